@@ -1,0 +1,95 @@
+package dev.keyfence;
+
+import java.time.Duration;
+
+/** How remote key sets are fetched and cached. Immutable; defaults as in the contract. */
+public final class JwksSettings {
+    private final Duration refreshInterval;
+    private final Duration minRefetchInterval;
+    private final Duration maxStale;
+    private final Duration timeout;
+    private final int maxBytes;
+    private final boolean allowHttpLoopback;
+
+    private JwksSettings(Builder b) {
+        this.refreshInterval = b.refreshInterval == null ? Duration.ofMinutes(5) : b.refreshInterval;
+        this.minRefetchInterval = b.minRefetchInterval == null ? Duration.ofSeconds(30) : b.minRefetchInterval;
+        this.maxStale = b.maxStale == null ? Duration.ofHours(24) : b.maxStale;
+        this.timeout = b.timeout == null ? Duration.ofSeconds(5) : b.timeout;
+        this.maxBytes = b.maxBytes == null ? 524_288 : b.maxBytes;
+        this.allowHttpLoopback = b.allowHttpLoopback != null && b.allowHttpLoopback;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public static JwksSettings defaults() {
+        return builder().build();
+    }
+
+    /** How often a source is re-read in the background. */
+    public Duration refreshInterval() { return refreshInterval; }
+    /** At most one unknown-kid refetch per source per this interval. */
+    public Duration minRefetchInterval() { return minRefetchInterval; }
+    /** How long last-known-good keys serve while the source fails. */
+    public Duration maxStale() { return maxStale; }
+    /** Connect and read timeout of one fetch. */
+    public Duration timeout() { return timeout; }
+    /** Largest accepted key-set or discovery document, in bytes. */
+    public int maxBytes() { return maxBytes; }
+    /** True when plain http is allowed to 127.0.0.0/8 and ::1 (never elsewhere). */
+    public boolean allowHttpLoopback() { return allowHttpLoopback; }
+
+    /** Builder; each setting may be given once. */
+    public static final class Builder {
+        private Duration refreshInterval;
+        private Duration minRefetchInterval;
+        private Duration maxStale;
+        private Duration timeout;
+        private Integer maxBytes;
+        private Boolean allowHttpLoopback;
+
+        private Builder() {
+        }
+
+        public Builder refreshInterval(Duration d) {
+            this.refreshInterval = Settings.once(this.refreshInterval, Settings.positive(d, "jwks.refresh-interval"),
+                    "jwks.refresh-interval");
+            return this;
+        }
+
+        public Builder minRefetchInterval(Duration d) {
+            this.minRefetchInterval = Settings.once(this.minRefetchInterval,
+                    Settings.nonNegative(d, "jwks.min-refetch-interval"), "jwks.min-refetch-interval");
+            return this;
+        }
+
+        public Builder maxStale(Duration d) {
+            this.maxStale = Settings.once(this.maxStale, Settings.nonNegative(d, "jwks.max-stale"), "jwks.max-stale");
+            return this;
+        }
+
+        public Builder timeout(Duration d) {
+            this.timeout = Settings.once(this.timeout, Settings.positive(d, "jwks.timeout"), "jwks.timeout");
+            return this;
+        }
+
+        public Builder maxBytes(int bytes) {
+            if (bytes < 1024) {
+                throw new ConfigurationException("jwks.max-bytes", "at least 1024, was " + bytes);
+            }
+            this.maxBytes = Settings.once(this.maxBytes, bytes, "jwks.max-bytes");
+            return this;
+        }
+
+        public Builder allowHttpLoopback(boolean allow) {
+            this.allowHttpLoopback = Settings.once(this.allowHttpLoopback, allow, "jwks.allow-http-loopback");
+            return this;
+        }
+
+        public JwksSettings build() {
+            return new JwksSettings(this);
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package dev.keyfence;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/** Argument checks shared by the builders; every failure names the setting. */
+final class Settings {
+    private Settings() {
+    }
+
+    static <T> T once(T current, T value, String setting) {
+        if (current != null) {
+            throw new ConfigurationException(setting, "given twice");
+        }
+        if (value == null) {
+            throw new ConfigurationException(setting, "must not be null");
+        }
+        return value;
+    }
+
+    static String text(String value, String setting) {
+        if (value == null || value.isBlank()) {
+            throw new ConfigurationException(setting, "must not be empty");
+        }
+        return value;
+    }
+
+    static Duration nonNegative(Duration value, String setting) {
+        Objects.requireNonNull(value, setting);
+        if (value.isNegative()) {
+            throw new ConfigurationException(setting, "must not be negative");
+        }
+        return value;
+    }
+
+    static Duration positive(Duration value, String setting) {
+        Objects.requireNonNull(value, setting);
+        if (value.isNegative() || value.isZero()) {
+            throw new ConfigurationException(setting, "must be positive");
+        }
+        return value;
+    }
+
+    /** An ordered, duplicate-free, unmodifiable copy whose entries are all non-blank. */
+    static Set<String> names(Collection<String> values, String setting) {
+        if (values == null) {
+            throw new ConfigurationException(setting, "must not be null");
+        }
+        Set<String> out = new LinkedHashSet<>();
+        for (String v : values) {
+            if (v == null) {
+                throw new ConfigurationException(setting, "must not contain null");
+            }
+            if (!out.add(v)) {
+                throw new ConfigurationException(setting, "lists '" + v + "' twice");
+            }
+        }
+        return java.util.Collections.unmodifiableSet(out);
+    }
+
+    static List<String> list(Collection<String> values, String setting) {
+        return List.copyOf(names(values, setting));
+    }
+}

@@ -1,0 +1,147 @@
+package dev.keyfence;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Everything a {@link TokenValidator} enforces: trusted issuers, the resource, key rules and key
+ * fetching. Immutable; built in code with {@link #builder()} or from the YAML file with
+ * {@link KeyfenceConfig}. {@code build()} rejects contradictory or missing settings.
+ */
+public final class ValidationPolicy {
+    /** Default largest token accepted, in bytes of its compact form. */
+    public static final int DEFAULT_MAX_TOKEN_BYTES = 16 * 1024;
+
+    private final List<TrustedIssuer> issuers;
+    private final ResourcePolicy resource;
+    private final KeyPolicy keys;
+    private final JwksSettings jwks;
+    private final Clock clock;
+    private final int maxTokenBytes;
+    private final KeySourceListener listener;
+
+    private ValidationPolicy(Builder b) {
+        if (b.issuers.isEmpty()) {
+            throw new ConfigurationException("issuers", "required: at least one trusted issuer");
+        }
+        Set<String> names = new HashSet<>();
+        Set<String> issuerStrings = new HashSet<>();
+        Set<String> scopes = new HashSet<>();
+        for (TrustedIssuer i : b.issuers) {
+            if (!names.add(i.name())) {
+                throw new ConfigurationException("issuers[" + i.name() + "].name", "used by two issuers");
+            }
+            if (!issuerStrings.add(i.issuer())) {
+                throw new ConfigurationException("issuers[" + i.name() + "].issuer", "configured twice");
+            }
+            scopes.add(i.keyScope());
+        }
+        if (b.resource == null) {
+            throw new ConfigurationException("resource", "required: audiences and accepted-key-scopes");
+        }
+        for (String accepted : b.resource.acceptedKeyScopes()) {
+            if (!scopes.contains(accepted)) {
+                throw new ConfigurationException("resource.accepted-key-scopes",
+                        "no issuer carries key scope '" + accepted + "' (issuer scopes: " + scopes + ")");
+            }
+        }
+        this.issuers = List.copyOf(b.issuers);
+        this.resource = b.resource;
+        this.keys = b.keys == null ? KeyPolicy.defaults() : b.keys;
+        this.jwks = b.jwks == null ? JwksSettings.defaults() : b.jwks;
+        this.clock = b.clock == null ? Clock.systemUTC() : b.clock;
+        this.maxTokenBytes = b.maxTokenBytes == null ? DEFAULT_MAX_TOKEN_BYTES : b.maxTokenBytes;
+        this.listener = b.listener == null ? KeySourceListener.NONE : b.listener;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Trusted issuers, in configuration order. */
+    public List<TrustedIssuer> issuers() { return issuers; }
+    /** The default resource. */
+    public ResourcePolicy resource() { return resource; }
+    /** Key rules. */
+    public KeyPolicy keys() { return keys; }
+    /** Key fetching and caching. */
+    public JwksSettings jwks() { return jwks; }
+    /** The source of "now" for every time rule. */
+    public Clock clock() { return clock; }
+    /** Largest accepted token. */
+    public int maxTokenBytes() { return maxTokenBytes; }
+    /** Receives key-source events. */
+    public KeySourceListener listener() { return listener; }
+
+    /** A builder holding this policy's settings, to derive a policy that differs in clock or listener. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.issuers.addAll(issuers);
+        b.resource = resource;
+        b.keys = keys;
+        b.jwks = jwks;
+        b.maxTokenBytes = maxTokenBytes;
+        return b;
+    }
+
+    /** Builder; scalar settings may be given once, issuers any number of times. */
+    public static final class Builder {
+        private final List<TrustedIssuer> issuers = new ArrayList<>();
+        private ResourcePolicy resource;
+        private KeyPolicy keys;
+        private JwksSettings jwks;
+        private Clock clock;
+        private Integer maxTokenBytes;
+        private KeySourceListener listener;
+
+        private Builder() {
+        }
+
+        public Builder issuer(TrustedIssuer issuer) {
+            issuers.add(Objects.requireNonNull(issuer, "issuer"));
+            return this;
+        }
+
+        public Builder resource(ResourcePolicy resource) {
+            this.resource = Settings.once(this.resource, resource, "resource");
+            return this;
+        }
+
+        public Builder keys(KeyPolicy keys) {
+            this.keys = Settings.once(this.keys, keys, "keys");
+            return this;
+        }
+
+        public Builder jwks(JwksSettings jwks) {
+            this.jwks = Settings.once(this.jwks, jwks, "jwks");
+            return this;
+        }
+
+        /** The clock every time rule reads; tests move a clock instead of sleeping. */
+        public Builder clock(Clock clock) {
+            this.clock = Settings.once(this.clock, clock, "clock");
+            return this;
+        }
+
+        public Builder maxTokenBytes(int bytes) {
+            if (bytes < 256) {
+                throw new ConfigurationException("max-token-bytes", "at least 256, was " + bytes);
+            }
+            this.maxTokenBytes = Settings.once(this.maxTokenBytes, bytes, "max-token-bytes");
+            return this;
+        }
+
+        public Builder listener(KeySourceListener listener) {
+            this.listener = Settings.once(this.listener, listener, "listener");
+            return this;
+        }
+
+        public ValidationPolicy build() {
+            return new ValidationPolicy(this);
+        }
+    }
+}

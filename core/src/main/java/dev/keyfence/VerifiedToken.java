@@ -1,0 +1,72 @@
+package dev.keyfence;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A token whose signature, key and claims passed every check. Immutable.
+ *
+ * <p>{@link #toString()} names the token by fingerprint only; claim values are reachable
+ * through {@link #claims()} for the application, never printed by Keyfence.
+ */
+public final class VerifiedToken {
+    private final String issuer;
+    private final Optional<String> subject;
+    private final List<String> audience;
+    private final Optional<String> tenant;
+    private final Optional<String> kid;
+    private final String keyScope;
+    private final String issuerName;
+    private final Instant expiresAt;
+    private final Map<String, Object> claims;
+    private final String fingerprint;
+
+    /** Creates a verified token; called by the validator only. Collections are copied. */
+    public VerifiedToken(String issuer, Optional<String> subject, List<String> audience, Optional<String> tenant,
+                         Optional<String> kid, String keyScope, String issuerName, Instant expiresAt,
+                         Map<String, Object> claims, String fingerprint) {
+        this.issuer = Objects.requireNonNull(issuer, "issuer");
+        this.subject = Objects.requireNonNull(subject, "subject");
+        this.audience = List.copyOf(audience);
+        this.tenant = Objects.requireNonNull(tenant, "tenant");
+        this.kid = Objects.requireNonNull(kid, "kid");
+        this.keyScope = Objects.requireNonNull(keyScope, "keyScope");
+        this.issuerName = Objects.requireNonNull(issuerName, "issuerName");
+        this.expiresAt = Objects.requireNonNull(expiresAt, "expiresAt");
+        this.claims = Map.copyOf(claims);
+        this.fingerprint = Objects.requireNonNull(fingerprint, "fingerprint");
+    }
+
+    /** The {@code iss} claim, exactly as in the token. */
+    public String issuer() { return issuer; }
+    /** The {@code sub} claim, when present. */
+    public Optional<String> subject() { return subject; }
+    /** The {@code aud} claim as a list (a single string becomes a one-element list). */
+    public List<String> audience() { return audience; }
+    /** The tenant ({@code tid}) for tokens of a {@code {tenantid}} issuer. */
+    public Optional<String> tenant() { return tenant; }
+    /** The {@code kid} header, when present. */
+    public Optional<String> kid() { return kid; }
+    /** The key scope of the key that verified the signature. */
+    public String keyScope() { return keyScope; }
+    /** The configured name of the trusted issuer that matched. */
+    public String issuerName() { return issuerName; }
+    /** The {@code exp} claim. */
+    public Instant expiresAt() { return expiresAt; }
+    /**
+     * All claims, unmodifiable. JSON objects are {@code Map<String,Object>}, arrays {@code List<Object>},
+     * numbers {@code Long} or {@code Double}, JSON null is absent from maps.
+     */
+    public Map<String, Object> claims() { return claims; }
+    /** First 12 hex digits of the SHA-256 of the token string. */
+    public String fingerprint() { return fingerprint; }
+
+    @Override
+    public String toString() {
+        return "VerifiedToken[" + fingerprint + ", iss=" + issuer + tenant.map(t -> ", tid=" + t).orElse("")
+                + kid.map(k -> ", kid=" + k).orElse("") + ", scope=" + keyScope + "]";
+    }
+}

@@ -1,0 +1,317 @@
+package dev.keyfence.internal.json;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A strict JSON parser for untrusted input (RFC 8259): no duplicate member names, no trailing
+ * content, bounded nesting, exact escapes. Objects become {@code Map<String,Object>} (insertion
+ * ordered, unmodifiable), arrays {@code List<Object>}, integers that fit {@code Long}, other
+ * numbers {@code Double}, {@code null} the {@link #NULL} sentinel.
+ */
+public final class Json {
+    /** Stands for JSON {@code null}, so that "present but null" differs from "absent". */
+    public static final Object NULL = new Object() {
+        @Override
+        public String toString() {
+            return "null";
+        }
+    };
+
+    /** Deepest nesting accepted. */
+    public static final int MAX_DEPTH = 32;
+
+    private final String s;
+    private int pos;
+    private int depth;
+
+    private Json(String s) {
+        this.s = s;
+    }
+
+    /** Parses one JSON value filling the whole text. */
+    public static Object parse(String text) throws JsonException {
+        Json p = new Json(text);
+        p.skipWs();
+        Object v = p.value();
+        p.skipWs();
+        if (p.pos != text.length()) {
+            throw p.error("trailing content");
+        }
+        return v;
+    }
+
+    /** Parses a JSON object filling the whole text. */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> parseObject(String text) throws JsonException {
+        Object v = parse(text);
+        if (!(v instanceof Map)) {
+            throw new JsonException("not a JSON object");
+        }
+        return (Map<String, Object>) v;
+    }
+
+    private Object value() throws JsonException {
+        if (pos >= s.length()) {
+            throw error("unexpected end");
+        }
+        char c = s.charAt(pos);
+        switch (c) {
+            case '{':
+                return object();
+            case '[':
+                return array();
+            case '"':
+                return string();
+            case 't':
+                return literal("true", Boolean.TRUE);
+            case 'f':
+                return literal("false", Boolean.FALSE);
+            case 'n':
+                return literal("null", NULL);
+            default:
+                if (c == '-' || (c >= '0' && c <= '9')) {
+                    return number();
+                }
+                throw error("unexpected character");
+        }
+    }
+
+    private Map<String, Object> object() throws JsonException {
+        enter();
+        pos++;
+        Map<String, Object> map = new LinkedHashMap<>();
+        skipWs();
+        if (peek() == '}') {
+            pos++;
+            depth--;
+            return Collections.unmodifiableMap(map);
+        }
+        while (true) {
+            skipWs();
+            if (peek() != '"') {
+                throw error("expected member name");
+            }
+            String name = string();
+            skipWs();
+            expect(':');
+            skipWs();
+            Object v = value();
+            if (map.putIfAbsent(name, v) != null) {
+                throw error("duplicate member name");
+            }
+            skipWs();
+            char c = next();
+            if (c == '}') {
+                break;
+            }
+            if (c != ',') {
+                throw error("expected , or }");
+            }
+        }
+        depth--;
+        return Collections.unmodifiableMap(map);
+    }
+
+    private List<Object> array() throws JsonException {
+        enter();
+        pos++;
+        List<Object> list = new ArrayList<>();
+        skipWs();
+        if (peek() == ']') {
+            pos++;
+            depth--;
+            return Collections.unmodifiableList(list);
+        }
+        while (true) {
+            skipWs();
+            list.add(value());
+            skipWs();
+            char c = next();
+            if (c == ']') {
+                break;
+            }
+            if (c != ',') {
+                throw error("expected , or ]");
+            }
+        }
+        depth--;
+        return Collections.unmodifiableList(list);
+    }
+
+    private void enter() throws JsonException {
+        if (++depth > MAX_DEPTH) {
+            throw error("nested deeper than " + MAX_DEPTH);
+        }
+    }
+
+    private String string() throws JsonException {
+        pos++; // opening quote
+        int start = pos;
+        // fast path: no escapes
+        while (pos < s.length()) {
+            char c = s.charAt(pos);
+            if (c == '"') {
+                return s.substring(start, pos++);
+            }
+            if (c == '\\') {
+                break;
+            }
+            if (c < 0x20) {
+                throw error("control character in string");
+            }
+            pos++;
+        }
+        StringBuilder sb = new StringBuilder(s.length() - start);
+        sb.append(s, start, pos);
+        while (true) {
+            if (pos >= s.length()) {
+                throw error("unterminated string");
+            }
+            char c = s.charAt(pos++);
+            if (c == '"') {
+                return sb.toString();
+            }
+            if (c < 0x20) {
+                throw error("control character in string");
+            }
+            if (c != '\\') {
+                sb.append(c);
+                continue;
+            }
+            if (pos >= s.length()) {
+                throw error("unterminated escape");
+            }
+            char e = s.charAt(pos++);
+            switch (e) {
+                case '"': sb.append('"'); break;
+                case '\\': sb.append('\\'); break;
+                case '/': sb.append('/'); break;
+                case 'b': sb.append('\b'); break;
+                case 'f': sb.append('\f'); break;
+                case 'n': sb.append('\n'); break;
+                case 'r': sb.append('\r'); break;
+                case 't': sb.append('\t'); break;
+                case 'u':
+                    if (pos + 4 > s.length()) {
+                        throw error("short unicode escape");
+                    }
+                    int cp = 0;
+                    for (int i = 0; i < 4; i++) {
+                        int d = Character.digit(s.charAt(pos++), 16);
+                        if (d < 0) {
+                            throw error("bad unicode escape");
+                        }
+                        cp = (cp << 4) | d;
+                    }
+                    sb.append((char) cp);
+                    break;
+                default:
+                    throw error("bad escape");
+            }
+        }
+    }
+
+    private Object number() throws JsonException {
+        int start = pos;
+        if (peek() == '-') {
+            pos++;
+        }
+        if (peek() == '0') {
+            pos++;
+        } else if (isDigit(peek())) {
+            while (isDigit(peek())) {
+                pos++;
+            }
+        } else {
+            throw error("bad number");
+        }
+        boolean integral = true;
+        if (peek() == '.') {
+            integral = false;
+            pos++;
+            if (!isDigit(peek())) {
+                throw error("bad number");
+            }
+            while (isDigit(peek())) {
+                pos++;
+            }
+        }
+        if (peek() == 'e' || peek() == 'E') {
+            integral = false;
+            pos++;
+            if (peek() == '+' || peek() == '-') {
+                pos++;
+            }
+            if (!isDigit(peek())) {
+                throw error("bad number");
+            }
+            while (isDigit(peek())) {
+                pos++;
+            }
+        }
+        String text = s.substring(start, pos);
+        if (integral && text.length() <= 18) {
+            return Long.parseLong(text);
+        }
+        double d = Double.parseDouble(text);
+        if (Double.isInfinite(d) || Double.isNaN(d)) {
+            throw error("number out of range");
+        }
+        if (integral && d >= Long.MIN_VALUE && d <= Long.MAX_VALUE) {
+            try {
+                return Long.parseLong(text);
+            } catch (NumberFormatException tooBig) {
+                return d;
+            }
+        }
+        return d;
+    }
+
+    private Object literal(String word, Object v) throws JsonException {
+        if (!s.startsWith(word, pos)) {
+            throw error("bad literal");
+        }
+        pos += word.length();
+        return v;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    private char peek() {
+        return pos < s.length() ? s.charAt(pos) : '\0';
+    }
+
+    private char next() throws JsonException {
+        if (pos >= s.length()) {
+            throw error("unexpected end");
+        }
+        return s.charAt(pos++);
+    }
+
+    private void expect(char c) throws JsonException {
+        if (next() != c) {
+            throw error("expected '" + c + "'");
+        }
+    }
+
+    private void skipWs() {
+        while (pos < s.length()) {
+            char c = s.charAt(pos);
+            if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+                pos++;
+            } else {
+                return;
+            }
+        }
+    }
+
+    private JsonException error(String what) {
+        return new JsonException(what + " at offset " + pos);
+    }
+}

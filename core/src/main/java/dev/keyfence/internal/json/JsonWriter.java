@@ -1,0 +1,81 @@
+package dev.keyfence.internal.json;
+
+import java.util.Iterator;
+
+import java.util.Map;
+import java.util.Optional;
+
+/** Writes maps, lists, strings, numbers, booleans and null as compact JSON. */
+public final class JsonWriter {
+    private JsonWriter() {
+    }
+
+    public static String write(Object value) {
+        StringBuilder sb = new StringBuilder();
+        append(sb, value);
+        return sb.toString();
+    }
+
+    @SuppressWarnings("unchecked")
+    public static void append(StringBuilder sb, Object value) {
+        if (value instanceof Optional<?> o) {
+            append(sb, o.orElse(null));
+        } else if (value == null || value == Json.NULL) {
+            sb.append("null");
+        } else if (value instanceof String str) {
+            quote(sb, str);
+        } else if (value instanceof Boolean || value instanceof Integer || value instanceof Long) {
+            sb.append(value);
+        } else if (value instanceof Number n) {
+            double d = n.doubleValue();
+            sb.append(Double.isFinite(d) ? String.valueOf(n) : "null");
+        } else if (value instanceof Map<?, ?> map) {
+            sb.append('{');
+            Iterator<? extends Map.Entry<?, ?>> it = map.entrySet().iterator();
+            while (it.hasNext()) {
+                Map.Entry<?, ?> e = it.next();
+                quote(sb, String.valueOf(e.getKey()));
+                sb.append(':');
+                append(sb, e.getValue());
+                if (it.hasNext()) {
+                    sb.append(',');
+                }
+            }
+            sb.append('}');
+        } else if (value instanceof Iterable<?> list) {
+            sb.append('[');
+            Iterator<?> it = list.iterator();
+            while (it.hasNext()) {
+                append(sb, it.next());
+                if (it.hasNext()) {
+                    sb.append(',');
+                }
+            }
+            sb.append(']');
+        } else {
+            quote(sb, value.toString());
+        }
+    }
+
+    private static void quote(StringBuilder sb, String s) {
+        sb.append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"': sb.append("\\\""); break;
+                case '\\': sb.append("\\\\"); break;
+                case '\n': sb.append("\\n"); break;
+                case '\r': sb.append("\\r"); break;
+                case '\t': sb.append("\\t"); break;
+                default:
+                    if (c < 0x20 || c == 0x2028 || c == 0x2029) {
+                        sb.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        sb.append(c);
+                    }
+            }
+        }
+        sb.append('"');
+    }
+
+}

@@ -1,0 +1,89 @@
+package dev.keyfence.internal.token;
+
+import dev.keyfence.internal.json.Json;
+import dev.keyfence.internal.json.JsonException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+/** Splits and decodes a compact token strictly; see {@link ParsedToken}. */
+public final class TokenParser {
+    private TokenParser() {
+    }
+
+    public static ParsedToken parse(String token, int maxBytes) throws MalformedTokenException {
+        if (token == null || token.isEmpty()) {
+            throw new MalformedTokenException("no token");
+        }
+        if (token.length() > maxBytes) {
+            throw new MalformedTokenException("token longer than " + maxBytes + " bytes");
+        }
+        int[] dots = new int[5];
+        int count = 0;
+        for (int i = 0; i < token.length(); i++) {
+            char c = token.charAt(i);
+            if (c == '.') {
+                if (count == dots.length) {
+                    throw new MalformedTokenException("too many parts");
+                }
+                dots[count++] = i;
+            } else if (c >= 128) {
+                throw new MalformedTokenException("non-ASCII character");
+            }
+        }
+        if (count == 4) {
+            Map<String, Object> header = json(token, 0, dots[0], "header");
+            return new ParsedToken(token, header, Map.of(), 0, new byte[0], true, false);
+        }
+        if (count != 2) {
+            throw new MalformedTokenException("not three base64url parts");
+        }
+        Map<String, Object> header = json(token, 0, dots[0], "header");
+        Object cty = header.get("cty");
+        if (cty instanceof String s && s.equalsIgnoreCase("JWT")) {
+            return new ParsedToken(token, header, Map.of(), dots[1], new byte[0], false, true);
+        }
+        Map<String, Object> payload = json(token, dots[0] + 1, dots[1], "payload");
+        byte[] signature = Base64Url.decode(token, dots[1] + 1, token.length());
+        if (signature == null) {
+            throw new MalformedTokenException("signature is not strict base64url");
+        }
+        int tidLike = 0;
+        for (String name : payload.keySet()) {
+            if (name.equalsIgnoreCase("tid")) {
+                tidLike++;
+            }
+        }
+        if (tidLike > 1) {
+            throw new MalformedTokenException("several tid members differing in case");
+        }
+        return new ParsedToken(token, header, payload, dots[1], signature, false, false);
+    }
+
+    private static Map<String, Object> json(String token, int from, int to, String part)
+            throws MalformedTokenException {
+        if (from == to) {
+            throw new MalformedTokenException(part + " is empty");
+        }
+        byte[] bytes = Base64Url.decode(token, from, to);
+        if (bytes == null) {
+            throw new MalformedTokenException(part + " is not strict base64url");
+        }
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new MalformedTokenException(part + " is not UTF-8");
+        }
+        try {
+            return Json.parseObject(text);
+        } catch (JsonException e) {
+            throw new MalformedTokenException(part + " is not a strict JSON object: " + e.getMessage());
+        }
+    }
+}
