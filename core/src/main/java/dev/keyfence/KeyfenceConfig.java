@@ -1,0 +1,221 @@
+package dev.keyfence;
+
+import dev.keyfence.internal.config.ConfigTree;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import org.snakeyaml.engine.v2.api.Load;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+
+/**
+ * The YAML configuration of the contract, read into a {@link ValidationPolicy} and optional named
+ * resource profiles. Unknown and missing required keys are errors naming the setting; nothing is
+ * built from a bad file.
+ *
+ * <pre>{@code
+ * KeyfenceConfig config = KeyfenceConfig.load(Path.of("keyfence.yaml"));
+ * TokenValidator validator = TokenValidator.create(config.policy());
+ * }</pre>
+ */
+public final class KeyfenceConfig {
+    private static final Set<String> TOP = Set.of("issuers", "resource", "resources", "keys", "jwks", "max-token-bytes");
+    private static final Set<String> ISSUER = Set.of("name", "issuer", "jwks-uri", "discovery-uri", "jwks-file",
+            "key-scope", "tenants", "require-key-issuer", "algorithms", "tenant-pattern");
+    private static final Set<String> RESOURCE = Set.of("name", "audiences", "accepted-key-scopes", "algorithms",
+            "token-types", "required-claims", "clock-skew", "max-token-lifetime");
+    private static final Set<String> KEYS = Set.of("max-age", "retired-grace", "min-rsa-bits", "revoked", "windows",
+            "allowed-curves");
+    private static final Set<String> WINDOW = Set.of("kid", "jkt", "not-before", "not-after");
+    private static final Set<String> JWKS = Set.of("refresh-interval", "min-refetch-interval", "max-stale", "timeout",
+            "max-bytes", "allow-http-loopback");
+
+    private final ValidationPolicy policy;
+    private final List<NamedResource> resources;
+
+    private KeyfenceConfig(ValidationPolicy policy, List<NamedResource> resources) {
+        this.policy = policy;
+        this.resources = List.copyOf(resources);
+    }
+
+    /** Reads a YAML file; relative {@code jwks-file} paths resolve against the file's folder. */
+    public static KeyfenceConfig load(Path file) {
+        Objects.requireNonNull(file, "file");
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new ConfigurationException("(file)", "cannot read " + file + ": " + e.getClass().getSimpleName());
+        }
+        Path base = file.toAbsolutePath().getParent();
+        return parse(text, base == null ? Path.of(".") : base);
+    }
+
+    /** Reads YAML text; relative {@code jwks-file} paths resolve against {@code baseDir}. */
+    public static KeyfenceConfig parse(String yaml, Path baseDir) {
+        Object doc;
+        try {
+            LoadSettings settings = LoadSettings.builder().setAllowDuplicateKeys(false).setLabel("keyfence").build();
+            doc = new Load(settings).loadFromString(yaml);
+        } catch (YamlEngineException e) {
+            String msg = String.valueOf(e.getMessage()).lines().findFirst().orElse("syntax error");
+            throw new ConfigurationException("(yaml)", "not valid YAML: " + msg);
+        }
+        return fromTree(doc, baseDir);
+    }
+
+    /**
+     * Reads an already-parsed tree of maps, lists and scalars with the same names as the YAML
+     * file (the Spring adapter binds {@code keyfence.*} properties into such a tree).
+     */
+    public static KeyfenceConfig fromTree(Object tree, Path baseDir) {
+        ConfigTree root = ConfigTree.root(tree).allowOnly(TOP);
+        ValidationPolicy.Builder b = ValidationPolicy.builder();
+        for (ConfigTree issuer : root.trees("issuers")) {
+            b.issuer(issuer(issuer.allowOnly(ISSUER), baseDir));
+        }
+        if (root.trees("issuers").isEmpty()) {
+            throw new ConfigurationException("issuers", "required: at least one trusted issuer");
+        }
+        ConfigTree resourceTree = root.tree("resource").allowOnly(RESOURCE);
+        ResourcePolicy resource = resource(resourceTree, ResourcePolicy.builder());
+        b.resource(resource);
+        root.optionalTree("keys").ifPresent(k -> b.keys(keys(k.allowOnly(KEYS))));
+        root.optionalTree("jwks").ifPresent(j -> b.jwks(jwks(j.allowOnly(JWKS))));
+        root.optionalInt("max-token-bytes").ifPresent(b::maxTokenBytes);
+        ValidationPolicy policy = b.build();
+        List<NamedResource> named = new ArrayList<>();
+        if (root.has("resources")) {
+            ConfigTree all = root.tree("resources");
+            for (Object name : all.keys()) {
+                ConfigTree one = all.tree(String.valueOf(name));
+                Set<String> allowed = new java.util.HashSet<>(RESOURCE);
+                allowed.add("paths");
+                one.allowOnly(allowed);
+                List<String> paths = one.optionalStrings("paths").orElse(List.of());
+                ResourcePolicy.Builder derived = resource.toBuilder().name(String.valueOf(name));
+                ResourcePolicy rp = resource(one, derived);
+                for (String scope : rp.acceptedKeyScopes()) {
+                    if (policy.issuers().stream().noneMatch(i -> i.keyScope().equals(scope))) {
+                        throw new ConfigurationException(one.path("accepted-key-scopes"),
+                                "no issuer carries key scope '" + scope + "'");
+                    }
+                }
+                named.add(new NamedResource(String.valueOf(name), paths, rp));
+            }
+        }
+        return new KeyfenceConfig(policy, named);
+    }
+
+    /** The policy, with the {@code resource:} section as its default resource. */
+    public ValidationPolicy policy() {
+        return policy;
+    }
+
+    /** The named resource profiles of the {@code resources:} section, in file order. */
+    public List<NamedResource> resources() {
+        return resources;
+    }
+
+    private static TrustedIssuer issuer(ConfigTree t, Path baseDir) {
+        TrustedIssuer.Builder b = TrustedIssuer.builder();
+        t.optionalString("name").ifPresent(b::name);
+        b.issuer(t.string("issuer"));
+        int sources = (t.has("jwks-uri") ? 1 : 0) + (t.has("discovery-uri") ? 1 : 0) + (t.has("jwks-file") ? 1 : 0);
+        if (sources != 1) {
+            throw new ConfigurationException(t.path("jwks-uri"), "give exactly one of jwks-uri, discovery-uri, jwks-file");
+        }
+        if (t.has("jwks-uri")) {
+            b.keySource(KeySource.jwksUri(t.string("jwks-uri")));
+        } else if (t.has("discovery-uri")) {
+            try {
+                b.keySource(KeySource.discovery(URI.create(t.string("discovery-uri"))));
+            } catch (IllegalArgumentException e) {
+                throw new ConfigurationException(t.path("discovery-uri"), "not a URL");
+            }
+        } else {
+            b.keySource(KeySource.file(baseDir.resolve(t.string("jwks-file"))));
+        }
+        b.keyScope(t.string("key-scope"));
+        t.optionalStrings("tenants").ifPresent(b::tenants);
+        t.optionalBoolean("require-key-issuer").ifPresent(b::requireKeyIssuer);
+        t.optionalStrings("algorithms").ifPresent(b::algorithms);
+        t.optionalString("tenant-pattern").ifPresent(b::tenantPattern);
+        try {
+            return b.build();
+        } catch (ConfigurationException e) {
+            throw renamed(e, t);
+        }
+    }
+
+    private static ConfigurationException renamed(ConfigurationException e, ConfigTree t) {
+        String setting = e.setting();
+        int dot = setting.indexOf("].");
+        String key = dot >= 0 ? setting.substring(dot + 2) : setting;
+        String message = e.getMessage().substring(setting.length() + 2);
+        return new ConfigurationException(t.path(key), message, e);
+    }
+
+    private static ResourcePolicy resource(ConfigTree t, ResourcePolicy.Builder b) {
+        t.optionalString("name").ifPresent(b::name);
+        t.optionalStrings("audiences").ifPresent(b::audiences);
+        t.optionalStrings("accepted-key-scopes").ifPresent(b::acceptedKeyScopes);
+        t.optionalStrings("algorithms").ifPresent(b::algorithms);
+        t.optionalStrings("token-types").ifPresent(b::tokenTypes);
+        t.optionalStrings("required-claims").ifPresent(b::requiredClaims);
+        t.optionalDuration("clock-skew").ifPresent(b::clockSkew);
+        t.optionalDuration("max-token-lifetime").ifPresent(b::maxTokenLifetime);
+        try {
+            return b.build();
+        } catch (ConfigurationException e) {
+            String key = e.setting().startsWith("resource.") ? e.setting().substring("resource.".length()) : e.setting();
+            throw new ConfigurationException(t.path(key), e.getMessage().substring(e.setting().length() + 2), e);
+        }
+    }
+
+    private static KeyPolicy keys(ConfigTree t) {
+        KeyPolicy.Builder b = KeyPolicy.builder();
+        t.optionalDuration("max-age").ifPresent(b::maxAge);
+        t.optionalDuration("retired-grace").ifPresent(b::retiredGrace);
+        t.optionalInt("min-rsa-bits").ifPresent(b::minRsaBits);
+        t.optionalStrings("allowed-curves").ifPresent(b::allowedCurves);
+        t.optionalStrings("revoked").ifPresent(list -> {
+            for (String ref : list) {
+                b.revoke(KeyReference.parse(ref, t.path("revoked")));
+            }
+        });
+        if (t.has("windows")) {
+            for (ConfigTree w : t.trees("windows")) {
+                w.allowOnly(WINDOW);
+                if (w.has("kid") == w.has("jkt")) {
+                    throw new ConfigurationException(w.path("kid"), "give exactly one of kid or jkt");
+                }
+                KeyReference ref = w.has("kid") ? KeyReference.kid(w.string("kid")) : KeyReference.thumbprint(w.string("jkt"));
+                try {
+                    b.window(new DeclaredWindow(ref, w.optionalInstant("not-before"), w.optionalInstant("not-after")));
+                } catch (ConfigurationException e) {
+                    throw new ConfigurationException(w.path("not-before"), e.getMessage().substring(e.setting().length() + 2), e);
+                }
+            }
+        }
+        return b.build();
+    }
+
+    private static JwksSettings jwks(ConfigTree t) {
+        JwksSettings.Builder b = JwksSettings.builder();
+        t.optionalDuration("refresh-interval").ifPresent(b::refreshInterval);
+        t.optionalDuration("min-refetch-interval").ifPresent(b::minRefetchInterval);
+        t.optionalDuration("max-stale").ifPresent(b::maxStale);
+        t.optionalDuration("timeout").ifPresent(b::timeout);
+        t.optionalInt("max-bytes").ifPresent(b::maxBytes);
+        t.optionalBoolean("allow-http-loopback").ifPresent(b::allowHttpLoopback);
+        return b.build();
+    }
+
+}

@@ -1,0 +1,179 @@
+package dev.keyfence.internal;
+
+import dev.keyfence.Control;
+import dev.keyfence.Reason;
+import dev.keyfence.ResourcePolicy;
+import dev.keyfence.ValidationPolicy;
+import dev.keyfence.Verdict;
+import dev.keyfence.VerifiedToken;
+import dev.keyfence.internal.checks.Check;
+import dev.keyfence.internal.checks.Checks;
+import dev.keyfence.internal.checks.Evaluation;
+import dev.keyfence.internal.checks.KeyScopeCheck;
+import dev.keyfence.internal.checks.NumericDate;
+import dev.keyfence.internal.checks.Rejection;
+import dev.keyfence.internal.json.Json;
+import dev.keyfence.internal.keys.KeyRegistry;
+import dev.keyfence.internal.token.Fingerprint;
+import dev.keyfence.internal.token.MalformedTokenException;
+import dev.keyfence.internal.token.ParsedToken;
+import dev.keyfence.internal.token.TokenParser;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the ordered checks over one token for one resource and turns the outcome into a verdict,
+ * logging one audit event per rejection. Immutable and thread-safe.
+ */
+public final class Engine {
+    private static final Logger AUDIT = LoggerFactory.getLogger("dev.keyfence.audit");
+
+    private final ValidationPolicy policy;
+    private final ResourcePolicy resource;
+    private final KeyRegistry registry;
+    private final List<Check> checks;
+    private final Set<Control> controls;
+
+    private Engine(ValidationPolicy policy, ResourcePolicy resource, KeyRegistry registry, Set<Control> controls) {
+        this.policy = policy;
+        this.resource = resource;
+        this.registry = registry;
+        this.controls = Set.copyOf(controls);
+        this.checks = Checks.only(controls);
+    }
+
+    /** An engine with every control on. */
+    public static Engine create(ValidationPolicy policy) {
+        return new Engine(policy, policy.resource(), new KeyRegistry(policy), EnumSet.allOf(Control.class));
+    }
+
+    /**
+     * An engine running only the given controls (token shape is always checked). For tests that
+     * show one control rejecting its attack alone; never for production use.
+     */
+    public static Engine withOnlyControlsForTesting(ValidationPolicy policy, Control... controls) {
+        Set<Control> set = EnumSet.of(Control.TOKEN_SHAPE, controls);
+        return new Engine(policy, policy.resource(), new KeyRegistry(policy), set);
+    }
+
+    /** An engine for another resource sharing this engine's key sources and caches. */
+    public Engine forResource(ResourcePolicy other) {
+        for (String scope : other.acceptedKeyScopes()) {
+            if (policy.issuers().stream().noneMatch(i -> i.keyScope().equals(scope))) {
+                throw new dev.keyfence.ConfigurationException("resource.accepted-key-scopes",
+                        "no issuer carries key scope '" + scope + "'");
+            }
+        }
+        return new Engine(policy, other, registry, controls);
+    }
+
+    public ValidationPolicy policy() { return policy; }
+    public ResourcePolicy resource() { return resource; }
+    public KeyRegistry registry() { return registry; }
+    public Set<Control> controls() { return controls; }
+
+    /** Validates one token; never throws for any input. */
+    public Verdict validate(String token) {
+        Instant now = policy.clock().instant();
+        ParsedToken parsed;
+        try {
+            parsed = TokenParser.parse(token, policy.maxTokenBytes());
+        } catch (MalformedTokenException e) {
+            Verdict.Rejected r = new Verdict.Rejected(Reason.MALFORMED_TOKEN, e.getMessage(), Optional.empty(),
+                    Optional.empty(), Optional.empty(), Optional.empty(), Fingerprint.of(token));
+            log(r);
+            return r;
+        }
+        Evaluation e = new Evaluation(parsed, policy, resource, registry, now);
+        for (Check check : checks) {
+            Rejection rejection = check.apply(e);
+            if (rejection != null) {
+                Verdict.Rejected r = rejected(e, rejection);
+                log(r);
+                return r;
+            }
+        }
+        Verdict.Accepted accepted = new Verdict.Accepted(verified(e));
+        if (AUDIT.isDebugEnabled()) {
+            AUDIT.debug("token {} accepted: iss={} tid={} kid={} scope={} resource={}", accepted.fingerprint(),
+                    accepted.token().issuer(), accepted.token().tenant().orElse("-"), accepted.token().kid().orElse("-"),
+                    accepted.token().keyScope(), resource.name());
+        }
+        return accepted;
+    }
+
+    private Verdict.Rejected rejected(Evaluation e, Rejection rejection) {
+        String scope = null;
+        Evaluation.KeyResolution key = rejection.reason().ordinal() > Reason.KEY_NOT_FOUND.ordinal() ? e.key() : null;
+        if (key != null && key.key() != null) {
+            String refused = rejection.reason() == Reason.KEY_SCOPE_NOT_ACCEPTED ? KeyScopeCheck.refusedScope(e) : null;
+            scope = refused != null ? refused : key.issuer().keyScope();
+        }
+        String tenant = e.issuer() != null && e.issuer().isTemplate() ? e.tid() : null;
+        return new Verdict.Rejected(rejection.reason(), rejection.detail(), Optional.ofNullable(e.iss()),
+                Optional.ofNullable(tenant), Optional.ofNullable(e.kid()), Optional.ofNullable(scope),
+                e.token().fingerprint());
+    }
+
+    private VerifiedToken verified(Evaluation e) {
+        Map<String, Object> claims = e.claims();
+        List<String> audience = new ArrayList<>();
+        Object aud = claims.get("aud");
+        if (aud instanceof String s) {
+            audience.add(s);
+        } else if (aud instanceof List<?> list) {
+            list.stream().filter(String.class::isInstance).map(String.class::cast).forEach(audience::add);
+        }
+        Instant exp = NumericDate.of(claims.get("exp"));
+        String tenant = e.tid();
+        String scope = e.key().key() != null ? e.key().issuer().keyScope()
+                : e.issuer() != null ? e.issuer().keyScope() : "unknown";
+        String issuerName = e.issuer() != null ? e.issuer().name() : "unknown";
+        return new VerifiedToken(e.iss() == null ? "" : e.iss(), Optional.ofNullable(e.token().claimString("sub")),
+                audience, Optional.ofNullable(tenant), Optional.ofNullable(e.kid()), scope, issuerName,
+                exp == null ? Instant.MAX : exp, withoutNulls(claims), e.token().fingerprint());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> withoutNulls(Map<String, Object> map) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        map.forEach((k, v) -> {
+            Object clean = clean(v);
+            if (clean != null) {
+                out.put(k, clean);
+            }
+        });
+        return java.util.Collections.unmodifiableMap(out);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Object clean(Object v) {
+        if (v == Json.NULL) {
+            return null;
+        }
+        if (v instanceof Map<?, ?> m) {
+            return withoutNulls((Map<String, Object>) m);
+        }
+        if (v instanceof List<?> l) {
+            return l.stream().map(Engine::clean).filter(java.util.Objects::nonNull).toList();
+        }
+        return v;
+    }
+
+    private void log(Verdict.Rejected r) {
+        if (AUDIT.isInfoEnabled()) {
+            AUDIT.info("token {} rejected: {} iss={} tid={} kid={} resource={}: {}", r.fingerprint(), r.reason(),
+                    r.issuer().map(dev.keyfence.internal.checks.Safe::text).orElse("-"),
+                    r.tenant().map(dev.keyfence.internal.checks.Safe::text).orElse("-"),
+                    r.kid().map(dev.keyfence.internal.checks.Safe::text).orElse("-"), resource.name(), r.detail());
+        }
+    }
+}

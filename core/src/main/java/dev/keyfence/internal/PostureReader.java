@@ -1,0 +1,94 @@
+package dev.keyfence.internal;
+
+import dev.keyfence.KeyState;
+import dev.keyfence.KeyStatus;
+import dev.keyfence.SourceStatus;
+import dev.keyfence.TrustedIssuer;
+import dev.keyfence.internal.checks.KeyStrengthCheck;
+import dev.keyfence.internal.keys.KeyLife;
+import dev.keyfence.internal.keys.KeyRegistry;
+import dev.keyfence.internal.keys.KeyRing;
+import dev.keyfence.internal.keys.KeySourceState;
+import dev.keyfence.internal.keys.TrackedKey;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Reads every source of a registry into statuses for audit and health reporting. */
+public final class PostureReader {
+    private PostureReader() {
+    }
+
+    /** Every source's status, reading sources that were not read yet. */
+    public static List<SourceStatus> sourceStatuses(KeyRegistry registry) {
+        Instant now = registry.policy().clock().instant();
+        List<SourceStatus> out = new ArrayList<>();
+        for (KeySourceState source : registry.sources()) {
+            TrustedIssuer issuer = registry.issuerOf(source);
+            KeyRing usable = source.current();
+            KeyRing cached = source.cached();
+            SourceStatus.Health health = usable == null ? SourceStatus.Health.DOWN
+                    : source.lastProblem() != null ? SourceStatus.Health.STALE : SourceStatus.Health.UP;
+            List<KeyStatus> keys = new ArrayList<>();
+            if (cached != null) {
+                for (TrackedKey k : cached.keys()) {
+                    keys.add(status(registry, issuer, source, cached, k, now));
+                }
+                for (KeyRing.Retired gone : cached.retired().values()) {
+                    keys.add(status(registry, issuer, source, cached, gone.key(), now));
+                }
+            }
+            out.add(new SourceStatus(issuer.name(), source.label(), issuer.keySource().describe(), health,
+                    Optional.ofNullable(cached == null ? null : cached.fetchedAt()),
+                    Optional.ofNullable(source.lastProblem()), keys));
+        }
+        return out;
+    }
+
+    /** Every key of every source. */
+    public static List<KeyStatus> keyStatuses(KeyRegistry registry) {
+        List<KeyStatus> all = new ArrayList<>();
+        for (SourceStatus s : sourceStatuses(registry)) {
+            all.addAll(s.keys());
+        }
+        return all;
+    }
+
+    private static KeyStatus status(KeyRegistry registry, TrustedIssuer issuer, KeySourceState source, KeyRing ring,
+                                    TrackedKey key, Instant now) {
+        KeyLife life = registry.life(key, ring);
+        java.util.Set<String> scopes = new java.util.TreeSet<>(registry.scopesOf(key));
+        scopes.add(issuer.keyScope());
+        Instant retiredAt = ring.retiredAt(key);
+        String revoked = registry.revocation(key);
+        String weakness = KeyStrengthCheck.weakness(key, registry.policy().keys());
+        Duration age = Duration.between(life.ageStart(), now);
+        Optional<Duration> maxAge = registry.policy().keys().maxAge();
+        KeyState state;
+        String problem = null;
+        if (revoked != null) {
+            state = KeyState.REVOKED;
+            problem = revoked;
+        } else if (life.notAfter() != null && now.isAfter(life.notAfter())) {
+            state = KeyState.EXPIRED;
+        } else if (life.notBefore() != null && now.isBefore(life.notBefore())) {
+            state = KeyState.NOT_YET_VALID;
+        } else if (retiredAt != null && !now.isBefore(retiredAt.plus(registry.policy().keys().retiredGrace()))) {
+            state = KeyState.RETIRED;
+        } else if (maxAge.isPresent() && age.compareTo(maxAge.get()) > 0) {
+            state = KeyState.TOO_OLD;
+        } else if (weakness != null) {
+            state = KeyState.TOO_WEAK;
+            problem = weakness;
+        } else {
+            state = KeyState.ACTIVE;
+        }
+        return new KeyStatus(issuer.name(), source.label(), Optional.ofNullable(key.kid()), key.keyType(),
+                key.sizeBits(), Optional.ofNullable(key.curve()), key.thumbprint(),
+                Optional.ofNullable(life.notBefore()), Optional.ofNullable(life.notAfter()), life.sources(),
+                Optional.of(age), Optional.of(life.ageSource()), Optional.ofNullable(key.keyIssuer()), scopes,
+                ring.firstSeen(key), Optional.ofNullable(retiredAt), state, Optional.ofNullable(problem));
+    }
+}

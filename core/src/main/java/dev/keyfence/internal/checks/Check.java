@@ -1,0 +1,12 @@
+package dev.keyfence.internal.checks;
+
+import dev.keyfence.Control;
+
+/** One control: inspects the evaluation and returns a rejection, or null when the token passes it. */
+public interface Check {
+    /** The control this check implements. */
+    Control control();
+
+    /** Null when the token passes; otherwise why not. */
+    Rejection apply(Evaluation e);
+}

@@ -1,0 +1,164 @@
+package dev.keyfence.internal.checks;
+
+import dev.keyfence.ResourcePolicy;
+import dev.keyfence.TrustedIssuer;
+import dev.keyfence.ValidationPolicy;
+import dev.keyfence.internal.crypto.JwsAlgorithm;
+import dev.keyfence.internal.keys.KeyLife;
+import dev.keyfence.internal.keys.KeyRegistry;
+import dev.keyfence.internal.keys.KeyRing;
+import dev.keyfence.internal.keys.KeySourceState;
+import dev.keyfence.internal.keys.TrackedKey;
+import dev.keyfence.internal.token.ParsedToken;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * One token's evaluation: the parsed token, the policy, "now", and what is resolved from them on
+ * demand (issuer, tenant, key). Resolution never rejects by itself; each check decides. Not
+ * thread-safe: one evaluation per validation call.
+ */
+public final class Evaluation {
+    private final ParsedToken token;
+    private final ValidationPolicy policy;
+    private final ResourcePolicy resource;
+    private final KeyRegistry registry;
+    private final Instant now;
+
+    private boolean issuerResolved;
+    private TrustedIssuer issuer;
+    private boolean keyResolved;
+    private KeyResolution key;
+    private KeyLife life;
+
+    public Evaluation(ParsedToken token, ValidationPolicy policy, ResourcePolicy resource, KeyRegistry registry,
+                      Instant now) {
+        this.token = token;
+        this.policy = policy;
+        this.resource = resource;
+        this.registry = registry;
+        this.now = now;
+    }
+
+    public ParsedToken token() { return token; }
+    public ValidationPolicy policy() { return policy; }
+    public ResourcePolicy resource() { return resource; }
+    public KeyRegistry registry() { return registry; }
+    public Instant now() { return now; }
+    public Map<String, Object> claims() { return token.payload(); }
+
+    /** The {@code iss} claim when it is a string. */
+    public String iss() {
+        return token.claimString("iss");
+    }
+
+    /** The {@code tid} claim when it is a string. */
+    public String tid() {
+        return token.claimString("tid");
+    }
+
+    /** The {@code kid} header when it is a string. */
+    public String kid() {
+        return token.headerString("kid");
+    }
+
+    /** The token's algorithm when Keyfence knows it, else null. */
+    public JwsAlgorithm algorithm() {
+        return JwsAlgorithm.byName(token.headerString("alg"));
+    }
+
+    /** The configured issuer {@code iss} names: an exact match first, then a template; null if none. */
+    public TrustedIssuer issuer() {
+        if (!issuerResolved) {
+            issuerResolved = true;
+            String iss = iss();
+            if (iss != null) {
+                for (TrustedIssuer i : policy.issuers()) {
+                    if (!i.isTemplate() && i.issuer().equals(iss)) {
+                        issuer = i;
+                        break;
+                    }
+                }
+                if (issuer == null) {
+                    for (TrustedIssuer i : policy.issuers()) {
+                        if (i.isTemplate() && i.tenantOf(iss).isPresent()) {
+                            issuer = i;
+                            break;
+                        }
+                    }
+                }
+            }
+        }
+        return issuer;
+    }
+
+    /** For a template issuer, the tenant that {@code iss} names; else null. */
+    public String tenantInIss() {
+        TrustedIssuer i = issuer();
+        return i == null || !i.isTemplate() ? null : i.tenantOf(iss()).orElse(null);
+    }
+
+    /** The signing key from the issuer's own source, after at most one allowed refetch. */
+    public KeyResolution key() {
+        if (!keyResolved) {
+            keyResolved = true;
+            key = resolveKey();
+        }
+        return key;
+    }
+
+    /** The resolved key's effective window and age start, or null when no key was resolved. */
+    public KeyLife keyLife() {
+        KeyResolution k = key();
+        if (k.key() == null) {
+            return null;
+        }
+        if (life == null) {
+            life = registry.life(k.key(), k.ring());
+        }
+        return life;
+    }
+
+    private KeyResolution resolveKey() {
+        TrustedIssuer i = issuer();
+        if (i == null) {
+            return KeyResolution.notFound("the token names no trusted issuer, so no key source applies");
+        }
+        JwsAlgorithm alg = algorithm();
+        if (alg == null) {
+            return KeyResolution.notFound("no key verifies an unsupported algorithm");
+        }
+        KeySourceState source = registry.source(i, tenantInIss());
+        if (source == null) {
+            return KeyResolution.unavailable("issuer " + i.name() + " has per-tenant keys and the token names no tenant");
+        }
+        KeyRing ring = source.current();
+        if (ring == null) {
+            return KeyResolution.unavailable("keys of " + source.label() + " cannot be read"
+                    + (source.lastProblem() == null ? "" : ": " + source.lastProblem()));
+        }
+        KeyRing.Lookup found = ring.find(kid(), alg);
+        if (found.key() == null && found.unknown()) {
+            KeyRing refetched = source.refetchForUnknownKid();
+            if (refetched != null) {
+                ring = refetched;
+                found = ring.find(kid(), alg);
+            }
+        }
+        if (found.key() == null) {
+            return KeyResolution.notFound(found.problem());
+        }
+        return new KeyResolution(found.key(), ring, i, null, false);
+    }
+
+    /** A resolved key, or why none: {@code unavailable} for a source that cannot be read. */
+    public record KeyResolution(TrackedKey key, KeyRing ring, TrustedIssuer issuer, String problem, boolean unavailable) {
+        static KeyResolution notFound(String problem) {
+            return new KeyResolution(null, null, null, problem, false);
+        }
+
+        static KeyResolution unavailable(String problem) {
+            return new KeyResolution(null, null, null, problem, true);
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package dev.keyfence.internal.checks;
+
+import dev.keyfence.Control;
+import dev.keyfence.Reason;
+import java.util.List;
+
+/**
+ * HEADER_NOT_ALLOWED: header members that would let a token choose its own key ({@code jku},
+ * {@code x5u}, {@code jwk}, {@code x5c}), any {@code crit} (Keyfence understands no extension),
+ * and {@code b64} other than true.
+ */
+public final class HeaderCheck implements Check {
+    private static final List<String> KEY_SELECTING = List.of("jku", "x5u", "jwk", "x5c");
+
+    @Override public Control control() { return Control.HEADER; }
+
+    @Override
+    public Rejection apply(Evaluation e) {
+        for (String member : KEY_SELECTING) {
+            if (e.token().header().containsKey(member)) {
+                return new Rejection(Reason.HEADER_NOT_ALLOWED,
+                        "header member " + member + " is refused: keys come only from the issuer's configured source");
+            }
+        }
+        if (e.token().header().containsKey("crit")) {
+            return new Rejection(Reason.HEADER_NOT_ALLOWED, "crit names extensions Keyfence does not understand");
+        }
+        Object b64 = e.token().header().get("b64");
+        if (b64 != null && !Boolean.TRUE.equals(b64)) {
+            return new Rejection(Reason.HEADER_NOT_ALLOWED, "unencoded payloads (b64) are not accepted");
+        }
+        return null;
+    }
+}

@@ -1,0 +1,45 @@
+package dev.keyfence.internal.checks;
+
+import dev.keyfence.Control;
+import dev.keyfence.Reason;
+import dev.keyfence.TrustedIssuer;
+import dev.keyfence.internal.keys.TrackedKey;
+
+/**
+ * KEY_ISSUER_MISMATCH: the key's own {@code issuer} member, with {@code {tenantid}} replaced by
+ * the token's {@code tid}, must equal {@code iss}; with {@code require-key-issuer} a key without
+ * the member is refused too. Fails closed: a template member and no {@code tid} never match.
+ */
+public final class KeyIssuerCheck implements Check {
+    @Override public Control control() { return Control.KEY_ISSUER_BINDING; }
+
+    @Override
+    public Rejection apply(Evaluation e) {
+        TrackedKey key = e.key().key();
+        if (key == null) {
+            return null;
+        }
+        TrustedIssuer issuer = e.key().issuer();
+        String member = key.keyIssuer();
+        if (member == null) {
+            return issuer.requireKeyIssuer()
+                    ? new Rejection(Reason.KEY_ISSUER_MISMATCH, "key " + Safe.text(key.label())
+                            + " has no issuer member and issuer " + issuer.name() + " requires one")
+                    : null;
+        }
+        String expected = member;
+        if (member.contains(TrustedIssuer.TENANT_PLACEHOLDER)) {
+            String tid = e.tid();
+            if (tid == null) {
+                return new Rejection(Reason.KEY_ISSUER_MISMATCH, "key " + Safe.text(key.label())
+                        + " is bound to a tenant template and the token has no tid");
+            }
+            expected = member.replace(TrustedIssuer.TENANT_PLACEHOLDER, tid);
+        }
+        if (!expected.equals(e.iss())) {
+            return new Rejection(Reason.KEY_ISSUER_MISMATCH, "key " + Safe.text(key.label()) + " belongs to issuer "
+                    + Safe.text(expected) + ", not " + Safe.text(e.iss()));
+        }
+        return null;
+    }
+}

@@ -1,0 +1,27 @@
+package dev.keyfence.internal.checks;
+
+import dev.keyfence.Control;
+import dev.keyfence.Reason;
+import java.time.Instant;
+
+/** KEY_RETIRED: the key vanished from its source and {@code keys.retired-grace} has passed. */
+public final class KeyRetirementCheck implements Check {
+    @Override public Control control() { return Control.KEY_RETIREMENT; }
+
+    @Override
+    public Rejection apply(Evaluation e) {
+        if (e.key().key() == null) {
+            return null;
+        }
+        Instant retiredAt = e.key().ring().retiredAt(e.key().key());
+        if (retiredAt == null) {
+            return null;
+        }
+        Instant graceEnd = retiredAt.plus(e.policy().keys().retiredGrace());
+        if (e.now().isBefore(graceEnd)) {
+            return null;
+        }
+        return new Rejection(Reason.KEY_RETIRED, "key " + Safe.text(e.key().key().label())
+                + " was removed from its source at " + retiredAt + " and its grace ended " + graceEnd);
+    }
+}

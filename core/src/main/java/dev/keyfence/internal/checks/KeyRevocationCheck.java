@@ -1,0 +1,20 @@
+package dev.keyfence.internal.checks;
+
+import dev.keyfence.Control;
+import dev.keyfence.Reason;
+import dev.keyfence.internal.keys.TrackedKey;
+
+/** KEY_REVOKED: a JWK {@code revoked} member, {@code keys.revoked}, or a run-time revocation. */
+public final class KeyRevocationCheck implements Check {
+    @Override public Control control() { return Control.KEY_REVOCATION; }
+
+    @Override
+    public Rejection apply(Evaluation e) {
+        TrackedKey key = e.key().key();
+        if (key == null) {
+            return null;
+        }
+        String why = e.registry().revocation(key);
+        return why == null ? null : new Rejection(Reason.KEY_REVOKED, "key " + Safe.text(key.label()) + " is revoked: " + why);
+    }
+}

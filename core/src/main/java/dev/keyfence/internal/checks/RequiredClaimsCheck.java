@@ -1,0 +1,21 @@
+package dev.keyfence.internal.checks;
+
+import dev.keyfence.Control;
+import dev.keyfence.Reason;
+import dev.keyfence.internal.json.Json;
+
+/** CLAIM_MISSING: every claim the resource requires must be present and not null. */
+public final class RequiredClaimsCheck implements Check {
+    @Override public Control control() { return Control.REQUIRED_CLAIMS; }
+
+    @Override
+    public Rejection apply(Evaluation e) {
+        for (String claim : e.resource().requiredClaims()) {
+            Object v = e.claims().get(claim);
+            if (v == null || v == Json.NULL) {
+                return new Rejection(Reason.CLAIM_MISSING, "required claim " + Safe.text(claim) + " is missing");
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,26 @@
+package dev.keyfence.internal.checks;
+
+/** Makes attacker-chosen identifiers (iss, tid, kid) safe to put in a detail or log line. */
+public final class Safe {
+    private static final int MAX = 120;
+
+    private Safe() {
+    }
+
+    /** The text quoted, without control characters, cut to a bounded length. */
+    public static String text(String s) {
+        if (s == null) {
+            return "(none)";
+        }
+        StringBuilder sb = new StringBuilder(Math.min(s.length(), MAX) + 5);
+        sb.append('"');
+        for (int i = 0; i < s.length() && i < MAX; i++) {
+            char c = s.charAt(i);
+            sb.append(c < 0x20 || c == 0x7f || (c >= 0x2028 && c <= 0x2029) ? '?' : c);
+        }
+        if (s.length() > MAX) {
+            sb.append("...");
+        }
+        return sb.append('"').toString();
+    }
+}

@@ -1,0 +1,112 @@
+package dev.keyfence.internal.crypto;
+
+import java.math.BigInteger;
+import java.security.GeneralSecurityException;
+import java.security.Key;
+import java.security.MessageDigest;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.security.interfaces.ECPublicKey;
+import javax.crypto.Mac;
+import javax.crypto.SecretKey;
+
+/**
+ * Verifies a JWS signature with the JDK's providers. ECDSA signatures must be the fixed-length
+ * JOSE encoding with r and s in [1, n-1]; anything else is invalid before the JDK sees it.
+ * JCA objects are reused per thread and algorithm.
+ */
+public final class SignatureVerifier {
+    private static final ThreadLocal<Signature[]> SIGNATURES =
+            ThreadLocal.withInitial(() -> new Signature[JwsAlgorithm.values().length]);
+
+    private SignatureVerifier() {
+    }
+
+    /** True only when {@code signature} is a valid signature of {@code input} under {@code key} for {@code alg}. */
+    public static boolean verify(JwsAlgorithm alg, Key key, byte[] input, byte[] signature) {
+        try {
+            if (alg.symmetric()) {
+                return key instanceof SecretKey secret && verifyMac(alg, secret, input, signature);
+            }
+            if (!(key instanceof PublicKey publicKey)) {
+                return false;
+            }
+            byte[] sig = signature;
+            if (alg.ecFieldBytes() > 0) {
+                if (!(key instanceof ECPublicKey ec)) {
+                    return false;
+                }
+                sig = joseToDer(signature, alg.ecFieldBytes(), ec.getParams().getOrder());
+                if (sig == null) {
+                    return false;
+                }
+            } else if (alg == JwsAlgorithm.EdDSA && signature.length != 64) {
+                return false;
+            }
+            Signature verifier = signature(alg);
+            verifier.initVerify(publicKey);
+            verifier.update(input);
+            return verifier.verify(sig);
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            // A key of the wrong type or a signature the provider cannot parse: not a valid signature.
+            return false;
+        }
+    }
+
+    private static Signature signature(JwsAlgorithm alg) throws GeneralSecurityException {
+        Signature[] cache = SIGNATURES.get();
+        Signature s = cache[alg.ordinal()];
+        if (s == null) {
+            s = Signature.getInstance(alg.jcaName());
+            if (alg.pssParameters() != null) {
+                s.setParameter(alg.pssParameters());
+            }
+            cache[alg.ordinal()] = s;
+        }
+        return s;
+    }
+
+    private static boolean verifyMac(JwsAlgorithm alg, SecretKey key, byte[] input, byte[] signature)
+            throws GeneralSecurityException {
+        Mac mac = Mac.getInstance(alg.jcaName());
+        mac.init(key);
+        return MessageDigest.isEqual(mac.doFinal(input), signature);
+    }
+
+    /**
+     * Converts a JOSE {@code r||s} signature to DER, or returns null when its length is wrong or
+     * r or s is outside [1, n-1].
+     */
+    static byte[] joseToDer(byte[] jose, int fieldBytes, BigInteger order) {
+        if (jose.length != 2 * fieldBytes) {
+            return null;
+        }
+        BigInteger r = new BigInteger(1, java.util.Arrays.copyOfRange(jose, 0, fieldBytes));
+        BigInteger s = new BigInteger(1, java.util.Arrays.copyOfRange(jose, fieldBytes, jose.length));
+        if (r.signum() == 0 || s.signum() == 0 || r.compareTo(order) >= 0 || s.compareTo(order) >= 0) {
+            return null;
+        }
+        byte[] rb = r.toByteArray();
+        byte[] sb = s.toByteArray();
+        int seqLen = 2 + rb.length + 2 + sb.length;
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(seqLen + 3);
+        out.write(0x30);
+        writeLength(out, seqLen);
+        out.write(0x02);
+        writeLength(out, rb.length);
+        out.write(rb, 0, rb.length);
+        out.write(0x02);
+        writeLength(out, sb.length);
+        out.write(sb, 0, sb.length);
+        return out.toByteArray();
+    }
+
+    private static void writeLength(java.io.ByteArrayOutputStream out, int len) {
+        if (len < 128) {
+            out.write(len);
+        } else {
+            out.write(0x81);
+            out.write(len);
+        }
+    }
+}

@@ -1,0 +1,199 @@
+package dev.keyfence.internal.keys;
+
+import dev.keyfence.internal.json.Json;
+import dev.keyfence.internal.json.JsonException;
+import java.math.BigInteger;
+import java.security.Key;
+import java.security.PublicKey;
+import java.security.cert.X509Certificate;
+import java.security.interfaces.ECPublicKey;
+import java.security.interfaces.RSAPublicKey;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jose4j.jwk.EllipticCurveJsonWebKey;
+import org.jose4j.jwk.JsonWebKey;
+import org.jose4j.jwk.OctetKeyPairJsonWebKey;
+import org.jose4j.jwk.OctetSequenceJsonWebKey;
+import org.jose4j.jwk.PublicJsonWebKey;
+import org.jose4j.jwk.RsaJsonWebKey;
+import org.jose4j.lang.HashUtil;
+import org.jose4j.lang.JoseException;
+
+/**
+ * Reads a JWK Set. A key that cannot be used (unsupported type or curve, malformed members, an
+ * {@code x5c} certificate of another key, a {@code kid} shared with another key) is left out with
+ * the reason recorded; every other key stays usable. A set that is not JSON or has no usable key
+ * at all is a failure of the whole fetch.
+ */
+public final class JwkSetReader {
+    private JwkSetReader() {
+    }
+
+    /** The usable keys and the reasons others were left out. */
+    public record Result(List<TrackedKey> keys, Map<String, String> excluded) {
+    }
+
+    public static Result read(String json) throws KeySetException {
+        Map<String, Object> doc;
+        try {
+            doc = Json.parseObject(json);
+        } catch (JsonException e) {
+            throw new KeySetException("key set is not a JSON object: " + e.getMessage());
+        }
+        if (!(doc.get("keys") instanceof List<?> entries)) {
+            throw new KeySetException("key set has no \"keys\" array");
+        }
+        List<TrackedKey> keys = new ArrayList<>();
+        Map<String, String> excluded = new LinkedHashMap<>();
+        for (int i = 0; i < entries.size(); i++) {
+            Object entry = entries.get(i);
+            String label = entry instanceof Map<?, ?> m && m.get("kid") instanceof String k ? k : "#" + i;
+            try {
+                if (!(entry instanceof Map<?, ?> map)) {
+                    throw new KeySetException("not a JSON object");
+                }
+                keys.add(toKey(map));
+            } catch (KeySetException e) {
+                excluded.put(label, e.getMessage());
+            }
+        }
+        Map<String, Integer> kidCount = new HashMap<>();
+        for (TrackedKey k : keys) {
+            if (k.kid() != null) {
+                kidCount.merge(k.kid(), 1, Integer::sum);
+            }
+        }
+        List<TrackedKey> usable = new ArrayList<>();
+        for (TrackedKey k : keys) {
+            if (k.kid() != null && kidCount.get(k.kid()) > 1) {
+                excluded.put(k.kid(), "kid is shared by " + kidCount.get(k.kid()) + " keys in the set");
+            } else {
+                usable.add(k);
+            }
+        }
+        if (usable.isEmpty()) {
+            throw new KeySetException("key set has no usable key" + (excluded.isEmpty() ? "" : " (left out: " + excluded + ")"));
+        }
+        return new Result(List.copyOf(usable), Map.copyOf(excluded));
+    }
+
+    private static TrackedKey toKey(Map<?, ?> raw) throws KeySetException {
+        Map<String, Object> params = new LinkedHashMap<>();
+        for (Map.Entry<?, ?> e : raw.entrySet()) {
+            if (e.getValue() != Json.NULL) {
+                params.put((String) e.getKey(), e.getValue());
+            }
+        }
+        for (String secret : List.of("d", "p", "q", "dp", "dq", "qi")) {
+            params.remove(secret); // a public key set must not carry private parts; never keep them
+        }
+        String kid = optionalString(params, "kid");
+        JsonWebKey jwk;
+        try {
+            jwk = JsonWebKey.Factory.newJwk(params);
+        } catch (JoseException | IllegalArgumentException | ClassCastException | IllegalStateException e) {
+            throw new KeySetException("unusable JWK: " + safe(e));
+        }
+        Key key = jwk.getKey();
+        String curve = null;
+        int size;
+        boolean exponentOne = false;
+        if (jwk instanceof RsaJsonWebKey rsa) {
+            RSAPublicKey pub = rsa.getRsaPublicKey();
+            size = pub.getModulus().bitLength();
+            exponentOne = pub.getPublicExponent().equals(BigInteger.ONE);
+        } else if (jwk instanceof EllipticCurveJsonWebKey ec) {
+            curve = ec.getCurveName();
+            size = ((ECPublicKey) ec.getPublicKey()).getParams().getCurve().getField().getFieldSize();
+        } else if (jwk instanceof OctetKeyPairJsonWebKey okp) {
+            curve = okp.getSubtype();
+            if (!"Ed25519".equals(curve)) {
+                throw new KeySetException("OKP curve " + curve + " is not a supported signing curve");
+            }
+            size = 256;
+        } else if (jwk instanceof OctetSequenceJsonWebKey oct) {
+            size = oct.getOctetSequence().length * 8;
+        } else {
+            throw new KeySetException("unsupported key type " + jwk.getKeyType());
+        }
+        Instant certNotBefore = null;
+        Instant certNotAfter = null;
+        if (jwk instanceof PublicJsonWebKey pjwk && pjwk.getCertificateChain() != null
+                && !pjwk.getCertificateChain().isEmpty()) {
+            X509Certificate leaf = pjwk.getLeafCertificate();
+            PublicKey certKey = leaf.getPublicKey();
+            if (!java.util.Arrays.equals(certKey.getEncoded(), ((PublicKey) key).getEncoded())) {
+                throw new KeySetException("x5c certificate holds another key than the JWK");
+            }
+            certNotBefore = leaf.getNotBefore().toInstant();
+            certNotAfter = leaf.getNotAfter().toInstant();
+        } else if (params.containsKey("x5c")) {
+            throw new KeySetException("x5c is not a certificate chain");
+        }
+        String thumbprint;
+        try {
+            thumbprint = jwk.calculateBase64urlEncodedThumbprint(HashUtil.SHA_256);
+        } catch (IllegalArgumentException | ClassCastException | IllegalStateException e) {
+            throw new KeySetException("cannot compute thumbprint: " + safe(e));
+        }
+        boolean revoked = params.containsKey("revoked");
+        Instant revokedAt = null;
+        if (revoked && params.get("revoked") instanceof Map<?, ?> r && r.get("revoked_at") instanceof Number n) {
+            revokedAt = numericDate(n);
+        }
+        List<String> keyOps = jwk.getKeyOps();
+        return new TrackedKey(kid, thumbprint, jwk.getKeyType(), curve, size, key,
+                jwk.getAlgorithm(), jwk.getUse(), keyOps == null ? null : List.copyOf(keyOps),
+                optionalString(params, "issuer"), certNotBefore, certNotAfter,
+                optionalDate(params, "nbf"), optionalDate(params, "exp"), optionalDate(params, "iat"),
+                revoked, revokedAt, exponentOne);
+    }
+
+    private static String optionalString(Map<String, Object> params, String name) throws KeySetException {
+        Object v = params.get(name);
+        if (v == null) {
+            return null;
+        }
+        if (!(v instanceof String s)) {
+            throw new KeySetException("member " + name + " is not a string");
+        }
+        return s;
+    }
+
+    private static Instant optionalDate(Map<String, Object> params, String name) throws KeySetException {
+        Object v = params.get(name);
+        if (v == null) {
+            return null;
+        }
+        if (!(v instanceof Number n)) {
+            throw new KeySetException("member " + name + " is not a NumericDate");
+        }
+        return numericDate(n);
+    }
+
+    static Instant numericDate(Number n) {
+        double seconds = n.doubleValue();
+        if (seconds >= 3.1e16) {
+            return Instant.MAX;
+        }
+        if (seconds <= -3.1e16) {
+            return Instant.MIN;
+        }
+        long whole = (long) Math.floor(seconds);
+        long nanos = (long) ((seconds - whole) * 1e9);
+        return Instant.ofEpochSecond(whole, nanos);
+    }
+
+    private static String safe(Exception e) {
+        String m = e.getMessage();
+        if (m == null) {
+            return e.getClass().getSimpleName();
+        }
+        return m.length() > 160 ? m.substring(0, 160) + "..." : m;
+    }
+
+}
