@@ -25,7 +25,8 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
  * }</pre>
  */
 public final class KeyfenceConfig {
-    private static final Set<String> TOP = Set.of("issuers", "resource", "resources", "keys", "jwks", "max-token-bytes");
+    private static final Set<String> TOP = Set.of("issuers", "resource", "resources", "keys", "jwks", "max-token-bytes",
+            "verified-token-cache");
     private static final Set<String> ISSUER = Set.of("name", "issuer", "jwks-uri", "discovery-uri", "jwks-file",
             "key-scope", "tenants", "require-key-issuer", "algorithms", "tenant-pattern");
     private static final Set<String> RESOURCE = Set.of("name", "audiences", "accepted-key-scopes", "algorithms",
@@ -89,6 +90,7 @@ public final class KeyfenceConfig {
         root.optionalTree("keys").ifPresent(k -> b.keys(keys(k.allowOnly(KEYS))));
         root.optionalTree("jwks").ifPresent(j -> b.jwks(jwks(j.allowOnly(JWKS))));
         root.optionalInt("max-token-bytes").ifPresent(b::maxTokenBytes);
+        root.optionalInt("verified-token-cache").ifPresent(b::verifiedTokenCache);
         ValidationPolicy policy = b.build();
         List<NamedResource> named = new ArrayList<>();
         if (root.has("resources")) {

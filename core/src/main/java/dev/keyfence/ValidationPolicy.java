@@ -15,6 +15,8 @@ import java.util.Set;
 public final class ValidationPolicy {
     /** Default largest token accepted, in bytes of its compact form. */
     public static final int DEFAULT_MAX_TOKEN_BYTES = 16 * 1024;
+    /** Default number of verified signatures remembered; see {@link Builder#verifiedTokenCache(int)}. */
+    public static final int DEFAULT_VERIFIED_TOKEN_CACHE = 1024;
 
     private final List<TrustedIssuer> issuers;
     private final ResourcePolicy resource;
@@ -23,6 +25,7 @@ public final class ValidationPolicy {
     private final Clock clock;
     private final int maxTokenBytes;
     private final KeySourceListener listener;
+    private final int verifiedTokenCache;
 
     private ValidationPolicy(Builder b) {
         if (b.issuers.isEmpty()) {
@@ -56,6 +59,7 @@ public final class ValidationPolicy {
         this.clock = b.clock == null ? Clock.systemUTC() : b.clock;
         this.maxTokenBytes = b.maxTokenBytes == null ? DEFAULT_MAX_TOKEN_BYTES : b.maxTokenBytes;
         this.listener = b.listener == null ? KeySourceListener.NONE : b.listener;
+        this.verifiedTokenCache = b.verifiedTokenCache == null ? DEFAULT_VERIFIED_TOKEN_CACHE : b.verifiedTokenCache;
     }
 
     public static Builder builder() {
@@ -76,6 +80,8 @@ public final class ValidationPolicy {
     public int maxTokenBytes() { return maxTokenBytes; }
     /** Receives key-source events. */
     public KeySourceListener listener() { return listener; }
+    /** How many verified signatures are remembered (0: none). */
+    public int verifiedTokenCache() { return verifiedTokenCache; }
 
     /** A builder holding this policy's settings, to derive a policy that differs in clock or listener. */
     public Builder toBuilder() {
@@ -85,6 +91,8 @@ public final class ValidationPolicy {
         b.keys = keys;
         b.jwks = jwks;
         b.maxTokenBytes = maxTokenBytes;
+        b.verifiedTokenCache = verifiedTokenCache;
+        b.verifiedTokenCacheFromCopy = true;
         return b;
     }
 
@@ -97,6 +105,8 @@ public final class ValidationPolicy {
         private Clock clock;
         private Integer maxTokenBytes;
         private KeySourceListener listener;
+        private Integer verifiedTokenCache;
+        private boolean verifiedTokenCacheFromCopy;
 
         private Builder() {
         }
@@ -137,6 +147,25 @@ public final class ValidationPolicy {
 
         public Builder listener(KeySourceListener listener) {
             this.listener = Settings.once(this.listener, listener, "listener");
+            return this;
+        }
+
+        /**
+         * How many tokens whose signature verified are remembered, so that the same token seen
+         * again skips parsing and the signature computation. Every other rule (token times, key
+         * window, age, retirement, revocation, scope, issuer binding, audience) still runs on
+         * each hit, against the key the issuer's source holds now; a different key, or none,
+         * means a miss. 0 turns it off. Default {@value ValidationPolicy#DEFAULT_VERIFIED_TOKEN_CACHE}.
+         */
+        public Builder verifiedTokenCache(int entries) {
+            if (entries < 0) {
+                throw new ConfigurationException("verified-token-cache", "must not be negative, was " + entries);
+            }
+            if (verifiedTokenCache != null && !verifiedTokenCacheFromCopy) {
+                throw new ConfigurationException("verified-token-cache", "given twice");
+            }
+            this.verifiedTokenCache = entries;
+            this.verifiedTokenCacheFromCopy = false;
             return this;
         }
 

@@ -41,18 +41,22 @@ public final class Engine {
     private final KeyRegistry registry;
     private final List<Check> checks;
     private final Set<Control> controls;
+    private final VerifiedSignatures verified;
 
-    private Engine(ValidationPolicy policy, ResourcePolicy resource, KeyRegistry registry, Set<Control> controls) {
+    private Engine(ValidationPolicy policy, ResourcePolicy resource, KeyRegistry registry, Set<Control> controls,
+                   VerifiedSignatures verified) {
         this.policy = policy;
         this.resource = resource;
         this.registry = registry;
         this.controls = Set.copyOf(controls);
         this.checks = Checks.only(controls);
+        this.verified = verified;
     }
 
     /** An engine with every control on. */
     public static Engine create(ValidationPolicy policy) {
-        return new Engine(policy, policy.resource(), new KeyRegistry(policy), EnumSet.allOf(Control.class));
+        return new Engine(policy, policy.resource(), new KeyRegistry(policy), EnumSet.allOf(Control.class),
+                VerifiedSignatures.of(policy.verifiedTokenCache()));
     }
 
     /**
@@ -61,7 +65,7 @@ public final class Engine {
      */
     public static Engine withOnlyControlsForTesting(ValidationPolicy policy, Control... controls) {
         Set<Control> set = EnumSet.of(Control.TOKEN_SHAPE, controls);
-        return new Engine(policy, policy.resource(), new KeyRegistry(policy), set);
+        return new Engine(policy, policy.resource(), new KeyRegistry(policy), set, VerifiedSignatures.of(0));
     }
 
     /** An engine for another resource sharing this engine's key sources and caches. */
@@ -72,7 +76,7 @@ public final class Engine {
                         "no issuer carries key scope '" + scope + "'");
             }
         }
-        return new Engine(policy, other, registry, controls);
+        return new Engine(policy, other, registry, controls, verified);
     }
 
     public ValidationPolicy policy() { return policy; }
@@ -83,16 +87,18 @@ public final class Engine {
     /** Validates one token; never throws for any input. */
     public Verdict validate(String token) {
         Instant now = policy.clock().instant();
+        VerifiedSignatures.Entry seen = verified.get(token);
         ParsedToken parsed;
         try {
-            parsed = TokenParser.parse(token, policy.maxTokenBytes());
+            parsed = seen != null ? seen.token() : TokenParser.parse(token, policy.maxTokenBytes());
         } catch (MalformedTokenException e) {
             Verdict.Rejected r = new Verdict.Rejected(Reason.MALFORMED_TOKEN, e.getMessage(), Optional.empty(),
                     Optional.empty(), Optional.empty(), Optional.empty(), Fingerprint.of(token));
             log(r);
             return r;
         }
-        Evaluation e = new Evaluation(parsed, policy, resource, registry, now);
+        Evaluation e = new Evaluation(parsed, policy, resource, registry, now,
+                seen == null ? null : seen.keyThumbprint());
         for (Check check : checks) {
             Rejection rejection = check.apply(e);
             if (rejection != null) {
@@ -101,7 +107,12 @@ public final class Engine {
                 return r;
             }
         }
-        Verdict.Accepted accepted = new Verdict.Accepted(verified(e));
+        VerifiedToken result = seen != null && seen.keyThumbprint().equals(e.key().key().thumbprint())
+                && seen.result().issuerName().equals(e.issuer().name()) ? seen.result() : verified(e);
+        if (seen == null && e.signatureVerified()) {
+            verified.put(token, parsed, e.key().key().thumbprint(), result);
+        }
+        Verdict.Accepted accepted = new Verdict.Accepted(result);
         if (AUDIT.isDebugEnabled()) {
             AUDIT.debug("token {} accepted: iss={} tid={} kid={} scope={} resource={}", accepted.fingerprint(),
                     accepted.token().issuer(), accepted.token().tenant().orElse("-"), accepted.token().kid().orElse("-"),

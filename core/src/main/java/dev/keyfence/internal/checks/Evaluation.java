@@ -24,6 +24,8 @@ public final class Evaluation {
     private final ResourcePolicy resource;
     private final KeyRegistry registry;
     private final Instant now;
+    private final String preverifiedThumbprint;
+    private boolean signatureVerified;
 
     private boolean issuerResolved;
     private TrustedIssuer issuer;
@@ -32,12 +34,30 @@ public final class Evaluation {
     private KeyLife life;
 
     public Evaluation(ParsedToken token, ValidationPolicy policy, ResourcePolicy resource, KeyRegistry registry,
-                      Instant now) {
+                      Instant now, String preverifiedThumbprint) {
         this.token = token;
         this.policy = policy;
         this.resource = resource;
         this.registry = registry;
         this.now = now;
+        this.preverifiedThumbprint = preverifiedThumbprint;
+    }
+
+    /**
+     * The thumbprint of the key that verified this exact token before, or null. The signature
+     * check may trust it only when the key resolved now has the same thumbprint.
+     */
+    public String preverifiedThumbprint() {
+        return preverifiedThumbprint;
+    }
+
+    /** True once the signature check computed a valid signature in this evaluation. */
+    public boolean signatureVerified() {
+        return signatureVerified;
+    }
+
+    void markSignatureVerified() {
+        signatureVerified = true;
     }
 
     public ParsedToken token() { return token; }

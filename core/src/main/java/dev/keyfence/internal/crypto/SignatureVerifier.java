@@ -17,13 +17,28 @@ import javax.crypto.SecretKey;
  */
 public final class SignatureVerifier {
     private static final ThreadLocal<Signature[]> SIGNATURES =
-            ThreadLocal.withInitial(() -> new Signature[JwsAlgorithm.values().length]);
+            ThreadLocal.withInitial(() -> new Signature[JwsAlgorithm.values().length * 2]);
 
     private SignatureVerifier() {
     }
 
-    /** True only when {@code signature} is a valid signature of {@code input} under {@code key} for {@code alg}. */
+    /**
+     * True only when {@code signature} is a valid signature of {@code input} under {@code key} for
+     * {@code alg}. ECDSA and EdDSA use Bouncy Castle when it is on the class path.
+     */
     public static boolean verify(JwsAlgorithm alg, Key key, byte[] input, byte[] signature) {
+        return verify(alg, key, input, signature, preferredProvider(alg));
+    }
+
+    /** The provider {@link #verify(JwsAlgorithm, Key, byte[], byte[])} uses for {@code alg}; null means the JDK's. */
+    public static java.security.Provider preferredProvider(JwsAlgorithm alg) {
+        boolean curve = alg.ecFieldBytes() > 0 || alg == JwsAlgorithm.EdDSA;
+        return curve ? FastProvider.EC_AND_EDDSA : null;
+    }
+
+    /** As {@link #verify(JwsAlgorithm, Key, byte[], byte[])} with a chosen provider (null: the JDK's). */
+    public static boolean verify(JwsAlgorithm alg, Key key, byte[] input, byte[] signature,
+                                 java.security.Provider provider) {
         try {
             if (alg.symmetric()) {
                 return key instanceof SecretKey secret && verifyMac(alg, secret, input, signature);
@@ -43,7 +58,7 @@ public final class SignatureVerifier {
             } else if (alg == JwsAlgorithm.EdDSA && signature.length != 64) {
                 return false;
             }
-            Signature verifier = signature(alg);
+            Signature verifier = signature(alg, provider);
             verifier.initVerify(publicKey);
             verifier.update(input);
             return verifier.verify(sig);
@@ -53,15 +68,17 @@ public final class SignatureVerifier {
         }
     }
 
-    private static Signature signature(JwsAlgorithm alg) throws GeneralSecurityException {
+    private static Signature signature(JwsAlgorithm alg, java.security.Provider provider)
+            throws GeneralSecurityException {
         Signature[] cache = SIGNATURES.get();
-        Signature s = cache[alg.ordinal()];
-        if (s == null) {
-            s = Signature.getInstance(alg.jcaName());
+        int slot = alg.ordinal() * 2 + (provider == null ? 0 : 1);
+        Signature s = cache[slot];
+        if (s == null || provider != null && s.getProvider() != provider) {
+            s = provider == null ? Signature.getInstance(alg.jcaName()) : Signature.getInstance(alg.jcaName(), provider);
             if (alg.pssParameters() != null) {
                 s.setParameter(alg.pssParameters());
             }
-            cache[alg.ordinal()] = s;
+            cache[slot] = s;
         }
         return s;
     }
