@@ -2,14 +2,18 @@ package dev.keyfence.internal.keys;
 
 import dev.keyfence.internal.json.Json;
 import dev.keyfence.internal.json.JsonException;
+import java.io.ByteArrayInputStream;
 import java.math.BigInteger;
 import java.security.Key;
 import java.security.PublicKey;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -92,6 +96,8 @@ public final class JwkSetReader {
             params.remove(secret); // a public key set must not carry private parts; never keep them
         }
         String kid = optionalString(params, "kid");
+        // x5c is read here, not by jose4j: its mismatch message would print the key's parameters
+        List<X509Certificate> chain = certificates(params.remove("x5c"));
         JsonWebKey jwk;
         try {
             jwk = JsonWebKey.Factory.newJwk(params);
@@ -122,17 +128,17 @@ public final class JwkSetReader {
         }
         Instant certNotBefore = null;
         Instant certNotAfter = null;
-        if (jwk instanceof PublicJsonWebKey pjwk && pjwk.getCertificateChain() != null
-                && !pjwk.getCertificateChain().isEmpty()) {
-            X509Certificate leaf = pjwk.getLeafCertificate();
+        if (!chain.isEmpty()) {
+            if (!(jwk instanceof PublicJsonWebKey)) {
+                throw new KeySetException("x5c on a symmetric key");
+            }
+            X509Certificate leaf = chain.get(0);
             PublicKey certKey = leaf.getPublicKey();
             if (!java.util.Arrays.equals(certKey.getEncoded(), ((PublicKey) key).getEncoded())) {
                 throw new KeySetException("x5c certificate holds another key than the JWK");
             }
             certNotBefore = leaf.getNotBefore().toInstant();
             certNotAfter = leaf.getNotAfter().toInstant();
-        } else if (params.containsKey("x5c")) {
-            throw new KeySetException("x5c is not a certificate chain");
         }
         String thumbprint;
         try {
@@ -151,6 +157,29 @@ public final class JwkSetReader {
                 optionalString(params, "issuer"), certNotBefore, certNotAfter,
                 optionalDate(params, "nbf"), optionalDate(params, "exp"), optionalDate(params, "iat"),
                 revoked, revokedAt, exponentOne);
+    }
+
+    private static List<X509Certificate> certificates(Object x5c) throws KeySetException {
+        if (x5c == null) {
+            return List.of();
+        }
+        if (!(x5c instanceof List<?> entries) || entries.isEmpty()) {
+            throw new KeySetException("x5c is not a certificate chain");
+        }
+        List<X509Certificate> chain = new ArrayList<>();
+        try {
+            CertificateFactory factory = CertificateFactory.getInstance("X.509");
+            for (Object entry : entries) {
+                if (!(entry instanceof String der)) {
+                    throw new KeySetException("x5c is not a certificate chain");
+                }
+                chain.add((X509Certificate) factory.generateCertificate(
+                        new ByteArrayInputStream(Base64.getDecoder().decode(der))));
+            }
+        } catch (CertificateException | IllegalArgumentException e) {
+            throw new KeySetException("x5c is not a certificate chain");
+        }
+        return chain;
     }
 
     private static String optionalString(Map<String, Object> params, String name) throws KeySetException {
@@ -193,6 +222,8 @@ public final class JwkSetReader {
         if (m == null) {
             return e.getClass().getSimpleName();
         }
+        int line = m.indexOf('\n');
+        m = line < 0 ? m : m.substring(0, line); // later lines of jose4j messages may print key parameters
         return m.length() > 160 ? m.substring(0, 160) + "..." : m;
     }
 
