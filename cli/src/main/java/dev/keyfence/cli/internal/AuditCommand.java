@@ -20,9 +20,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code audit}: controls, keys and findings of a configuration. */
 @Command(name = "audit", mixinStandardHelpOptions = true,
-        description = {"Fetch every issuer's keys and print the posture: every control and whether it is on,",
-                "every key (kid, type, size, thumbprint, window, age, scopes, status) and the findings,",
-                "each with a severity (critical, high, medium, low) and a code."},
+        description = "Fetch every issuer's keys and print the posture: every control and whether it is on, every "
+                + "key (kid, type, size, thumbprint, window, age, scopes, status) and the findings, each with "
+                + "a severity (critical, high, medium, low) and a code.",
         footer = {"", "Exit status: 0 no finding at or above --fail-on, 1 otherwise, 2 usage or configuration error.",
                 "", "Examples:",
                 "  java -jar keyfence-cli.jar audit --config keyfence.yaml",
