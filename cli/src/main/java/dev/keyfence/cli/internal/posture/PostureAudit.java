@@ -109,7 +109,7 @@ public final class PostureAudit {
         String label = label(k);
         if (k.scopes().size() > 1) {
             out.add(finding(FindingCode.KEY_SHARED_ACROSS_SCOPES, i, label,
-                    "key " + label + " is published by sources of key scopes " + k.scopes()
+                    "key " + label + " is published by sources of key scopes " + k.scopes().stream().sorted().toList()
                             + ": it can vouch for resources of either scope"));
         }
         if (k.retiredAt().isEmpty() && k.notAfter().isPresent() && now.isAfter(k.notAfter().get())) {
