@@ -3,6 +3,7 @@ package dev.keyfence.internal.checks;
 import dev.keyfence.Control;
 import dev.keyfence.Reason;
 import java.util.List;
+import java.util.Map;
 
 /**
  * HEADER_NOT_ALLOWED: header members that would let a token choose its own key ({@code jku},
@@ -16,18 +17,23 @@ public final class HeaderCheck implements Check {
 
     @Override
     public Rejection apply(Evaluation e) {
+        String refusal = refusal(e.token().header());
+        return refusal == null ? null : new Rejection(Reason.HEADER_NOT_ALLOWED, refusal);
+    }
+
+    /** Why a JWS header is refused, or null when it is acceptable. */
+    public static String refusal(Map<String, Object> header) {
         for (String member : KEY_SELECTING) {
-            if (e.token().header().containsKey(member)) {
-                return new Rejection(Reason.HEADER_NOT_ALLOWED,
-                        "header member " + member + " is refused: keys come only from the issuer's configured source");
+            if (header.containsKey(member)) {
+                return "header member " + member + " is refused: keys come only from the issuer's configured source";
             }
         }
-        if (e.token().header().containsKey("crit")) {
-            return new Rejection(Reason.HEADER_NOT_ALLOWED, "crit names extensions Keyfence does not understand");
+        if (header.containsKey("crit")) {
+            return "crit names extensions Keyfence does not understand";
         }
-        Object b64 = e.token().header().get("b64");
+        Object b64 = header.get("b64");
         if (b64 != null && !Boolean.TRUE.equals(b64)) {
-            return new Rejection(Reason.HEADER_NOT_ALLOWED, "unencoded payloads (b64) are not accepted");
+            return "unencoded payloads (b64) are not accepted";
         }
         return null;
     }

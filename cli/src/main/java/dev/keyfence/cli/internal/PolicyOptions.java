@@ -1,0 +1,50 @@
+package dev.keyfence.cli.internal;
+
+import dev.keyfence.KeyfenceConfig;
+import dev.keyfence.ValidationPolicy;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
+
+/** {@code --config FILE [--now INSTANT]}: the YAML policy, evaluated at a chosen instant if asked. */
+public final class PolicyOptions {
+    @Option(names = "--config", required = true, paramLabel = "FILE",
+            description = "The Keyfence YAML configuration (CONTRACT.md section 2).")
+    private Path config;
+
+    @Option(names = "--now", paramLabel = "INSTANT", converter = InstantConverter.class,
+            description = "Evaluate every time rule at this ISO-8601 UTC instant, e.g. 2023-07-11T00:00:00Z.")
+    private Instant now;
+
+    /** The loaded configuration; {@link dev.keyfence.ConfigurationException} naming the setting when it cannot be used. */
+    public KeyfenceConfig load() {
+        if (!Files.isRegularFile(config)) {
+            throw new UsageError("--config: no such file: " + config);
+        }
+        return KeyfenceConfig.load(config);
+    }
+
+    /** The configuration's policy, with a fixed clock when {@code --now} was given. */
+    public ValidationPolicy policy(KeyfenceConfig loaded) {
+        ValidationPolicy policy = loaded.policy();
+        return now == null ? policy : policy.toBuilder().clock(Clock.fixed(now, ZoneOffset.UTC)).build();
+    }
+
+    /** Parses {@code --now}. */
+    static final class InstantConverter implements CommandLine.ITypeConverter<Instant> {
+        @Override
+        public Instant convert(String value) {
+            try {
+                return Instant.parse(value);
+            } catch (DateTimeParseException e) {
+                throw new CommandLine.TypeConversionException(
+                        "not an ISO-8601 UTC instant such as 2023-07-11T00:00:00Z");
+            }
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package dev.keyfence.cli.internal;
+
+import java.io.InputStream;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code keyfence}: the parent of the three commands; alone it is a usage error. */
+@Command(name = "keyfence", mixinStandardHelpOptions = true, versionProvider = RootCommand.Version.class,
+        description = "Validate JWT access tokens, audit key posture, verify a signature with a JWK.",
+        subcommands = {ValidateCommand.class, AuditCommand.class, VerifySignatureCommand.class},
+        footer = {"", "Exit status: 0 all good, 1 a token rejected or a finding at or above --fail-on,",
+                "2 usage or configuration error (one line on stderr), 3 internal error.",
+                "", "Example:", "  java -jar keyfence-cli.jar validate --config keyfence.yaml --tokens tokens.txt"})
+public final class RootCommand implements Callable<Integer> {
+    private final InputStream in;
+
+    @Spec
+    private CommandSpec spec;
+
+    RootCommand(InputStream in) {
+        this.in = in;
+    }
+
+    /** Standard input, for {@code --tokens -}. */
+    InputStream stdin() {
+        return in;
+    }
+
+    @Override
+    public Integer call() {
+        throw new CommandLine.ParameterException(spec.commandLine(),
+                "Missing command: validate, audit or verify-signature");
+    }
+
+    /** The version from the jar manifest, when there is one. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = RootCommand.class.getPackage().getImplementationVersion();
+            return new String[] {"keyfence " + (v == null ? "(development build)" : v)};
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package dev.keyfence.cli.internal.posture;
+
+/** The audit findings of CONTRACT.md section 3, each with its fixed severity. */
+public enum FindingCode {
+    KEY_SHARED_ACROSS_SCOPES(Severity.CRITICAL),
+    EXPIRED_KEY_PUBLISHED(Severity.HIGH),
+    KEY_TOO_OLD(Severity.HIGH),
+    WEAK_KEY(Severity.HIGH),
+    TENANT_UNRESTRICTED(Severity.HIGH),
+    SYMMETRIC_ALGORITHM_ALLOWED(Severity.HIGH),
+    INSECURE_KEY_TRANSPORT(Severity.HIGH),
+    ISSUER_UNREACHABLE(Severity.HIGH),
+    KEY_WITHOUT_VALIDITY(Severity.MEDIUM),
+    KEY_WITHOUT_ISSUER_BINDING(Severity.MEDIUM),
+    LONG_CLOCK_SKEW(Severity.MEDIUM);
+
+    private final Severity severity;
+
+    FindingCode(Severity severity) {
+        this.severity = severity;
+    }
+
+    /** The severity every finding with this code has. */
+    public Severity severity() {
+        return severity;
+    }
+}

@@ -1,0 +1,180 @@
+package dev.keyfence.cli.internal.posture;
+
+import dev.keyfence.Algorithms;
+import dev.keyfence.Control;
+import dev.keyfence.KeyPolicy;
+import dev.keyfence.KeySource;
+import dev.keyfence.KeyStatus;
+import dev.keyfence.ResourcePolicy;
+import dev.keyfence.SourceStatus;
+import dev.keyfence.TokenValidator;
+import dev.keyfence.TrustedIssuer;
+import dev.keyfence.ValidationPolicy;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reads a validator's posture (reading every key source that was not read yet) and derives the
+ * findings of CONTRACT.md section 3. Free of any command-line library, so health endpoints can
+ * reuse it.
+ */
+public final class PostureAudit {
+    /** The key age reported as {@link FindingCode#KEY_TOO_OLD} when {@code keys.max-age} is not set. */
+    public static final Duration DEFAULT_AGE_LIMIT = Duration.ofDays(365);
+    /** Clock skew above this is reported as {@link FindingCode#LONG_CLOCK_SKEW}. */
+    public static final Duration LONG_CLOCK_SKEW = Duration.ofMinutes(2);
+
+    private PostureAudit() {
+    }
+
+    /**
+     * The posture of the validator and of any further resources served with it (their clock skew
+     * is checked too). Never throws for unreachable sources: they become findings.
+     */
+    public static Posture audit(TokenValidator validator, List<ResourcePolicy> moreResources) {
+        ValidationPolicy policy = validator.policy();
+        Instant now = policy.clock().instant();
+        List<Posture.ControlState> controls = new ArrayList<>();
+        for (Control c : Control.values()) {
+            controls.add(new Posture.ControlState(c, validator.controls().contains(c)));
+        }
+        Map<String, List<SourceStatus>> byIssuer = new LinkedHashMap<>();
+        for (TrustedIssuer i : policy.issuers()) {
+            byIssuer.put(i.name(), new ArrayList<>());
+        }
+        for (SourceStatus s : validator.sourceStatuses()) {
+            byIssuer.computeIfAbsent(s.issuerName(), k -> new ArrayList<>()).add(s);
+        }
+        List<Posture.IssuerPosture> issuers = new ArrayList<>();
+        List<Finding> findings = new ArrayList<>();
+        for (TrustedIssuer i : policy.issuers()) {
+            Posture.IssuerPosture ip = new Posture.IssuerPosture(i, byIssuer.get(i.name()));
+            issuers.add(ip);
+            issuerFindings(ip, findings);
+            for (KeyStatus k : ip.keys()) {
+                keyFindings(i, k, policy.keys(), now, findings);
+            }
+        }
+        List<ResourcePolicy> resources = new ArrayList<>();
+        resources.add(validator.resource());
+        resources.addAll(moreResources);
+        Set<String> seen = new java.util.HashSet<>();
+        for (ResourcePolicy r : resources) {
+            if (seen.add(r.name()) && r.clockSkew().compareTo(LONG_CLOCK_SKEW) > 0) {
+                findings.add(new Finding(FindingCode.LONG_CLOCK_SKEW, Optional.empty(), Optional.empty(), Optional.empty(),
+                        "resource " + r.name() + " allows a clock skew of " + r.clockSkew() + ", more than "
+                                + LONG_CLOCK_SKEW + ": expired tokens stay usable that much longer"));
+            }
+        }
+        findings.sort(Comparator.comparing(Finding::severity).reversed());
+        return new Posture(now, controls, issuers, findings);
+    }
+
+    private static void issuerFindings(Posture.IssuerPosture ip, List<Finding> out) {
+        TrustedIssuer i = ip.issuer();
+        if (i.isTemplate() && i.allowsAnyTenant()) {
+            out.add(finding(FindingCode.TENANT_UNRESTRICTED, i, null,
+                    "issuer " + i.name() + " accepts tokens of any tenant (tenants: [\"*\"])"));
+        }
+        List<String> symmetric = i.algorithms().orElse(List.of()).stream().filter(Algorithms.SYMMETRIC::contains).toList();
+        if (!symmetric.isEmpty()) {
+            out.add(finding(FindingCode.SYMMETRIC_ALGORITHM_ALLOWED, i, null,
+                    "issuer " + i.name() + " allows symmetric algorithms " + symmetric
+                            + ": anyone holding the shared secret can mint tokens"));
+        }
+        String location = insecureLocation(i.keySource());
+        if (location != null) {
+            out.add(finding(FindingCode.INSECURE_KEY_TRANSPORT, i, null,
+                    "issuer " + i.name() + " reads its keys over plain http: " + location));
+        }
+        for (SourceStatus s : ip.sources()) {
+            if (s.health() == SourceStatus.Health.DOWN) {
+                out.add(finding(FindingCode.ISSUER_UNREACHABLE, i, null,
+                        "keys of " + s.source() + " cannot be read from " + s.location()
+                                + s.problem().map(p -> ": " + p).orElse("")));
+            }
+        }
+    }
+
+    private static void keyFindings(TrustedIssuer i, KeyStatus k, KeyPolicy keys, Instant now, List<Finding> out) {
+        String label = label(k);
+        if (k.scopes().size() > 1) {
+            out.add(finding(FindingCode.KEY_SHARED_ACROSS_SCOPES, i, label,
+                    "key " + label + " is published by sources of key scopes " + k.scopes().stream().sorted().toList()
+                            + ": it can vouch for resources of either scope"));
+        }
+        if (k.retiredAt().isEmpty() && k.notAfter().isPresent() && now.isAfter(k.notAfter().get())) {
+            out.add(finding(FindingCode.EXPIRED_KEY_PUBLISHED, i, label,
+                    "key " + label + " expired " + k.notAfter().get() + " (" + String.join(", ", k.windowSources())
+                            + ") and is still published"));
+        }
+        Duration limit = keys.maxAge().orElse(DEFAULT_AGE_LIMIT);
+        if (k.age().isPresent() && k.age().get().compareTo(limit) > 0) {
+            out.add(finding(FindingCode.KEY_TOO_OLD, i, label,
+                    "key " + label + " is " + k.age().get().toDays() + " days old (from "
+                            + k.ageSource().orElse("first sighting") + "), over " + limit.toDays() + " days"
+                            + (keys.maxAge().isPresent() ? " (keys.max-age)" : " (audit default; keys.max-age is not set)")));
+        }
+        String weakness = weakness(k, keys);
+        if (weakness != null) {
+            out.add(finding(FindingCode.WEAK_KEY, i, label, "key " + label + ": " + weakness));
+        }
+        if (k.windowUnknown()) {
+            out.add(finding(FindingCode.KEY_WITHOUT_VALIDITY, i, label,
+                    "key " + label + " has no validity window (no x5c, JWK nbf/exp or declared window)"));
+        }
+        if (k.keyIssuer().isEmpty()) {
+            out.add(finding(FindingCode.KEY_WITHOUT_ISSUER_BINDING, i, label,
+                    "key " + label + " carries no issuer member, so it is not bound to an issuer"));
+        }
+    }
+
+    /** Why the key is weak under the policy, or null. */
+    static String weakness(KeyStatus k, KeyPolicy keys) {
+        switch (k.keyType()) {
+            case "RSA":
+                return k.sizeBits() < keys.minRsaBits()
+                        ? "RSA modulus of " + k.sizeBits() + " bits is under " + keys.minRsaBits() : null;
+            case "EC":
+            case "OKP":
+                String curve = k.curve().orElse("(none)");
+                return keys.allowedCurves().contains(curve) ? null : "curve " + curve + " is not allowed";
+            case "oct":
+                return k.sizeBits() < 256 ? "HMAC secret of " + k.sizeBits() + " bits is under 256" : null;
+            default:
+                return "key type " + k.keyType() + " is not supported";
+        }
+    }
+
+    /** The URL when keys travel over plain http, else null. */
+    static String insecureLocation(KeySource source) {
+        String url;
+        if (source instanceof KeySource.JwksUri u) {
+            url = u.uri();
+        } else if (source instanceof KeySource.Discovery d) {
+            url = d.uri().toString();
+        } else {
+            return null;
+        }
+        String scheme = URI.create(url.replace("{tenantid}", "tenant")).getScheme();
+        return scheme != null && scheme.toLowerCase(Locale.ROOT).equals("http") ? url : null;
+    }
+
+    /** The key's kid, or {@code jkt:<thumbprint>} without one. */
+    public static String label(KeyStatus k) {
+        return k.kid().orElse("jkt:" + k.thumbprint());
+    }
+
+    private static Finding finding(FindingCode code, TrustedIssuer i, String kid, String message) {
+        return new Finding(code, Optional.of(i.issuer()), Optional.of(i.name()), Optional.ofNullable(kid), message);
+    }
+}

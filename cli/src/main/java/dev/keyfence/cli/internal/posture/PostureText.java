@@ -1,0 +1,112 @@
+package dev.keyfence.cli.internal.posture;
+
+import dev.keyfence.KeyStatus;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** The text form of a posture: tables a person scans, most severe findings first. */
+public final class PostureText {
+    private PostureText() {
+    }
+
+    public static String write(Posture p, Severity failOn) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("Keyfence audit at ").append(p.at()).append("\n\n");
+        long on = p.controls().stream().filter(Posture.ControlState::enabled).count();
+        sb.append("CONTROLS (").append(on).append(" of ").append(p.controls().size()).append(" on)\n");
+        Table controls = new Table("CONTROL", "STATE", "REJECTS WITH");
+        for (Posture.ControlState c : p.controls()) {
+            controls.row(c.control().name(), c.enabled() ? "on" : "OFF",
+                    String.join(", ", c.control().reasons().stream().map(Enum::name).toList()));
+        }
+        controls.appendTo(sb);
+        for (Posture.IssuerPosture ip : p.issuers()) {
+            sb.append('\n').append("ISSUER ").append(ip.issuer().name()).append("  ").append(ip.issuer().issuer())
+                    .append("\n  scope ").append(ip.issuer().keyScope())
+                    .append(", keys from ").append(ip.issuer().keySource().describe())
+                    .append(", health ").append(ip.health().map(Enum::name).orElse("NOT READ YET"))
+                    .append(ip.problem().map(x -> " (" + x + ")").orElse("")).append('\n');
+            List<KeyStatus> keys = ip.keys();
+            if (keys.isEmpty()) {
+                sb.append("  (no keys)\n");
+                continue;
+            }
+            Table t = new Table("KID", "TYPE", "SIZE", "THUMBPRINT", "NOT BEFORE", "NOT AFTER", "WINDOW FROM", "AGE",
+                    "SCOPES", "STATUS");
+            for (KeyStatus k : keys) {
+                t.row(k.kid().orElse("-"), k.keyType() + k.curve().map(c -> " " + c).orElse(""),
+                        String.valueOf(k.sizeBits()), k.thumbprint(), date(k.notBefore()), date(k.notAfter()),
+                        k.windowSources().isEmpty() ? "unknown" : String.join("+", k.windowSources()),
+                        k.age().map(PostureText::days).orElse("-") + k.ageSource().map(s -> " (" + s + ")").orElse(""),
+                        String.join(",", k.scopes().stream().sorted().toList()), k.state().name());
+            }
+            t.appendTo(sb);
+        }
+        sb.append('\n').append("FINDINGS (").append(p.findings().size()).append(")\n");
+        if (p.findings().isEmpty()) {
+            sb.append("  none\n");
+        } else {
+            Table f = new Table("SEVERITY", "CODE", "ISSUER", "KID", "MESSAGE");
+            for (Finding x : p.findings()) {
+                f.row(x.severity().label(), x.code().name(), x.issuerName().orElse("-"), x.kid().orElse("-"), x.message());
+            }
+            f.appendTo(sb);
+        }
+        sb.append('\n').append("SUMMARY ");
+        List<String> counts = new ArrayList<>();
+        for (Severity s : List.of(Severity.CRITICAL, Severity.HIGH, Severity.MEDIUM, Severity.LOW)) {
+            counts.add(p.count(s) + " " + s.label());
+        }
+        sb.append(String.join(", ", counts));
+        if (failOn == null) {
+            sb.append("; --fail-on never: PASS\n");
+        } else {
+            sb.append("; --fail-on ").append(failOn.label()).append(": ").append(p.failsAt(failOn) ? "FAIL" : "PASS").append('\n');
+        }
+        return sb.toString();
+    }
+
+    private static String date(Optional<Instant> i) {
+        return i.map(x -> x.truncatedTo(ChronoUnit.SECONDS).toString()).orElse("-");
+    }
+
+    private static String days(Duration d) {
+        return d.toDays() > 0 ? d.toDays() + "d" : d.toHours() + "h";
+    }
+
+    /** A left-aligned table with columns as wide as their widest cell. */
+    private static final class Table {
+        private final List<String[]> rows = new ArrayList<>();
+
+        Table(String... header) {
+            rows.add(header);
+        }
+
+        void row(String... cells) {
+            rows.add(cells);
+        }
+
+        void appendTo(StringBuilder sb) {
+            int[] width = new int[rows.get(0).length];
+            for (String[] r : rows) {
+                for (int i = 0; i < r.length; i++) {
+                    width[i] = Math.max(width[i], r[i].length());
+                }
+            }
+            for (String[] r : rows) {
+                StringBuilder line = new StringBuilder("  ");
+                for (int i = 0; i < r.length; i++) {
+                    line.append(r[i]);
+                    if (i < r.length - 1) {
+                        line.append(" ".repeat(width[i] - r[i].length() + 2));
+                    }
+                }
+                sb.append(line.toString().stripTrailing()).append('\n');
+            }
+        }
+    }
+}
