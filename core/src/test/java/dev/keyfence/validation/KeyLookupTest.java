@@ -112,4 +112,13 @@ class KeyLookupTest {
         ValidationPolicy verify = f.policy(JwkSet.of(Fixture.RSA.jwk().member("key_ops", List.of("verify"))));
         assertAccepted(Fixture.validator(verify).validate(f.token().signedWith(Fixture.RSA)));
     }
+
+    @Test
+    void hostileKidIsQuotedAndBoundedInTheDetail() {
+        String kid = "x\nFAKE audit line: token accepted\r" + "k".repeat(5000);
+        dev.keyfence.Verdict v = Fixture.validator(policy).validate(f.token().kid(kid).signedWith(Fixture.RSA));
+        assertRejected(v, Reason.KEY_NOT_FOUND);
+        String detail = ((dev.keyfence.Verdict.Rejected) v).detail();
+        org.assertj.core.api.Assertions.assertThat(detail).doesNotContain("\n").doesNotContain("\r").hasSizeLessThan(300);
+    }
 }
