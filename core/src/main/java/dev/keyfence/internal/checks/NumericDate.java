@@ -1,24 +1,37 @@
 package dev.keyfence.internal.checks;
 
+import java.time.Duration;
 import java.time.Instant;
 
-/** Reads NumericDate claims: any JSON number (integer or not), seconds since the epoch. */
+/**
+ * Reads NumericDate claims: any JSON number (integer or not), seconds since the epoch. Values
+ * beyond the representable range are clamped a year short of {@link Instant#MAX} / {@link Instant#MIN},
+ * so that adding or subtracting a clock skew never overflows.
+ */
 public final class NumericDate {
+    private static final Duration MARGIN = Duration.ofDays(366);
+    /** The latest instant a NumericDate reads as. */
+    public static final Instant FAR_FUTURE = Instant.MAX.minus(MARGIN);
+    /** The earliest instant a NumericDate reads as. */
+    public static final Instant FAR_PAST = Instant.MIN.plus(MARGIN);
+
     private NumericDate() {
     }
 
-    /** The instant, or null when the value is not a JSON number. */
+    /** The instant (clamped to [FAR_PAST, FAR_FUTURE]), or null when the value is not a JSON number. */
     public static Instant of(Object value) {
         if (value instanceof Long l) {
-            return l > 31_556_889_864_403_199L || l < -31_557_014_167_219_200L
-                    ? (l > 0 ? Instant.MAX : Instant.MIN) : Instant.ofEpochSecond(l);
+            if (l >= FAR_FUTURE.getEpochSecond()) {
+                return FAR_FUTURE;
+            }
+            return l <= FAR_PAST.getEpochSecond() ? FAR_PAST : Instant.ofEpochSecond(l);
         }
         if (value instanceof Double d) {
-            if (d >= 3.1e16) {
-                return Instant.MAX;
+            if (d >= FAR_FUTURE.getEpochSecond()) {
+                return FAR_FUTURE;
             }
-            if (d <= -3.1e16) {
-                return Instant.MIN;
+            if (d <= FAR_PAST.getEpochSecond()) {
+                return FAR_PAST;
             }
             long whole = (long) Math.floor(d);
             return Instant.ofEpochSecond(whole, (long) ((d - whole) * 1e9));

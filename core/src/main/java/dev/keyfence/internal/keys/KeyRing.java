@@ -1,5 +1,6 @@
 package dev.keyfence.internal.keys;
 
+import dev.keyfence.internal.checks.Safe;
 import dev.keyfence.internal.crypto.JwsAlgorithm;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -117,10 +118,11 @@ public final class KeyRing {
             }
             if (k == null) {
                 String why = excluded.get(kid);
-                return Lookup.missing(why == null ? "no key with kid " + kid : "key " + kid + " left out: " + why, why == null);
+                return Lookup.missing(why == null ? "no key with kid " + Safe.text(kid) : "key " + Safe.text(kid) + " left out: " + why,
+                        why == null);
             }
             if (!k.fits(alg)) {
-                return Lookup.missing("key " + kid + " cannot verify " + alg.name() + ": " + k.misfit(alg), false);
+                return Lookup.missing("key " + Safe.text(kid) + " cannot verify " + alg.name() + ": " + k.misfit(alg), false);
             }
             return Lookup.found(k);
         }

@@ -1,0 +1,99 @@
+package dev.keyfence.internal.json;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The strict JSON parser used for token headers, payloads and key sets. */
+class JsonTest {
+
+    @Test
+    void parsesObjectsInOrderWithAllValueTypes() throws JsonException {
+        Map<String, Object> m = Json.parseObject(" {\"s\":\"x\",\"i\":-12,\"d\":1.5,\"e\":2E3,\"t\":true,\"f\":false,"
+                + "\"n\":null,\"a\":[1,[]],\"o\":{}} ");
+        assertThat(m.keySet()).containsExactly("s", "i", "d", "e", "t", "f", "n", "a", "o");
+        assertThat(m.get("s")).isEqualTo("x");
+        assertThat(m.get("i")).isEqualTo(-12L);
+        assertThat(m.get("d")).isEqualTo(1.5);
+        assertThat(m.get("e")).isEqualTo(2000.0);
+        assertThat(m.get("t")).isEqualTo(Boolean.TRUE);
+        assertThat(m.get("n")).isSameAs(Json.NULL);
+        assertThat(m.get("a")).isEqualTo(List.of(1L, List.of()));
+        assertThat(m.get("o")).isEqualTo(Map.of());
+    }
+
+    @Test
+    void rejectsDuplicateMemberNames() {
+        assertThatThrownBy(() -> Json.parseObject("{\"alg\":\"RS256\",\"alg\":\"none\"}"))
+                .isInstanceOf(JsonException.class).hasMessageContaining("duplicate");
+        assertThatThrownBy(() -> Json.parseObject("{\"a\":{\"b\":1,\"b\":1}}")).isInstanceOf(JsonException.class);
+        assertThatThrownBy(() -> Json.parseObject("{\"a\":1,\"\\u0061\":2}")).isInstanceOf(JsonException.class);
+    }
+
+    @Test
+    void keepsMembersDifferingOnlyInCase() throws JsonException {
+        assertThat(Json.parseObject("{\"alg\":1,\"ALG\":2}")).hasSize(2);
+    }
+
+    @Test
+    void boundsNestingWithoutStackOverflow() throws JsonException {
+        String ok = "[".repeat(Json.MAX_DEPTH) + "]".repeat(Json.MAX_DEPTH);
+        assertThat(Json.parse(ok)).isInstanceOf(List.class);
+        for (int depth : new int[] {Json.MAX_DEPTH + 1, 10_000, 1_000_000}) {
+            String deep = "[".repeat(depth) + "]".repeat(depth);
+            assertThatThrownBy(() -> Json.parse(deep)).isInstanceOf(JsonException.class).hasMessageContaining("nested");
+            String deepObj = "{\"a\":".repeat(depth) + "1" + "}".repeat(depth);
+            assertThatThrownBy(() -> Json.parse(deepObj)).isInstanceOf(JsonException.class);
+        }
+    }
+
+    @Test
+    void decodesEscapes() throws JsonException {
+        assertThat(Json.parse("\"\\\"\\\\\\/\\b\\f\\n\\r\\t\\u00e9\\uD83D\\uDE00\""))
+                .isEqualTo("\"\\/\b\f\n\r\t\u00e9\uD83D\uDE00");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\"\\x\"", "\"\\u12\"", "\"\\u12G4\"", "\"abc", "\"\\", "\"a\u0001b\"", "\"a\nb\"", "'a'"})
+    void rejectsBadStringsAndEscapes(String text) {
+        assertThatThrownBy(() -> Json.parse(text)).isInstanceOf(JsonException.class);
+    }
+
+    @Test
+    void readsNumbers() throws JsonException {
+        assertThat(Json.parse("0")).isEqualTo(0L);
+        assertThat(Json.parse("-0")).isEqualTo(0L);
+        assertThat(Json.parse("9223372036854775807")).isEqualTo(Long.MAX_VALUE);
+        assertThat(Json.parse("-9223372036854775808")).isEqualTo(Long.MIN_VALUE);
+        assertThat(Json.parse("9223372036854775808")).isInstanceOf(Double.class);
+        assertThat(Json.parse("1700000000.5")).isEqualTo(1.7000000005E9);
+        assertThat(Json.parse("1e-3")).isEqualTo(0.001);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"01", "+1", "1.", ".5", "1e", "1e+", "-", "0x10", "NaN", "Infinity", "1e400", "-1e400",
+        "1 2", "[1,]", "{\"a\":1,}", "{,}", "[", "{\"a\"}", "{\"a\":}", "{1:2}", "tru", "nul", "", " ", "[] x"})
+    void rejectsWhatIsNotStrictJson(String text) {
+        assertThatThrownBy(() -> Json.parse(text)).isInstanceOf(JsonException.class);
+    }
+
+    @Test
+    void parseObjectRefusesOtherValues() {
+        for (String text : List.of("[]", "\"x\"", "1", "null", "true")) {
+            assertThatThrownBy(() -> Json.parseObject(text)).isInstanceOf(JsonException.class);
+        }
+    }
+
+    @Test
+    void errorMessagesNeverQuoteTheInput() {
+        String secret = "eyJzZWNyZXQiOiJ0b2tlbiJ9";
+        assertThatThrownBy(() -> Json.parse("{\"" + secret + "\":1,\"" + secret + "\":2}"))
+                .isInstanceOf(JsonException.class).message().doesNotContain(secret);
+        assertThatThrownBy(() -> Json.parse(secret)).message().doesNotContain(secret);
+    }
+}
