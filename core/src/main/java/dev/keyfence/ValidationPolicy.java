@@ -92,7 +92,7 @@ public final class ValidationPolicy {
         b.jwks = jwks;
         b.maxTokenBytes = maxTokenBytes;
         b.verifiedTokenCache = verifiedTokenCache;
-        b.verifiedTokenCacheFromCopy = true;
+        b.derived = true;
         return b;
     }
 
@@ -106,9 +106,14 @@ public final class ValidationPolicy {
         private Integer maxTokenBytes;
         private KeySourceListener listener;
         private Integer verifiedTokenCache;
-        private boolean verifiedTokenCacheFromCopy;
+        /** True for a builder from {@link ValidationPolicy#toBuilder()}: its copied settings may be replaced. */
+        private boolean derived;
 
         private Builder() {
+        }
+
+        private <T> T once(T current, T value, String setting) {
+            return Settings.once(derived ? null : current, value, setting);
         }
 
         public Builder issuer(TrustedIssuer issuer) {
@@ -117,23 +122,23 @@ public final class ValidationPolicy {
         }
 
         public Builder resource(ResourcePolicy resource) {
-            this.resource = Settings.once(this.resource, resource, "resource");
+            this.resource = once(this.resource, resource, "resource");
             return this;
         }
 
         public Builder keys(KeyPolicy keys) {
-            this.keys = Settings.once(this.keys, keys, "keys");
+            this.keys = once(this.keys, keys, "keys");
             return this;
         }
 
         public Builder jwks(JwksSettings jwks) {
-            this.jwks = Settings.once(this.jwks, jwks, "jwks");
+            this.jwks = once(this.jwks, jwks, "jwks");
             return this;
         }
 
         /** The clock every time rule reads; tests move a clock instead of sleeping. */
         public Builder clock(Clock clock) {
-            this.clock = Settings.once(this.clock, clock, "clock");
+            this.clock = once(this.clock, clock, "clock");
             return this;
         }
 
@@ -141,12 +146,12 @@ public final class ValidationPolicy {
             if (bytes < 256) {
                 throw new ConfigurationException("max-token-bytes", "at least 256, was " + bytes);
             }
-            this.maxTokenBytes = Settings.once(this.maxTokenBytes, bytes, "max-token-bytes");
+            this.maxTokenBytes = once(this.maxTokenBytes, bytes, "max-token-bytes");
             return this;
         }
 
         public Builder listener(KeySourceListener listener) {
-            this.listener = Settings.once(this.listener, listener, "listener");
+            this.listener = once(this.listener, listener, "listener");
             return this;
         }
 
@@ -161,11 +166,7 @@ public final class ValidationPolicy {
             if (entries < 0) {
                 throw new ConfigurationException("verified-token-cache", "must not be negative, was " + entries);
             }
-            if (verifiedTokenCache != null && !verifiedTokenCacheFromCopy) {
-                throw new ConfigurationException("verified-token-cache", "given twice");
-            }
-            this.verifiedTokenCache = entries;
-            this.verifiedTokenCacheFromCopy = false;
+            this.verifiedTokenCache = once(this.verifiedTokenCache, entries, "verified-token-cache");
             return this;
         }
 
