@@ -1,0 +1,208 @@
+package dev.keyfence.jakarta;
+
+import dev.keyfence.ConfigurationException;
+import dev.keyfence.NamedResource;
+import dev.keyfence.TokenValidator;
+import dev.keyfence.Verdict;
+import dev.keyfence.jakarta.internal.AuthenticatedRequest;
+import dev.keyfence.jakarta.internal.BearerCredential;
+import dev.keyfence.jakarta.internal.BearerExtractor;
+import dev.keyfence.jakarta.internal.Challenge;
+import dev.keyfence.jakarta.internal.FilterSettings;
+import dev.keyfence.jakarta.internal.PathProfiles;
+import dev.keyfence.jakarta.internal.SharedValidators;
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.FilterConfig;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A Jakarta Servlet filter that lets a request through only with a bearer token Keyfence accepts,
+ * and answers every other request per RFC 6750: 401 with a bare {@code Bearer} challenge when no
+ * token was sent, 401 {@code error="invalid_token", error_description="<REASON_CODE>"} for a
+ * rejected token, 400 {@code error="invalid_request"} for a malformed header or more than one
+ * credential. An accepted request reaches the application with a {@link KeyfencePrincipal} as
+ * {@code getUserPrincipal()} and the {@link dev.keyfence.VerifiedToken} in the request attribute
+ * {@link #VERIFIED_TOKEN_ATTRIBUTE}.
+ *
+ * <p>Configured by the init parameter {@value #CONFIG} (else the system property of the same
+ * name) naming the YAML file of the contract, or in code with {@link #KeyfenceFilter(TokenValidator)}.
+ * A bad configuration fails {@link #init} with a {@link ServletException} whose message names the
+ * setting.
+ *
+ * <pre>{@code
+ * TokenValidator validator = TokenValidator.fromConfig(Path.of("keyfence.yaml"));
+ * context.addFilter("keyfence", new KeyfenceFilter(validator)).addMappingForUrlPatterns(null, false, "/api/*");
+ * }</pre>
+ */
+public final class KeyfenceFilter implements Filter {
+    /** Request attribute holding the {@link dev.keyfence.VerifiedToken} of an accepted request. */
+    public static final String VERIFIED_TOKEN_ATTRIBUTE = "dev.keyfence.jakarta.VerifiedToken";
+    /** What {@code getAuthType()} returns for a request the filter authenticated. */
+    public static final String AUTH_TYPE = "BEARER";
+    /** Init parameter and system property: path of the YAML configuration file. */
+    public static final String CONFIG = FilterSettings.CONFIG;
+    /** Init parameter: name of a profile in the configuration's {@code resources:} section. */
+    public static final String RESOURCE = FilterSettings.RESOURCE;
+    /** Init parameter: the {@code realm} of every challenge (none by default). */
+    public static final String REALM = FilterSettings.REALM;
+    /** Init parameter {@code true}: accept {@code access_token} in the query string (RFC 6750 2.3; discouraged). */
+    public static final String ALLOW_QUERY_TOKEN = FilterSettings.ALLOW_QUERY_TOKEN;
+    /** Init parameter {@code true}: accept {@code access_token} in a form-encoded POST body (RFC 6750 2.2). */
+    public static final String ALLOW_FORM_TOKEN = FilterSettings.ALLOW_FORM_TOKEN;
+
+    private static final Logger LOG = LoggerFactory.getLogger(KeyfenceFilter.class);
+    private static final String FORM = "application/x-www-form-urlencoded";
+
+    private final Optional<TokenValidator> given;
+    private volatile Guard guard;
+
+    private record Guard(PathProfiles profiles, BearerExtractor extractor, Challenge challenge, boolean allowForm) {
+    }
+
+    /** A filter configured by init parameters or the {@value #CONFIG} system property (for {@code web.xml}). */
+    public KeyfenceFilter() {
+        this.given = Optional.empty();
+    }
+
+    /**
+     * A filter enforcing this validator (share one validator between filters, each with its own
+     * {@link TokenValidator#forResource resource}). The init parameters {@value #CONFIG} and
+     * {@value #RESOURCE} are then refused; the others apply.
+     */
+    public KeyfenceFilter(TokenValidator validator) {
+        this.given = Optional.of(Objects.requireNonNull(validator, "validator"));
+    }
+
+    /**
+     * Reads the configuration and builds the validator.
+     *
+     * @throws ServletException whose message starts with the offending setting's name when the
+     *                          configuration cannot be used; the filter then never lets a request through
+     */
+    @Override
+    public void init(FilterConfig filterConfig) throws ServletException {
+        try {
+            FilterSettings settings = FilterSettings.read(filterConfig);
+            PathProfiles profiles = profiles(settings, filterConfig);
+            guard = new Guard(profiles, new BearerExtractor(settings.allowQueryToken()),
+                    new Challenge(settings.realm()), settings.allowFormToken());
+        } catch (ConfigurationException e) {
+            throw new ServletException(e.getMessage(), e);
+        }
+    }
+
+    private PathProfiles profiles(FilterSettings settings, FilterConfig filterConfig) {
+        if (given.isPresent()) {
+            if (filterConfig.getInitParameter(CONFIG) != null) {
+                throw new ConfigurationException(CONFIG, "not allowed: this filter was given a TokenValidator");
+            }
+            if (settings.resource().isPresent()) {
+                throw new ConfigurationException(RESOURCE,
+                        "not allowed: this filter was given a TokenValidator (use validator.forResource)");
+            }
+            return PathProfiles.single(given.get());
+        }
+        String name = settings.configFile().orElseThrow(() -> new ConfigurationException(CONFIG,
+                "required: set the init parameter or the system property to the YAML configuration file"));
+        Path file;
+        try {
+            file = Path.of(name);
+        } catch (InvalidPathException e) {
+            throw new ConfigurationException(CONFIG, "not a file path");
+        }
+        SharedValidators.Loaded loaded;
+        try {
+            loaded = SharedValidators.forFile(filterConfig.getServletContext(), file);
+        } catch (ConfigurationException e) {
+            if (e.setting().startsWith("(")) {
+                throw new ConfigurationException(CONFIG, e.getMessage().substring(e.setting().length() + 2), e);
+            }
+            throw new ConfigurationException(e.setting(), e.getMessage().substring(e.setting().length() + 2)
+                    + " (in " + file + ")", e);
+        }
+        if (settings.resource().isEmpty()) {
+            return PathProfiles.of(loaded.validator(), loaded.config().resources());
+        }
+        String wanted = settings.resource().get();
+        NamedResource profile = loaded.config().resources().stream().filter(r -> r.name().equals(wanted)).findFirst()
+                .orElseThrow(() -> new ConfigurationException(RESOURCE, "no profile '" + wanted + "' in the resources: "
+                        + "section of " + file + " (profiles: " + loaded.config().resources().stream()
+                        .map(NamedResource::name).collect(Collectors.joining(", ", "[", "]")) + ")"));
+        return PathProfiles.single(loaded.validator().forResource(profile.resource()));
+    }
+
+    /** Lets the request through only with an accepted bearer token; answers every other request itself. */
+    @Override
+    public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain) throws IOException, ServletException {
+        Guard g = guard;
+        if (g == null) {
+            throw new ServletException("KeyfenceFilter is not initialised");
+        }
+        if (!(req instanceof HttpServletRequest request) || !(res instanceof HttpServletResponse response)) {
+            throw new ServletException("KeyfenceFilter protects HTTP requests only");
+        }
+        BearerCredential credential = g.extractor().extract(Collections.list(request.getHeaders("Authorization")),
+                Objects.requireNonNullElse(request.getQueryString(), ""), formTokens(g, request));
+        if (credential instanceof BearerCredential.Refused refused) {
+            LOG.debug("refused request to {}: {}", request.getRequestURI(), refused.description());
+            g.challenge().invalidRequest(response, refused.description());
+            return;
+        }
+        if (!(credential instanceof BearerCredential.Present present)) {
+            g.challenge().missing(response);
+            return;
+        }
+        Verdict verdict = g.profiles().select(pathWithinApplication(request)).validate(present.token());
+        if (verdict instanceof Verdict.Rejected rejected) {
+            LOG.debug("rejected token {}: {}", rejected.fingerprint(), rejected.reason());
+            g.challenge().invalidToken(response, rejected.reason());
+            return;
+        }
+        Verdict.Accepted accepted = (Verdict.Accepted) verdict;
+        request.setAttribute(VERIFIED_TOKEN_ATTRIBUTE, accepted.token());
+        chain.doFilter(new AuthenticatedRequest(request, new KeyfencePrincipal(accepted.token()), AUTH_TYPE), response);
+    }
+
+    private static List<String> formTokens(Guard g, HttpServletRequest request) {
+        String type = request.getContentType();
+        if (!g.allowForm() || !"POST".equals(request.getMethod()) || type == null
+                || !type.toLowerCase(Locale.ROOT).startsWith(FORM)) {
+            return List.of();
+        }
+        String[] all = request.getParameterValues(BearerExtractor.PARAMETER);
+        if (all == null) {
+            return List.of();
+        }
+        // the servlet spec lists query-string values before body values
+        int fromQuery = BearerExtractor.queryTokenCount(Objects.requireNonNullElse(request.getQueryString(), ""));
+        return Arrays.asList(all).subList(Math.min(fromQuery, all.length), all.length);
+    }
+
+    private static String pathWithinApplication(HttpServletRequest request) {
+        String path = Objects.requireNonNullElse(request.getServletPath(), "")
+                + Objects.requireNonNullElse(request.getPathInfo(), "");
+        return path.isEmpty() ? "/" : path;
+    }
+
+    @Override
+    public void destroy() {
+        guard = null;
+    }
+}

@@ -1,0 +1,71 @@
+package dev.keyfence.jakarta.support;
+
+import jakarta.servlet.DispatcherType;
+import java.util.EnumSet;
+import org.assertj.core.api.Assertions;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.component.LifeCycle;
+
+/** Embedded Jetty 12 (EE10). */
+public final class JettyContainer implements ServletContainer {
+
+    @Override
+    public String name() {
+        return "Jetty";
+    }
+
+    private record Started(Server server, ServerConnector connector) implements Running {
+        @Override
+        public int port() {
+            return connector.getLocalPort();
+        }
+
+        @Override
+        public void close() {
+            LifeCycle.stop(server);
+        }
+    }
+
+    @Override
+    public Running start(Deployment deployment) {
+        Started started = build(deployment);
+        LifeCycle.start(started.server());
+        return started;
+    }
+
+    @Override
+    public String startupFailure(Deployment deployment) {
+        Started started = build(deployment);
+        Throwable thrown = Assertions.catchThrowable(() -> started.server().start());
+        started.close();
+        if (thrown == null) {
+            throw new AssertionError("web application started although its filter configuration is bad");
+        }
+        return StartupFailures.servletException(thrown).map(Throwable::getMessage)
+                .orElseThrow(() -> new AssertionError("no filter ServletException was reported", thrown));
+    }
+
+    private static Started build(Deployment deployment) {
+        Server server = new Server();
+        ServerConnector connector = new ServerConnector(server);
+        connector.setHost("127.0.0.1");
+        connector.setPort(0);
+        server.addConnector(connector);
+        ServletContextHandler context = new ServletContextHandler("/");
+        context.addServlet(new ServletHolder(new EchoServlet()), "/*");
+        for (Deployment.FilterSpec spec : deployment.filters()) {
+            FilterHolder holder = spec.instance().map(FilterHolder::new).orElseGet(() -> new FilterHolder(spec.type()));
+            holder.setName(spec.name());
+            spec.initParameters().forEach(holder::setInitParameter);
+            for (String pattern : spec.urlPatterns()) {
+                context.addFilter(holder, pattern, EnumSet.of(DispatcherType.REQUEST));
+            }
+        }
+        server.setHandler(context);
+        return new Started(server, connector);
+    }
+}
