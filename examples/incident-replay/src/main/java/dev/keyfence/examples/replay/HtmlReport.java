@@ -115,7 +115,7 @@ public final class HtmlReport {
 
     private static void timeline(StringBuilder h) {
         int height = TOP + IncidentIdentityProvider.KEYS.size() * ROW + 40;
-        int width = LABEL + PLOT + 30;
+        int width = LABEL + PLOT + 90;
         h.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(width).append("\" height=\"")
                 .append(height).append("\" viewBox=\"0 0 ").append(width).append(' ').append(height)
                 .append("\" font-family=\"system-ui,sans-serif\" font-size=\"12\" role=\"img\""

@@ -37,7 +37,7 @@ public final class IncidentIdentityProvider implements AutoCloseable {
     /** The consumer key whose certificate ran 2016-04-01 to 2021-04-01: the key of 2023. */
     public static final DemoKey CONSUMER_2016 = new DemoKey(TestKey.rsa("msa-2016"), "consumer",
             Instant.parse("2016-04-01T00:00:00Z"), Instant.parse("2021-04-01T00:00:00Z"),
-            "consumer key, expired 2021-04-01, still published in 2023");
+            "consumer key, expired 2021-04-01");
     /** The current consumer key. */
     public static final DemoKey CONSUMER_CURRENT = new DemoKey(TestKey.rsa("msa-2022"), "consumer",
             Instant.parse("2022-01-10T00:00:00Z"), Instant.parse("2027-01-10T00:00:00Z"),
@@ -49,11 +49,11 @@ public final class IncidentIdentityProvider implements AutoCloseable {
     /** The enterprise key rotated out of the endpoint during the replay. */
     public static final DemoKey ENTERPRISE_ROTATED = new DemoKey(TestKey.rsa("ent-2020"), "enterprise",
             Instant.parse("2020-09-01T00:00:00Z"), Instant.parse("2025-09-01T00:00:00Z"),
-            "enterprise key, rotated out on 2023-05-15");
+            "enterprise key, rotated out 2023-05-15");
     /** The enterprise key the operator revoked after it leaked (still published by the provider). */
     public static final DemoKey ENTERPRISE_REVOKED = new DemoKey(TestKey.rsa("ent-2021"), "enterprise",
             Instant.parse("2021-06-01T00:00:00Z"), Instant.parse("2026-06-01T00:00:00Z"),
-            "enterprise key, leaked, revoked by the operator");
+            "leaked enterprise key, revoked");
     /** The attacker's own key pair, published on the attacker's site. */
     public static final TestKey ATTACKER_KEY = TestKey.rsa("attacker-1");
 

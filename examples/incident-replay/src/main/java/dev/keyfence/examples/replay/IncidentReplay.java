@@ -61,8 +61,9 @@ public final class IncidentReplay {
             KeyfencePolicy policy = KeyfencePolicy.forMailApi(idp);
             Path config = policy.writeTo(report.toAbsolutePath().resolveSibling("keyfence-replay.yaml"));
             try (ProtectedServer common = SpringMailApi.commonSetup(idp, clock);
-                 ProtectedServer spring = KeyfenceServers.spring(policy, config, clock);
-                 ProtectedServer servlet = KeyfenceServers.servlet(policy, config, clock)) {
+                 ProtectedServer spring = KeyfenceServers.spring(config, clock);
+                 ProtectedServer servlet = KeyfenceServers.servlet(policy, config, clock,
+                         config.resolveSibling("tomcat-replay"))) {
                 List<ProtectedServer> servers = List.of(common, spring, servlet);
                 servers.forEach(s -> columns.add(s.column()));
                 for (Scenario scenario : Scenarios.all()) {

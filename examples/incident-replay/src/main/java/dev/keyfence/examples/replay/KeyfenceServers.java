@@ -2,10 +2,11 @@ package dev.keyfence.examples.replay;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Map;
 
 /**
- * The two Keyfence columns. This is the one place where the adapters plug in: each factory
- * starts its server from the same policy file ({@code keyfence.config}) and the replay clock.
+ * The two Keyfence columns: the same mail API as the common setup, once through the Spring
+ * adapter and once as a servlet behind the Keyfence filter. Both read the same policy file.
  */
 final class KeyfenceServers {
 
@@ -18,26 +19,21 @@ final class KeyfenceServers {
     }
 
     /**
-     * The mail API protected by Keyfence through the Spring adapter.
-     *
-     * <p>Until module spring-adapter lands, the core validator serves this column behind a JDK
-     * HttpServer (see {@link CoreValidatorServer}); the column's description says so.
+     * {@link MailApiApplication} with the Keyfence Spring adapter: {@code keyfence.config} names
+     * the policy file, the adapter's auto-configuration provides the {@code JwtDecoder}, and
+     * {@link KeyfenceSpringClock} sets the replay clock.
      */
-    static ProtectedServer spring(KeyfencePolicy policy, Path configFile, Clock clock) {
-        return CoreValidatorServer.start(new Column(SPRING,
-                "STAND-IN: core TokenValidator behind a JDK HttpServer (the Spring adapter has not landed yet);"
-                        + " policy " + configFile.getFileName(), true), policy.validator(clock));
+    static ProtectedServer spring(Path configFile, Clock clock) {
+        return SpringMailApi.start(new Column(SPRING,
+                "the same Spring Boot app; JwtDecoder from the Keyfence Spring adapter (keyfence.config="
+                        + configFile.getFileName() + ")", true),
+                clock, Map.of("keyfence.config", configFile.toAbsolutePath().toString()), KeyfenceSpringClock.class);
     }
 
-    /**
-     * The servlet app protected by the Keyfence filter on embedded Tomcat.
-     *
-     * <p>Until module jakarta-adapter lands, the core validator serves this column behind a JDK
-     * HttpServer (see {@link CoreValidatorServer}); the column's description says so.
-     */
-    static ProtectedServer servlet(KeyfencePolicy policy, Path configFile, Clock clock) {
-        return CoreValidatorServer.start(new Column(SERVLET,
-                "STAND-IN: core TokenValidator behind a JDK HttpServer (the servlet filter has not landed yet);"
-                        + " policy " + configFile.getFileName(), true), policy.validator(clock));
+    /** A servlet on embedded Tomcat behind {@code new KeyfenceFilter(TokenValidator)}. */
+    static ProtectedServer servlet(KeyfencePolicy policy, Path configFile, Clock clock, Path workDir) {
+        return ServletMailApi.start(new Column(SERVLET,
+                "a servlet on embedded Tomcat behind new KeyfenceFilter(TokenValidator), policy from "
+                        + configFile.getFileName(), true), policy.validator(clock), workDir);
     }
 }

@@ -1,5 +1,6 @@
 package dev.keyfence.examples.replay;
 
+import dev.keyfence.spring.KeyfenceJwt;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.boot.SpringBootConfiguration;
@@ -47,6 +48,9 @@ public class MailApiApplication {
             body.put("sub", jwt.getSubject());
             body.put("issuer", jwt.getClaimAsString("iss"));
             body.put("tenant", jwt.getClaimAsString("tid"));
+            if (jwt instanceof KeyfenceJwt verified) {
+                body.put("keyScope", verified.keyScope());
+            }
             return body;
         }
     }
