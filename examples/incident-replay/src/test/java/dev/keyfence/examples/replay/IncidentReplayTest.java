@@ -89,11 +89,11 @@ class IncidentReplayTest {
 
     @Test
     void textTableHasOneLinePerRowAndNoMismatch() {
-        String table = TextTable.render(result);
+        List<String> lines = TextTable.render(result).lines().toList();
         for (Scenario s : Scenarios.all()) {
-            assertThat(table).contains(s.attack());
+            assertThat(lines).filteredOn(line -> line.contains(s.attack())).singleElement()
+                    .satisfies(line -> assertThat(line).endsWith("  ok"));
         }
-        assertThat(table).doesNotContain("MISMATCH");
     }
 
     @Test
@@ -108,7 +108,8 @@ class IncidentReplayTest {
             assertThat(html).contains(key.kid() + " (" + key.scope() + ")");
         }
         assertThat(html).contains("<svg").contains("<style>")
-                .doesNotContain("<script").doesNotContain("<link").doesNotContain("src=").doesNotContain("https://");
+                .doesNotContain("<script").doesNotContain("<link").doesNotContain("<img").doesNotContain("src=")
+                .doesNotContain("href=").doesNotContain("url(").doesNotContain("@import");
     }
 
     @Test
