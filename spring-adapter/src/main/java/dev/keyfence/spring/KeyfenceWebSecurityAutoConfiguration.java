@@ -36,7 +36,8 @@ public class KeyfenceWebSecurityAutoConfiguration {
             throws Exception {
         http.authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .oauth2ResourceServer(o -> o.authenticationManagerResolver(resolver));
+                .oauth2ResourceServer(o -> o.authenticationManagerResolver(resolver)
+                        .authenticationEntryPoint(new KeyfenceAuthenticationEntryPoint()));
         return http.build();
     }
 }
