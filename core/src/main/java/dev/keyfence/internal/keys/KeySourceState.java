@@ -98,10 +98,16 @@ public final class KeySourceState {
         return !lastFailed || Duration.between(attempt, now).compareTo(settings.minRefetchInterval()) >= 0;
     }
 
+    /** Without any keys yet, a failed source is retried at most once per min-refetch-interval. */
+    private boolean firstFetchDue(Instant now) {
+        Instant attempt = lastAttempt;
+        return attempt == null || Duration.between(attempt, now).compareTo(settings.minRefetchInterval()) >= 0;
+    }
+
     private KeyRing fetchIfStillDue(Instant now) {
         synchronized (fetchLock) {
             KeyRing r = ring;
-            if (r == null || isDue(r, now)) {
+            if (r == null ? firstFetchDue(now) : isDue(r, now)) {
                 fetch(now);
             }
             return ring;

@@ -1,0 +1,72 @@
+package dev.keyfence.spring;
+
+import dev.keyfence.TokenValidator;
+import dev.keyfence.Verdict;
+import dev.keyfence.spring.internal.TokenHeader;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtValidationException;
+import org.springframework.security.oauth2.jwt.MappedJwtClaimSetConverter;
+
+/**
+ * A Spring Security {@link JwtDecoder} that runs every Keyfence control. An accepted token becomes
+ * a {@link KeyfenceJwt}; a rejected one a {@link JwtValidationException} whose message and
+ * {@code invalid_token} error description are the reason code alone (e.g. {@code KEY_EXPIRED}),
+ * so Spring answers {@code 401} with {@code WWW-Authenticate: Bearer error="invalid_token",
+ * error_description="KEY_EXPIRED"}. No token content reaches the exception or the log.
+ */
+public final class KeyfenceJwtDecoder implements JwtDecoder {
+    private static final Logger LOG = LoggerFactory.getLogger(KeyfenceJwtDecoder.class);
+    private static final MappedJwtClaimSetConverter CLAIMS = MappedJwtClaimSetConverter.withDefaults(Map.of());
+
+    private final TokenValidator validator;
+    private final List<KeyfenceVerdictListener> listeners;
+
+    /** A decoder for the validator's resource, telling each verdict to the listeners. */
+    public KeyfenceJwtDecoder(TokenValidator validator, List<KeyfenceVerdictListener> listeners) {
+        this.validator = Objects.requireNonNull(validator, "validator");
+        this.listeners = List.copyOf(listeners);
+    }
+
+    /** A decoder for the validator's resource. */
+    public KeyfenceJwtDecoder(TokenValidator validator) {
+        this(validator, List.of());
+    }
+
+    /** The validator this decoder applies. */
+    public TokenValidator validator() {
+        return validator;
+    }
+
+    @Override
+    public Jwt decode(String token) throws JwtValidationException {
+        Verdict verdict = validator.validate(token);
+        String resource = validator.resource().name();
+        for (KeyfenceVerdictListener listener : listeners) {
+            listener.onVerdict(resource, verdict);
+        }
+        if (verdict instanceof Verdict.Rejected rejected) {
+            String code = rejected.reason().name();
+            LOG.debug("token {} rejected for resource {}: {} ({})", rejected.fingerprint(), resource, code,
+                    rejected.detail());
+            throw new JwtValidationException(code, List.of(new OAuth2Error("invalid_token", code, null)));
+        }
+        Verdict.Accepted accepted = (Verdict.Accepted) verdict;
+        Map<String, Object> claims = CLAIMS.convert(accepted.token().claims());
+        Instant issuedAt = claims.get("iat") instanceof Instant iat && iat.isBefore(accepted.token().expiresAt())
+                ? iat : null;
+        return new KeyfenceJwt(token, issuedAt, TokenHeader.of(token), claims, accepted.token());
+    }
+
+    @Override
+    public String toString() {
+        return "KeyfenceJwtDecoder[" + validator.resource().name() + "]";
+    }
+}

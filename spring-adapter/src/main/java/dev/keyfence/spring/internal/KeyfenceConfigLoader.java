@@ -1,0 +1,77 @@
+package dev.keyfence.spring.internal;
+
+import dev.keyfence.ConfigurationException;
+import dev.keyfence.KeyfenceConfig;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.core.env.Environment;
+
+/**
+ * Reads the Keyfence configuration from Spring's environment: the YAML file named by
+ * {@code keyfence.config}, or else the {@code keyfence.*} properties, which use the names of the
+ * YAML file. Every error names the Spring property.
+ */
+public final class KeyfenceConfigLoader {
+    /** The property naming a YAML configuration file. */
+    public static final String CONFIG_PROPERTY = "keyfence.config";
+    private static final String PREFIX = "keyfence";
+
+    private KeyfenceConfigLoader() {
+    }
+
+    /** True when the environment configures Keyfence (a config file or {@code keyfence.issuers}). */
+    public static boolean isConfigured(Environment environment) {
+        if (environment.getProperty(CONFIG_PROPERTY) != null) {
+            return true;
+        }
+        return bound(environment).map(tree -> tree.containsKey("issuers")).orElse(false);
+    }
+
+    /**
+     * The configuration, validated by core.
+     *
+     * @throws KeyfencePropertyException naming the offending property
+     */
+    public static KeyfenceConfig load(Environment environment) {
+        String file = environment.getProperty(CONFIG_PROPERTY);
+        Map<String, Object> tree = new LinkedHashMap<>(bound(environment).orElse(Map.of()));
+        tree.remove("config");
+        if (file != null) {
+            if (file.isBlank()) {
+                throw new KeyfencePropertyException(CONFIG_PROPERTY, "must name a YAML file",
+                        new ConfigurationException("(file)", "empty"));
+            }
+            if (!tree.isEmpty()) {
+                String other = PREFIX + "." + tree.keySet().iterator().next();
+                throw new KeyfencePropertyException(CONFIG_PROPERTY, "give either a configuration file or "
+                        + "keyfence.* settings, not both (also set: " + other + ")",
+                        new ConfigurationException(other, "conflicts with keyfence.config"));
+            }
+            try {
+                return KeyfenceConfig.load(Path.of(file));
+            } catch (ConfigurationException e) {
+                throw new KeyfencePropertyException(CONFIG_PROPERTY, "file " + file + ": " + e.getMessage(), e);
+            }
+        }
+        try {
+            return KeyfenceConfig.fromTree(PropertyTree.normalise(tree), Path.of("").toAbsolutePath());
+        } catch (ConfigurationException e) {
+            String setting = e.setting();
+            String problem = e.getMessage().substring(Math.min(e.getMessage().length(), setting.length() + 2));
+            throw asProperty(setting, problem, e);
+        }
+    }
+
+    private static KeyfencePropertyException asProperty(String setting, String problem, ConfigurationException e) {
+        String property = setting.startsWith("(") ? PREFIX : PREFIX + "." + setting;
+        return new KeyfencePropertyException(property, problem, e);
+    }
+
+    private static Optional<Map<String, Object>> bound(Environment environment) {
+        return Optional.ofNullable(Binder.get(environment).bind(PREFIX, Bindable.mapOf(String.class, Object.class)).orElse(null));
+    }
+}

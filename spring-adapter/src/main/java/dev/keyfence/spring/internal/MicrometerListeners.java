@@ -1,0 +1,63 @@
+package dev.keyfence.spring.internal;
+
+import dev.keyfence.KeySourceListener;
+import dev.keyfence.TrustedIssuer;
+import dev.keyfence.ValidationPolicy;
+import dev.keyfence.Verdict;
+import dev.keyfence.spring.KeyfenceVerdictListener;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Micrometer counters: {@code keyfence.tokens} (tags outcome, reason, issuer, resource) and
+ * {@code keyfence.key.source.events} (tags source, event). Tag values are configured names and
+ * reason codes only, never untrusted token content: an issuer no configuration names is
+ * {@code untrusted}.
+ */
+public final class MicrometerListeners {
+    /** Counter of validated tokens. */
+    public static final String TOKENS = "keyfence.tokens";
+    /** Counter of key-source events. */
+    public static final String SOURCE_EVENTS = "keyfence.key.source.events";
+
+    private MicrometerListeners() {
+    }
+
+    /** Counts verdicts; the registry is looked up on each use and may be absent. */
+    public static KeyfenceVerdictListener verdicts(Supplier<Optional<MeterRegistry>> registry,
+                                                   Supplier<ValidationPolicy> policy) {
+        return (resource, verdict) -> registry.get().ifPresent(r -> {
+            String outcome = verdict.valid() ? "accepted" : "rejected";
+            String reason = verdict instanceof Verdict.Rejected no ? no.reason().name() : "none";
+            String issuer = verdict instanceof Verdict.Accepted ok ? ok.token().issuerName()
+                    : verdict.issuer().flatMap(iss -> configuredName(policy.get().issuers(), iss)).orElse("untrusted");
+            r.counter(TOKENS, "outcome", outcome, "reason", reason, "issuer", issuer, "resource", resource).increment();
+        });
+    }
+
+    /** Counts key-source events. */
+    public static KeySourceListener keySources(Supplier<Optional<MeterRegistry>> registry) {
+        return new KeySourceListener() {
+            private void count(String source, String event) {
+                registry.get().ifPresent(r -> r.counter(SOURCE_EVENTS, "source", source, "event", event).increment());
+            }
+
+            @Override public void fetched(String source, int keys) { count(source, "fetched"); }
+            @Override public void fetchFailed(String source, String problem) { count(source, "fetch_failed"); }
+            @Override public void staleServed(String source, Duration age) { count(source, "stale_served"); }
+            @Override public void kidMissRefetch(String source) { count(source, "kid_miss_refetch"); }
+            @Override public void refetchRateLimited(String source) { count(source, "refetch_rate_limited"); }
+            @Override public void keyAdded(String source, String kid) { count(source, "key_added"); }
+            @Override public void keyRetired(String source, String kid) { count(source, "key_retired"); }
+            @Override public void keyRejected(String source, String kid, String problem) { count(source, "key_rejected"); }
+        };
+    }
+
+    private static Optional<String> configuredName(List<TrustedIssuer> issuers, String iss) {
+        return issuers.stream().filter(i -> i.isTemplate() ? i.tenantOf(iss).isPresent() : i.issuer().equals(iss))
+                .map(TrustedIssuer::name).findFirst();
+    }
+}
