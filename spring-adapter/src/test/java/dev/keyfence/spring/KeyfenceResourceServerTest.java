@@ -3,6 +3,7 @@ package dev.keyfence.spring;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keyfence.spring.app.TestResourceServer;
+import dev.keyfence.testkit.Tokens;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
@@ -19,7 +20,9 @@ import tools.jackson.databind.json.JsonMapper;
  * A real Spring Boot resource server on a random port, configured only by keyfence.* properties,
  * driven over real HTTP with keys served over real HTTP on 127.0.0.1.
  */
-@SpringBootTest(classes = TestResourceServer.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(classes = TestResourceServer.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"management.endpoints.web.exposure.include=health,keyfence",
+                "management.endpoint.health.show-details=always", "management.endpoint.health.show-components=always"})
 class KeyfenceResourceServerTest {
     static final Fixture WORLD = new Fixture();
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -43,6 +46,78 @@ class KeyfenceResourceServerTest {
 
     @Autowired
     KeyfenceJwtDecoder decoder;
+
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
+
+    @Test
+    void healthReportsEachKeySource() throws Exception {
+        String token = WORLD.enterpriseToken("tid-a", "api://mail").signedWith(Fixture.ENTERPRISE);
+        HttpResponse<String> r = WORLD.get(port, "/actuator/health", token);
+        JsonNode keyfence = JSON.readTree(r.body()).get("components").get("keyfence");
+        assertThat(keyfence.get("status").asString()).isEqualTo("DOWN");
+        JsonNode sources = keyfence.get("components");
+        assertThat(sources.get("enterprise").get("status").asString()).isEqualTo("UP");
+        assertThat(sources.get("enterprise").get("details").get("keyfence").asString()).isEqualTo("UP");
+        assertThat(sources.get("consumer").get("status").asString()).isEqualTo("UP");
+        assertThat(sources.get("consumer").get("details").get("location").asString()).endsWith("/consumers/keys");
+        assertThat(sources.get("partner").get("status").asString()).isEqualTo("DOWN");
+        assertThat(sources.get("partner").get("details").get("problem").asString()).contains("500");
+        assertThat(r.statusCode()).isEqualTo(503);
+    }
+
+    @Test
+    void healthNeedsATokenLikeEveryOtherPath() throws Exception {
+        assertThat(WORLD.get(port, "/actuator/health", null).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void endpointShowsControlsKeysAndFindingsWithoutKeyMaterial() throws Exception {
+        String token = WORLD.enterpriseToken("tid-a", "api://mail").signedWith(Fixture.ENTERPRISE);
+        HttpResponse<String> r = WORLD.get(port, "/actuator/keyfence", token);
+        assertThat(r.statusCode()).isEqualTo(200);
+        JsonNode posture = JSON.readTree(r.body());
+        assertThat(posture.get("controls").toString()).contains("{\"name\":\"KEY_SCOPE\",\"enabled\":true}")
+                .contains("{\"name\":\"KEY_VALIDITY_WINDOW\",\"enabled\":true}");
+        assertThat(posture.get("issuers").get(1).get("name").asString()).isEqualTo("consumer");
+        String keys = posture.get("issuers").get(1).get("sources").get(0).get("keys").toString();
+        assertThat(keys).contains("\"kid\":\"msa-2016\"", "\"state\":\"EXPIRED\"", "\"notAfter\":\"2021-04-01T00:00:00Z\"");
+        String findings = posture.get("findings").toString();
+        assertThat(findings).contains("\"code\":\"KEY_SHARED_ACROSS_SCOPES\"", "\"kid\":\"msa-shared\"",
+                "\"code\":\"EXPIRED_KEY_PUBLISHED\"", "\"code\":\"ISSUER_UNREACHABLE\"",
+                "\"code\":\"INSECURE_KEY_TRANSPORT\"");
+        assertThat(posture.get("findings").get(0).get("severity").asString()).isEqualTo("critical");
+        assertThat(posture.get("resources").toString()).contains("/consumer/**", "api://calendar");
+        String modulus = (String) Fixture.SHARED_CONSUMER.jwk().toMap().get("n");
+        assertThat(r.body()).doesNotContain(modulus.substring(0, 40));
+    }
+
+    @Test
+    void countsVerdictsByOutcomeReasonAndIssuer() throws Exception {
+        double revokedBefore = count("rejected", "KEY_REVOKED", "enterprise");
+        double acceptedBefore = count("accepted", "none", "enterprise");
+        String revoked = WORLD.enterpriseToken("tid-b", "api://mail").signedWith(Fixture.REVOKED);
+        assertRejected("/api/me", revoked, "KEY_REVOKED");
+        String ok = WORLD.enterpriseToken("tid-b", "api://mail").signedWith(Fixture.ENTERPRISE);
+        assertThat(WORLD.get(port, "/api/me", ok).statusCode()).isEqualTo(200);
+        assertThat(count("rejected", "KEY_REVOKED", "enterprise")).isEqualTo(revokedBefore + 1);
+        assertThat(count("accepted", "none", "enterprise")).isEqualTo(acceptedBefore + 1);
+        String stranger = Tokens.accessToken("https://evil.example/" + "x".repeat(20), "api://mail", WORLD.clock.instant())
+                .signedWith(Fixture.ENTERPRISE);
+        double untrustedBefore = count("rejected", "ISSUER_NOT_TRUSTED", "untrusted");
+        assertRejected("/api/me", stranger, "ISSUER_NOT_TRUSTED");
+        assertThat(count("rejected", "ISSUER_NOT_TRUSTED", "untrusted")).isEqualTo(untrustedBefore + 1);
+        assertThat(meters.find("keyfence.key.source.events").tags("source", "enterprise", "event", "fetched").counter())
+                .isNotNull().satisfies(c -> assertThat(c.count()).isGreaterThanOrEqualTo(1));
+        assertThat(meters.find("keyfence.key.source.events").tags("source", "partner", "event", "fetch_failed").counter())
+                .isNotNull().satisfies(c -> assertThat(c.count()).isGreaterThanOrEqualTo(1));
+    }
+
+    private double count(String outcome, String reason, String issuer) {
+        io.micrometer.core.instrument.Counter c = meters.find("keyfence.tokens")
+                .tags("outcome", outcome, "reason", reason, "issuer", issuer, "resource", "default").counter();
+        return c == null ? 0 : c.count();
+    }
 
     @Test
     void acceptsEnterpriseTokenAndExposesKeyScopeAndTenant() throws Exception {
