@@ -55,6 +55,11 @@ public final class Engine {
         return new Engine(policy, policy.resource(), new KeyRegistry(policy), EnumSet.allOf(Control.class));
     }
 
+    /** An engine with every control on, over a key registry built by the caller (tests inject its refresh executor). */
+    public static Engine create(ValidationPolicy policy, KeyRegistry registry) {
+        return new Engine(policy, policy.resource(), registry, EnumSet.allOf(Control.class));
+    }
+
     /**
      * An engine running only the given controls (token shape is always checked). For tests that
      * show one control rejecting its attack alone; never for production use.

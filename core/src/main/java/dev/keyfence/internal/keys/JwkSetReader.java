@@ -27,9 +27,13 @@ import org.jose4j.lang.JoseException;
  * Reads a JWK Set. A key that cannot be used (unsupported type or curve, malformed members, an
  * {@code x5c} certificate of another key, a {@code kid} shared with another key) is left out with
  * the reason recorded; every other key stays usable. A set that is not JSON or has no usable key
- * at all is a failure of the whole fetch.
+ * at all is a failure of the whole fetch. So is a set of more than {@link #MAX_KEYS} entries:
+ * truncating it would drop keys at random, so the last good keys serve instead (within max-stale).
  */
 public final class JwkSetReader {
+    /** Most entries a key set may hold; real sets hold a handful. */
+    public static final int MAX_KEYS = 100;
+
     private JwkSetReader() {
     }
 
@@ -46,6 +50,9 @@ public final class JwkSetReader {
         }
         if (!(doc.get("keys") instanceof List<?> entries)) {
             throw new KeySetException("key set has no \"keys\" array");
+        }
+        if (entries.size() > MAX_KEYS) {
+            throw new KeySetException("key set has " + entries.size() + " keys, more than the " + MAX_KEYS + " allowed");
         }
         List<TrackedKey> keys = new ArrayList<>();
         Map<String, String> excluded = new LinkedHashMap<>();
