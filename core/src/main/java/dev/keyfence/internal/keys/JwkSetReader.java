@@ -200,6 +200,18 @@ public final class JwkSetReader {
         if (m == null) {
             return e.getClass().getSimpleName();
         }
+        if (m.contains("MUST match the bare public key")) {
+            return "x5c certificate holds another key than the JWK";
+        }
+        // jose4j may print a key after "Public key =": keep no key material in messages
+        int cut = m.toLowerCase(java.util.Locale.ROOT).indexOf("key =");
+        if (cut >= 0) {
+            m = m.substring(0, cut).strip();
+        }
+        int line = m.indexOf('\n');
+        if (line >= 0) {
+            m = m.substring(0, line).strip();
+        }
         return m.length() > 160 ? m.substring(0, 160) + "..." : m;
     }
 

@@ -109,7 +109,7 @@ public final class KeyRegistry {
         List<KeyRing> rings = new java.util.ArrayList<>();
         List<String> scopes = new java.util.ArrayList<>();
         for (KeySourceState s : sources()) {
-            KeyRing r = s.current();
+            KeyRing r = s.currentUnreported();
             if (r != null) {
                 rings.add(r);
                 scopes.add(issuerOf(s).keyScope());

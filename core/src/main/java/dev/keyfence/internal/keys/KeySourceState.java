@@ -73,6 +73,18 @@ public final class KeySourceState {
      * waits while a usable ring is cached: a due refresh is started in the background.
      */
     public KeyRing current() {
+        return current(true);
+    }
+
+    /**
+     * As {@link #current()}, without reporting stale serving to the listener: for indexes and
+     * posture reads that serve no token.
+     */
+    public KeyRing currentUnreported() {
+        return current(false);
+    }
+
+    private KeyRing current(boolean report) {
         Instant now = clock.instant();
         KeyRing r = ring;
         if (!usable(r, now)) {
@@ -88,7 +100,7 @@ public final class KeySourceState {
             startOrJoin(true);
         }
         Duration age = Duration.between(r.fetchedAt(), now);
-        if (lastProblem != null && age.compareTo(settings.refreshInterval()) > 0) {
+        if (report && lastProblem != null && age.compareTo(settings.refreshInterval()) > 0) {
             listener.staleServed(label, age);
         }
         return r;
