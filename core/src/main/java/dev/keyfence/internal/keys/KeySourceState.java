@@ -219,13 +219,9 @@ public final class KeySourceState {
                 listener.keyRejected(label, kid, why);
             }
         });
-        KeyRing next;
-        if (previous == null) {
-            next = KeyRing.first(read, now);
-        } else {
-            next = previous.next(read, now, changes());
-        }
-        ring = next;
+        java.util.List<Runnable> events = new java.util.ArrayList<>();
+        KeyRing next = previous == null ? KeyRing.first(read, now) : previous.next(read, now, changes(events));
+        ring = next; // publish first: a key is usable by the time its event fires
         if (lastFailure != null && previous != null) {
             LOG.info("key source {}: fetch succeeded again, keys are fresh", label);
         }
@@ -234,6 +230,7 @@ public final class KeySourceState {
         if (previous == null) {
             read.keys().forEach(k -> listener.keyAdded(label, k.label()));
         }
+        events.forEach(Runnable::run);
         listener.fetched(label, read.keys().size());
     }
 
@@ -254,24 +251,31 @@ public final class KeySourceState {
         }
     }
 
-    private KeyRing.Changes changes() {
+    /** Collects what a refresh changed, to log and report once the new ring is published. */
+    private KeyRing.Changes changes(java.util.List<Runnable> events) {
         return new KeyRing.Changes() {
             @Override
             public void added(TrackedKey key) {
-                LOG.info("key source {}: new key {}", label, key.label());
-                listener.keyAdded(label, key.label());
+                events.add(() -> {
+                    LOG.info("key source {}: new key {}", label, key.label());
+                    listener.keyAdded(label, key.label());
+                });
             }
 
             @Override
             public void reappeared(TrackedKey key) {
-                LOG.warn("key source {}: key {} reappeared after it was removed", label, key.label());
-                listener.keyAdded(label, key.label());
+                events.add(() -> {
+                    LOG.warn("key source {}: key {} reappeared after it was removed", label, key.label());
+                    listener.keyAdded(label, key.label());
+                });
             }
 
             @Override
             public void retired(TrackedKey key) {
-                LOG.info("key source {}: key {} removed from the source (retired)", label, key.label());
-                listener.keyRetired(label, key.label());
+                events.add(() -> {
+                    LOG.info("key source {}: key {} removed from the source (retired)", label, key.label());
+                    listener.keyRetired(label, key.label());
+                });
             }
         };
     }
