@@ -1,6 +1,8 @@
 package dev.keyfence;
 
+import java.net.http.HttpClient;
 import java.time.Duration;
+import java.util.Optional;
 
 /** How remote key sets are fetched and cached. Immutable; defaults as in the contract. */
 public final class JwksSettings {
@@ -10,6 +12,7 @@ public final class JwksSettings {
     private final Duration timeout;
     private final int maxBytes;
     private final boolean allowHttpLoopback;
+    private final HttpClient httpClient;
 
     private JwksSettings(Builder b) {
         this.refreshInterval = b.refreshInterval == null ? Duration.ofMinutes(5) : b.refreshInterval;
@@ -18,6 +21,7 @@ public final class JwksSettings {
         this.timeout = b.timeout == null ? Duration.ofSeconds(5) : b.timeout;
         this.maxBytes = b.maxBytes == null ? 524_288 : b.maxBytes;
         this.allowHttpLoopback = b.allowHttpLoopback != null && b.allowHttpLoopback;
+        this.httpClient = b.httpClient;
     }
 
     public static Builder builder() {
@@ -40,6 +44,11 @@ public final class JwksSettings {
     public int maxBytes() { return maxBytes; }
     /** True when plain http is allowed to 127.0.0.0/8 and ::1 (never elsewhere). */
     public boolean allowHttpLoopback() { return allowHttpLoopback; }
+    /**
+     * The HTTP client key sets are fetched with, when an adapter supplied one; otherwise keyfence
+     * builds its own (no redirects, connect timeout {@link #timeout()}).
+     */
+    public Optional<HttpClient> httpClient() { return Optional.ofNullable(httpClient); }
 
     /** Builder; each setting may be given once. */
     public static final class Builder {
@@ -49,6 +58,7 @@ public final class JwksSettings {
         private Duration timeout;
         private Integer maxBytes;
         private Boolean allowHttpLoopback;
+        private HttpClient httpClient;
 
         private Builder() {
         }
@@ -85,6 +95,17 @@ public final class JwksSettings {
 
         public Builder allowHttpLoopback(boolean allow) {
             this.allowHttpLoopback = Settings.once(this.allowHttpLoopback, allow, "jwks.allow-http-loopback");
+            return this;
+        }
+
+        /**
+         * Fetches key sets and discovery documents with this client (proxy, TLS trust, executor of
+         * the host application). Keyfence's rules still hold: only https (or allowed loopback http)
+         * URLs from configuration, {@link #timeout(Duration)} per fetch, {@link #maxBytes(int)}, and
+         * no redirects: a response from any other URL than the requested one is a failed fetch.
+         */
+        public Builder httpClient(HttpClient client) {
+            this.httpClient = Settings.once(this.httpClient, client, "jwks.http-client");
             return this;
         }
 

@@ -55,7 +55,12 @@ public final class Engine {
 
     /** An engine with every control on. */
     public static Engine create(ValidationPolicy policy) {
-        return new Engine(policy, policy.resource(), new KeyRegistry(policy), EnumSet.allOf(Control.class),
+        return create(policy, new KeyRegistry(policy));
+    }
+
+    /** An engine with every control on, over a key registry built by the caller (tests inject its refresh executor). */
+    public static Engine create(ValidationPolicy policy, KeyRegistry registry) {
+        return new Engine(policy, policy.resource(), registry, EnumSet.allOf(Control.class),
                 VerifiedSignatures.of(policy.verifiedTokenCache()));
     }
 

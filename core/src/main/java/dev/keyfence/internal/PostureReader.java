@@ -27,7 +27,7 @@ public final class PostureReader {
         List<SourceStatus> out = new ArrayList<>();
         for (KeySourceState source : registry.sources()) {
             TrustedIssuer issuer = registry.issuerOf(source);
-            KeyRing usable = source.current();
+            KeyRing usable = source.currentUnreported();
             KeyRing cached = source.cached();
             SourceStatus.Health health = usable == null ? SourceStatus.Health.DOWN
                     : source.lastProblem() != null ? SourceStatus.Health.STALE : SourceStatus.Health.UP;

@@ -2,18 +2,27 @@ package dev.keyfence.internal.keys;
 
 import dev.keyfence.ConfigurationException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Fetches a document over HTTPS (or plain http to loopback when allowed) with a timeout, a size
  * cap and no redirects. The URL always comes from configuration, never from a token.
+ *
+ * <p>Redirects are never followed: a 3xx answer is a failed fetch, and when an adapter supplies
+ * its own client that follows redirects, a response from any other URL than the one requested
+ * is refused too. {@code jwks.timeout} bounds the connect (for the default client) and the whole
+ * exchange, body included; {@code jwks.max-bytes} bounds the body, checked while it downloads.
  */
 public final class HttpKeySetFetcher implements KeySetFetcher {
     private final HttpClient client;
@@ -81,27 +90,52 @@ public final class HttpKeySetFetcher implements KeySetFetcher {
 
     @Override
     public String fetch() throws KeySetException {
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout).header("Accept", "application/json").GET().build();
-        HttpResponse<InputStream> response;
+        HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout)
+                .header("Accept", "application/json").GET().build();
+        CompletableFuture<HttpResponse<byte[]>> pending = client.sendAsync(request, this::body);
+        HttpResponse<byte[]> response;
         try {
-            response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
-        } catch (IOException e) {
-            throw new KeySetException("GET " + uri + " failed: " + e.getClass().getSimpleName());
+            response = pending.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            pending.cancel(true);
+            throw new KeySetException("GET " + uri + " timed out after " + timeout + " (jwks.timeout)");
+        } catch (ExecutionException e) {
+            throw new KeySetException("GET " + uri + " " + describe(e.getCause()));
         } catch (InterruptedException e) {
+            pending.cancel(true);
             Thread.currentThread().interrupt();
             throw new KeySetException("GET " + uri + " interrupted");
         }
-        try (InputStream body = response.body()) {
-            if (response.statusCode() != 200) {
-                throw new KeySetException("GET " + uri + " answered HTTP " + response.statusCode());
-            }
-            byte[] bytes = body.readNBytes(maxBytes + 1);
-            if (bytes.length > maxBytes) {
-                throw new KeySetException("GET " + uri + " answered more than " + maxBytes + " bytes");
-            }
-            return new String(bytes, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new KeySetException("GET " + uri + " failed while reading: " + e.getClass().getSimpleName());
+        if (!uri.equals(response.uri())) {
+            throw new KeySetException("GET " + uri + " was redirected to another URL; redirects are not followed");
         }
+        int status = response.statusCode();
+        if (status >= 300 && status < 400) {
+            throw new KeySetException("GET " + uri + " answered HTTP " + status + " (a redirect); redirects are not followed");
+        }
+        if (status != 200) {
+            throw new KeySetException("GET " + uri + " answered HTTP " + status);
+        }
+        return new String(response.body(), StandardCharsets.UTF_8);
+    }
+
+    private HttpResponse.BodySubscriber<byte[]> body(HttpResponse.ResponseInfo info) {
+        if (info.statusCode() != 200) {
+            return HttpResponse.BodySubscribers.replacing(new byte[0]);
+        }
+        long declared = info.headers().firstValueAsLong("Content-Length").orElse(-1L);
+        return declared > maxBytes ? CappedBody.refused(maxBytes) : new CappedBody(maxBytes);
+    }
+
+    private String describe(Throwable cause) {
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof CappedBody.TooLarge) {
+                return t.getMessage();
+            }
+            if (t instanceof HttpTimeoutException) {
+                return "timed out after " + timeout + " (jwks.timeout)";
+            }
+        }
+        return "failed: " + (cause == null ? "unknown error" : cause.getClass().getSimpleName());
     }
 }

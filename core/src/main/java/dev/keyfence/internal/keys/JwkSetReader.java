@@ -31,9 +31,13 @@ import org.jose4j.lang.JoseException;
  * Reads a JWK Set. A key that cannot be used (unsupported type or curve, malformed members, an
  * {@code x5c} certificate of another key, a {@code kid} shared with another key) is left out with
  * the reason recorded; every other key stays usable. A set that is not JSON or has no usable key
- * at all is a failure of the whole fetch.
+ * at all is a failure of the whole fetch. So is a set of more than {@link #MAX_KEYS} entries:
+ * truncating it would drop keys at random, so the last good keys serve instead (within max-stale).
  */
 public final class JwkSetReader {
+    /** Most entries a key set may hold; real sets hold a handful. */
+    public static final int MAX_KEYS = 100;
+
     private JwkSetReader() {
     }
 
@@ -50,6 +54,9 @@ public final class JwkSetReader {
         }
         if (!(doc.get("keys") instanceof List<?> entries)) {
             throw new KeySetException("key set has no \"keys\" array");
+        }
+        if (entries.size() > MAX_KEYS) {
+            throw new KeySetException("key set has " + entries.size() + " keys, more than the " + MAX_KEYS + " allowed");
         }
         List<TrackedKey> keys = new ArrayList<>();
         Map<String, String> excluded = new LinkedHashMap<>();
@@ -222,8 +229,18 @@ public final class JwkSetReader {
         if (m == null) {
             return e.getClass().getSimpleName();
         }
+        if (m.contains("MUST match the bare public key")) {
+            return "x5c certificate holds another key than the JWK";
+        }
+        // jose4j may print a key after "Public key =": keep no key material in messages
+        int cut = m.toLowerCase(java.util.Locale.ROOT).indexOf("key =");
+        if (cut >= 0) {
+            m = m.substring(0, cut).strip();
+        }
         int line = m.indexOf('\n');
-        m = line < 0 ? m : m.substring(0, line); // later lines of jose4j messages may print key parameters
+        if (line >= 0) {
+            m = m.substring(0, line).strip();
+        }
         return m.length() > 160 ? m.substring(0, 160) + "..." : m;
     }
 

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,9 +28,12 @@ public final class KeyRegistry {
     private static final Logger LOG = LoggerFactory.getLogger(KeyRegistry.class);
     /** Most per-tenant sources kept at once. */
     public static final int MAX_TENANT_SOURCES = 10_000;
+    private static final java.util.regex.Pattern SAFE_TENANT =
+            java.util.regex.Pattern.compile("(?!\\.{1,2}$)[A-Za-z0-9._-]{1,128}");
 
     private final ValidationPolicy policy;
     private final HttpClient client;
+    private final Executor refreshExecutor;
     private final Map<String, KeySourceState> fixed = new LinkedHashMap<>();
     private final Cache<String, KeySourceState> perTenant =
             Caffeine.newBuilder().maximumSize(MAX_TENANT_SOURCES).build();
@@ -38,12 +42,21 @@ public final class KeyRegistry {
     private volatile ScopeIndex scopeIndex = new ScopeIndex(List.of(), Map.of());
 
     public KeyRegistry(ValidationPolicy policy) {
+        this(policy, RefreshExecutor.shared());
+    }
+
+    /**
+     * A registry whose background refreshes run on {@code refreshExecutor} (tests pass a direct
+     * or queued executor to run refreshes deterministically).
+     */
+    public KeyRegistry(ValidationPolicy policy, Executor refreshExecutor) {
         this.policy = policy;
-        this.client = HttpKeySetFetcher.defaultClient(policy.jwks().timeout());
+        this.refreshExecutor = refreshExecutor;
+        this.client = policy.jwks().httpClient().orElseGet(() -> HttpKeySetFetcher.defaultClient(policy.jwks().timeout()));
         for (TrustedIssuer issuer : policy.issuers()) {
             if (!(issuer.keySource() instanceof KeySource.JwksUri u && u.perTenant())) {
                 fixed.put(issuer.name(), new KeySourceState(issuer.name(), fetcher(issuer, null),
-                        policy.jwks(), policy.clock(), policy.listener()));
+                        policy.jwks(), policy.clock(), policy.listener(), refreshExecutor));
             } else {
                 // validate the template URL once, with a placeholder tenant
                 fetcher(issuer, "tenant");
@@ -61,11 +74,11 @@ public final class KeyRegistry {
         if (s != null) {
             return s;
         }
-        if (tenant == null) {
-            return null;
+        if (tenant == null || !SAFE_TENANT.matcher(tenant).matches()) {
+            return null; // a tenant id goes into a URL: only plain characters, so it never changes host or path
         }
         return perTenant.get(issuer.name() + "/" + tenant, label -> new KeySourceState(label,
-                fetcher(issuer, tenant), policy.jwks(), policy.clock(), policy.listener()));
+                fetcher(issuer, tenant), policy.jwks(), policy.clock(), policy.listener(), refreshExecutor));
     }
 
     /** Every source created so far: the fixed ones and the per-tenant ones in use. */
@@ -96,7 +109,7 @@ public final class KeyRegistry {
         List<KeyRing> rings = new java.util.ArrayList<>();
         List<String> scopes = new java.util.ArrayList<>();
         for (KeySourceState s : sources()) {
-            KeyRing r = s.current();
+            KeyRing r = s.currentUnreported();
             if (r != null) {
                 rings.add(r);
                 scopes.add(issuerOf(s).keyScope());

@@ -14,6 +14,9 @@ import java.util.Map;
  * each key was first seen. Immutable: a refresh builds a new ring from the previous one.
  */
 public final class KeyRing {
+    /** Most retired keys a ring remembers. */
+    public static final int MAX_RETIRED = 100;
+
     private final Instant fetchedAt;
     private final List<TrackedKey> keys;
     private final Map<String, TrackedKey> byKid;
@@ -70,6 +73,12 @@ public final class KeyRing {
                 changes.retired(k);
             }
         }
+        // bounded memory: remember the most recently retired keys only (forgotten ones are unknown, never accepted)
+        while (gone.size() > MAX_RETIRED) {
+            Retired oldest = gone.values().stream().min(java.util.Comparator.comparing(Retired::at)).orElseThrow();
+            gone.remove(oldest.key().thumbprint());
+        }
+        seen.keySet().removeIf(t -> !current.containsKey(t) && !gone.containsKey(t));
         return new KeyRing(now, read.keys(), read.excluded(), seen, gone);
     }
 

@@ -5,13 +5,28 @@ import dev.keyfence.KeySourceListener;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The cached key ring of one source, with its refresh, unknown-kid refetch and stale-if-error
- * rules. Readers never block while a fresh ring is cached; fetches are serialised per source,
- * so concurrent misses share one fetch.
+ * rules. Refresh-ahead: once keys are four fifths of {@code refresh-interval} old, one refresh
+ * starts on the refresh executor while requests go on with the ring they have, so under steady
+ * traffic no request ever waits. Keys older than {@code refresh-interval} are no longer fresh: the
+ * next request waits for a refresh (sharing the one in flight), and if it fails the old keys keep
+ * serving, up to {@code refresh-interval + max-stale} after their fetch, after which the source is
+ * unavailable (fail closed). A failed fetch never replaces good keys and is retried at most once
+ * per {@code min-refetch-interval}; requests in between do not wait. At most one fetch of a source
+ * runs at a time; everyone who needs one then shares it.
  */
 public final class KeySourceState {
     private static final Logger LOG = LoggerFactory.getLogger(KeySourceState.class);
@@ -21,20 +36,27 @@ public final class KeySourceState {
     private final JwksSettings settings;
     private final Clock clock;
     private final KeySourceListener listener;
-    private final Object fetchLock = new Object();
+    private final Executor executor;
+    private final AtomicReference<Fetch> inFlight = new AtomicReference<>();
+    private final AtomicReference<Instant> lastKidRefetch = new AtomicReference<>();
 
     private volatile KeyRing ring;
     private volatile Instant lastAttempt;
-    private volatile Instant lastKidRefetch;
+    private volatile Instant lastFailure;
     private volatile String lastProblem;
 
+    /**
+     * @param executor runs background refreshes; {@link RefreshExecutor#shared()} in production,
+     *                 a direct or queued executor in tests
+     */
     public KeySourceState(String label, KeySetFetcher fetcher, JwksSettings settings, Clock clock,
-                          KeySourceListener listener) {
+                          KeySourceListener listener, Executor executor) {
         this.label = label;
         this.fetcher = fetcher;
         this.settings = settings;
         this.clock = clock;
         this.listener = listener;
+        this.executor = executor;
     }
 
     public String label() { return label; }
@@ -46,117 +68,219 @@ public final class KeySourceState {
     public KeyRing cached() { return ring; }
 
     /**
-     * The ring to validate with now: fetched on first use, refreshed once the refresh interval has
-     * passed, and the last good ring while fetches fail for up to {@code max-stale}. Null when no
-     * usable ring remains (fail closed).
+     * The ring to validate with now, or null when no usable ring remains (fail closed). Never
+     * waits while the cached keys are fresh: a refresh ahead of their expiry starts in the background.
      */
     public KeyRing current() {
+        return current(true);
+    }
+
+    /**
+     * As {@link #current()}, without reporting stale serving to the listener: for indexes and
+     * posture reads that serve no token.
+     */
+    public KeyRing currentUnreported() {
+        return current(false);
+    }
+
+    private KeyRing current(boolean report) {
         Instant now = clock.instant();
         KeyRing r = ring;
-        if (r == null || isDue(r, now)) {
-            r = fetchIfStillDue(now);
-        }
-        if (r == null) {
-            return null;
+        if (!usable(r, now) || !fresh(r, now)) {
+            if (retryAllowed(now)) {
+                await(startOrJoin(false));
+                r = ring;
+            }
+            if (!usable(r, now)) {
+                return null;
+            }
+        } else if (refreshAheadDue(r, now)) {
+            startOrJoin(true);
         }
         Duration age = Duration.between(r.fetchedAt(), now);
-        if (age.compareTo(settings.refreshInterval().plus(settings.maxStale())) > 0) {
-            return null;
-        }
-        if (age.compareTo(settings.refreshInterval()) > 0) {
+        if (report && lastProblem != null && age.compareTo(settings.refreshInterval()) > 0) {
             listener.staleServed(label, age);
         }
         return r;
     }
 
     /**
-     * Refetches for an unknown kid, at most once per {@code min-refetch-interval}; returns the ring
-     * to look in again, or null when the refetch was rate-limited.
+     * Refetches for an unknown kid, at most once per {@code min-refetch-interval} (other callers
+     * within the interval return at once); returns the ring to look in again, or null when the
+     * refetch was rate-limited or no usable ring remains.
      */
     public KeyRing refetchForUnknownKid() {
         Instant now = clock.instant();
-        synchronized (fetchLock) {
-            Instant last = lastKidRefetch;
-            if (last != null && Duration.between(last, now).compareTo(settings.minRefetchInterval()) < 0) {
-                listener.refetchRateLimited(label);
-                return null;
-            }
-            lastKidRefetch = now;
-            listener.kidMissRefetch(label);
-            fetch(now);
-            return ring;
+        Instant last = lastKidRefetch.get();
+        boolean allowed = last == null || Duration.between(last, now).compareTo(settings.minRefetchInterval()) >= 0;
+        if (!allowed || !lastKidRefetch.compareAndSet(last, now)) {
+            listener.refetchRateLimited(label);
+            return null;
         }
+        listener.kidMissRefetch(label);
+        LOG.debug("key source {}: unknown kid, refetching", label);
+        await(startOrJoin(false));
+        KeyRing r = ring;
+        return usable(r, now) ? r : null;
     }
 
-    private boolean isDue(KeyRing r, Instant now) {
-        if (Duration.between(r.fetchedAt(), now).compareTo(settings.refreshInterval()) < 0) {
-            return false;
-        }
+    private boolean usable(KeyRing r, Instant now) {
+        return r != null && Duration.between(r.fetchedAt(), now)
+                .compareTo(settings.refreshInterval().plus(settings.maxStale())) <= 0;
+    }
+
+    /** After a failure, the next attempt waits {@code min-refetch-interval}. */
+    private boolean retryAllowed(Instant now) {
         Instant attempt = lastAttempt;
-        boolean lastFailed = attempt != null && attempt.isAfter(r.fetchedAt());
-        // after a failure, retry at most once per min-refetch-interval
-        return !lastFailed || Duration.between(attempt, now).compareTo(settings.minRefetchInterval()) >= 0;
+        return lastFailure == null || attempt == null
+                || Duration.between(attempt, now).compareTo(settings.minRefetchInterval()) >= 0;
     }
 
-    /** Without any keys yet, a failed source is retried at most once per min-refetch-interval. */
-    private boolean firstFetchDue(Instant now) {
-        Instant attempt = lastAttempt;
-        return attempt == null || Duration.between(attempt, now).compareTo(settings.minRefetchInterval()) >= 0;
+    private boolean fresh(KeyRing r, Instant now) {
+        return Duration.between(r.fetchedAt(), now).compareTo(settings.refreshInterval()) < 0;
     }
 
-    private KeyRing fetchIfStillDue(Instant now) {
-        synchronized (fetchLock) {
-            KeyRing r = ring;
-            if (r == null ? firstFetchDue(now) : isDue(r, now)) {
-                fetch(now);
+    /** Four fifths into the refresh interval, a background refresh starts (once, and not right after a failure). */
+    private boolean refreshAheadDue(KeyRing r, Instant now) {
+        Duration ahead = settings.refreshInterval().multipliedBy(4).dividedBy(5);
+        return Duration.between(r.fetchedAt(), now).compareTo(ahead) >= 0
+                && inFlight.get() == null && retryAllowed(now);
+    }
+
+    /** The fetch in flight, or a new one: started on the executor when {@code background}. */
+    private Fetch startOrJoin(boolean background) {
+        Fetch mine = new Fetch();
+        Fetch running = inFlight.compareAndExchange(null, mine);
+        if (running != null) {
+            return running;
+        }
+        if (background) {
+            try {
+                executor.execute(mine);
+            } catch (RejectedExecutionException e) {
+                LOG.debug("key source {}: refresh executor full, refresh skipped", label);
+                mine.abandon();
             }
-            return ring;
+        }
+        return mine;
+    }
+
+    /** Runs the fetch here unless a thread already runs it, then waits for its end (bounded). */
+    private void await(Fetch f) {
+        f.run();
+        Duration limit = settings.timeout().multipliedBy(2).plusSeconds(1); // discovery = two requests
+        try {
+            f.done.get(limit.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            LOG.debug("key source {}: gave up waiting for a fetch: {}", label, e.getClass().getSimpleName());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
-    /** Fetches now, under the fetch lock; a failure keeps the previous ring. */
-    private void fetch(Instant now) {
+    /** One fetch, run exactly once by whichever thread gets to it first. */
+    private final class Fetch implements Runnable {
+        final CompletableFuture<Void> done = new CompletableFuture<>();
+        private final AtomicBoolean started = new AtomicBoolean();
+
+        @Override
+        public void run() {
+            if (!started.compareAndSet(false, true)) {
+                return;
+            }
+            try {
+                fetchNow();
+            } finally {
+                inFlight.compareAndSet(this, null);
+                done.complete(null);
+            }
+        }
+
+        void abandon() {
+            if (started.compareAndSet(false, true)) {
+                inFlight.compareAndSet(this, null);
+                done.complete(null);
+            }
+        }
+    }
+
+    /** Fetches now; only one thread at a time runs this for a source. A failure keeps the ring. */
+    private void fetchNow() {
+        Instant now = clock.instant();
         lastAttempt = now;
         JwkSetReader.Result read;
         try {
             read = JwkSetReader.read(fetcher.fetch());
         } catch (KeySetException e) {
-            lastProblem = e.getMessage();
-            listener.fetchFailed(label, e.getMessage());
-            LOG.warn("key source {}: fetch failed, {}: {}", label,
-                    ring == null ? "no keys cached" : "serving keys fetched at " + ring.fetchedAt(), e.getMessage());
+            failed(now, e.getMessage());
             return;
         }
-        read.excluded().forEach((kid, why) -> {
-            LOG.warn("key source {}: key {} left out: {}", label, kid, why);
-            listener.keyRejected(label, kid, why);
-        });
-        lastProblem = null;
         KeyRing previous = ring;
+        Map<String, String> before = previous == null ? Map.of() : previous.excluded();
+        read.excluded().forEach((kid, why) -> {
+            if (!why.equals(before.get(kid))) {
+                LOG.warn("key source {}: key {} left out: {}", label, kid, why);
+                listener.keyRejected(label, kid, why);
+            }
+        });
+        java.util.List<Runnable> events = new java.util.ArrayList<>();
+        KeyRing next = previous == null ? KeyRing.first(read, now) : previous.next(read, now, changes(events));
+        ring = next; // publish first: a key is usable by the time its event fires
+        if (lastFailure != null && previous != null) {
+            LOG.info("key source {}: fetch succeeded again, keys are fresh", label);
+        }
+        lastProblem = null;
+        lastFailure = null;
         if (previous == null) {
-            ring = KeyRing.first(read, now);
             read.keys().forEach(k -> listener.keyAdded(label, k.label()));
+        }
+        events.forEach(Runnable::run);
+        listener.fetched(label, read.keys().size());
+    }
+
+    private void failed(Instant now, String problem) {
+        lastProblem = problem;
+        lastFailure = now;
+        listener.fetchFailed(label, problem);
+        KeyRing r = ring;
+        if (r == null) {
+            LOG.warn("key source {}: fetch failed, no keys cached (KEYS_UNAVAILABLE until a fetch succeeds): {}",
+                    label, problem);
+        } else if (usable(r, now)) {
+            LOG.warn("key source {}: fetch failed; serving last-known-good keys fetched at {} until {} (jwks.max-stale): {}",
+                    label, r.fetchedAt(), r.fetchedAt().plus(settings.refreshInterval()).plus(settings.maxStale()), problem);
         } else {
-            ring = previous.next(read, now, new KeyRing.Changes() {
-                @Override
-                public void added(TrackedKey key) {
+            LOG.warn("key source {}: fetch failed and the keys fetched at {} are older than jwks.max-stale allows: "
+                    + "KEYS_UNAVAILABLE: {}", label, r.fetchedAt(), problem);
+        }
+    }
+
+    /** Collects what a refresh changed, to log and report once the new ring is published. */
+    private KeyRing.Changes changes(java.util.List<Runnable> events) {
+        return new KeyRing.Changes() {
+            @Override
+            public void added(TrackedKey key) {
+                events.add(() -> {
                     LOG.info("key source {}: new key {}", label, key.label());
                     listener.keyAdded(label, key.label());
-                }
+                });
+            }
 
-                @Override
-                public void reappeared(TrackedKey key) {
+            @Override
+            public void reappeared(TrackedKey key) {
+                events.add(() -> {
                     LOG.warn("key source {}: key {} reappeared after it was removed", label, key.label());
                     listener.keyAdded(label, key.label());
-                }
+                });
+            }
 
-                @Override
-                public void retired(TrackedKey key) {
+            @Override
+            public void retired(TrackedKey key) {
+                events.add(() -> {
                     LOG.info("key source {}: key {} removed from the source (retired)", label, key.label());
                     listener.keyRetired(label, key.label());
-                }
-            });
-        }
-        listener.fetched(label, read.keys().size());
+                });
+            }
+        };
     }
 }
