@@ -1,6 +1,7 @@
 package dev.keyfence.internal;
 
 import dev.keyfence.KeyState;
+import dev.keyfence.KeySource;
 import dev.keyfence.KeyStatus;
 import dev.keyfence.SourceStatus;
 import dev.keyfence.TrustedIssuer;
@@ -40,11 +41,20 @@ public final class PostureReader {
                     keys.add(status(registry, issuer, source, cached, gone.key(), now));
                 }
             }
-            out.add(new SourceStatus(issuer.name(), source.label(), issuer.keySource().describe(), health,
+            out.add(new SourceStatus(issuer.name(), source.label(), location(issuer, source), health,
                     Optional.ofNullable(cached == null ? null : cached.fetchedAt()),
                     Optional.ofNullable(source.lastProblem()), keys));
         }
         return out;
+    }
+
+    /** Where the source reads from: for a per-tenant jwks-uri, the URL with its tenant filled in. */
+    private static String location(TrustedIssuer issuer, KeySourceState source) {
+        String prefix = issuer.name() + "/";
+        if (issuer.keySource() instanceof KeySource.JwksUri u && u.perTenant() && source.label().startsWith(prefix)) {
+            return u.uri().replace(TrustedIssuer.TENANT_PLACEHOLDER, source.label().substring(prefix.length()));
+        }
+        return issuer.keySource().describe();
     }
 
     /** Every key of every source. */
