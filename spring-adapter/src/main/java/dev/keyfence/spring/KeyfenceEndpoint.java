@@ -1,13 +1,13 @@
 package dev.keyfence.spring;
 
-import dev.keyfence.Control;
+import dev.keyfence.ControlState;
+import dev.keyfence.IssuerPosture;
 import dev.keyfence.KeyfenceConfig;
 import dev.keyfence.NamedResource;
+import dev.keyfence.PostureReport;
 import dev.keyfence.ResourcePolicy;
-import dev.keyfence.SourceStatus;
 import dev.keyfence.TokenValidator;
 import dev.keyfence.TrustedIssuer;
-import dev.keyfence.spring.internal.PostureFindings;
 import dev.keyfence.spring.internal.PostureJson;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,7 +19,8 @@ import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 /**
  * The actuator endpoint {@code keyfence}: the posture that {@code keyfence audit} prints
  * (controls, issuers with their key sources and keys, resource profiles, findings), without key
- * material. Expose it with {@code management.endpoints.web.exposure.include=keyfence}.
+ * material; controls, keys and findings come from {@link PostureReport}, so they match the CLI's.
+ * Expose it with {@code management.endpoints.web.exposure.include=keyfence}.
  */
 @Endpoint(id = "keyfence")
 public class KeyfenceEndpoint {
@@ -34,25 +35,26 @@ public class KeyfenceEndpoint {
     /** The posture now; reads key sources that were not read yet. */
     @ReadOperation
     public Map<String, Object> posture() {
-        List<SourceStatus> sources = validator.sourceStatuses();
+        PostureReport report = PostureReport.of(validator,
+                config.resources().stream().map(NamedResource::resource).toList());
         Map<String, Object> out = new LinkedHashMap<>();
         List<Map<String, Object>> controls = new ArrayList<>();
-        for (Control c : Control.values()) {
+        for (ControlState c : report.controls()) {
             Map<String, Object> m = new LinkedHashMap<>();
-            m.put("name", c.name());
-            m.put("enabled", validator.controls().contains(c));
+            m.put("name", c.control().name());
+            m.put("enabled", c.enabled());
             controls.add(m);
         }
         out.put("controls", controls);
         List<Map<String, Object>> issuers = new ArrayList<>();
-        for (TrustedIssuer issuer : validator.policy().issuers()) {
+        for (IssuerPosture ip : report.issuers()) {
+            TrustedIssuer issuer = ip.issuer();
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("name", issuer.name());
             m.put("issuer", issuer.issuer());
             m.put("keyScope", issuer.keyScope());
             m.put("tenants", issuer.tenants().stream().sorted().toList());
-            m.put("sources", sources.stream().filter(s -> s.issuerName().equals(issuer.name()))
-                    .map(PostureJson::source).toList());
+            m.put("sources", ip.sources().stream().map(PostureJson::source).toList());
             issuers.add(m);
         }
         out.put("issuers", issuers);
@@ -62,7 +64,8 @@ public class KeyfenceEndpoint {
             resources.add(resource(named.resource(), named.paths()));
         }
         out.put("resources", resources);
-        out.put("findings", PostureFindings.of(validator.policy(), sources).stream().map(PostureJson::finding).toList());
+        out.put("findings", report.findings().stream().map(PostureJson::finding).toList());
+        out.put("at", report.at().toString());
         return out;
     }
 

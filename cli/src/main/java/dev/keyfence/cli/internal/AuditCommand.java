@@ -2,12 +2,11 @@ package dev.keyfence.cli.internal;
 
 import dev.keyfence.KeyfenceConfig;
 import dev.keyfence.NamedResource;
+import dev.keyfence.PostureReport;
+import dev.keyfence.Severity;
 import dev.keyfence.TokenValidator;
-import dev.keyfence.cli.internal.posture.Posture;
-import dev.keyfence.cli.internal.posture.PostureAudit;
 import dev.keyfence.cli.internal.posture.PostureJson;
 import dev.keyfence.cli.internal.posture.PostureText;
-import dev.keyfence.cli.internal.posture.Severity;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -47,7 +46,7 @@ public final class AuditCommand implements Callable<Integer> {
     public Integer call() {
         KeyfenceConfig config = policyOptions.load();
         TokenValidator validator = TokenValidator.create(policyOptions.policy(config));
-        Posture posture = PostureAudit.audit(validator,
+        PostureReport posture = PostureReport.of(validator,
                 config.resources().stream().map(NamedResource::resource).toList());
         Severity threshold = "never".equals(failOn) ? null : Severity.valueOf(failOn.toUpperCase(Locale.ROOT));
         PrintWriter out = spec.commandLine().getOut();
@@ -57,7 +56,7 @@ public final class AuditCommand implements Callable<Integer> {
             out.print(PostureText.write(posture, threshold));
         }
         out.flush();
-        return threshold != null && posture.failsAt(threshold) ? ExitStatus.FAILED : ExitStatus.OK;
+        return threshold != null && posture.hasFindingAtOrAbove(threshold) ? ExitStatus.FAILED : ExitStatus.OK;
     }
 
     /** {@code text} or {@code json}, any case. */

@@ -1,5 +1,6 @@
 package dev.keyfence.spring.internal;
 
+import dev.keyfence.Finding;
 import dev.keyfence.KeyStatus;
 import dev.keyfence.SourceStatus;
 import java.time.Instant;
@@ -46,14 +47,15 @@ public final class PostureJson {
         return m;
     }
 
-    /** A finding. */
+    /** A finding, with the members of {@code keyfence audit --format json}. */
     public static Map<String, Object> finding(Finding f) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("severity", f.severity());
-        m.put("code", f.code());
+        m.put("severity", f.severity().label());
+        m.put("code", f.code().name());
         m.put("issuer", f.issuer().orElse(null));
         m.put("kid", f.kid().orElse(null));
         m.put("message", f.message());
+        m.put("issuerName", f.issuerName().orElse(null));
         return m;
     }
 

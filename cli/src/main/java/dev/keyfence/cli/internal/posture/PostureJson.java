@@ -1,6 +1,10 @@
 package dev.keyfence.cli.internal.posture;
 
+import dev.keyfence.ControlState;
+import dev.keyfence.Finding;
+import dev.keyfence.IssuerPosture;
 import dev.keyfence.KeyStatus;
+import dev.keyfence.PostureReport;
 import dev.keyfence.internal.json.JsonWriter;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,10 +20,10 @@ public final class PostureJson {
     private PostureJson() {
     }
 
-    public static String write(Posture p) {
+    public static String write(PostureReport p) {
         Map<String, Object> root = new LinkedHashMap<>();
         List<Object> controls = new ArrayList<>();
-        for (Posture.ControlState c : p.controls()) {
+        for (ControlState c : p.controls()) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("name", c.control().name());
             m.put("enabled", c.enabled());
@@ -28,7 +32,7 @@ public final class PostureJson {
         }
         root.put("controls", controls);
         List<Object> issuers = new ArrayList<>();
-        for (Posture.IssuerPosture ip : p.issuers()) {
+        for (IssuerPosture ip : p.issuers()) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("name", ip.issuer().name());
             m.put("issuer", ip.issuer().issuer());

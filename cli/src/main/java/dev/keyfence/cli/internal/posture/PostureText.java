@@ -1,6 +1,11 @@
 package dev.keyfence.cli.internal.posture;
 
+import dev.keyfence.ControlState;
+import dev.keyfence.Finding;
+import dev.keyfence.IssuerPosture;
 import dev.keyfence.KeyStatus;
+import dev.keyfence.PostureReport;
+import dev.keyfence.Severity;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -13,18 +18,18 @@ public final class PostureText {
     private PostureText() {
     }
 
-    public static String write(Posture p, Severity failOn) {
+    public static String write(PostureReport p, Severity failOn) {
         StringBuilder sb = new StringBuilder();
         sb.append("Keyfence audit at ").append(p.at()).append("\n\n");
-        long on = p.controls().stream().filter(Posture.ControlState::enabled).count();
+        long on = p.controls().stream().filter(ControlState::enabled).count();
         sb.append("CONTROLS (").append(on).append(" of ").append(p.controls().size()).append(" on)\n");
         Table controls = new Table("CONTROL", "STATE", "REJECTS WITH");
-        for (Posture.ControlState c : p.controls()) {
+        for (ControlState c : p.controls()) {
             controls.row(c.control().name(), c.enabled() ? "on" : "OFF",
                     String.join(", ", c.control().reasons().stream().map(Enum::name).toList()));
         }
         controls.appendTo(sb);
-        for (Posture.IssuerPosture ip : p.issuers()) {
+        for (IssuerPosture ip : p.issuers()) {
             sb.append('\n').append("ISSUER ").append(ip.issuer().name()).append("  ").append(ip.issuer().issuer())
                     .append("\n  scope ").append(ip.issuer().keyScope())
                     .append(", keys from ").append(ip.issuer().keySource().describe())
@@ -65,7 +70,7 @@ public final class PostureText {
         if (failOn == null) {
             sb.append("; --fail-on never: PASS\n");
         } else {
-            sb.append("; --fail-on ").append(failOn.label()).append(": ").append(p.failsAt(failOn) ? "FAIL" : "PASS").append('\n');
+            sb.append("; --fail-on ").append(failOn.label()).append(": ").append(p.hasFindingAtOrAbove(failOn) ? "FAIL" : "PASS").append('\n');
         }
         return sb.toString();
     }

@@ -1,6 +1,6 @@
-package dev.keyfence.cli.internal.posture;
+package dev.keyfence;
 
-/** The audit findings of CONTRACT.md section 3, each with its fixed severity. */
+/** The posture findings of the contract's {@code audit} table, each with its default severity. */
 public enum FindingCode {
     KEY_SHARED_ACROSS_SCOPES(Severity.CRITICAL),
     EXPIRED_KEY_PUBLISHED(Severity.HIGH),
@@ -20,7 +20,7 @@ public enum FindingCode {
         this.severity = severity;
     }
 
-    /** The severity every finding with this code has. */
+    /** The severity the contract gives this finding. */
     public Severity severity() {
         return severity;
     }

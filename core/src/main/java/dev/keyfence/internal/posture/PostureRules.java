@@ -1,10 +1,15 @@
-package dev.keyfence.cli.internal.posture;
+package dev.keyfence.internal.posture;
 
 import dev.keyfence.Algorithms;
 import dev.keyfence.Control;
+import dev.keyfence.ControlState;
+import dev.keyfence.Finding;
+import dev.keyfence.FindingCode;
+import dev.keyfence.IssuerPosture;
 import dev.keyfence.KeyPolicy;
 import dev.keyfence.KeySource;
 import dev.keyfence.KeyStatus;
+import dev.keyfence.PostureReport;
 import dev.keyfence.ResourcePolicy;
 import dev.keyfence.SourceStatus;
 import dev.keyfence.TokenValidator;
@@ -15,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -24,28 +30,19 @@ import java.util.Set;
 
 /**
  * Reads a validator's posture (reading every key source that was not read yet) and derives the
- * findings of CONTRACT.md section 3. Free of any command-line library, so health endpoints can
- * reuse it.
+ * findings of CONTRACT.md section 3. Backs {@link PostureReport#of}.
  */
-public final class PostureAudit {
-    /** The key age reported as {@link FindingCode#KEY_TOO_OLD} when {@code keys.max-age} is not set. */
-    public static final Duration DEFAULT_AGE_LIMIT = Duration.ofDays(365);
-    /** Clock skew above this is reported as {@link FindingCode#LONG_CLOCK_SKEW}. */
-    public static final Duration LONG_CLOCK_SKEW = Duration.ofMinutes(2);
-
-    private PostureAudit() {
+public final class PostureRules {
+    private PostureRules() {
     }
 
-    /**
-     * The posture of the validator and of any further resources served with it (their clock skew
-     * is checked too). Never throws for unreachable sources: they become findings.
-     */
-    public static Posture audit(TokenValidator validator, List<ResourcePolicy> moreResources) {
+    /** The posture of the validator and of the further resources served with it. */
+    public static PostureReport report(TokenValidator validator, List<ResourcePolicy> moreResources) {
         ValidationPolicy policy = validator.policy();
         Instant now = policy.clock().instant();
-        List<Posture.ControlState> controls = new ArrayList<>();
+        List<ControlState> controls = new ArrayList<>();
         for (Control c : Control.values()) {
-            controls.add(new Posture.ControlState(c, validator.controls().contains(c)));
+            controls.add(new ControlState(c, validator.controls().contains(c)));
         }
         Map<String, List<SourceStatus>> byIssuer = new LinkedHashMap<>();
         for (TrustedIssuer i : policy.issuers()) {
@@ -54,10 +51,10 @@ public final class PostureAudit {
         for (SourceStatus s : validator.sourceStatuses()) {
             byIssuer.computeIfAbsent(s.issuerName(), k -> new ArrayList<>()).add(s);
         }
-        List<Posture.IssuerPosture> issuers = new ArrayList<>();
+        List<IssuerPosture> issuers = new ArrayList<>();
         List<Finding> findings = new ArrayList<>();
         for (TrustedIssuer i : policy.issuers()) {
-            Posture.IssuerPosture ip = new Posture.IssuerPosture(i, byIssuer.get(i.name()));
+            IssuerPosture ip = new IssuerPosture(i, byIssuer.get(i.name()));
             issuers.add(ip);
             issuerFindings(ip, findings);
             for (KeyStatus k : ip.keys()) {
@@ -67,19 +64,20 @@ public final class PostureAudit {
         List<ResourcePolicy> resources = new ArrayList<>();
         resources.add(validator.resource());
         resources.addAll(moreResources);
-        Set<String> seen = new java.util.HashSet<>();
+        Set<String> seen = new HashSet<>();
         for (ResourcePolicy r : resources) {
-            if (seen.add(r.name()) && r.clockSkew().compareTo(LONG_CLOCK_SKEW) > 0) {
-                findings.add(new Finding(FindingCode.LONG_CLOCK_SKEW, Optional.empty(), Optional.empty(), Optional.empty(),
+            if (seen.add(r.name()) && r.clockSkew().compareTo(PostureReport.LONG_CLOCK_SKEW) > 0) {
+                FindingCode code = FindingCode.LONG_CLOCK_SKEW;
+                findings.add(new Finding(code.severity(), code, Optional.empty(), Optional.empty(), Optional.empty(),
                         "resource " + r.name() + " allows a clock skew of " + r.clockSkew() + ", more than "
-                                + LONG_CLOCK_SKEW + ": expired tokens stay usable that much longer"));
+                                + PostureReport.LONG_CLOCK_SKEW + ": expired tokens stay usable that much longer"));
             }
         }
-        findings.sort(Comparator.comparing(Finding::severity).reversed());
-        return new Posture(now, controls, issuers, findings);
+        findings.sort(Comparator.comparing(Finding::severity));
+        return new PostureReport(now, controls, issuers, findings);
     }
 
-    private static void issuerFindings(Posture.IssuerPosture ip, List<Finding> out) {
+    private static void issuerFindings(IssuerPosture ip, List<Finding> out) {
         TrustedIssuer i = ip.issuer();
         if (i.isTemplate() && i.allowsAnyTenant()) {
             out.add(finding(FindingCode.TENANT_UNRESTRICTED, i, null,
@@ -106,7 +104,7 @@ public final class PostureAudit {
     }
 
     private static void keyFindings(TrustedIssuer i, KeyStatus k, KeyPolicy keys, Instant now, List<Finding> out) {
-        String label = label(k);
+        String label = k.kid().orElse("jkt:" + k.thumbprint());
         if (k.scopes().size() > 1) {
             out.add(finding(FindingCode.KEY_SHARED_ACROSS_SCOPES, i, label,
                     "key " + label + " is published by sources of key scopes " + k.scopes().stream().sorted().toList()
@@ -117,7 +115,7 @@ public final class PostureAudit {
                     "key " + label + " expired " + k.notAfter().get() + " (" + String.join(", ", k.windowSources())
                             + ") and is still published"));
         }
-        Duration limit = keys.maxAge().orElse(DEFAULT_AGE_LIMIT);
+        Duration limit = keys.maxAge().orElse(PostureReport.DEFAULT_KEY_AGE_LIMIT);
         if (k.age().isPresent() && k.age().get().compareTo(limit) > 0) {
             out.add(finding(FindingCode.KEY_TOO_OLD, i, label,
                     "key " + label + " is " + k.age().get().toDays() + " days old (from "
@@ -169,12 +167,8 @@ public final class PostureAudit {
         return scheme != null && scheme.toLowerCase(Locale.ROOT).equals("http") ? url : null;
     }
 
-    /** The key's kid, or {@code jkt:<thumbprint>} without one. */
-    public static String label(KeyStatus k) {
-        return k.kid().orElse("jkt:" + k.thumbprint());
-    }
-
     private static Finding finding(FindingCode code, TrustedIssuer i, String kid, String message) {
-        return new Finding(code, Optional.of(i.issuer()), Optional.of(i.name()), Optional.ofNullable(kid), message);
+        return new Finding(code.severity(), code, Optional.of(i.name()), Optional.of(i.issuer()),
+                Optional.ofNullable(kid), message);
     }
 }
