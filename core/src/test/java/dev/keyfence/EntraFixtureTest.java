@@ -63,7 +63,7 @@ class EntraFixtureTest {
 
     private static String resource(String name) throws IOException {
         try (InputStream in = EntraFixtureTest.class.getResourceAsStream(name)) {
-            assertThat(in).as(name).isNotNull();
+            assertThat(in).as("test resource " + name).isInstanceOf(InputStream.class);
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }

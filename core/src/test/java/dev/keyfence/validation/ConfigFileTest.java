@@ -81,7 +81,7 @@ class ConfigFileTest {
     }
 
     private static void assertNames(ConfigurationException e, String setting) {
-        assertThat(e).as("a ConfigurationException").isNotNull();
+        assertThat(e).as("a ConfigurationException").isInstanceOf(ConfigurationException.class);
         assertThat(e.setting()).isEqualTo(setting);
         assertThat(e.getMessage()).startsWith(setting + ": ");
     }

@@ -17,8 +17,12 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A real Keycloak, run from the {@code keycloak-quarkus-dist} zip that Maven unpacks under
@@ -41,6 +45,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * </ul>
  */
 public final class KeycloakServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(KeycloakServer.class);
 
     /** The Keycloak version the POM unpacks; keep in step with {@code keycloak.version}. */
     public static final String DEFAULT_VERSION = "26.7.3";
@@ -215,14 +220,17 @@ public final class KeycloakServer implements AutoCloseable {
         }
         URI base = URI.create("http://127.0.0.1:" + httpPort);
         URI management = URI.create("http://127.0.0.1:" + managementPort);
+        boolean ready = false;
         try {
             awaitReady(process, base, management, timeout, logFile);
-        } catch (RuntimeException | Error e) {
-            killTree(process.toHandle(), Duration.ofSeconds(10));
-            throw e;
+            ready = true;
+        } finally {
+            if (!ready) {
+                killTree(process.toHandle(), Duration.ofSeconds(10));
+            }
         }
         Duration startup = Duration.ofNanos(System.nanoTime() - started);
-        System.out.printf("Keycloak %s ready at %s in %d ms (JDK %s, log %s)%n",
+        LOG.info("Keycloak {} ready at {} in {} ms (JDK {}, log {})",
                 DEFAULT_VERSION, base, startup.toMillis(), javaHome, logFile);
         return new KeycloakServer(process, base, management, username, password, startup, logFile);
     }
@@ -302,7 +310,7 @@ public final class KeycloakServer implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;
-            } catch (Exception e) { // TimeoutException or ExecutionException: fall through to SIGKILL
+            } catch (TimeoutException | ExecutionException e) { // fall through to SIGKILL
                 break;
             }
         }

@@ -62,7 +62,6 @@ class KeyfenceStartupTest {
             assertThat(context).hasFailed();
             assertThat(rootMessage(context.getStartupFailure())).startsWith("keyfence.resource.clock-skew: ");
             FailureAnalysis analysis = new KeyfenceFailureAnalyzer().analyze(context.getStartupFailure());
-            assertThat(analysis).isNotNull();
             assertThat(analysis.getDescription()).contains("keyfence.resource.clock-skew");
             assertThat(analysis.getAction()).contains("keyfence.resource.clock-skew");
         });
@@ -155,7 +154,8 @@ class KeyfenceStartupTest {
         while (t != null && !(t instanceof dev.keyfence.spring.internal.KeyfencePropertyException)) {
             t = t.getCause();
         }
-        assertThat(t).as("a KeyfencePropertyException in the cause chain of " + failure).isNotNull();
+        assertThat(t).as("a KeyfencePropertyException in the cause chain of " + failure)
+                .isInstanceOf(dev.keyfence.spring.internal.KeyfencePropertyException.class);
         return t.getMessage();
     }
 
