@@ -17,10 +17,10 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  *
  * <p>The switch, read from a system property or the environment:
  * <ul>
- *   <li>{@code KEYFENCE_REQUIRE_KEYCLOAK=true} (env or {@code -DKEYFENCE_REQUIRE_KEYCLOAK=true}) or
- *       {@code -Dkeyfence.keycloak=true}: Keycloak is required; if it cannot start, tests FAIL.
+ *   <li>{@code REQUIRE_KEYCLOAK=true} (env or {@code -DREQUIRE_KEYCLOAK=true}) or
+ *       {@code -Dkeycloak.tests=true}: Keycloak is required; if it cannot start, tests FAIL.
  *       CI sets this.
- *   <li>{@code -Dkeyfence.keycloak=false} or {@code KEYFENCE_KEYCLOAK=false}: never start it; skip.
+ *   <li>{@code -Dkeycloak.tests=false} or {@code KEYCLOAK_TESTS=false}: never start it; skip.
  *   <li>otherwise (default): try to start it; if that fails, the tests are skipped with the reason.
  * </ul>
  *
@@ -39,7 +39,7 @@ public final class KeycloakExtension implements ExecutionCondition, BeforeAllCal
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
         return switch (mode()) {
             case DISABLED -> ConditionEvaluationResult.disabled(
-                    "Keycloak tests disabled by keyfence.keycloak=false / KEYFENCE_KEYCLOAK=false");
+                    "Keycloak tests disabled by keycloak.tests=false / KEYCLOAK_TESTS=false");
             case REQUIRED -> ConditionEvaluationResult.enabled("Keycloak required: a failed start fails the tests");
             case AUTO -> {
                 try {
@@ -52,8 +52,8 @@ public final class KeycloakExtension implements ExecutionCondition, BeforeAllCal
         };
     }
 
-    private static final String SKIP_HINT = "Keycloak could not be started, skipping (set KEYFENCE_REQUIRE_KEYCLOAK=true"
-            + " or -Dkeyfence.keycloak=true to make this a failure): ";
+    private static final String SKIP_HINT = "Keycloak could not be started, skipping (set REQUIRE_KEYCLOAK=true"
+            + " or -Dkeycloak.tests=true to make this a failure): ";
 
     @Override
     public void beforeAll(ExtensionContext context) {
@@ -75,7 +75,7 @@ public final class KeycloakExtension implements ExecutionCondition, BeforeAllCal
     private static KeycloakServer server(ExtensionContext context) {
         Mode mode = mode();
         if (mode == Mode.DISABLED) {
-            Assumptions.abort("Keycloak tests disabled by keyfence.keycloak=false / KEYFENCE_KEYCLOAK=false");
+            Assumptions.abort("Keycloak tests disabled by keycloak.tests=false / KEYCLOAK_TESTS=false");
         }
         try {
             KeycloakServer server = KeycloakServer.shared();
@@ -91,10 +91,10 @@ public final class KeycloakExtension implements ExecutionCondition, BeforeAllCal
     }
 
     static Mode mode() {
-        if (isTrue(KeycloakServer.setting("KEYFENCE_REQUIRE_KEYCLOAK", "KEYFENCE_REQUIRE_KEYCLOAK", "false"))) {
+        if (isTrue(KeycloakServer.setting("REQUIRE_KEYCLOAK", "REQUIRE_KEYCLOAK", "false"))) {
             return Mode.REQUIRED;
         }
-        String keycloak = KeycloakServer.setting("keyfence.keycloak", "KEYFENCE_KEYCLOAK", "auto").trim()
+        String keycloak = KeycloakServer.setting("keycloak.tests", "KEYCLOAK_TESTS", "auto").trim()
                 .toLowerCase(Locale.ROOT);
         return switch (keycloak) {
             case "true", "required" -> Mode.REQUIRED;

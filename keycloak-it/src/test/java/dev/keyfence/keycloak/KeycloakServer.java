@@ -34,13 +34,13 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Configuration, all optional (system property, else environment variable):
  * <ul>
- *   <li>{@code keyfence.keycloak.home}: the unpacked distribution (set by the POM);
- *   <li>{@code keyfence.keycloak.log}: the server's stdout/stderr (default {@code target/keycloak.log});
+ *   <li>{@code keycloak.it.home}: the unpacked distribution (set by the POM);
+ *   <li>{@code keycloak.it.log}: the server's stdout/stderr (default {@code target/keycloak.log});
  *   <li>{@code KEYCLOAK_JAVA_HOME}: the JDK that runs Keycloak (needs 21+); otherwise the running
  *       JVM if it is 21+, otherwise {@value #FALLBACK_JAVA_HOME};
  *   <li>{@code KC_BOOTSTRAP_ADMIN_USERNAME} / {@code KC_BOOTSTRAP_ADMIN_PASSWORD}: the master-realm
  *       admin (default {@code keyfence-admin} and a random password);
- *   <li>{@code keyfence.keycloak.startTimeout}: seconds to wait for readiness (default 300; seen on 2 shared cores:
+ *   <li>{@code keycloak.it.startTimeout}: seconds to wait for readiness (default 300; seen on 2 shared cores:
  *       27 s idle, 115 s at load average 10, over 180 s at load average 22).
  * </ul>
  */
@@ -161,7 +161,7 @@ public final class KeycloakServer implements AutoCloseable {
     // ---------------------------------------------------------------- start
 
     private static KeycloakServer start() {
-        Path home = Path.of(setting("keyfence.keycloak.home", "KEYFENCE_KEYCLOAK_HOME",
+        Path home = Path.of(setting("keycloak.it.home", "KEYCLOAK_TESTS_HOME",
                 "target/keycloak/keycloak-" + DEFAULT_VERSION)).toAbsolutePath().normalize();
         boolean windows = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("win");
         Path script = home.resolve(windows ? "bin/kc.bat" : "bin/kc.sh");
@@ -170,10 +170,10 @@ public final class KeycloakServer implements AutoCloseable {
                     + " (run ./mvnw -pl keycloak-it generate-test-resources to unpack it)");
         }
         Path javaHome = javaHome();
-        Path logFile = Path.of(setting("keyfence.keycloak.log", "KEYFENCE_KEYCLOAK_LOG", "target/keycloak.log"))
+        Path logFile = Path.of(setting("keycloak.it.log", "KEYCLOAK_TESTS_LOG", "target/keycloak.log"))
                 .toAbsolutePath().normalize();
         Duration timeout = Duration.ofSeconds(Long.parseLong(
-                setting("keyfence.keycloak.startTimeout", "KEYFENCE_KEYCLOAK_START_TIMEOUT", "300")));
+                setting("keycloak.it.startTimeout", "KEYCLOAK_TESTS_START_TIMEOUT", "300")));
 
         String username = envOr("KC_BOOTSTRAP_ADMIN_USERNAME", "keyfence-admin");
         String password = envOr("KC_BOOTSTRAP_ADMIN_PASSWORD", randomPassword());
