@@ -51,6 +51,7 @@ public final class IncidentReplay {
      * @return the table
      */
     public static ReplayResult run(Path report) {
+        ReplayLogging.install();
         MutableClock clock = MutableClock.at(Scenarios.DAY);
         ReplayClient client = new ReplayClient();
         List<ReplayRow> rows = new ArrayList<>();

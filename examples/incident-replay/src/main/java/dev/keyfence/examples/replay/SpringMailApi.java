@@ -54,6 +54,7 @@ public final class SpringMailApi implements ProtectedServer {
      * @return the running app
      */
     static SpringMailApi start(Column column, Clock clock, Map<String, Object> properties, Class<?>... sources) {
+        ReplayLogging.install();
         Map<String, Object> all = new LinkedHashMap<>();
         all.put("server.port", "0");
         all.put("server.address", "127.0.0.1");
