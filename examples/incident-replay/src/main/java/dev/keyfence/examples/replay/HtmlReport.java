@@ -93,7 +93,8 @@ public final class HtmlReport {
             h.append("<tr id=\"").append(esc(s.id())).append("\"><td class=\"n\">").append(++n).append("</td><td><b>")
                     .append(esc(s.attack())).append("</b><br><span class=\"story\">").append(esc(s.story()))
                     .append("</span><br><span class=\"fp\">")
-                    .append(esc(s.at().toString().substring(11, 16))).append(" UTC, token ")
+                    .append(esc(s.at().toString().substring(11, 16))).append(" UTC, GET ").append(esc(s.path()))
+                    .append(", token ")
                     .append(esc(row.fingerprint())).append("</span></td>");
             for (int i = 0; i < result.columns().size(); i++) {
                 Response r = row.responses().get(i);

@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * The embedded identity provider of the replay, on 127.0.0.1: a multi-tenant enterprise issuer
@@ -35,56 +36,59 @@ public final class IncidentIdentityProvider implements AutoCloseable {
     static final String ATTACKER_KEYS = "/.well-known/keys.json";
 
     /** The consumer key whose certificate ran 2016-04-01 to 2021-04-01: the key of 2023. */
-    public static final DemoKey CONSUMER_2016 = new DemoKey(TestKey.rsa("msa-2016"), "consumer",
+    public static final DemoKey CONSUMER_2016 = new DemoKey("msa-2016", "consumer",
             Instant.parse("2016-04-01T00:00:00Z"), Instant.parse("2021-04-01T00:00:00Z"),
             "consumer key, expired 2021-04-01");
     /** The current consumer key. */
-    public static final DemoKey CONSUMER_CURRENT = new DemoKey(TestKey.rsa("msa-2022"), "consumer",
+    public static final DemoKey CONSUMER_CURRENT = new DemoKey("msa-2022", "consumer",
             Instant.parse("2022-01-10T00:00:00Z"), Instant.parse("2027-01-10T00:00:00Z"),
             "current consumer key");
     /** The current enterprise key. */
-    public static final DemoKey ENTERPRISE_CURRENT = new DemoKey(TestKey.rsa("ent-2023"), "enterprise",
+    public static final DemoKey ENTERPRISE_CURRENT = new DemoKey("ent-2023", "enterprise",
             Instant.parse("2023-02-01T00:00:00Z"), Instant.parse("2028-02-01T00:00:00Z"),
             "current enterprise key");
     /** The enterprise key rotated out of the endpoint during the replay. */
-    public static final DemoKey ENTERPRISE_ROTATED = new DemoKey(TestKey.rsa("ent-2020"), "enterprise",
+    public static final DemoKey ENTERPRISE_ROTATED = new DemoKey("ent-2020", "enterprise",
             Instant.parse("2020-09-01T00:00:00Z"), Instant.parse("2025-09-01T00:00:00Z"),
             "enterprise key, rotated out 2023-05-15");
     /** The enterprise key the operator revoked after it leaked (still published by the provider). */
-    public static final DemoKey ENTERPRISE_REVOKED = new DemoKey(TestKey.rsa("ent-2021"), "enterprise",
+    public static final DemoKey ENTERPRISE_REVOKED = new DemoKey("ent-2021", "enterprise",
             Instant.parse("2021-06-01T00:00:00Z"), Instant.parse("2026-06-01T00:00:00Z"),
             "leaked enterprise key, revoked");
-    /** The attacker's own key pair, published on the attacker's site. */
-    public static final TestKey ATTACKER_KEY = TestKey.rsa("attacker-1");
+    /** The kid of the attacker's own key pair, published on the attacker's site. */
+    public static final String ATTACKER_KID = "attacker-1";
 
     /** Every key the identity provider ever published, oldest window first. */
     public static final List<DemoKey> KEYS = List.of(CONSUMER_2016, ENTERPRISE_ROTATED, ENTERPRISE_REVOKED,
             CONSUMER_CURRENT, ENTERPRISE_CURRENT);
 
+    /** The published JWKs, with their x5c certificates. */
+    private record Jwks(JwkBuilder consumer2016, JwkBuilder consumerCurrent, JwkBuilder enterpriseCurrent,
+                        JwkBuilder enterpriseRotated, JwkBuilder enterpriseRevoked) {
+    }
+
     private final JwksServer server;
     private final JwksServer attackerSite;
-    private final JwkBuilder consumer2016;
-    private final JwkBuilder consumerCurrent;
-    private final JwkBuilder enterpriseCurrent;
-    private final JwkBuilder enterpriseRotated;
-    private final JwkBuilder enterpriseRevoked;
+    private volatile Jwks jwks;
     private volatile boolean rotated;
 
     private IncidentIdentityProvider(JwksServer server, JwksServer attackerSite) {
         this.server = server;
         this.attackerSite = attackerSite;
-        // Keys published before mid-2023 carried no `issuer` member; the current ones do.
-        this.consumer2016 = certified(CONSUMER_2016);
-        this.consumerCurrent = certified(CONSUMER_CURRENT).member("issuer", consumerIssuer());
-        String enterpriseTemplate = base() + "/{tenantid}/v2.0";
-        this.enterpriseCurrent = certified(ENTERPRISE_CURRENT).member("issuer", enterpriseTemplate);
-        this.enterpriseRotated = certified(ENTERPRISE_ROTATED).member("issuer", enterpriseTemplate);
-        this.enterpriseRevoked = certified(ENTERPRISE_REVOKED).member("issuer", enterpriseTemplate);
-        publish();
-        attackerSite.serveKeys(ATTACKER_KEYS, JwkSet.of(ATTACKER_KEY));
     }
 
-    /** @return a running identity provider and attacker site, each on its own ephemeral port */
+    /** @return the attacker's own key pair */
+    public static TestKey attackerKey() {
+        return TestKey.rsa(ATTACKER_KID);
+    }
+
+    /**
+     * Starts the identity provider and the attacker site, each on its own ephemeral port, with
+     * nothing published yet: their addresses are known at once, so the resource servers can
+     * start while {@link #publishKeys()} generates the keys.
+     *
+     * @return the running, still empty, identity provider
+     */
     public static IncidentIdentityProvider start() {
         JwksServer server = JwksServer.start();
         try {
@@ -93,6 +97,24 @@ public final class IncidentIdentityProvider implements AutoCloseable {
             server.close();
             throw e;
         }
+    }
+
+    /**
+     * Generates every key (in parallel: RSA key generation is the slow part) with its x5c
+     * certificate, and publishes the common, consumer and attacker key sets. Call once, before
+     * the first token is validated.
+     */
+    public void publishKeys() {
+        Stream.concat(KEYS.stream().map(DemoKey::kid), Stream.of(ATTACKER_KID)).parallel().forEach(TestKey::rsa);
+        // Keys published before mid-2023 carried no `issuer` member; the current ones do.
+        String enterpriseTemplate = enterpriseIssuerTemplate();
+        jwks = new Jwks(certified(CONSUMER_2016),
+                certified(CONSUMER_CURRENT).member("issuer", consumerIssuer()),
+                certified(ENTERPRISE_CURRENT).member("issuer", enterpriseTemplate),
+                certified(ENTERPRISE_ROTATED).member("issuer", enterpriseTemplate),
+                certified(ENTERPRISE_REVOKED).member("issuer", enterpriseTemplate));
+        publish();
+        attackerSite.serveKeys(ATTACKER_KEYS, JwkSet.of(attackerKey()));
     }
 
     /** @return {@code http://127.0.0.1:PORT}, the login host */
@@ -167,12 +189,16 @@ public final class IncidentIdentityProvider implements AutoCloseable {
     }
 
     private void publish() {
-        JwkSet common = JwkSet.of(enterpriseCurrent, enterpriseRevoked, consumerCurrent, consumer2016);
+        Jwks j = jwks;
+        if (j == null) {
+            throw new IllegalStateException("publishKeys() was not called");
+        }
+        JwkSet common = JwkSet.of(j.enterpriseCurrent(), j.enterpriseRevoked(), j.consumerCurrent(), j.consumer2016());
         if (!rotated) {
-            common = common.with(enterpriseRotated);
+            common = common.with(j.enterpriseRotated());
         }
         server.serveKeys(COMMON_KEYS, common);
-        server.serveKeys(CONSUMER_KEYS, JwkSet.of(consumerCurrent, consumer2016));
+        server.serveKeys(CONSUMER_KEYS, JwkSet.of(j.consumerCurrent(), j.consumer2016()));
     }
 
     private static JwkBuilder certified(DemoKey key) {

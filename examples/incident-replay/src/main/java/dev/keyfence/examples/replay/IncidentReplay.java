@@ -51,6 +51,7 @@ public final class IncidentReplay {
      * @return the table
      */
     public static ReplayResult run(Path report) {
+        ReplayLogging.install();
         MutableClock clock = MutableClock.at(Scenarios.DAY);
         ReplayClient client = new ReplayClient();
         List<ReplayRow> rows = new ArrayList<>();
@@ -60,19 +61,20 @@ public final class IncidentReplay {
             loginHost = idp.base();
             KeyfencePolicy policy = KeyfencePolicy.forMailApi(idp);
             Path config = policy.writeTo(report.toAbsolutePath().resolveSibling("keyfence-replay.yaml"));
-            try (ProtectedServer common = SpringMailApi.commonSetup(idp, clock);
-                 ProtectedServer spring = KeyfenceServers.spring(config, clock);
-                 ProtectedServer servlet = KeyfenceServers.servlet(policy, config, clock,
-                         config.resolveSibling("tomcat-replay"))) {
-                List<ProtectedServer> servers = List.of(common, spring, servlet);
-                servers.forEach(s -> columns.add(s.column()));
+            // the servers need only the identity provider's address: they start while it generates its keys
+            try (Servers servers = Servers.start(List.of(
+                    () -> SpringMailApi.commonSetup(idp, clock),
+                    () -> KeyfenceServers.spring(config, clock),
+                    () -> KeyfenceServers.servlet(policy, config, clock, config.resolveSibling("tomcat-replay"))),
+                    idp::publishKeys)) {
+                servers.all().forEach(s -> columns.add(s.column()));
                 for (Scenario scenario : Scenarios.all()) {
                     scenario.before().accept(idp);
                     clock.set(scenario.at());
                     String token = scenario.token().apply(idp, scenario.at());
                     List<Response> responses = new ArrayList<>();
-                    for (ProtectedServer server : servers) {
-                        responses.add(client.call(server.apiMe(), token));
+                    for (ProtectedServer server : servers.all()) {
+                        responses.add(client.call(server.uri(scenario.path()), token));
                     }
                     rows.add(new ReplayRow(scenario, fingerprint(token), responses));
                 }

@@ -1,6 +1,8 @@
 package dev.keyfence.examples.replay;
 
 import dev.keyfence.KeyfenceConfig;
+import dev.keyfence.NamedResource;
+import dev.keyfence.ResourcePolicy;
 import dev.keyfence.TokenValidator;
 import dev.keyfence.ValidationPolicy;
 import java.io.IOException;
@@ -16,6 +18,11 @@ import java.time.Clock;
  * happens "on 2023-05-15").
  */
 public final class KeyfencePolicy {
+
+    /** The resource profile of the enterprise-only admin API. */
+    public static final String ADMIN_PROFILE = "tenant-admin";
+    /** Where the admin profile applies (Spring adapter and servlet filter path syntax alike). */
+    static final String ADMIN_PATHS = "/api/admin/**";
 
     private final String yaml;
 
@@ -46,12 +53,16 @@ public final class KeyfencePolicy {
                   name: mail
                   audiences: ["%s"]
                   accepted-key-scopes: [enterprise, consumer]   # it serves both kinds of mailbox
+                resources:
+                  %s:                 # the tenant admin API: enterprise accounts only
+                    paths: ["%s"]
+                    accepted-key-scopes: [enterprise]
                 keys:
                   revoked: ["kid:%s"]         # leaked; revoked by the operator
                 jwks:
                   allow-http-loopback: true   # the embedded identity provider runs on 127.0.0.1
                 """.formatted(idp.enterpriseIssuerTemplate(), idp.commonKeys(), IncidentIdentityProvider.CONTOSO_TENANT,
-                idp.consumerIssuer(), idp.consumerKeys(), IncidentIdentityProvider.AUDIENCE,
+                idp.consumerIssuer(), idp.consumerKeys(), IncidentIdentityProvider.AUDIENCE, ADMIN_PROFILE, ADMIN_PATHS,
                 IncidentIdentityProvider.ENTERPRISE_REVOKED.kid());
         return new KeyfencePolicy(yaml);
     }
@@ -86,7 +97,23 @@ public final class KeyfencePolicy {
      * @return the validator
      */
     public TokenValidator validator(Clock clock) {
-        ValidationPolicy policy = KeyfenceConfig.parse(yaml, Path.of(".")).policy();
+        ValidationPolicy policy = config().policy();
         return TokenValidator.create(policy.toBuilder().clock(clock).build());
+    }
+
+    /**
+     * The resource of the {@code resources:} profile {@value #ADMIN_PROFILE}, for
+     * {@code validator.forResource(...)}.
+     *
+     * @return the enterprise-only resource
+     */
+    public ResourcePolicy adminResource() {
+        return config().resources().stream().filter(r -> r.name().equals(ADMIN_PROFILE)).findFirst()
+                .map(NamedResource::resource)
+                .orElseThrow(() -> new IllegalStateException("no resource profile " + ADMIN_PROFILE));
+    }
+
+    private KeyfenceConfig config() {
+        return KeyfenceConfig.parse(yaml, Path.of("."));
     }
 }

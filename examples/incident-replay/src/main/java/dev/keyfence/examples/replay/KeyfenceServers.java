@@ -1,5 +1,6 @@
 package dev.keyfence.examples.replay;
 
+import dev.keyfence.TokenValidator;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
@@ -26,14 +27,21 @@ final class KeyfenceServers {
     static ProtectedServer spring(Path configFile, Clock clock) {
         return SpringMailApi.start(new Column(SPRING,
                 "the same Spring Boot app; JwtDecoder from the Keyfence Spring adapter (keyfence.config="
-                        + configFile.getFileName() + ")", true),
+                        + configFile.getFileName() + "), its KeyfenceResourceResolver picks the "
+                        + KeyfencePolicy.ADMIN_PROFILE + " profile for /api/admin/**", true),
                 clock, Map.of("keyfence.config", configFile.toAbsolutePath().toString()), KeyfenceSpringClock.class);
     }
 
-    /** A servlet on embedded Tomcat behind {@code new KeyfenceFilter(TokenValidator)}. */
+    /**
+     * A servlet on embedded Tomcat behind {@code new KeyfenceFilter(TokenValidator)}: one validator
+     * for the mail API and, sharing its key caches, {@code validator.forResource(...)} of the
+     * {@code tenant-admin} profile for the admin API.
+     */
     static ProtectedServer servlet(KeyfencePolicy policy, Path configFile, Clock clock, Path workDir) {
+        TokenValidator mail = policy.validator(clock);
         return ServletMailApi.start(new Column(SERVLET,
-                "a servlet on embedded Tomcat behind new KeyfenceFilter(TokenValidator), policy from "
-                        + configFile.getFileName(), true), policy.validator(clock), workDir);
+                "a servlet on embedded Tomcat behind new KeyfenceFilter(validator), and new KeyfenceFilter("
+                        + "validator.forResource(" + KeyfencePolicy.ADMIN_PROFILE + ")) on /api/admin/*, policy from "
+                        + configFile.getFileName(), true), mail, mail.forResource(policy.adminResource()), workDir);
     }
 }

@@ -15,11 +15,12 @@ import java.util.function.Consumer;
  * @param attack      what the row shows, as the table prints it
  * @param story       one or two sentences for the report
  * @param at          when the request is made (the clock of every server is set to it)
+ * @param path        the API called: {@link Scenarios#MAIL} or the enterprise-only {@link Scenarios#ADMIN}
  * @param expected    empty: Keyfence must accept (200); else the reason code it must give
  * @param before      what happens at the identity provider just before the request
  * @param token       mints the row's token at {@code at}
  */
-public record Scenario(String id, String attack, String story, Instant at, Optional<Reason> expected,
+public record Scenario(String id, String attack, String story, Instant at, String path, Optional<Reason> expected,
                        Consumer<IncidentIdentityProvider> before,
                        BiFunction<IncidentIdentityProvider, Instant, String> token) {
 
@@ -28,6 +29,7 @@ public record Scenario(String id, String attack, String story, Instant at, Optio
         Objects.requireNonNull(attack, "attack");
         Objects.requireNonNull(story, "story");
         Objects.requireNonNull(at, "at");
+        Objects.requireNonNull(path, "path");
         Objects.requireNonNull(expected, "expected");
         Objects.requireNonNull(before, "before");
         Objects.requireNonNull(token, "token");

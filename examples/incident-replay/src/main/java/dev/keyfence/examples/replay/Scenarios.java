@@ -1,6 +1,5 @@
 package dev.keyfence.examples.replay;
 
-import static dev.keyfence.examples.replay.IncidentIdentityProvider.ATTACKER_KEY;
 import static dev.keyfence.examples.replay.IncidentIdentityProvider.ATTACKER_TENANT;
 import static dev.keyfence.examples.replay.IncidentIdentityProvider.CONSUMER_2016;
 import static dev.keyfence.examples.replay.IncidentIdentityProvider.CONSUMER_CURRENT;
@@ -24,6 +23,11 @@ public final class Scenarios {
     /** The day of the replay. */
     public static final Instant DAY = Instant.parse("2023-05-15T09:00:00Z");
 
+    /** The mail API: serves consumer and enterprise mailboxes (resource {@code mail}, both key scopes). */
+    public static final String MAIL = "/api/me";
+    /** The tenant admin API: enterprise only (resource profile {@code tenant-admin}, enterprise keys only). */
+    public static final String ADMIN = "/api/admin/me";
+
     private static final Consumer<IncidentIdentityProvider> NOTHING = idp -> { };
 
     private Scenarios() {
@@ -40,25 +44,41 @@ public final class Scenarios {
                         "A consumer-account user calls the same API (it serves consumer and enterprise mailboxes, as"
                                 + " Outlook on the web did) with a consumer token signed with the current consumer key.",
                         1, null, (idp, now) -> idp.consumerToken(now).signedWith(CONSUMER_CURRENT.key())),
+                row("legit-enterprise-admin", "legitimate enterprise token, enterprise-only API",
+                        "A Contoso administrator calls the tenant admin API, which accepts enterprise keys only, with"
+                                + " a token signed with the current enterprise key.",
+                        2, ADMIN, null,
+                        (idp, now) -> idp.enterpriseToken(CONTOSO_TENANT, now).signedWith(ENTERPRISE_CURRENT.key())),
                 row("forgery-2023", "2023 forgery: expired consumer key, enterprise tenant",
                         "The attacker holds the consumer key whose certificate expired on 2021-04-01 and signs a token"
                                 + " naming Contoso as issuer and tenant. The signature verifies against the common endpoint.",
-                        2, Reason.KEY_EXPIRED,
+                        3, Reason.KEY_EXPIRED,
                         (idp, now) -> idp.enterpriseToken(CONTOSO_TENANT, now).signedWith(CONSUMER_2016.key())),
                 row("consumer-key-enterprise", "current consumer key for an enterprise tenant",
                         "The same forgery with the current consumer key: the key's issuer member names the consumer"
                                 + " issuer, not Contoso.",
-                        3, Reason.KEY_ISSUER_MISMATCH,
+                        4, Reason.KEY_ISSUER_MISMATCH,
                         (idp, now) -> idp.enterpriseToken(CONTOSO_TENANT, now).signedWith(CONSUMER_CURRENT.key())),
+                row("consumer-token-admin", "consumer token at the enterprise-only API",
+                        "A genuine consumer token, consumer issuer and consumer key, sent to the tenant admin API."
+                                + " The common setup's tid check stops it; Keyfence refuses the consumer key itself.",
+                        5, ADMIN, Reason.KEY_SCOPE_NOT_ACCEPTED,
+                        (idp, now) -> idp.consumerToken(now).signedWith(CONSUMER_CURRENT.key())),
+                row("forgery-2023-admin", "2023 forgery at the enterprise-only API",
+                        "The 2023 forgery (Contoso issuer and tenant, consumer key " + CONSUMER_2016.kid() + ", which"
+                                + " carries no issuer member) at the tenant admin API. The consumer endpoint publishes the"
+                                + " key, so it is a consumer key, whatever the token's claims say.",
+                        6, ADMIN, Reason.KEY_SCOPE_NOT_ACCEPTED,
+                        (idp, now) -> idp.enterpriseToken(CONTOSO_TENANT, now).signedWith(CONSUMER_2016.key())),
                 row("cross-tenant", "cross-tenant: iss/tid of the attacker's own tenant",
                         "A genuine token, signed by the identity provider, for a tenant the attacker registered. A"
                                 + " multi-tenant app that only checks the login host accepts any tenant.",
-                        4, Reason.TENANT_NOT_ALLOWED,
+                        7, Reason.TENANT_NOT_ALLOWED,
                         (idp, now) -> idp.enterpriseToken(ATTACKER_TENANT, now).signedWith(ENTERPRISE_CURRENT.key())),
                 new Scenario("rotated-key", "rotated-out key",
                         "The identity provider removes key " + ENTERPRISE_ROTATED.kid() + " from the common endpoint at"
-                                + " 09:05; at 09:15 a token signed with it arrives.",
-                        DAY.plus(Duration.ofMinutes(15)), Optional.of(Reason.KEY_RETIRED),
+                                + " 09:10; at 09:15 a token signed with it arrives.",
+                        DAY.plus(Duration.ofMinutes(15)), MAIL, Optional.of(Reason.KEY_RETIRED),
                         IncidentIdentityProvider::rotateOut,
                         (idp, now) -> idp.enterpriseToken(CONTOSO_TENANT, now).signedWith(ENTERPRISE_ROTATED.key())),
                 row("revoked-key", "revoked key (keys.revoked kid:" + ENTERPRISE_REVOKED.kid() + ")",
@@ -80,7 +100,7 @@ public final class Scenarios {
                         "The token points jku at the attacker's site and is signed with the attacker's key.",
                         19, Reason.HEADER_NOT_ALLOWED,
                         (idp, now) -> idp.enterpriseToken(CONTOSO_TENANT, now)
-                                .header("jku", idp.attackerKeys().toString()).signedWith(ATTACKER_KEY)),
+                                .header("jku", idp.attackerKeys().toString()).signedWith(IncidentIdentityProvider.attackerKey())),
                 row("expired-token", "expired token",
                         "A genuine token that expired at 08:10, replayed at 09:20.",
                         20, Reason.TOKEN_EXPIRED,
@@ -90,7 +110,12 @@ public final class Scenarios {
 
     private static Scenario row(String id, String attack, String story, int minutesAfterNine, Reason expected,
                                 BiFunction<IncidentIdentityProvider, Instant, String> token) {
-        return new Scenario(id, attack, story, DAY.plus(Duration.ofMinutes(minutesAfterNine)),
+        return row(id, attack, story, minutesAfterNine, MAIL, expected, token);
+    }
+
+    private static Scenario row(String id, String attack, String story, int minutesAfterNine, String path,
+                                Reason expected, BiFunction<IncidentIdentityProvider, Instant, String> token) {
+        return new Scenario(id, attack, story, DAY.plus(Duration.ofMinutes(minutesAfterNine)), path,
                 Optional.ofNullable(expected), NOTHING, token);
     }
 }

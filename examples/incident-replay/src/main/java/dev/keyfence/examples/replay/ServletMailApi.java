@@ -19,8 +19,9 @@ import org.apache.catalina.connector.Connector;
 import org.apache.catalina.startup.Tomcat;
 import org.apache.tomcat.util.descriptor.web.FilterDef;
 import org.apache.tomcat.util.descriptor.web.FilterMap;
+import org.apache.tomcat.util.modeler.Registry;
 
-/** The mail API as a plain servlet on embedded Tomcat, behind {@link KeyfenceFilter}. */
+/** The mail and admin APIs as a plain servlet on embedded Tomcat, behind {@link KeyfenceFilter}s. */
 public final class ServletMailApi implements ProtectedServer {
 
     private final Column column;
@@ -32,15 +33,18 @@ public final class ServletMailApi implements ProtectedServer {
     }
 
     /**
-     * Starts Tomcat on an ephemeral port of 127.0.0.1 with {@code new KeyfenceFilter(validator)}
-     * in front of {@code GET /api/me}.
+     * Starts Tomcat on an ephemeral port of 127.0.0.1 with {@code new KeyfenceFilter(admin)} in
+     * front of {@code /api/admin/*} and {@code new KeyfenceFilter(mail)} in front of everything else.
      *
-     * @param column    what this server is, for the table
-     * @param validator the validator the filter uses
-     * @param baseDir   Tomcat's work folder
+     * @param column  what this server is, for the table
+     * @param mail    the validator of the mail API ({@code GET /api/me})
+     * @param admin   the validator of the enterprise-only admin API ({@code GET /api/admin/me}),
+     *                e.g. {@code mail.forResource(...)}
+     * @param baseDir Tomcat's work folder
      * @return the running server
      */
-    public static ServletMailApi start(Column column, TokenValidator validator, Path baseDir) {
+    public static ServletMailApi start(Column column, TokenValidator mail, TokenValidator admin, Path baseDir) {
+        Registry.disableRegistry(); // no JMX: faster start, and no clash with the Spring Boot apps' Tomcats
         Tomcat tomcat = new Tomcat();
         tomcat.setBaseDir(baseDir.toAbsolutePath().toString());
         Connector connector = new Connector();
@@ -49,16 +53,12 @@ public final class ServletMailApi implements ProtectedServer {
         tomcat.setConnector(connector);
         Context context = tomcat.addContext("", null);
         Tomcat.addServlet(context, "me", new MeServlet());
-        context.addServletMappingDecoded("/api/me", "me");
-        FilterDef keyfence = new FilterDef();
-        keyfence.setFilterName("keyfence");
-        keyfence.setFilterClass(KeyfenceFilter.class.getName());
-        keyfence.setFilter(new KeyfenceFilter(validator));
-        context.addFilterDef(keyfence);
-        FilterMap everything = new FilterMap();
-        everything.setFilterName("keyfence");
-        everything.addURLPatternDecoded("/*");
-        context.addFilterMap(everything);
+        context.addServletMappingDecoded(Scenarios.MAIL, "me");
+        context.addServletMappingDecoded(Scenarios.ADMIN, "me");
+        // in mapping order: /api/admin/* needs a token the admin profile accepts, then every path
+        // one the mail resource accepts (a superset: the admin profile only narrows the key scopes)
+        addFilter(context, "keyfence-admin", new KeyfenceFilter(admin), "/api/admin/*");
+        addFilter(context, "keyfence", new KeyfenceFilter(mail), "/*");
         try {
             tomcat.start();
         } catch (LifecycleException e) {
@@ -67,14 +67,26 @@ public final class ServletMailApi implements ProtectedServer {
         return new ServletMailApi(column, tomcat);
     }
 
+    private static void addFilter(Context context, String name, KeyfenceFilter filter, String pattern) {
+        FilterDef def = new FilterDef();
+        def.setFilterName(name);
+        def.setFilterClass(KeyfenceFilter.class.getName());
+        def.setFilter(filter);
+        context.addFilterDef(def);
+        FilterMap map = new FilterMap();
+        map.setFilterName(name);
+        map.addURLPatternDecoded(pattern);
+        context.addFilterMap(map);
+    }
+
     @Override
     public Column column() {
         return column;
     }
 
     @Override
-    public URI apiMe() {
-        return URI.create("http://127.0.0.1:" + tomcat.getConnector().getLocalPort() + "/api/me");
+    public URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + tomcat.getConnector().getLocalPort() + path);
     }
 
     @Override
@@ -87,7 +99,7 @@ public final class ServletMailApi implements ProtectedServer {
         }
     }
 
-    /** {@code GET /api/me}: who the verified token says the caller is. */
+    /** {@code GET /api/me} and {@code GET /api/admin/me}: who the verified token says the caller is. */
     static final class MeServlet extends HttpServlet {
         private static final long serialVersionUID = 1L;
 

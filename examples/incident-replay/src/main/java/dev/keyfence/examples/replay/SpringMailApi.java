@@ -15,14 +15,14 @@ public final class SpringMailApi implements ProtectedServer {
 
     private final Column column;
     private final ConfigurableApplicationContext context;
-    private final URI apiMe;
+    private final URI base;
 
     private SpringMailApi(Column column, ConfigurableApplicationContext context) {
         this.column = column;
         this.context = context;
         String port = Objects.requireNonNull(context.getEnvironment().getProperty("local.server.port"),
                 "local.server.port");
-        this.apiMe = URI.create("http://127.0.0.1:" + port + "/api/me");
+        this.base = URI.create("http://127.0.0.1:" + port);
     }
 
     /**
@@ -39,7 +39,8 @@ public final class SpringMailApi implements ProtectedServer {
         properties.put("replay.audience", IncidentIdentityProvider.AUDIENCE);
         return start(new Column("common setup",
                 "Spring Boot + NimbusJwtDecoder.withJwkSetUri(common endpoint), timestamps (replay clock),"
-                        + " iss starts with the login host, aud contains " + IncidentIdentityProvider.AUDIENCE,
+                        + " iss starts with the login host, aud contains " + IncidentIdentityProvider.AUDIENCE
+                        + "; /api/admin/** also refuses tid of the consumer tenant",
                 false), clock, properties, CommonSetupDecoder.class);
     }
 
@@ -53,11 +54,13 @@ public final class SpringMailApi implements ProtectedServer {
      * @return the running app
      */
     static SpringMailApi start(Column column, Clock clock, Map<String, Object> properties, Class<?>... sources) {
+        ReplayLogging.install();
         Map<String, Object> all = new LinkedHashMap<>();
         all.put("server.port", "0");
         all.put("server.address", "127.0.0.1");
         all.put("spring.application.name", "mail-api");
         all.put("spring.main.register-shutdown-hook", "false");
+        all.put("replay.consumer-tenant", IncidentIdentityProvider.CONSUMER_TENANT);
         all.putAll(properties);
         ConfigurableApplicationContext context = new SpringApplicationBuilder(MailApiApplication.class)
                 .sources(sources)
@@ -76,8 +79,8 @@ public final class SpringMailApi implements ProtectedServer {
     }
 
     @Override
-    public URI apiMe() {
-        return apiMe;
+    public URI uri(String path) {
+        return base.resolve(path);
     }
 
     @Override

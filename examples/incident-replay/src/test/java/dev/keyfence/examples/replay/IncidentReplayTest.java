@@ -62,16 +62,50 @@ class IncidentReplayTest {
     }
 
     @Test
+    void keyfenceRefusesAConsumerTokenAtTheEnterpriseOnlyApiForItsKeyScope() {
+        for (String column : List.of(KeyfenceServers.SPRING, KeyfenceServers.SERVLET)) {
+            Response r = response("consumer-token-admin", column);
+            assertThat(r.status()).as(column).isEqualTo(401);
+            assertThat(r.reason()).as(column).contains(Reason.KEY_SCOPE_NOT_ACCEPTED.name());
+        }
+    }
+
+    @Test
+    void keyScopeSeparationStopsThe2023ForgeryAtTheEnterpriseOnlyApiBeforeTheExpiryCheck() {
+        // the same token shape and key as forgery-2023; msa-2016 has no issuer member
+        for (String column : List.of(KeyfenceServers.SPRING, KeyfenceServers.SERVLET)) {
+            assertThat(response("forgery-2023", column).reason()).as(column).contains(Reason.KEY_EXPIRED.name());
+            Response admin = response("forgery-2023-admin", column);
+            assertThat(admin.status()).as(column).isEqualTo(401);
+            assertThat(admin.reason()).as(column).contains(Reason.KEY_SCOPE_NOT_ACCEPTED.name());
+        }
+        assertThat(response("forgery-2023-admin", "common setup").status()).isEqualTo(200);
+    }
+
+    @Test
+    void enterpriseOnlyApiRowsCallTheAdminPathAndTheOthersTheMailApi() {
+        assertThat(Scenarios.all()).filteredOn(s -> s.path().equals(Scenarios.ADMIN)).extracting(Scenario::id)
+                .containsExactly("legit-enterprise-admin", "consumer-token-admin", "forgery-2023-admin");
+    }
+
+    @Test
+    void commonSetupsTenantClaimCheckStopsTheHonestConsumerTokenAtTheAdminApi() {
+        assertThat(response("consumer-token-admin", "common setup").status()).isEqualTo(403);
+    }
+
+    @Test
     void commonSetupAcceptsThe2023ForgeryAndTheOtherKeyAttacks() {
-        for (String id : List.of("forgery-2023", "consumer-key-enterprise", "cross-tenant", "revoked-key")) {
+        for (String id : List.of("forgery-2023", "consumer-key-enterprise", "forgery-2023-admin", "cross-tenant",
+                "revoked-key")) {
             assertThat(response(id, "common setup").status()).as(id).isEqualTo(200);
         }
     }
 
     @Test
-    void commonSetupAcceptsBothLegitimateTokens() {
+    void commonSetupAcceptsEveryLegitimateToken() {
         assertThat(response("legit-enterprise", "common setup").status()).isEqualTo(200);
         assertThat(response("legit-consumer", "common setup").status()).isEqualTo(200);
+        assertThat(response("legit-enterprise-admin", "common setup").status()).isEqualTo(200);
     }
 
     @Test
@@ -91,7 +125,7 @@ class IncidentReplayTest {
     void textTableHasOneLinePerRowAndNoMismatch() {
         List<String> lines = TextTable.render(result).lines().toList();
         for (Scenario s : Scenarios.all()) {
-            assertThat(lines).filteredOn(line -> line.contains(s.attack())).singleElement()
+            assertThat(lines).filteredOn(line -> line.contains("  " + s.attack() + "  ")).singleElement()
                     .satisfies(line -> assertThat(line).endsWith("  ok"));
         }
     }
@@ -103,6 +137,7 @@ class IncidentReplayTest {
         for (ReplayRow row : result.rows()) {
             assertThat(html).contains("<tr id=\"" + row.scenario().id() + "\">");
             assertThat(html).contains(row.fingerprint());
+            assertThat(html).contains("GET " + row.scenario().path() + ", token " + row.fingerprint());
         }
         for (DemoKey key : IncidentIdentityProvider.KEYS) {
             assertThat(html).contains(key.kid() + " (" + key.scope() + ")");
@@ -125,7 +160,8 @@ class IncidentReplayTest {
     void policyFileIsWrittenBesideTheReport() throws IOException {
         Path config = report.resolveSibling("keyfence-replay.yaml");
         assertThat(config).isRegularFile();
-        assertThat(Files.readString(config)).contains("kid:" + IncidentIdentityProvider.ENTERPRISE_REVOKED.kid());
+        assertThat(Files.readString(config)).contains("kid:" + IncidentIdentityProvider.ENTERPRISE_REVOKED.kid())
+                .contains(KeyfencePolicy.ADMIN_PROFILE + ":").contains("accepted-key-scopes: [enterprise]");
     }
 
     private static void assertKeyfenceColumn(Scenario scenario, String column) {
