@@ -25,4 +25,14 @@ public final class ConfigurationException extends RuntimeException {
     public String setting() {
         return setting;
     }
+
+    /** The problem alone, without the setting's name in front. */
+    public String problem() {
+        return getMessage().substring(setting.length() + 2);
+    }
+
+    /** The same problem reported under another setting name (e.g. its full path in a file). */
+    public ConfigurationException at(String otherSetting) {
+        return new ConfigurationException(otherSetting, problem(), this);
+    }
 }

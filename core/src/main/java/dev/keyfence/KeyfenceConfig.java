@@ -156,12 +156,11 @@ public final class KeyfenceConfig {
         }
     }
 
+    /** Reports a builder's error (named like {@code issuers[x].tenants}) under its path in the file. */
     private static ConfigurationException renamed(ConfigurationException e, ConfigTree t) {
         String setting = e.setting();
         int dot = setting.indexOf("].");
-        String key = dot >= 0 ? setting.substring(dot + 2) : setting;
-        String message = e.getMessage().substring(setting.length() + 2);
-        return new ConfigurationException(t.path(key), message, e);
+        return e.at(t.path(dot >= 0 ? setting.substring(dot + 2) : setting));
     }
 
     private static ResourcePolicy resource(ConfigTree t, ResourcePolicy.Builder b) {
@@ -177,7 +176,7 @@ public final class KeyfenceConfig {
             return b.build();
         } catch (ConfigurationException e) {
             String key = e.setting().startsWith("resource.") ? e.setting().substring("resource.".length()) : e.setting();
-            throw new ConfigurationException(t.path(key), e.getMessage().substring(e.setting().length() + 2), e);
+            throw e.at(t.path(key));
         }
     }
 
@@ -202,7 +201,7 @@ public final class KeyfenceConfig {
                 try {
                     b.window(new DeclaredWindow(ref, w.optionalInstant("not-before"), w.optionalInstant("not-after")));
                 } catch (ConfigurationException e) {
-                    throw new ConfigurationException(w.path("not-before"), e.getMessage().substring(e.setting().length() + 2), e);
+                    throw e.at(w.path("not-before"));
                 }
             }
         }

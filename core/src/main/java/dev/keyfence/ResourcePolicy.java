@@ -99,11 +99,14 @@ public final class ResourcePolicy {
         b.requiredClaims = requiredClaims;
         b.clockSkew = clockSkew;
         b.maxTokenLifetime = maxTokenLifetime;
+        b.derived = true;
         return b;
     }
 
-    /** Builder; each setting may be given once, except when derived with {@link #toBuilder()}. */
+    /** Builder; each setting may be given once, and once more on a builder from {@link #toBuilder()}. */
     public static final class Builder {
+        /** True for a builder from {@link ResourcePolicy#toBuilder()}: its copied settings may be replaced. */
+        private boolean derived;
         private String name;
         private Set<String> audiences;
         private Set<String> acceptedKeyScopes;
@@ -116,13 +119,17 @@ public final class ResourcePolicy {
         private Builder() {
         }
 
+        private <T> T once(T current, T value, String setting) {
+            return Settings.once(derived ? null : current, value, setting);
+        }
+
         public Builder name(String name) {
-            this.name = Settings.text(name, "resource.name");
+            this.name = once(this.name, Settings.text(name, "resource.name"), "resource.name");
             return this;
         }
 
         public Builder audiences(Collection<String> audiences) {
-            this.audiences = Settings.names(audiences, "resource.audiences");
+            this.audiences = once(this.audiences, Settings.names(audiences, "resource.audiences"), "resource.audiences");
             return this;
         }
 
@@ -131,7 +138,7 @@ public final class ResourcePolicy {
         }
 
         public Builder acceptedKeyScopes(Collection<String> scopes) {
-            this.acceptedKeyScopes = Settings.names(scopes, "resource.accepted-key-scopes");
+            this.acceptedKeyScopes = once(this.acceptedKeyScopes, Settings.names(scopes, "resource.accepted-key-scopes"), "resource.accepted-key-scopes");
             return this;
         }
 
@@ -140,7 +147,7 @@ public final class ResourcePolicy {
         }
 
         public Builder algorithms(Collection<String> algorithms) {
-            this.algorithms = Settings.list(algorithms, "resource.algorithms");
+            this.algorithms = once(this.algorithms, Settings.list(algorithms, "resource.algorithms"), "resource.algorithms");
             return this;
         }
 
@@ -153,7 +160,7 @@ public final class ResourcePolicy {
             for (String t : Settings.names(types, "resource.token-types")) {
                 normalized.add(normalizeType(t));
             }
-            this.tokenTypes = java.util.Collections.unmodifiableSet(normalized);
+            this.tokenTypes = once(this.tokenTypes, java.util.Collections.unmodifiableSet(normalized), "resource.token-types");
             return this;
         }
 
@@ -162,7 +169,7 @@ public final class ResourcePolicy {
         }
 
         public Builder requiredClaims(Collection<String> claims) {
-            this.requiredClaims = Settings.names(claims, "resource.required-claims");
+            this.requiredClaims = once(this.requiredClaims, Settings.names(claims, "resource.required-claims"), "resource.required-claims");
             return this;
         }
 
@@ -171,12 +178,12 @@ public final class ResourcePolicy {
         }
 
         public Builder clockSkew(Duration skew) {
-            this.clockSkew = Settings.nonNegative(skew, "resource.clock-skew");
+            this.clockSkew = once(this.clockSkew, Settings.nonNegative(skew, "resource.clock-skew"), "resource.clock-skew");
             return this;
         }
 
         public Builder maxTokenLifetime(Duration lifetime) {
-            this.maxTokenLifetime = Settings.positive(lifetime, "resource.max-token-lifetime");
+            this.maxTokenLifetime = once(this.maxTokenLifetime, Settings.positive(lifetime, "resource.max-token-lifetime"), "resource.max-token-lifetime");
             return this;
         }
 

@@ -132,10 +132,9 @@ public final class KeyfenceFilter implements Filter {
             loaded = SharedValidators.forFile(filterConfig.getServletContext(), file);
         } catch (ConfigurationException e) {
             if (e.setting().startsWith("(")) {
-                throw new ConfigurationException(CONFIG, e.getMessage().substring(e.setting().length() + 2), e);
+                throw e.at(CONFIG);
             }
-            throw new ConfigurationException(e.setting(), e.getMessage().substring(e.setting().length() + 2)
-                    + " (in " + file + ")", e);
+            throw new ConfigurationException(e.setting(), e.problem() + " (in " + file + ")", e);
         }
         if (settings.resource().isEmpty()) {
             return PathProfiles.of(loaded.validator(), loaded.config().resources());

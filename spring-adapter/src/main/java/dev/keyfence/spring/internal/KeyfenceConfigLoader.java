@@ -60,9 +60,7 @@ public final class KeyfenceConfigLoader {
         try {
             return KeyfenceConfig.fromTree(PropertyTree.normalise(tree), Path.of("").toAbsolutePath());
         } catch (ConfigurationException e) {
-            String setting = e.setting();
-            String problem = e.getMessage().substring(Math.min(e.getMessage().length(), setting.length() + 2));
-            throw asProperty(setting, problem, e);
+            throw asProperty(e.setting(), e.problem(), e);
         }
     }
 
