@@ -51,7 +51,9 @@ final class PostureSetup {
     }
 
     static ResourcePolicy.Builder resource() {
-        return ResourcePolicy.builder().name("mail").audiences("api://mail").acceptedKeyScopes("enterprise");
+        // derived (toBuilder) so a test may replace any of these settings
+        return ResourcePolicy.builder().name("mail").audiences("api://mail").acceptedKeyScopes("enterprise")
+                .build().toBuilder();
     }
 
     static ValidationPolicy.Builder policy(TrustedIssuer... issuers) {

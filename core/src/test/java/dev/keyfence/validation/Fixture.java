@@ -37,7 +37,9 @@ final class Fixture {
 
     /** The resource every test starts from. */
     static ResourcePolicy.Builder resource() {
-        return ResourcePolicy.builder().name("mail").audiences(AUD).acceptedKeyScopes(SCOPE).algorithms(ALL_ALGS);
+        // derived (toBuilder) so a test may replace any of these settings
+        return ResourcePolicy.builder().name("mail").audiences(AUD).acceptedKeyScopes(SCOPE).algorithms(ALL_ALGS)
+                .build().toBuilder();
     }
 
     /** The trusted issuer every test starts from, with these keys. */

@@ -17,7 +17,32 @@ final class FastProvider {
     /** Bouncy Castle, or null when absent or switched off. */
     static final Provider EC_AND_EDDSA = load();
 
+    /** Keys converted to the provider's own key classes, by identity of the JDK key. */
+    private static final com.github.benmanes.caffeine.cache.Cache<java.security.Key, java.security.PublicKey> KEYS =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().weakKeys().maximumSize(10_000).build();
+
     private FastProvider() {
+    }
+
+    /**
+     * The key as the provider's own key object, converted once: Bouncy Castle uses its fast
+     * named-curve arithmetic only for its own keys. The key itself when it cannot be converted.
+     */
+    static java.security.Key own(java.security.Key key, Provider provider) {
+        if (!(key instanceof java.security.PublicKey pub) || provider == null || provider != EC_AND_EDDSA) {
+            return key;
+        }
+        return KEYS.get(key, k -> convert(pub, provider));
+    }
+
+    private static java.security.PublicKey convert(java.security.PublicKey key, Provider provider) {
+        try {
+            return java.security.KeyFactory.getInstance(key.getAlgorithm(), provider)
+                    .generatePublic(new java.security.spec.X509EncodedKeySpec(key.getEncoded()));
+        } catch (java.security.GeneralSecurityException e) {
+            LOG.debug("key of type {} stays a JDK key: {}", key.getAlgorithm(), e.getClass().getSimpleName());
+            return key;
+        }
     }
 
     private static Provider load() {

@@ -59,7 +59,7 @@ public final class SignatureVerifier {
                 return false;
             }
             Signature verifier = signature(alg, provider);
-            verifier.initVerify(publicKey);
+            verifier.initVerify((PublicKey) FastProvider.own(publicKey, provider));
             verifier.update(input);
             return verifier.verify(sig);
         } catch (GeneralSecurityException | IllegalArgumentException e) {

@@ -55,7 +55,7 @@ public final class KeyRegistry {
         this.client = policy.jwks().httpClient().orElseGet(() -> HttpKeySetFetcher.defaultClient(policy.jwks().timeout()));
         for (TrustedIssuer issuer : policy.issuers()) {
             if (!(issuer.keySource() instanceof KeySource.JwksUri u && u.perTenant())) {
-                fixed.put(issuer.name(), new KeySourceState(issuer.name(), fetcher(issuer, null),
+                fixed.put(issuer.name(), new KeySourceState(issuer.name(), issuer, fetcher(issuer, null),
                         policy.jwks(), policy.clock(), policy.listener(), refreshExecutor));
             } else {
                 // validate the template URL once, with a placeholder tenant
@@ -77,7 +77,7 @@ public final class KeyRegistry {
         if (tenant == null || !SAFE_TENANT.matcher(tenant).matches()) {
             return null; // a tenant id goes into a URL: only plain characters, so it never changes host or path
         }
-        return perTenant.get(issuer.name() + "/" + tenant, label -> new KeySourceState(label,
+        return perTenant.get(issuer.name() + "/" + tenant, label -> new KeySourceState(label, issuer,
                 fetcher(issuer, tenant), policy.jwks(), policy.clock(), policy.listener(), refreshExecutor));
     }
 
@@ -90,37 +90,49 @@ public final class KeyRegistry {
 
     /** The issuer a source belongs to. */
     public TrustedIssuer issuerOf(KeySourceState state) {
-        String name = state.label();
-        int slash = name.indexOf('/');
-        String issuerName = slash < 0 || fixed.containsKey(name) ? name : name.substring(0, slash);
-        for (TrustedIssuer i : policy.issuers()) {
-            if (i.name().equals(issuerName)) {
-                return i;
-            }
-        }
-        throw new IllegalStateException("source without issuer: " + name);
+        return state.issuer();
     }
 
     /**
      * Every key scope the key belongs to: the scopes of all sources that publish (or published) a
-     * key with its thumbprint. Sources not read yet are read first.
+     * key with its thumbprint, by their last good key set. Sources not read yet are read first.
      */
     public Set<String> scopesOf(TrackedKey key) {
-        List<KeyRing> rings = new java.util.ArrayList<>();
-        List<String> scopes = new java.util.ArrayList<>();
-        for (KeySourceState s : sources()) {
-            KeyRing r = s.currentUnreported();
+        ScopeIndex index = scopeIndex;
+        int n = 0;
+        boolean same = true;
+        for (KeySourceState s : fixed.values()) {
+            s.currentUnreported(); // reads a source not read yet, refreshes one that is due
+            KeyRing r = s.cached(); // stale rings still teach scopes: a consumer key stays a consumer key
             if (r != null) {
-                rings.add(r);
-                scopes.add(issuerOf(s).keyScope());
+                same &= index.holds(n++, r);
             }
         }
-        ScopeIndex index = scopeIndex;
-        if (!index.builtFrom(rings)) {
-            index = ScopeIndex.build(rings, scopes);
+        for (KeySourceState s : perTenant.asMap().values()) {
+            s.currentUnreported(); // reads a source not read yet, refreshes one that is due
+            KeyRing r = s.cached(); // stale rings still teach scopes: a consumer key stays a consumer key
+            if (r != null) {
+                same &= index.holds(n++, r);
+            }
+        }
+        if (!same || n != index.size()) {
+            index = rebuildScopeIndex();
             scopeIndex = index;
         }
         return index.scopes(key.thumbprint());
+    }
+
+    private ScopeIndex rebuildScopeIndex() {
+        List<KeyRing> rings = new java.util.ArrayList<>();
+        List<String> scopes = new java.util.ArrayList<>();
+        for (KeySourceState s : sources()) {
+            KeyRing r = s.cached();
+            if (r != null) {
+                rings.add(r);
+                scopes.add(s.issuer().keyScope());
+            }
+        }
+        return ScopeIndex.build(rings, scopes);
     }
 
     /** Revokes a key for every following validation on every thread. */
@@ -151,7 +163,7 @@ public final class KeyRegistry {
 
     /** The key's window and age start within its ring; warns once per key whose window is unknown. */
     public KeyLife life(TrackedKey key, KeyRing ring) {
-        KeyLife life = KeyLife.of(key, ring.firstSeen(key), policy.keys().windows());
+        KeyLife life = ring.life(key, k -> KeyLife.of(k, ring.firstSeen(k), policy.keys().windows()));
         if (life.sources().isEmpty() && unknownWindowWarned.add(key.thumbprint())) {
             LOG.warn("key {} has no validity window (no certificate, no JWK dates, no declaration): "
                     + "only keys.max-age from its first sighting limits it", key.label());
@@ -214,16 +226,13 @@ public final class KeyRegistry {
             return new ScopeIndex(List.copyOf(rings), Map.copyOf(map));
         }
 
-        boolean builtFrom(List<KeyRing> current) {
-            if (current.size() != rings.size()) {
-                return false;
-            }
-            for (int i = 0; i < current.size(); i++) {
-                if (current.get(i) != rings.get(i)) {
-                    return false;
-                }
-            }
-            return true;
+        /** True when ring number {@code i} of the index is {@code ring}. */
+        boolean holds(int i, KeyRing ring) {
+            return i < rings.size() && rings.get(i) == ring;
+        }
+
+        int size() {
+            return rings.size();
         }
 
         Set<String> scopes(String thumbprint) {

@@ -32,6 +32,7 @@ public final class KeySourceState {
     private static final Logger LOG = LoggerFactory.getLogger(KeySourceState.class);
 
     private final String label;
+    private final dev.keyfence.TrustedIssuer issuer;
     private final KeySetFetcher fetcher;
     private final JwksSettings settings;
     private final Clock clock;
@@ -49,9 +50,10 @@ public final class KeySourceState {
      * @param executor runs background refreshes; {@link RefreshExecutor#shared()} in production,
      *                 a direct or queued executor in tests
      */
-    public KeySourceState(String label, KeySetFetcher fetcher, JwksSettings settings, Clock clock,
-                          KeySourceListener listener, Executor executor) {
+    public KeySourceState(String label, dev.keyfence.TrustedIssuer issuer, KeySetFetcher fetcher, JwksSettings settings,
+                          Clock clock, KeySourceListener listener, Executor executor) {
         this.label = label;
+        this.issuer = issuer;
         this.fetcher = fetcher;
         this.settings = settings;
         this.clock = clock;
@@ -60,6 +62,9 @@ public final class KeySourceState {
     }
 
     public String label() { return label; }
+
+    /** The trusted issuer whose keys this source holds. */
+    public dev.keyfence.TrustedIssuer issuer() { return issuer; }
 
     /** The last problem a fetch had, or null after a success. */
     public String lastProblem() { return lastProblem; }

@@ -7,11 +7,15 @@ import java.util.HexFormat;
 
 /** Names a token without revealing it: the first 12 hex digits of the SHA-256 of the token string. */
 public final class Fingerprint {
+    private static final ThreadLocal<MessageDigest> PER_THREAD = ThreadLocal.withInitial(Fingerprint::sha256);
+
     private Fingerprint() {
     }
 
     public static String of(String token) {
-        byte[] digest = sha256().digest((token == null ? "" : token).getBytes(StandardCharsets.UTF_8));
+        MessageDigest sha256 = PER_THREAD.get();
+        sha256.reset();
+        byte[] digest = sha256.digest((token == null ? "" : token).getBytes(StandardCharsets.UTF_8));
         return HexFormat.of().formatHex(digest, 0, 6);
     }
 

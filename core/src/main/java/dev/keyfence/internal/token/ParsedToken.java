@@ -37,7 +37,11 @@ public final class ParsedToken {
 
     /** The ASCII signing input {@code header.payload} as bytes. */
     public byte[] signingInput() {
-        return raw.substring(0, signingInputEnd).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] out = new byte[signingInputEnd]; // the token is checked to be ASCII: one copy, no substring
+        for (int i = 0; i < out.length; i++) {
+            out[i] = (byte) raw.charAt(i);
+        }
+        return out;
     }
 
     /** A header member when it is a string. */

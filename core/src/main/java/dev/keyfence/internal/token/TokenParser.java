@@ -62,6 +62,30 @@ public final class TokenParser {
         return new ParsedToken(token, header, payload, dots[1], signature, false, false);
     }
 
+    /** Strict UTF-8 decoding; pure ASCII (valid UTF-8, and the common case) takes the fast path. */
+    private static String utf8(byte[] bytes, String part) throws MalformedTokenException {
+        if (isAscii(bytes)) {
+            return new String(bytes, StandardCharsets.ISO_8859_1);
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new MalformedTokenException(part + " is not UTF-8");
+        }
+    }
+
+    private static boolean isAscii(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static Map<String, Object> json(String token, int from, int to, String part)
             throws MalformedTokenException {
         if (from == to) {
@@ -71,15 +95,7 @@ public final class TokenParser {
         if (bytes == null) {
             throw new MalformedTokenException(part + " is not strict base64url");
         }
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            throw new MalformedTokenException(part + " is not UTF-8");
-        }
+        String text = utf8(bytes, part);
         try {
             return Json.parseObject(text);
         } catch (JsonException e) {
