@@ -1,10 +1,12 @@
 package dev.keyfence;
 
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * A token whose signature, key and claims passed every check. Immutable.
@@ -22,12 +24,17 @@ public final class VerifiedToken {
     private final String issuerName;
     private final Instant expiresAt;
     private final Map<String, Object> claims;
-    private final String fingerprint;
+    private final Supplier<String> fingerprintSource;
+    private volatile String fingerprint;
 
-    /** Creates a verified token; called by the validator only. Collections are copied. */
+    /**
+     * Creates a verified token; called by the validator only. {@code claims} must be an
+     * unmodifiable tree that nobody changes afterwards (it is kept, not copied: the validator's
+     * parser builds such trees). The fingerprint is computed on first use.
+     */
     public VerifiedToken(String issuer, Optional<String> subject, List<String> audience, Optional<String> tenant,
                          Optional<String> kid, String keyScope, String issuerName, Instant expiresAt,
-                         Map<String, Object> claims, String fingerprint) {
+                         Map<String, Object> claims, Supplier<String> fingerprint) {
         this.issuer = Objects.requireNonNull(issuer, "issuer");
         this.subject = Objects.requireNonNull(subject, "subject");
         this.audience = List.copyOf(audience);
@@ -36,8 +43,8 @@ public final class VerifiedToken {
         this.keyScope = Objects.requireNonNull(keyScope, "keyScope");
         this.issuerName = Objects.requireNonNull(issuerName, "issuerName");
         this.expiresAt = Objects.requireNonNull(expiresAt, "expiresAt");
-        this.claims = Map.copyOf(claims);
-        this.fingerprint = Objects.requireNonNull(fingerprint, "fingerprint");
+        this.claims = Collections.unmodifiableMap(Objects.requireNonNull(claims, "claims"));
+        this.fingerprintSource = Objects.requireNonNull(fingerprint, "fingerprint");
     }
 
     /** The {@code iss} claim, exactly as in the token. */
@@ -62,11 +69,18 @@ public final class VerifiedToken {
      */
     public Map<String, Object> claims() { return claims; }
     /** First 12 hex digits of the SHA-256 of the token string. */
-    public String fingerprint() { return fingerprint; }
+    public String fingerprint() {
+        String f = fingerprint;
+        if (f == null) {
+            f = Objects.requireNonNull(fingerprintSource.get(), "fingerprint");
+            fingerprint = f;
+        }
+        return f;
+    }
 
     @Override
     public String toString() {
-        return "VerifiedToken[" + fingerprint + ", iss=" + issuer + tenant.map(t -> ", tid=" + t).orElse("")
+        return "VerifiedToken[" + fingerprint() + ", iss=" + issuer + tenant.map(t -> ", tid=" + t).orElse("")
                 + kid.map(k -> ", kid=" + k).orElse("") + ", scope=" + keyScope + "]";
     }
 }

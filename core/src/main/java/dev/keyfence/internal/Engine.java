@@ -155,11 +155,15 @@ public final class Engine {
         String issuerName = e.issuer() != null ? e.issuer().name() : "unknown";
         return new VerifiedToken(e.iss() == null ? "" : e.iss(), Optional.ofNullable(e.token().claimString("sub")),
                 audience, Optional.ofNullable(tenant), Optional.ofNullable(e.kid()), scope, issuerName,
-                exp == null ? Instant.MAX : exp, withoutNulls(claims), e.token().fingerprint());
+                exp == null ? Instant.MAX : exp, withoutNulls(claims), e.token()::fingerprint);
     }
 
+    /** The claims without JSON nulls; the parsed (unmodifiable) tree itself when it holds none. */
     @SuppressWarnings("unchecked")
     private static Map<String, Object> withoutNulls(Map<String, Object> map) {
+        if (!holdsNull(map.values())) {
+            return map;
+        }
         Map<String, Object> out = new LinkedHashMap<>();
         map.forEach((k, v) -> {
             Object clean = clean(v);
@@ -168,6 +172,16 @@ public final class Engine {
             }
         });
         return java.util.Collections.unmodifiableMap(out);
+    }
+
+    private static boolean holdsNull(java.util.Collection<?> values) {
+        for (Object v : values) {
+            if (v == Json.NULL || v instanceof Map<?, ?> m && holdsNull(m.values())
+                    || v instanceof List<?> l && holdsNull(l)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @SuppressWarnings("unchecked")

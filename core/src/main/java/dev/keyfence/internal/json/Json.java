@@ -253,10 +253,10 @@ public final class Json {
                 pos++;
             }
         }
-        String text = s.substring(start, pos);
-        if (integral && text.length() <= 18) {
-            return Long.parseLong(text);
+        if (integral && pos - start <= 18) {
+            return Long.parseLong(s, start, pos, 10); // no substring: NumericDates are on every token
         }
+        String text = s.substring(start, pos);
         double d = Double.parseDouble(text);
         if (Double.isInfinite(d) || Double.isNaN(d)) {
             throw error("number out of range");

@@ -38,6 +38,8 @@ public final class KeySourceState {
     private final Clock clock;
     private final KeySourceListener listener;
     private final Executor executor;
+    /** Four fifths of the refresh interval: when a background refresh starts (computed once). */
+    private final Duration refreshAhead;
     private final AtomicReference<Fetch> inFlight = new AtomicReference<>();
     private final AtomicReference<Instant> lastKidRefetch = new AtomicReference<>();
 
@@ -59,6 +61,7 @@ public final class KeySourceState {
         this.clock = clock;
         this.listener = listener;
         this.executor = executor;
+        this.refreshAhead = settings.refreshInterval().multipliedBy(4).dividedBy(5);
     }
 
     public String label() { return label; }
@@ -147,8 +150,7 @@ public final class KeySourceState {
 
     /** Four fifths into the refresh interval, a background refresh starts (once, and not right after a failure). */
     private boolean refreshAheadDue(KeyRing r, Instant now) {
-        Duration ahead = settings.refreshInterval().multipliedBy(4).dividedBy(5);
-        return Duration.between(r.fetchedAt(), now).compareTo(ahead) >= 0
+        return Duration.between(r.fetchedAt(), now).compareTo(refreshAhead) >= 0
                 && inFlight.get() == null && retryAllowed(now);
     }
 
