@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -33,8 +32,9 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Valid tokens on one thread while another sends tokens with random kids, against a key set
- * served over HTTP on 127.0.0.1. The {@code fetches} counter shows the key-set fetches: at most
- * one per min-refetch-interval (1 s here) plus the first load, whatever the flood.
+ * served over HTTP on 127.0.0.1 (min-refetch-interval 1 s): valid-token throughput must not drop.
+ * The bound of one key-set fetch per interval is asserted server-side by the core test
+ * {@code JwksSourceConcurrencyTest}.
  */
 @State(Scope.Group)
 @BenchmarkMode(Mode.Throughput)
@@ -47,13 +47,6 @@ public class KidFloodBenchmark {
     private TokenValidator validator;
     private String valid;
     private String[] flood;
-
-    /** Counts reported next to the throughput. */
-    @AuxCounters(AuxCounters.Type.EVENTS)
-    @State(Scope.Thread)
-    public static class Fetches {
-        public long fetches;
-    }
 
     @Setup(Level.Trial)
     public void setUp() {
@@ -88,8 +81,7 @@ public class KidFloodBenchmark {
     @Benchmark
     @Group("flood")
     @GroupThreads(1)
-    public Verdict validToken(Fetches counter) {
-        counter.fetches = server.hits("/keys");
+    public Verdict validToken() {
         return validator.validate(valid);
     }
 
