@@ -16,8 +16,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,6 +51,8 @@ public final class JwksServer implements AutoCloseable {
     private final ExecutorService executor;
     private final ConcurrentMap<String, Route> routes = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, Duration> delays = new ConcurrentHashMap<>();
+    /** Held answers per path, released at once when the delay is cleared or the server closes. */
+    private final ConcurrentMap<String, CountDownLatch> held = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, AtomicInteger> hits = new ConcurrentHashMap<>();
 
     /** What one path answers. */
@@ -206,8 +210,9 @@ public final class JwksServer implements AutoCloseable {
     }
 
     /**
-     * Delays every answer on this path (on the server thread, before responding), simulating a
-     * slow server. The sleep ends early when the server closes. {@link Duration#ZERO} clears it.
+     * Holds every answer on this path for {@code delay} (on the server thread, before
+     * responding), simulating a slow server. {@link Duration#ZERO}, {@link #remove(String)} and
+     * {@link #close()} release held answers at once.
      *
      * @param path  the path
      * @param delay how long to wait, at most {@link #MAX_DELAY}
@@ -219,6 +224,7 @@ public final class JwksServer implements AutoCloseable {
         }
         if (delay.isZero()) {
             delays.remove(normalize(path));
+            release(normalize(path));
         } else {
             delays.put(normalize(path), delay);
         }
@@ -234,6 +240,7 @@ public final class JwksServer implements AutoCloseable {
     public JwksServer remove(String path) {
         routes.remove(normalize(path));
         delays.remove(normalize(path));
+        release(normalize(path));
         return this;
     }
 
@@ -258,11 +265,19 @@ public final class JwksServer implements AutoCloseable {
         hits.clear();
     }
 
-    /** Stops the server at once and interrupts handler threads (ending any delay). */
+    /** Stops the server at once, releasing held answers and interrupting handler threads. */
     @Override
     public void close() {
+        held.keySet().forEach(this::release);
         server.stop(0);
         executor.shutdownNow();
+    }
+
+    private void release(String path) {
+        CountDownLatch latch = held.remove(path);
+        if (latch != null) {
+            latch.countDown();
+        }
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -272,7 +287,9 @@ public final class JwksServer implements AutoCloseable {
             Duration delay = delays.get(path);
             if (delay != null) {
                 try {
-                    Thread.sleep(delay.toMillis());
+                    CountDownLatch latch = held.computeIfAbsent(path, p -> new CountDownLatch(1));
+                    boolean released = latch.await(delay.toNanos(), TimeUnit.NANOSECONDS);
+                    LOG.debug("answer on {} {}", path, released ? "released early" : "sent after its delay");
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     return;

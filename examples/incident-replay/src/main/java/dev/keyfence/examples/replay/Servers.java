@@ -34,35 +34,41 @@ final class Servers implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
+        List<CompletableFuture<ProtectedServer>> futures = new ArrayList<>();
+        boolean started = false;
         try {
-            List<CompletableFuture<ProtectedServer>> futures = new ArrayList<>();
             starters.forEach(s -> futures.add(CompletableFuture.supplyAsync(s, pool)));
-            RuntimeException failure = null;
-            try {
-                meanwhile.run();
-            } catch (RuntimeException e) {
-                failure = e;
-            }
-            List<ProtectedServer> started = new ArrayList<>();
+            meanwhile.run();
+            List<ProtectedServer> servers = new ArrayList<>();
             for (CompletableFuture<ProtectedServer> future : futures) {
-                try {
-                    started.add(future.join());
-                } catch (CompletionException e) {
-                    RuntimeException cause = e.getCause() instanceof RuntimeException r ? r : e;
-                    if (failure == null) {
-                        failure = cause;
-                    } else {
-                        failure.addSuppressed(cause);
-                    }
-                }
+                servers.add(join(future));
             }
-            if (failure != null) {
-                started.forEach(ProtectedServer::close);
-                throw failure;
-            }
-            return new Servers(started);
+            started = true;
+            return new Servers(servers);
         } finally {
+            if (!started) {
+                stopThoseThatStarted(futures);
+            }
             pool.shutdown();
+        }
+    }
+
+    /** The started server, or the starter's own exception (not wrapped). */
+    private static ProtectedServer join(CompletableFuture<ProtectedServer> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+    }
+
+    /** After a failure: waits for every starter to finish and stops the servers that did start. */
+    private static void stopThoseThatStarted(List<CompletableFuture<ProtectedServer>> futures) {
+        for (CompletableFuture<ProtectedServer> future : futures) {
+            ProtectedServer server = future.handle((s, failure) -> s).join();
+            if (server != null) {
+                server.close();
+            }
         }
     }
 
