@@ -109,7 +109,11 @@ public final class KeyfenceConfig {
                                 "no issuer carries key scope '" + scope + "'");
                     }
                 }
-                named.add(new NamedResource(String.valueOf(name), paths, rp));
+                try {
+                    named.add(new NamedResource(String.valueOf(name), paths, rp));
+                } catch (ConfigurationException e) {
+                    throw e.at(one.path(e.setting()));
+                }
             }
         }
         return new KeyfenceConfig(policy, named);
