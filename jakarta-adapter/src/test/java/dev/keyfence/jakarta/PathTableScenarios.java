@@ -82,7 +82,7 @@ abstract class PathTableScenarios {
     void routesEveryPathOfTheSharedTable(PathTable.Row row) {
         if (row.expected().equals(PathTable.REFUSED)) {
             RawHttp.Reply reply = RawHttp.get(running.port(), row.path(), token("default"));
-            assertThat(reply.status()).as("status for %s", row.path()).isEqualTo(400);
+            assertThat(reply.status()).as("status for %s (challenges %s)", row.path(), reply.challenges()).isEqualTo(400);
             return;
         }
         RawHttp.Reply right = RawHttp.get(running.port(), row.path(), token(row.expected()));
