@@ -21,7 +21,7 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
  *
  * <pre>{@code
  * KeyfenceConfig config = KeyfenceConfig.load(Path.of("keyfence.yaml"));
- * TokenValidator validator = TokenValidator.create(config.policy());
+ * TokenValidator validator = TokenValidator.create(config);   // carries the resources: path profiles
  * }</pre>
  */
 public final class KeyfenceConfig {

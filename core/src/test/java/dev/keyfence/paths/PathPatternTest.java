@@ -13,6 +13,16 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** The two forms of a {@code paths} entry, and every other spelling refused at load naming the entry. */
 class PathPatternTest {
+    private static final String BASE = """
+                issuers:
+                  - name: local
+                    issuer: "https://login.example.test/local"
+                    jwks-file: keys.json
+                    key-scope: enterprise
+                resource:
+                  audiences: ["api://mail"]
+                  accepted-key-scopes: [enterprise]
+                """;
 
     @Test
     void prefixFormCoversThePrefixAndEverythingBelowItOnly() {
@@ -60,15 +70,7 @@ class PathPatternTest {
 
     @Test
     void badPatternInFileFailsLoadNamingTheEntry() {
-        String yaml = """
-                issuers:
-                  - name: local
-                    issuer: "https://login.example.test/local"
-                    jwks-file: keys.json
-                    key-scope: enterprise
-                resource:
-                  audiences: ["api://mail"]
-                  accepted-key-scopes: [enterprise]
+        String yaml = BASE + """
                 resources:
                   admin:
                     paths: ["/admin/**", "/console/*"]
@@ -83,15 +85,7 @@ class PathPatternTest {
 
     @Test
     void pathsMustBeAListOfStrings() {
-        String yaml = """
-                issuers:
-                  - name: local
-                    issuer: "https://login.example.test/local"
-                    jwks-file: keys.json
-                    key-scope: enterprise
-                resource:
-                  audiences: ["api://mail"]
-                  accepted-key-scopes: [enterprise]
+        String yaml = BASE + """
                 resources:
                   admin:
                     paths: "/admin/**"

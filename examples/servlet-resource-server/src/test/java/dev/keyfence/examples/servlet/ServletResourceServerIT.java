@@ -57,18 +57,12 @@ class ServletResourceServerIT {
                     jwks:
                       allow-http-loopback: true
                     """.formatted(base));
-            Process app = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Dkeyfence.config=" + config, "-Dport=0", "-jar", System.getProperty("app.jar"))
-                    .redirectError(dir.resolve("stderr.txt").toFile()).start();
+            Process app = launch(dir, config).start();
             try {
                 BlockingQueue<String> lines = new LinkedBlockingQueue<>();
                 Thread reader = new Thread(() -> readLines(app, lines), "app-stdout");
                 reader.start();
-                String first = lines.poll(60, TimeUnit.SECONDS);
-                assertThat(first).as("stderr: %s", Files.readString(dir.resolve("stderr.txt"))).matches("listening on \\d+");
-                Matcher m = Pattern.compile("listening on (\\d+)").matcher(first);
-                assertThat(m.matches()).isTrue();
-                int port = Integer.parseInt(m.group(1));
+                int port = awaitPort(lines, dir);
 
                 String ok = Tokens.accessToken(base + "/tenant-a/v2.0", "api://mail", Instant.now()).tenant("tenant-a")
                         .subject("alice").signedWith(enterprise);
@@ -128,15 +122,11 @@ class ServletResourceServerIT {
                     jwks:
                       allow-http-loopback: true
                     """.formatted(base));
-            Process app = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Dkeyfence.config=" + config, "-Dport=0", "-jar", System.getProperty("app.jar"))
-                    .redirectError(dir.resolve("stderr.txt").toFile()).start();
+            Process app = launch(dir, config).start();
             try {
                 BlockingQueue<String> lines = new LinkedBlockingQueue<>();
                 new Thread(() -> readLines(app, lines), "app-stdout").start();
-                String first = lines.poll(60, TimeUnit.SECONDS);
-                assertThat(first).as("stderr: %s", Files.readString(dir.resolve("stderr.txt"))).matches("listening on \\d+");
-                int port = Integer.parseInt(first.substring("listening on ".length()));
+                int port = awaitPort(lines, dir);
 
                 String consumerToken = Tokens.accessToken(base + "/consumers/v2.0", "api://mail", Instant.now())
                         .signedWith(consumer);
@@ -174,10 +164,7 @@ class ServletResourceServerIT {
                   admin:
                     paths: ["/api/admin/*"]
                 """);
-        Process app = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dkeyfence.config=" + config, "-Dport=0", "-jar", System.getProperty("app.jar"))
-                .redirectError(dir.resolve("stderr.txt").toFile()).redirectOutput(dir.resolve("stdout.txt").toFile())
-                .start();
+        Process app = launch(dir, config).redirectOutput(dir.resolve("stdout.txt").toFile()).start();
         try {
             assertThat(app.waitFor(60, TimeUnit.SECONDS)).isTrue();
             assertThat(app.exitValue()).isEqualTo(2);
@@ -187,6 +174,22 @@ class ServletResourceServerIT {
         } finally {
             app.destroyForcibly();
         }
+    }
+
+    /** The built jar with this configuration on a free port, stderr to {@code dir/stderr.txt}. */
+    private static ProcessBuilder launch(Path dir, Path config) {
+        return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dkeyfence.config=" + config, "-Dport=0", "-jar", System.getProperty("app.jar"))
+                .redirectError(dir.resolve("stderr.txt").toFile());
+    }
+
+    /** The port of the first stdout line, which must be {@code listening on PORT}. */
+    private static int awaitPort(BlockingQueue<String> lines, Path dir) throws IOException, InterruptedException {
+        String first = lines.poll(60, TimeUnit.SECONDS);
+        assertThat(first).as("stderr: %s", Files.readString(dir.resolve("stderr.txt"))).matches("listening on \\d+");
+        Matcher m = Pattern.compile("listening on (\\d+)").matcher(first);
+        assertThat(m.matches()).isTrue();
+        return Integer.parseInt(m.group(1));
     }
 
     private static void readLines(Process app, BlockingQueue<String> lines) {
