@@ -21,7 +21,7 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
  *
  * <pre>{@code
  * KeyfenceConfig config = KeyfenceConfig.load(Path.of("keyfence.yaml"));
- * TokenValidator validator = TokenValidator.create(config.policy());
+ * TokenValidator validator = TokenValidator.create(config);   // carries the resources: path profiles
  * }</pre>
  */
 public final class KeyfenceConfig {
@@ -109,7 +109,11 @@ public final class KeyfenceConfig {
                                 "no issuer carries key scope '" + scope + "'");
                     }
                 }
-                named.add(new NamedResource(String.valueOf(name), paths, rp));
+                try {
+                    named.add(new NamedResource(String.valueOf(name), paths, rp));
+                } catch (ConfigurationException e) {
+                    throw e.at(one.path(e.setting()));
+                }
             }
         }
         return new KeyfenceConfig(policy, named);
