@@ -27,7 +27,11 @@ public final class PostureReader {
     public static List<SourceStatus> sourceStatuses(KeyRegistry registry) {
         Instant now = registry.policy().clock().instant();
         List<SourceStatus> out = new ArrayList<>();
-        for (KeySourceState source : registry.sources()) {
+        List<KeySourceState> sources = registry.sources();
+        for (KeySourceState source : sources) {
+            source.awaitFirstAnswer(); // every source's first read before any status: a key's scopes come from all of them
+        }
+        for (KeySourceState source : sources) {
             TrustedIssuer issuer = registry.issuerOf(source);
             KeyRing usable = source.currentUnreported();
             KeyRing cached = source.cached();
