@@ -48,6 +48,7 @@ final class ForgerySetup implements AutoCloseable {
     final MutableClock clock = MutableClock.at("2023-06-16T10:00:00Z");
     private final Path dir;
     private Path consumerFile;
+    private Duration timeout = TIMEOUT;
 
     ForgerySetup(Path dir) {
         this.dir = dir;
@@ -58,6 +59,12 @@ final class ForgerySetup implements AutoCloseable {
     /** The consumer source reads this file instead of the HTTP server. */
     ForgerySetup consumerFromFile(Path file) {
         consumerFile = file;
+        return this;
+    }
+
+    /** Fetches time out after this long (default {@link #TIMEOUT}). */
+    ForgerySetup timeout(Duration fetchTimeout) {
+        timeout = fetchTimeout;
         return this;
     }
 
@@ -81,7 +88,7 @@ final class ForgerySetup implements AutoCloseable {
                             .keySource(consumerFile != null ? KeySource.file(consumerFile) : KeySource.jwksUri(consumers))
                             .keyScope("consumer").build())
                     .resource(ResourcePolicy.builder().name("mail").audiences(AUDIENCE).acceptedKeyScopes("enterprise").build())
-                    .jwks(JwksSettings.builder().allowHttpLoopback(true).timeout(TIMEOUT).maxBytes(MAX_BYTES).build())
+                    .jwks(JwksSettings.builder().allowHttpLoopback(true).timeout(timeout).maxBytes(MAX_BYTES).build())
                     .clock(clock)
                     .build();
         }
@@ -101,7 +108,7 @@ final class ForgerySetup implements AutoCloseable {
                 + "  accepted-key-scopes: [enterprise]\n"
                 + "jwks:\n"
                 + "  allow-http-loopback: true\n"
-                + "  timeout: " + TIMEOUT + "\n"
+                + "  timeout: " + timeout + "\n"
                 + "  max-bytes: " + MAX_BYTES + "\n";
         return KeyfenceConfig.parse(yaml, dir).policy().toBuilder().clock(clock).build();
     }
