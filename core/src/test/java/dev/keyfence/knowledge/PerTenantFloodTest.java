@@ -102,7 +102,8 @@ class PerTenantFloodTest {
             assertThat(engine.validate(token(TENANT, clock)).valid()).isTrue();
             assertThat(server.totalHits()).as("fetches caused by the legitimate token").isZero();
 
-            // a failed tenant source: its own tenant's token may read it again once min-refetch-interval passed
+            // a failed tenant source: dropped after min-refetch-interval, created again (within the rate) by its own tenant
+            clock.advance(Duration.ofSeconds(30)); // a new minute: the creation rate allows new sources again
             assertThat(engine.validate(token(firstFlooder, clock))).isInstanceOf(Verdict.Rejected.class);
             assertThat(server.totalHits()).isEqualTo(1);
             assertThat(engine.validate(token(firstFlooder, clock))).isInstanceOf(Verdict.Rejected.class);
