@@ -23,17 +23,24 @@ public final class PostureReader {
     private PostureReader() {
     }
 
-    /** Every source's status, reading sources that were not read yet. */
+    /**
+     * Every source's status, reading fixed sources that were not read yet (or are due); a
+     * per-tenant source is reported as it is, never fetched from here.
+     */
     public static List<SourceStatus> sourceStatuses(KeyRegistry registry) {
         Instant now = registry.policy().clock().instant();
         List<SourceStatus> out = new ArrayList<>();
         List<KeySourceState> sources = registry.sources();
         for (KeySourceState source : sources) {
-            source.awaitFirstAnswer(); // every source's first read before any status: a key's scopes come from all of them
+            if (registry.isFixed(source)) {
+                source.awaitFirstAnswer(); // every source's first read before any status: a key's scopes come from all of them
+            }
         }
         for (KeySourceState source : sources) {
             TrustedIssuer issuer = registry.issuerOf(source);
-            KeyRing usable = source.currentUnreported();
+            // fixed sources are read (or refreshed) here when due; per-tenant ones only for their own tenant's tokens
+            KeyRing usable = registry.isFixed(source) ? source.currentUnreported()
+                    : source.hasGoodSet() ? source.cached() : null;
             KeyRing cached = source.cached();
             SourceStatus.Health health = usable == null ? SourceStatus.Health.DOWN
                     : source.lastProblem() != null ? SourceStatus.Health.STALE : SourceStatus.Health.UP;

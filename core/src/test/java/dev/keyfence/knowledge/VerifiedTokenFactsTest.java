@@ -39,7 +39,9 @@ class VerifiedTokenFactsTest {
                 + "    key-scope: partner\n"
                 + "resource:\n  audiences: [\"api://x\"]\n  accepted-key-scopes: [enterprise, partner]\n";
         ValidationPolicy policy = KeyfenceConfig.parse(yaml, dir).policy().toBuilder().clock(MutableClock.at(NOW)).build();
-        return TokenValidator.create(policy);
+        TokenValidator validator = TokenValidator.create(policy);
+        validator.sourceStatuses(); // waits for every fixed source's first read (started in the background at creation)
+        return validator;
     }
 
     private static VerifiedToken accepted(Verdict v) {

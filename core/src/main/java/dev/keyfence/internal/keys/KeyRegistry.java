@@ -105,6 +105,11 @@ public final class KeyRegistry {
                 policy.clock(), policy.listener(), refreshExecutor, known));
     }
 
+    /** True for a source configured with a fixed location (not one per tenant). */
+    public boolean isFixed(KeySourceState source) {
+        return fixed.get(source.issuer().name()) == source;
+    }
+
     /** What is known of every key material, and of each source's last good read. */
     public KnownKeys known() {
         return known;
