@@ -20,8 +20,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Every key source of a policy, the key-scope index across them, and revocations. Shared by all
- * resources served by one validator, so keys are fetched once.
+ * Every key source of a policy, what is known about keys across them ({@link KnownKeys}), and
+ * revocations. Shared by all resources served by one validator, so keys are fetched once. Fixed
+ * sources are read at creation, in the background; per-tenant sources are created (rate-limited)
+ * and read only for tokens of their own tenant.
  */
 public final class KeyRegistry {
     private static final Logger LOG = LoggerFactory.getLogger(KeyRegistry.class);

@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * serving, up to {@code refresh-interval + max-stale} after their fetch, after which the source is
  * unavailable (fail closed). A failed fetch never replaces good keys and is retried at most once
  * per {@code min-refetch-interval}; requests in between do not wait. At most one fetch of a source
- * runs at a time; everyone who needs one then shares it.
+ * runs at a time; everyone who needs one then shares it. Every good set (and the keys of a failed
+ * one whose public part parses) is learned into {@link KnownKeys} before the ring is published.
  */
 public final class KeySourceState {
     private static final Logger LOG = LoggerFactory.getLogger(KeySourceState.class);
