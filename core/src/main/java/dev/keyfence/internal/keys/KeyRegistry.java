@@ -42,6 +42,8 @@ public final class KeyRegistry {
     private final Set<String> unknownWindowWarned = ConcurrentHashMap.newKeySet();
     private final KnownKeys known = new KnownKeys();
     private final CreationRate tenantSourceRate;
+    /** Per set of accepted scopes, the fixed sources teaching the other scopes (computed once; sources are fixed). */
+    private final Map<Set<String>, List<KeySourceState>> teachers = new ConcurrentHashMap<>();
 
     public KeyRegistry(ValidationPolicy policy) {
         this(policy, RefreshExecutor.shared());
@@ -122,13 +124,15 @@ public final class KeyRegistry {
      * which keys the resource must refuse.
      */
     public List<KeySourceState> sourcesTeachingRefusedScopes(dev.keyfence.ResourcePolicy resource) {
-        List<KeySourceState> out = new java.util.ArrayList<>();
-        for (KeySourceState s : fixed.values()) {
-            if (!resource.acceptedKeyScopes().contains(s.issuer().keyScope())) {
-                out.add(s);
+        return teachers.computeIfAbsent(resource.acceptedKeyScopes(), accepted -> {
+            List<KeySourceState> out = new java.util.ArrayList<>();
+            for (KeySourceState s : fixed.values()) {
+                if (!accepted.contains(s.issuer().keyScope())) {
+                    out.add(s);
+                }
             }
-        }
-        return out;
+            return List.copyOf(out);
+        });
     }
 
     /** Every source created so far: the fixed ones and the per-tenant ones in use. */
