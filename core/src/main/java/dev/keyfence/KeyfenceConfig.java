@@ -35,7 +35,7 @@ public final class KeyfenceConfig {
             "allowed-curves");
     private static final Set<String> WINDOW = Set.of("kid", "jkt", "not-before", "not-after");
     private static final Set<String> JWKS = Set.of("refresh-interval", "min-refetch-interval", "max-stale", "timeout",
-            "max-bytes", "allow-http-loopback");
+            "max-bytes", "allow-http-loopback", "tenant-sources-per-minute");
 
     private final ValidationPolicy policy;
     private final List<NamedResource> resources;
@@ -220,6 +220,7 @@ public final class KeyfenceConfig {
         t.optionalDuration("timeout").ifPresent(b::timeout);
         t.optionalInt("max-bytes").ifPresent(b::maxBytes);
         t.optionalBoolean("allow-http-loopback").ifPresent(b::allowHttpLoopback);
+        t.optionalInt("tenant-sources-per-minute").ifPresent(b::tenantSourcesPerMinute);
         return b.build();
     }
 
