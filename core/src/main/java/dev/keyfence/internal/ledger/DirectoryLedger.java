@@ -18,7 +18,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -49,11 +48,8 @@ public final class DirectoryLedger implements KeyLedger {
     private final Path lock;
     private final Duration pollInterval;
     private final ReentrantLock processLock;
-    private final List<Listener> listeners = new CopyOnWriteArrayList<>();
+    private final LedgerView view = new LedgerView();
     private final Object stateLock = new Object();
-    private LedgerSnapshot snapshot = LedgerSnapshot.EMPTY;
-    private long offset;
-    private final List<LedgerBatch> undelivered = new ArrayList<>();
     private ScheduledExecutorService poller;
     private boolean closed;
 
@@ -96,7 +92,7 @@ public final class DirectoryLedger implements KeyLedger {
     public LedgerSnapshot load() {
         synchronized (stateLock) {
             catchUp();
-            return snapshot;
+            return view.snapshot();
         }
     }
 
@@ -124,11 +120,7 @@ public final class DirectoryLedger implements KeyLedger {
                         channel.truncate(end);
                         channel.force(true);
                     }
-                    offset = LogFile.append(channel, end, payload);
-                    snapshot = snapshot.plus(batch);
-                    if (!listeners.isEmpty()) {
-                        undelivered.add(batch);
-                    }
+                    view.absorb(List.of(batch), LogFile.append(channel, end, payload));
                 }
             }
             held.release();
@@ -147,7 +139,7 @@ public final class DirectoryLedger implements KeyLedger {
                 throw new IllegalStateException("ledger closed");
             }
             catchUpQuietly();
-            listeners.add(listener);
+            Subscription subscription = view.subscribe(listener);
             if (poller == null) {
                 poller = Executors.newSingleThreadScheduledExecutor(r -> {
                     Thread t = new Thread(r, "keyfence-ledger-poll");
@@ -157,8 +149,8 @@ public final class DirectoryLedger implements KeyLedger {
                 long ms = pollInterval.toMillis();
                 poller.scheduleWithFixedDelay(this::poll, ms, ms, TimeUnit.MILLISECONDS);
             }
+            return subscription;
         }
-        return () -> listeners.remove(listener);
     }
 
     @Override
@@ -170,7 +162,7 @@ public final class DirectoryLedger implements KeyLedger {
     public void close() {
         synchronized (stateLock) {
             closed = true;
-            listeners.clear();
+            view.clear();
             if (poller != null) {
                 poller.shutdownNow();
             }
@@ -183,32 +175,15 @@ public final class DirectoryLedger implements KeyLedger {
     }
 
     private void poll() {
-        List<LedgerBatch> batches;
         try {
             synchronized (stateLock) {
                 catchUp();
-                batches = List.copyOf(undelivered);
-                undelivered.clear();
             }
         } catch (LedgerException e) {
-            for (Listener l : listeners) {
-                l.unavailable(e.getMessage(), Clock.systemUTC().instant());
-            }
+            view.unavailable(e.getMessage(), Clock.systemUTC().instant());
             return;
         }
-        for (LedgerBatch b : batches) {
-            for (Listener l : listeners) {
-                deliver(l, b);
-            }
-        }
-    }
-
-    private static void deliver(Listener listener, LedgerBatch batch) {
-        try {
-            listener.stored(batch);
-        } catch (RuntimeException e) {
-            LOG_.warn("ledger listener failed: {}", e.getClass().getName());
-        }
+        view.deliver();
     }
 
     private void catchUpQuietly() {
@@ -225,7 +200,7 @@ public final class DirectoryLedger implements KeyLedger {
             return;
         }
         try (FileChannel channel = FileChannel.open(log, StandardOpenOption.READ)) {
-            if (channel.size() == offset) {
+            if (channel.size() == view.position()) {
                 return;
             }
             absorb(channel);
@@ -235,28 +210,21 @@ public final class DirectoryLedger implements KeyLedger {
     }
 
     private LogFile.Tail absorb(FileChannel channel) throws IOException {
+        long offset = view.position();
         if (channel.size() < offset) {
             throw new LedgerException("ledger " + directory + ": " + LOG + " shrank below what was read (replaced or truncated by hand?)");
         }
         LogFile.Tail tail = LogFile.read(channel, offset);
-        LedgerSnapshot next = snapshot;
         List<LedgerBatch> read = new ArrayList<>();
         for (LogFile.Frame f : tail.frames()) {
-            LedgerBatch b;
             try {
-                b = LedgerCodec.decode(new String(f.payload(), StandardCharsets.UTF_8));
+                read.add(LedgerCodec.decode(new String(f.payload(), StandardCharsets.UTF_8)));
             } catch (BadRecordException e) {
                 throw new LedgerException("ledger " + directory + ": record at byte " + f.offset() + " cannot be read: "
                         + e.getMessage());
             }
-            next = next.plus(b);
-            read.add(b);
         }
-        snapshot = next;
-        offset = tail.end();
-        if (!listeners.isEmpty()) {
-            undelivered.addAll(read);
-        }
+        view.absorb(read, tail.end());
         return tail;
     }
 
