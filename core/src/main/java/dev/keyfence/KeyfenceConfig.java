@@ -260,6 +260,14 @@ public final class KeyfenceConfig {
         if (!url.startsWith("jdbc:")) {
             throw new ConfigurationException(t.path("jdbc-url"), "must be a JDBC URL (jdbc:postgresql://host:port/database)");
         }
+        String lower = url.toLowerCase(java.util.Locale.ROOT);
+        int slashes = lower.indexOf("//");
+        int pathStart = slashes < 0 ? -1 : lower.indexOf('/', slashes + 2);
+        String authority = slashes < 0 ? "" : lower.substring(slashes + 2, pathStart < 0 ? lower.length() : pathStart);
+        if (lower.contains("password=") || authority.contains("@")) {
+            throw new ConfigurationException(t.path("jdbc-url"),
+                    "carries credentials; a password never goes in the file: give username and password-env");
+        }
         return LedgerSettings.jdbc(url, t.optionalString("username"), t.optionalString("password-env"));
     }
 

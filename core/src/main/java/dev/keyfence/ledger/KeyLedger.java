@@ -65,6 +65,13 @@ public interface KeyLedger extends AutoCloseable {
         /** One stored batch. Called on a ledger thread; must not block for long. */
         void stored(LedgerBatch batch);
 
+        /**
+         * The ledger watches for changes again (after subscribing, or after an outage): every
+         * batch stored from now on will be delivered.
+         */
+        default void watching(Instant at) {
+        }
+
         /** The ledger could not be read while watching for changes; it keeps trying. */
         default void unavailable(String problem, Instant at) {
         }

@@ -71,15 +71,21 @@ class LedgerConfigTest {
                 () -> parse("ledger:\n  jdbc-url: jdbc:postgresql://db/kf\n  password: hunter2\n", dir, Map.of()));
         assertThat(e.setting()).isEqualTo("ledger.password");
         assertThat(e.getMessage()).contains("password-env").doesNotContain("hunter2");
+        for (String url : new String[] {"jdbc:postgresql://db/kf?user=kf&password=hunter2", "jdbc:postgresql://kf:hunter2@db/kf"}) {
+            ConfigurationException inUrl = org.junit.jupiter.api.Assertions.assertThrows(ConfigurationException.class,
+                    () -> parse("ledger:\n  jdbc-url: \"" + url + "\"\n", dir, Map.of()));
+            assertThat(inUrl.setting()).isEqualTo("ledger.jdbc-url");
+            assertThat(inUrl.getMessage()).doesNotContain("hunter2");
+        }
     }
 
     @Test
     void aDatabaseLedgerWithoutItsModuleOnTheClassPathIsAClearConfigurationError() {
         ConfigurationException e = org.junit.jupiter.api.Assertions.assertThrows(ConfigurationException.class,
-                () -> parse("ledger:\n  jdbc-url: jdbc:postgresql://kf:pw@db:5432/kf?password=pw\n  username: kf\n", dir, Map.of()));
+                () -> parse("ledger:\n  jdbc-url: jdbc:postgresql://db:5432/kf?ssl=true\n  username: kf\n", dir, Map.of()));
         assertThat(e.setting()).isEqualTo("ledger.jdbc-url");
         assertThat(e.getMessage()).contains("keyfence-ledger-jdbc").contains("jdbc:postgresql://db:5432/kf")
-                .doesNotContain("pw");
+                .doesNotContain("ssl");
     }
 
     @Test

@@ -140,6 +140,7 @@ public final class DirectoryLedger implements KeyLedger {
             }
             catchUpQuietly();
             Subscription subscription = view.subscribe(listener);
+            listener.watching(Clock.systemUTC().instant());
             if (poller == null) {
                 poller = Executors.newSingleThreadScheduledExecutor(r -> {
                     Thread t = new Thread(r, "keyfence-ledger-poll");

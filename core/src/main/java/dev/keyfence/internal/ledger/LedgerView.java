@@ -80,6 +80,17 @@ public final class LedgerView {
         }
     }
 
+    /** Tells every subscriber that the ledger watches for changes from now on. */
+    public void watching(Instant at) {
+        for (KeyLedger.Listener l : listeners) {
+            try {
+                l.watching(at);
+            } catch (RuntimeException e) {
+                LOG.warn("ledger listener failed: {}", e.getClass().getName());
+            }
+        }
+    }
+
     /** Tells every subscriber that the ledger could not be read. */
     public void unavailable(String problem, Instant at) {
         for (KeyLedger.Listener l : listeners) {
