@@ -72,7 +72,7 @@ class FleetPropagationTest {
                 }
                 for (int round = -MEMBERS; round < ROUNDS; round++) { // one cold round per member first, not measured
                     String jkt = "fleet-key-" + (round + MEMBERS);
-                    Member revoker = fleet.get(round % MEMBERS);
+                    Member revoker = fleet.get((round + MEMBERS) % MEMBERS);
                     revoker.in().write("revoke " + jkt + "\n");
                     revoker.in().flush();
                     long sent = Long.parseLong(revoker.next("sent " + jkt).split(" ")[2]);
