@@ -132,4 +132,39 @@ class DirectoryLedgerTest {
             assertThat(a.load().key(JKT).orElseThrow().revoked()).isFalse();
         }
     }
+
+    @Test
+    void compactionKeepsEverythingKnownAndAnotherInstanceFollowsTheNewLog() throws Exception {
+        try (DirectoryLedger writer = DirectoryLedger.open(dir, Duration.ofMillis(20), 4096);
+             DirectoryLedger reader = DirectoryLedger.open(dir, Duration.ofMillis(20))) {
+            for (int i = 0; i < 60; i++) {
+                writer.append(LedgerBatch.of(KeyRecord.of(JKT).seen("k" + (i % 3), KeyRecordMergeTest.CONSUMER,
+                        T0.plusSeconds(i))));
+                if (i == 10) {
+                    assertThat(reader.load().key(JKT)).isPresent(); // the reader is now part-way into the old log
+                }
+            }
+            writer.revoke("other", new KeyRecord.Action("alice", "leaked", T0));
+            long compacted = Files.size(dir.resolve("ledger.log"));
+            assertThat(compacted).as("compacted: one record per key, not one per write").isLessThan(4096);
+
+            CountDownLatch seen = new CountDownLatch(1);
+            reader.subscribe(batch -> batch.keys().stream().filter(r -> r.thumbprint().equals("late") && r.revoked())
+                    .findAny().ifPresent(r -> seen.countDown()));
+            writer.compact();
+            writer.revoke("late", new KeyRecord.Action("alice", "after compaction", T0));
+            assertThat(seen.await(10, TimeUnit.SECONDS)).isTrue();
+
+            LedgerSnapshot s = reader.load();
+            KeyRecord r = s.key(JKT).orElseThrow();
+            assertThat(r.kids()).containsExactlyInAnyOrder("k0", "k1", "k2");
+            assertThat(r.firstSeen()).contains(T0);
+            assertThat(r.lastSeen()).contains(T0.plusSeconds(59));
+            assertThat(s.key("other").orElseThrow().revoked()).isTrue();
+            assertThat(s).isEqualTo(writer.load());
+        }
+        try (KeyLedger fresh = KeyLedgers.directory(dir)) {
+            assertThat(fresh.load().key("late").orElseThrow().revoked()).isTrue();
+        }
+    }
 }

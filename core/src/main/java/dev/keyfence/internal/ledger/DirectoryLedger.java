@@ -11,7 +11,9 @@ import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -35,10 +37,13 @@ import org.slf4j.LoggerFactory;
  * last read, then appends. Changes by other processes are noticed by polling the log's size.
  */
 public final class DirectoryLedger implements KeyLedger {
+    /** Above this size, and twice its size after the last compaction, the log is compacted. */
+    public static final long DEFAULT_COMPACT_ABOVE = 8L * 1024 * 1024;
     /** How often subscribers' polls look for records appended by other processes. */
     public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofMillis(500);
     static final String LOG = "ledger.log";
     static final String LOCK = "ledger.lock";
+    static final String COMPACTING = "ledger.log.compacting";
     private static final Logger LOG_ = LoggerFactory.getLogger(DirectoryLedger.class);
     /** One lock per directory and JVM: a process may lock a file only once at a time. */
     private static final ConcurrentHashMap<Path, ReentrantLock> PROCESS_LOCKS = new ConcurrentHashMap<>();
@@ -53,7 +58,13 @@ public final class DirectoryLedger implements KeyLedger {
     private ScheduledExecutorService poller;
     private boolean closed;
 
-    private DirectoryLedger(Path directory, Duration pollInterval) {
+    private final long compactAbove;
+    /** The identity (inode) of the log file that {@code view}'s position refers to. */
+    private Object fileKey;
+    private long compactedBytes;
+
+    private DirectoryLedger(Path directory, Duration pollInterval, long compactAbove) {
+        this.compactAbove = compactAbove;
         this.directory = directory;
         this.log = directory.resolve(LOG);
         this.lock = directory.resolve(LOCK);
@@ -67,6 +78,14 @@ public final class DirectoryLedger implements KeyLedger {
      * @throws ConfigurationException naming {@code ledger.directory} when the directory cannot be created or written
      */
     public static DirectoryLedger open(Path directory, Duration pollInterval) {
+        return open(directory, pollInterval, DEFAULT_COMPACT_ABOVE);
+    }
+
+    /**
+     * Opens the ledger in {@code directory}, compacting its log once it grows past
+     * {@code compactAbove} bytes (and twice its compacted size).
+     */
+    public static DirectoryLedger open(Path directory, Duration pollInterval, long compactAbove) {
         Objects.requireNonNull(directory, "directory");
         Objects.requireNonNull(pollInterval, "pollInterval");
         if (pollInterval.isNegative() || pollInterval.isZero()) {
@@ -85,7 +104,7 @@ public final class DirectoryLedger implements KeyLedger {
         if (Files.exists(log) && (!Files.isRegularFile(log) || !Files.isReadable(log) || !Files.isWritable(log))) {
             throw new ConfigurationException("ledger.directory", log + " is not a readable and writable file");
         }
-        return new DirectoryLedger(dir, pollInterval);
+        return new DirectoryLedger(dir, pollInterval, compactAbove);
     }
 
     @Override
@@ -113,14 +132,18 @@ public final class DirectoryLedger implements KeyLedger {
                     forceDirectory();
                 }
                 synchronized (stateLock) {
-                    LogFile.Tail tail = absorb(channel);
+                    LogFile.Tail tail = absorb(channel, identity());
                     long end = tail.end();
                     if (tail.torn()) {
                         LOG_.warn("ledger {}: cutting off a torn record at byte {} (a writer stopped mid-write)", directory, end);
                         channel.truncate(end);
                         channel.force(true);
                     }
-                    view.absorb(List.of(batch), LogFile.append(channel, end, payload));
+                    long written = LogFile.append(channel, end, payload);
+                    view.absorb(List.of(batch), written);
+                    if (written > compactAbove && written > 2 * compactedBytes) {
+                        compactHeld();
+                    }
                 }
             }
             held.release();
@@ -195,22 +218,91 @@ public final class DirectoryLedger implements KeyLedger {
         }
     }
 
-    /** Reads what was appended since the last read (by any process); caller holds {@code stateLock}. */
-    private void catchUp() {
-        if (!Files.exists(log)) {
+    /**
+     * Rewrites the log as one record holding everything it knows, then atomically replaces the
+     * old log with it (write, fsync, rename, fsync the directory): a crash leaves either log
+     * whole. Other processes notice the new file and read it from its start.
+     */
+    public void compact() {
+        processLock.lock();
+        try (FileChannel lockChannel = FileChannel.open(lock, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+             FileLock held = lockChannel.lock()) {
+            synchronized (stateLock) {
+                if (Files.exists(log)) {
+                    try (FileChannel channel = FileChannel.open(log, StandardOpenOption.READ)) {
+                        absorb(channel, identity());
+                    }
+                    compactHeld();
+                }
+            }
+            held.release();
+        } catch (IOException e) {
+            throw new LedgerException("ledger " + directory + ": cannot compact (" + e.getClass().getSimpleName() + ")", e);
+        } finally {
+            processLock.unlock();
+        }
+    }
+
+    /** Compacts; the caller holds both locks and has read the whole log. */
+    private void compactHeld() throws IOException {
+        LedgerSnapshot all = view.snapshot();
+        byte[] payload = LedgerCodec.encode(new LedgerBatch(List.copyOf(all.keys().values()),
+                List.copyOf(all.sources().values()))).getBytes(StandardCharsets.UTF_8);
+        if (payload.length > LogFile.MAX_PAYLOAD) {
+            LOG_.warn("ledger {}: not compacted, everything known is larger than one record", directory);
             return;
         }
-        try (FileChannel channel = FileChannel.open(log, StandardOpenOption.READ)) {
-            if (channel.size() == view.position()) {
-                return;
+        Path next = directory.resolve(COMPACTING);
+        long end;
+        try (FileChannel channel = FileChannel.open(next, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+                StandardOpenOption.WRITE)) {
+            end = LogFile.append(channel, 0, payload);
+        }
+        Files.move(next, log, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        forceDirectory();
+        fileKey = identity();
+        view.rewind();
+        view.absorb(List.of(), end);
+        compactedBytes = end;
+        LOG_.info("ledger {}: compacted to {} bytes", directory, end);
+    }
+
+    /** Reads what was appended since the last read (by any process); caller holds {@code stateLock}. */
+    private void catchUp() {
+        try {
+            for (int attempt = 0; attempt < 3; attempt++) {
+                if (!Files.exists(log)) {
+                    return;
+                }
+                Object before = identity();
+                try (FileChannel channel = FileChannel.open(log, StandardOpenOption.READ)) {
+                    Object after = identity();
+                    if (!Objects.equals(before, after)) {
+                        continue; // replaced by a compaction while opening: open the new one
+                    }
+                    if (Objects.equals(after, fileKey) && channel.size() == view.position()) {
+                        return;
+                    }
+                    absorb(channel, after);
+                    return;
+                }
             }
-            absorb(channel);
         } catch (IOException e) {
             throw new LedgerException("ledger " + directory + ": cannot read (" + e.getClass().getSimpleName() + ")", e);
         }
     }
 
-    private LogFile.Tail absorb(FileChannel channel) throws IOException {
+    /** The log file's identity (its inode), to tell a compacted replacement from the file read so far. */
+    private Object identity() throws IOException {
+        return Files.readAttributes(log, BasicFileAttributes.class).fileKey();
+    }
+
+    private LogFile.Tail absorb(FileChannel channel, Object key) throws IOException {
+        boolean replaced = fileKey != null && key != null && !fileKey.equals(key);
+        if (replaced) {
+            view.rewind(); // another process compacted the log: read the new one from its start
+        }
+        fileKey = key;
         long offset = view.position();
         if (channel.size() < offset) {
             throw new LedgerException("ledger " + directory + ": " + LOG + " shrank below what was read (replaced or truncated by hand?)");
@@ -226,6 +318,9 @@ public final class DirectoryLedger implements KeyLedger {
             }
         }
         view.absorb(read, tail.end());
+        if (replaced) {
+            compactedBytes = tail.end(); // compact again only once this log has doubled
+        }
         return tail;
     }
 

@@ -47,6 +47,14 @@ public final class LedgerView {
         }
     }
 
+    /**
+     * Starts reading a replaced log (after compaction) from its beginning; what is known stays
+     * known, and reading it again changes nothing.
+     */
+    public synchronized void rewind() {
+        position = 0;
+    }
+
     /** Adds a subscriber; it receives batches absorbed from now on. */
     public KeyLedger.Subscription subscribe(KeyLedger.Listener listener) {
         Objects.requireNonNull(listener, "listener");
