@@ -167,4 +167,19 @@ class DirectoryLedgerTest {
             assertThat(fresh.load().key("late").orElseThrow().revoked()).isTrue();
         }
     }
+
+    @Test
+    void aNewLedgerIsReadableAndWritableByItsOwnerOnly() throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                java.nio.file.FileSystems.getDefault().supportedFileAttributeViews().contains("posix"));
+        Path sub = dir.resolve("fresh");
+        try (KeyLedger ledger = KeyLedgers.directory(sub)) {
+            ledger.revoke(JKT, new KeyRecord.Action("alice", "leaked", T0));
+        }
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(sub))).isEqualTo("rwx------");
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(sub.resolve("ledger.log"))))
+                .isEqualTo("rw-------");
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(sub.resolve("ledger.lock"))))
+                .isEqualTo("rw-------");
+    }
 }

@@ -9,16 +9,23 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
+import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -47,6 +54,7 @@ public final class DirectoryLedger implements KeyLedger {
     private static final Logger LOG_ = LoggerFactory.getLogger(DirectoryLedger.class);
     /** One lock per directory and JVM: a process may lock a file only once at a time. */
     private static final ConcurrentHashMap<Path, ReentrantLock> PROCESS_LOCKS = new ConcurrentHashMap<>();
+    private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
 
     private final Path directory;
     private final Path log;
@@ -93,7 +101,17 @@ public final class DirectoryLedger implements KeyLedger {
         }
         Path dir = directory.toAbsolutePath().normalize();
         try {
-            Files.createDirectories(dir);
+            if (!Files.exists(dir)) {
+                Path parent = dir.getParent();
+                if (parent != null) {
+                    Files.createDirectories(parent);
+                }
+                if (POSIX) {
+                    Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+                } else {
+                    Files.createDirectory(dir);
+                }
+            }
         } catch (IOException e) {
             throw new ConfigurationException("ledger.directory", "cannot create " + dir + ": " + e.getClass().getSimpleName());
         }
@@ -104,7 +122,34 @@ public final class DirectoryLedger implements KeyLedger {
         if (Files.exists(log) && (!Files.isRegularFile(log) || !Files.isReadable(log) || !Files.isWritable(log))) {
             throw new ConfigurationException("ledger.directory", log + " is not a readable and writable file");
         }
+        warnIfOthersMayWrite(dir);
+        warnIfOthersMayWrite(log);
         return new DirectoryLedger(dir, pollInterval, compactAbove);
+    }
+
+    /** Whoever can write the ledger can reinstate a revoked key: say so when that is more than the owner. */
+    private static void warnIfOthersMayWrite(Path path) {
+        if (!POSIX || !Files.exists(path)) {
+            return;
+        }
+        try {
+            Set<PosixFilePermission> perms = Files.getPosixFilePermissions(path);
+            if (perms.contains(PosixFilePermission.GROUP_WRITE) || perms.contains(PosixFilePermission.OTHERS_WRITE)) {
+                LOG_.warn("ledger {} is writable by group or others ({}): whoever can write it can reinstate a revoked key",
+                        path, PosixFilePermissions.toString(perms));
+            }
+        } catch (IOException e) {
+            LOG_.warn("ledger {}: cannot read its permissions ({})", path, e.getClass().getSimpleName());
+        }
+    }
+
+    /** Opens a ledger file, created readable and writable by the owner only. */
+    private static FileChannel openFile(Path path, OpenOption... options) throws IOException {
+        Set<OpenOption> set = new HashSet<>(Arrays.asList(options));
+        if (POSIX && set.contains(StandardOpenOption.CREATE)) {
+            return FileChannel.open(path, set, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        }
+        return FileChannel.open(path, set);
     }
 
     @Override
@@ -123,10 +168,10 @@ public final class DirectoryLedger implements KeyLedger {
         }
         byte[] payload = LedgerCodec.encode(batch).getBytes(StandardCharsets.UTF_8);
         processLock.lock();
-        try (FileChannel lockChannel = FileChannel.open(lock, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        try (FileChannel lockChannel = openFile(lock, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
              FileLock held = lockChannel.lock()) {
             boolean created = !Files.exists(log);
-            try (FileChannel channel = FileChannel.open(log, StandardOpenOption.CREATE, StandardOpenOption.READ,
+            try (FileChannel channel = openFile(log, StandardOpenOption.CREATE, StandardOpenOption.READ,
                     StandardOpenOption.WRITE)) {
                 if (created) {
                     forceDirectory();
@@ -225,7 +270,7 @@ public final class DirectoryLedger implements KeyLedger {
      */
     public void compact() {
         processLock.lock();
-        try (FileChannel lockChannel = FileChannel.open(lock, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        try (FileChannel lockChannel = openFile(lock, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
              FileLock held = lockChannel.lock()) {
             synchronized (stateLock) {
                 if (Files.exists(log)) {
@@ -254,7 +299,7 @@ public final class DirectoryLedger implements KeyLedger {
         }
         Path next = directory.resolve(COMPACTING);
         long end;
-        try (FileChannel channel = FileChannel.open(next, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+        try (FileChannel channel = openFile(next, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
                 StandardOpenOption.WRITE)) {
             end = LogFile.append(channel, 0, payload);
         }
