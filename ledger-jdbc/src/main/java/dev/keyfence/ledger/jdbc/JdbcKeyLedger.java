@@ -51,6 +51,8 @@ public final class JdbcKeyLedger implements KeyLedger {
     /** The advisory lock key that orders writes ("kfledger"). */
     static final long APPEND_LOCK = 0x6b666c6564676572L;
     private static final int PAGE = 1000;
+    /** The longest wait before reconnecting the listening connection. */
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
     private static final Logger LOG = LoggerFactory.getLogger(JdbcKeyLedger.class);
 
     private final Connections connections;
@@ -219,7 +221,8 @@ public final class JdbcKeyLedger implements KeyLedger {
                         }
                     }
                 }
-                backoff = backoff.multipliedBy(2).compareTo(pollInterval) > 0 ? pollInterval : backoff.multipliedBy(2);
+                Duration ceiling = pollInterval.compareTo(MAX_BACKOFF) < 0 ? pollInterval : MAX_BACKOFF;
+                backoff = backoff.multipliedBy(2).compareTo(ceiling) > 0 ? ceiling : backoff.multipliedBy(2);
             } finally {
                 listeningNow = false;
                 listening = null;
