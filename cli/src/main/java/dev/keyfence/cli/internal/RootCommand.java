@@ -35,12 +35,18 @@ public final class RootCommand implements Callable<Integer> {
                 "Missing command: validate, audit, verify-signature or ledger");
     }
 
-    /** The version from the jar manifest, when there is one. */
+    /** The version this build wrote into {@code version.properties}. */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
-        public String[] getVersion() {
-            String v = RootCommand.class.getPackage().getImplementationVersion();
-            return new String[] {"keyfence " + (v == null ? "(development build)" : v)};
+        public String[] getVersion() throws java.io.IOException {
+            java.util.Properties props = new java.util.Properties();
+            try (InputStream in = RootCommand.class.getResourceAsStream("/dev/keyfence/cli/version.properties")) {
+                if (in == null) {
+                    throw new IllegalStateException("version.properties missing from the build");
+                }
+                props.load(in);
+            }
+            return new String[] {"keyfence " + props.getProperty("version")};
         }
     }
 }
