@@ -40,7 +40,7 @@ import org.slf4j.LoggerFactory;
  * {@link #subscribe}.
  *
  * <pre>{@code
- * KeyLedger ledger = JdbcKeyLedger.builder().dataSource(dataSource).build();
+ * KeyLedger ledger = JdbcKeyLedger.builder().dataSource(dataSource, "keyfence db").build();
  * }</pre>
  */
 public final class JdbcKeyLedger implements KeyLedger {
@@ -296,6 +296,8 @@ public final class JdbcKeyLedger implements KeyLedger {
         private Connections connections;
         private String description;
         private Duration pollInterval = DEFAULT_POLL_INTERVAL;
+        private final Properties login = new Properties();
+        private String url;
 
         private Builder() {
         }
@@ -309,19 +311,25 @@ public final class JdbcKeyLedger implements KeyLedger {
             return this;
         }
 
-        /** Connections to {@code jdbcUrl} as {@code username} with {@code password}; the password is kept in memory only. */
-        public Builder url(String jdbcUrl, String username, String password) {
+        /** Connections to {@code jdbcUrl} (with {@link #username} and {@link #password} when the database needs them). */
+        public Builder url(String jdbcUrl) {
             Objects.requireNonNull(jdbcUrl, "jdbcUrl");
             requireUnset();
-            Properties props = new Properties();
-            if (username != null) {
-                props.setProperty("user", username);
-            }
-            if (password != null) {
-                props.setProperty("password", password);
-            }
-            this.connections = () -> DriverManager.getConnection(jdbcUrl, props);
+            this.url = jdbcUrl;
+            this.connections = () -> DriverManager.getConnection(jdbcUrl, login);
             this.description = LedgerUrls.redact(jdbcUrl);
+            return this;
+        }
+
+        /** The database user for {@link #url}. */
+        public Builder username(String username) {
+            login.setProperty("user", Objects.requireNonNull(username, "username"));
+            return this;
+        }
+
+        /** The password for {@link #url}; kept in memory only, never printed. */
+        public Builder password(String password) {
+            login.setProperty("password", Objects.requireNonNull(password, "password"));
             return this;
         }
 
@@ -343,6 +351,15 @@ public final class JdbcKeyLedger implements KeyLedger {
         public JdbcKeyLedger build() {
             if (connections == null) {
                 throw new IllegalStateException("give a data source or a URL");
+            }
+            if (url == null && !login.isEmpty()) {
+                throw new IllegalStateException("username and password go with a URL; a data source brings its own");
+            }
+            if (url != null) {
+                Properties fixed = new Properties();
+                fixed.putAll(login); // later calls on this builder change nothing in the built ledger
+                String target = url;
+                connections = () -> DriverManager.getConnection(target, fixed);
             }
             return new JdbcKeyLedger(this);
         }

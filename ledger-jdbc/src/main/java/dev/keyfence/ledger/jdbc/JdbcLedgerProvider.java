@@ -20,14 +20,16 @@ public final class JdbcLedgerProvider implements LedgerProvider {
     @Override
     public KeyLedger open(LedgerSettings settings, Map<String, String> environment) {
         String url = settings.jdbcUrl().orElseThrow(() -> new ConfigurationException("ledger.jdbc-url", "required"));
-        String password = null;
+        JdbcKeyLedger.Builder b = JdbcKeyLedger.builder().url(url);
+        settings.username().ifPresent(b::username);
         if (settings.passwordEnv().isPresent()) {
             String name = settings.passwordEnv().get();
-            password = environment.get(name);
+            String password = environment.get(name);
             if (password == null || password.isEmpty()) {
                 throw new ConfigurationException("ledger.password-env", "the environment variable " + name + " is not set");
             }
+            b.password(password);
         }
-        return JdbcKeyLedger.builder().url(url, settings.username().orElse(null), password).build();
+        return b.build();
     }
 }

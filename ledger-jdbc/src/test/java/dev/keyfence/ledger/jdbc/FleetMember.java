@@ -25,7 +25,7 @@ public final class FleetMember {
     public static void main(String[] args) throws Exception {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         Set<String> seen = ConcurrentHashMap.newKeySet();
-        try (JdbcKeyLedger ledger = JdbcKeyLedger.builder().url(args[0], "postgres", "")
+        try (JdbcKeyLedger ledger = JdbcKeyLedger.builder().url(args[0]).username("postgres")
                 .pollInterval(Duration.ofMinutes(10)).build()) {
             ledger.subscribe(new KeyLedger.Listener() {
                 @Override

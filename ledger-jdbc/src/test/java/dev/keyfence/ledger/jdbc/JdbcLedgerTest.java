@@ -51,7 +51,7 @@ class JdbcLedgerTest {
     }
 
     JdbcKeyLedger ledger(Duration poll) {
-        return JdbcKeyLedger.builder().url(url, "postgres", "").pollInterval(poll).build();
+        return JdbcKeyLedger.builder().url(url).username("postgres").pollInterval(poll).build();
     }
 
     @Test
@@ -159,7 +159,7 @@ class JdbcLedgerTest {
             port = s.getLocalPort();
         }
         try (KeyLedger down = JdbcKeyLedger.builder()
-                .url("jdbc:postgresql://127.0.0.1:" + port + "/kf?connectTimeout=2", "kf", "hunter2").build()) {
+                .url("jdbc:postgresql://127.0.0.1:" + port + "/kf?connectTimeout=2").username("kf").password("hunter2").build()) {
             assertThatThrownBy(down::load).isInstanceOf(LedgerException.class)
                     .hasMessageContaining("jdbc:postgresql://127.0.0.1:" + port + "/kf")
                     .hasMessageNotContaining("hunter2").hasMessageNotContaining("connectTimeout");
