@@ -10,6 +10,8 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 /**
  * Replays the 2023 forged-token incident and common token attacks, offline, against a common
@@ -61,12 +63,16 @@ public final class IncidentReplay {
             loginHost = idp.base();
             KeyfencePolicy policy = KeyfencePolicy.forMailApi(idp);
             Path config = policy.writeTo(report.toAbsolutePath().resolveSibling("keyfence-replay.yaml"));
-            // the servers need only the identity provider's address: they start while it generates its keys
-            try (Servers servers = Servers.start(List.of(
+            // the common setup starts while the identity provider generates its keys; Keyfence reads every key
+            // source when its validator is built (a failed first read is retried only after
+            // jwks.min-refetch-interval), so its servers are built once the keys are published
+            CompletableFuture<Void> published = new CompletableFuture<>();
+            try (Servers servers = Servers.start(List.<Supplier<ProtectedServer>>of(
                     () -> SpringMailApi.commonSetup(idp, clock),
-                    () -> KeyfenceServers.spring(config, clock),
-                    () -> KeyfenceServers.servlet(policy, config, clock, config.resolveSibling("tomcat-replay"))),
-                    idp::publishKeys)) {
+                    afterKeys(published, () -> KeyfenceServers.spring(config, clock)),
+                    afterKeys(published, () -> KeyfenceServers.servlet(policy, config, clock,
+                            config.resolveSibling("tomcat-replay")))),
+                    () -> publish(idp, published))) {
                 servers.all().forEach(s -> columns.add(s.column()));
                 for (Scenario scenario : Scenarios.all()) {
                     scenario.before().accept(idp);
@@ -98,5 +104,29 @@ public final class IncidentReplay {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 missing from the JDK", e);
         }
+    }
+
+    /** Publishes the identity provider's keys, then releases the starters waiting on {@code published}. */
+    private static void publish(IncidentIdentityProvider idp, CompletableFuture<Void> published) {
+        boolean done = false;
+        try {
+            idp.publishKeys();
+            done = true;
+        } finally {
+            if (done) {
+                published.complete(null);
+            } else {
+                published.completeExceptionally(new IllegalStateException("the identity provider published no keys"));
+            }
+        }
+    }
+
+    /** A starter that waits until the keys are published. */
+    private static Supplier<ProtectedServer> afterKeys(CompletableFuture<Void> published,
+                                                       Supplier<ProtectedServer> starter) {
+        return () -> {
+            published.join();
+            return starter.get();
+        };
     }
 }
