@@ -91,7 +91,9 @@ public final class TestToken {
         Instant iat = issuedAt != null ? issuedAt : idp.clock().instant();
         String iss = consumerIssuer ? idp.consumerIssuer() : idp.issuer(tenant);
         TokenBuilder b = Tokens.accessToken(iss, audience, iat).subject(subject).tenant(tenant).expiresIn(lifetime, iat);
-        claims.forEach(b::claim);
+        for (Map.Entry<String, Object> claim : claims.entrySet()) {
+            b = b.claim(claim.getKey(), claim.getValue());
+        }
         return b.signedWith(idp.key(key));
     }
 
