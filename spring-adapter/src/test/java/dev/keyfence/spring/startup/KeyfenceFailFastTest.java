@@ -104,6 +104,16 @@ class KeyfenceFailFastTest {
     }
 
     @Test
+    void aProfilePathWithAWildcardInTheMiddleFailsAWebFluxAppNamingTheProperty(CapturedOutput output) {
+        String[] args = java.util.stream.Stream.concat(java.util.Arrays.stream(withPort(GOOD)),
+                java.util.stream.Stream.of("--keyfence.resources.admin.paths=/api/*/admin")).toArray(String[]::new);
+        assertThatThrownBy(() -> start(WebApplicationType.REACTIVE, args)).isNotNull();
+        assertThat(output.getOut() + output.getErr())
+                .contains("Keyfence configuration is invalid: keyfence.resources.admin.paths: '*' only as a trailing /**")
+                .doesNotContain("\tat ");
+    }
+
+    @Test
     void aValidConfigurationStarts() {
         try (ConfigurableApplicationContext context = start(WebApplicationType.NONE, GOOD)) {
             assertThat(context.getBean(dev.keyfence.TokenValidator.class).policy().issuers()).hasSize(1);
