@@ -4,7 +4,7 @@ import dev.keyfence.ConfigurationException;
 import dev.keyfence.KeyfenceConfig;
 import dev.keyfence.TokenValidator;
 import dev.keyfence.spring.internal.KeyfenceConfiguredCondition;
-import dev.keyfence.spring.internal.KeyfencePropertyException;
+import dev.keyfence.spring.internal.KeyfenceConfigLoader;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -13,6 +13,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
@@ -49,12 +50,13 @@ public class KeyfenceReactiveAutoConfiguration {
     @ConditionalOnMissingBean
     public KeyfenceReactiveResourceResolver keyfenceReactiveResourceResolver(
             TokenValidator validator, KeyfenceConfig config, ReactiveJwtDecoder decoder,
-            ObjectProvider<KeyfenceVerdictListener> listeners, KeyfenceJwtAuthenticationConverter converter) {
+            ObjectProvider<KeyfenceVerdictListener> listeners, KeyfenceJwtAuthenticationConverter converter,
+            Environment environment) {
         try {
             return new KeyfenceReactiveResourceResolver(validator, decoder, config.resources(),
                     listeners.orderedStream().toList(), converter);
         } catch (ConfigurationException e) {
-            throw new KeyfencePropertyException("keyfence." + e.setting(), e.problem(), e);
+            throw KeyfenceConfigLoader.named(environment, e);
         }
     }
 

@@ -6,6 +6,7 @@ import dev.keyfence.spring.internal.ResourcePaths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.springframework.http.server.PathContainer;
 import org.springframework.security.authentication.ReactiveAuthenticationManager;
 import org.springframework.security.authentication.ReactiveAuthenticationManagerResolver;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
@@ -61,7 +62,19 @@ public final class KeyfenceReactiveResourceResolver implements ReactiveAuthentic
 
     @Override
     public Mono<ReactiveAuthenticationManager> resolve(ServerWebExchange exchange) {
-        return Mono.just(profile(exchange.getRequest().getPath().pathWithinApplication().value()).manager());
+        return Mono.just(profile(decodedPath(exchange.getRequest().getPath().pathWithinApplication())).manager());
+    }
+
+    /**
+     * The path as WebFlux routes it: each segment decoded, matrix parameters left out, so that
+     * {@code /c%61lendar} gets the profile of {@code /calendar}, the handler it reaches.
+     */
+    private static String decodedPath(PathContainer path) {
+        StringBuilder out = new StringBuilder();
+        for (PathContainer.Element element : path.elements()) {
+            out.append(element instanceof PathContainer.PathSegment segment ? segment.valueToMatch() : element.value());
+        }
+        return out.toString();
     }
 
     /** The name of the resource profile that applies to a request path. */

@@ -122,6 +122,14 @@ class KeyfenceWebFluxTest {
     }
 
     @Test
+    void aPercentEncodedPathGetsTheProfileOfThePathItRoutesTo() throws Exception {
+        String mail = WORLD.enterpriseToken("tid-a", "api://mail").signedWith(Fixture.ENTERPRISE);
+        assertRejected("/c%61lendar/api/me", mail, "AUDIENCE_NOT_ACCEPTED");
+        String consumer = WORLD.consumerToken("api://mail").signedWith(Fixture.CONSUMER);
+        assertThat(WORLD.get(port, "/consum%65r/api/me", consumer).statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void validationAndKeyFetchesNeverRunOnAnEventLoopThread() throws Exception {
         ReactiveTestApp.VERDICT_THREADS.clear();
         ReactiveTestApp.FETCH_THREADS.clear();

@@ -101,6 +101,14 @@ public final class KeyfenceConfigLoader {
         }
     }
 
+    /**
+     * A configuration error found after loading (by an adapter's own check), named as the
+     * property the user wrote, or as {@code keyfence.config} when a file is in use.
+     */
+    public static KeyfencePropertyException named(Environment environment, ConfigurationException e) {
+        return named(environment, e, List.of());
+    }
+
     private static KeyfencePropertyException named(Environment environment, ConfigurationException e,
                                                    List<Set<String>> issuers) {
         String file = environment.getProperty(CONFIG_PROPERTY);
