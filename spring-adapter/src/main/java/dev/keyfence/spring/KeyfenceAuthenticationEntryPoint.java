@@ -1,12 +1,9 @@
 package dev.keyfence.spring;
 
+import dev.keyfence.spring.internal.BearerChallenge;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.AuthenticationException;
-import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
-import org.springframework.security.oauth2.core.OAuth2Error;
-import org.springframework.security.oauth2.server.resource.BearerTokenError;
 import org.springframework.security.web.AuthenticationEntryPoint;
 
 /**
@@ -18,23 +15,8 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 public final class KeyfenceAuthenticationEntryPoint implements AuthenticationEntryPoint {
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException failure) {
-        HttpStatus status = HttpStatus.UNAUTHORIZED;
-        String challenge = "Bearer";
-        if (failure instanceof OAuth2AuthenticationException oauth) {
-            OAuth2Error error = oauth.getError();
-            challenge = "Bearer error=\"" + safe(error.getErrorCode()) + "\"";
-            if (error.getDescription() != null && !error.getDescription().isBlank()) {
-                challenge += ", error_description=\"" + safe(error.getDescription()) + "\"";
-            }
-            if (error instanceof BearerTokenError bearer) {
-                status = bearer.getHttpStatus();
-            }
-        }
-        response.addHeader("WWW-Authenticate", challenge);
-        response.setStatus(status.value());
-    }
-
-    private static String safe(String text) {
-        return text.replace("\\", "").replace("\"", "");
+        BearerChallenge challenge = BearerChallenge.of(failure);
+        response.addHeader("WWW-Authenticate", challenge.challenge());
+        response.setStatus(challenge.status().value());
     }
 }

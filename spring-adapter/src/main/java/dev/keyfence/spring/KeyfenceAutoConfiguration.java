@@ -22,8 +22,8 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
- * Keyfence for Spring Boot: active when {@code keyfence.issuers} or {@code keyfence.config} is
- * set. Provides the {@link TokenValidator}, a Keyfence {@link JwtDecoder} (unless the application
+ * Keyfence for Spring Boot: active when any {@code keyfence.*} property is set (a bad or misspelt
+ * one fails startup, naming it). Provides the {@link TokenValidator}, a Keyfence {@link JwtDecoder} (unless the application
  * declares its own) and, in servlet applications, the per-path {@link KeyfenceResourceResolver}.
  */
 @AutoConfiguration(beforeName = {
@@ -50,14 +50,15 @@ public class KeyfenceAutoConfiguration {
     @ConditionalOnMissingBean
     public TokenValidator keyfenceTokenValidator(KeyfenceConfig config,
                                                  ObjectProvider<KeyfencePolicyCustomizer> customizers,
-                                                 ObjectProvider<KeySourceListener> listeners) {
+                                                 ObjectProvider<KeySourceListener> listeners,
+                                                 Environment environment) {
         ValidationPolicy.Builder policy = config.policy().toBuilder();
         customizers.orderedStream().forEach(c -> c.customize(policy));
         List<KeySourceListener> all = listeners.orderedStream().toList();
         if (!all.isEmpty()) {
             policy.listener(new CompositeKeySourceListener(all));
         }
-        return TokenValidator.create(policy.build()).withProfiles(config.resources());
+        return KeyfenceConfigLoader.validator(environment, policy).withProfiles(config.resources());
     }
 
     /** The Keyfence JwtDecoder for the default resource; an application's own JwtDecoder wins. */

@@ -2,10 +2,16 @@ package dev.keyfence.spring.internal;
 
 import dev.keyfence.ConfigurationException;
 import dev.keyfence.KeyfenceConfig;
+import dev.keyfence.TokenValidator;
+import dev.keyfence.ValidationPolicy;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;
@@ -13,7 +19,7 @@ import org.springframework.core.env.Environment;
 /**
  * Reads the Keyfence configuration from Spring's environment: the YAML file named by
  * {@code keyfence.config}, or else the {@code keyfence.*} properties, which use the names of the
- * YAML file. Every error names the Spring property.
+ * YAML file. Every error names the Spring property as it was written.
  */
 public final class KeyfenceConfigLoader {
     /** The property naming a YAML configuration file. */
@@ -23,12 +29,16 @@ public final class KeyfenceConfigLoader {
     private KeyfenceConfigLoader() {
     }
 
-    /** True when the environment configures Keyfence (a config file or {@code keyfence.issuers}). */
+    /**
+     * True when the environment sets any {@code keyfence.*} property: Keyfence then either starts
+     * from it or fails startup naming what is wrong, so a misspelt property never leaves the
+     * application running without Keyfence.
+     */
     public static boolean isConfigured(Environment environment) {
         if (environment.getProperty(CONFIG_PROPERTY) != null) {
             return true;
         }
-        return bound(environment).map(tree -> tree.containsKey("issuers")).orElse(false);
+        return bound(environment).map(tree -> !tree.isEmpty()).orElse(false);
     }
 
     /**
@@ -46,7 +56,8 @@ public final class KeyfenceConfigLoader {
                         new ConfigurationException("(file)", "empty"));
             }
             if (!tree.isEmpty()) {
-                String other = PREFIX + "." + tree.keySet().iterator().next();
+                String other = SpringPropertyNames.asWritten(PREFIX + "." + tree.keySet().iterator().next(),
+                        environment).property();
                 throw new KeyfencePropertyException(CONFIG_PROPERTY, "give either a configuration file or "
                         + "keyfence.* settings, not both (also set: " + other + ")",
                         new ConfigurationException(other, "conflicts with keyfence.config"));
@@ -57,16 +68,81 @@ public final class KeyfenceConfigLoader {
                 throw new KeyfencePropertyException(CONFIG_PROPERTY, "file " + file + ": " + e.getMessage(), e);
             }
         }
+        Object normalised = PropertyTree.normalise(tree);
         try {
-            return KeyfenceConfig.fromTree(PropertyTree.normalise(tree), Path.of("").toAbsolutePath());
+            return KeyfenceConfig.fromTree(normalised, Path.of("").toAbsolutePath());
         } catch (ConfigurationException e) {
-            throw asProperty(e.setting(), e.problem(), e);
+            if (e.setting().equals("issuers") && !tree.containsKey("issuers")) {
+                throw new KeyfencePropertyException(PREFIX + ".issuers", "required: at least one trusted issuer."
+                        + " Keyfence is on because keyfence.* properties are set (" + String.join(", ",
+                        SpringPropertyNames.given(environment, 5)) + "); is one of them misspelt?", e);
+            }
+            throw asProperty(environment, SpringPropertyNames.propertyFor(e.setting(), labels(normalised)), e);
         }
     }
 
-    private static KeyfencePropertyException asProperty(String setting, String problem, ConfigurationException e) {
-        String property = setting.startsWith("(") ? PREFIX : PREFIX + "." + setting;
-        return new KeyfencePropertyException(property, problem, e);
+    /**
+     * The validator for a policy read by {@link #load}; a setting that only building it can judge
+     * (a plain-http key source, say) fails naming the property.
+     *
+     * @throws KeyfencePropertyException naming the offending property
+     */
+    public static TokenValidator validator(Environment environment, ValidationPolicy.Builder policy) {
+        ValidationPolicy built;
+        try {
+            built = policy.build();
+        } catch (ConfigurationException e) {
+            throw named(environment, e, List.of());
+        }
+        try {
+            return TokenValidator.create(built);
+        } catch (ConfigurationException e) {
+            throw named(environment, e, built.issuers().stream().map(i -> Set.of(i.name(), i.issuer())).toList());
+        }
+    }
+
+    /**
+     * A configuration error found after loading (by an adapter's own check), named as the
+     * property the user wrote, or as {@code keyfence.config} when a file is in use.
+     */
+    public static KeyfencePropertyException named(Environment environment, ConfigurationException e) {
+        return named(environment, e, List.of());
+    }
+
+    private static KeyfencePropertyException named(Environment environment, ConfigurationException e,
+                                                   List<Set<String>> issuers) {
+        String file = environment.getProperty(CONFIG_PROPERTY);
+        if (file != null) {
+            return new KeyfencePropertyException(CONFIG_PROPERTY,
+                    "file " + file + ": " + SpringPropertyNames.problem(e.getMessage()), e);
+        }
+        return asProperty(environment, SpringPropertyNames.propertyFor(e.setting(), issuers), e);
+    }
+
+    private static KeyfencePropertyException asProperty(Environment environment, String property,
+                                                        ConfigurationException e) {
+        SpringPropertyNames.Written written = SpringPropertyNames.asWritten(property, environment);
+        return new KeyfencePropertyException(written.property(), SpringPropertyNames.problem(e.problem()),
+                written.origin(), e);
+    }
+
+    /** Each configured issuer's labels (name and issuer), in order, from a normalised tree. */
+    private static List<Set<String>> labels(Object normalised) {
+        List<Set<String>> out = new ArrayList<>();
+        if (normalised instanceof Map<?, ?> root && root.get("issuers") instanceof List<?> issuers) {
+            for (Object issuer : issuers) {
+                Set<String> labels = new LinkedHashSet<>();
+                if (issuer instanceof Map<?, ?> m) {
+                    for (String key : new String[] {"name", "issuer"}) {
+                        if (m.get(key) instanceof String s) {
+                            labels.add(s);
+                        }
+                    }
+                }
+                out.add(labels);
+            }
+        }
+        return out;
     }
 
     private static Optional<Map<String, Object>> bound(Environment environment) {

@@ -1,6 +1,7 @@
 package dev.keyfence.spring.internal;
 
 import dev.keyfence.ConfigurationException;
+import java.util.Optional;
 
 /**
  * A Keyfence setting given to Spring is invalid. The message starts with the Spring property
@@ -9,14 +10,26 @@ import dev.keyfence.ConfigurationException;
 public final class KeyfencePropertyException extends IllegalStateException {
     private static final long serialVersionUID = 1L;
     private final String property;
+    private final String origin;
 
     public KeyfencePropertyException(String property, String problem, ConfigurationException cause) {
+        this(property, problem, Optional.empty(), cause);
+    }
+
+    public KeyfencePropertyException(String property, String problem, Optional<String> origin,
+                                     ConfigurationException cause) {
         super(property + ": " + problem, cause);
         this.property = property;
+        this.origin = origin.orElse(null);
     }
 
     /** The offending property, e.g. {@code keyfence.issuers[0].tenants} or {@code keyfence.config}. */
     public String property() {
         return property;
+    }
+
+    /** Where the property was set, when Spring knows (a file and line, an environment variable). */
+    public Optional<String> origin() {
+        return Optional.ofNullable(origin);
     }
 }

@@ -1,8 +1,9 @@
 package dev.keyfence.examples.spring;
 
-import dev.keyfence.spring.KeyfenceAuthenticationToken;
+import dev.keyfence.spring.KeyfenceJwt;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -10,12 +11,12 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class MeController {
     @GetMapping("/api/me")
-    Map<String, Object> me(KeyfenceAuthenticationToken auth) {
+    Map<String, Object> me(@AuthenticationPrincipal KeyfenceJwt jwt) {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("sub", auth.getName());
-        body.put("issuer", auth.issuer());
-        body.put("tenant", auth.tenant().orElse(null));
-        body.put("keyScope", auth.keyScope());
+        body.put("sub", jwt.getSubject());
+        body.put("issuer", jwt.getClaimAsString("iss"));
+        body.put("tenant", jwt.tenant().orElse(null));
+        body.put("keyScope", jwt.keyScope());
         return body;
     }
 }

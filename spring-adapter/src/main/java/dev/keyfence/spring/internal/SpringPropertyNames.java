@@ -1,0 +1,109 @@
+package dev.keyfence.spring.internal;
+
+import dev.keyfence.TrustedIssuer;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.boot.context.properties.source.ConfigurationProperty;
+import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.boot.context.properties.source.IterableConfigurationPropertySource;
+import org.springframework.core.env.Environment;
+
+/**
+ * Names a Keyfence setting the way the user wrote it to Spring: core's {@code issuers[contoso].jwks-uri}
+ * becomes {@code keyfence.issuers[0].jwks-uri}, and a setting core names only by its section (an
+ * unknown {@code issuer}) becomes the first property actually given below it
+ * ({@code keyfence.issuer[0].issuer}), with where it came from.
+ */
+public final class SpringPropertyNames {
+    private static final String PREFIX = "keyfence";
+    private static final Pattern NAMED_ISSUER = Pattern.compile("^issuers\\[([^\\]]+)]");
+    private static final String LOOPBACK_HINT = "jwks.allow-http-loopback: true";
+
+    private SpringPropertyNames() {
+    }
+
+    /** A property name and, when known, where it was set (a file and line, an environment variable). */
+    public record Written(String property, Optional<String> origin) {
+    }
+
+    /**
+     * The Spring property for a core setting name; issuer names in brackets become the index of
+     * that issuer in {@code issuers}.
+     */
+    public static String property(String setting, List<TrustedIssuer> issuers) {
+        return propertyFor(setting, issuers.stream().map(i -> Set.of(i.name(), i.issuer())).toList());
+    }
+
+    /**
+     * The Spring property for a core setting name, given each issuer's labels (its name and
+     * {@code issuer}) in configuration order.
+     */
+    public static String propertyFor(String setting, List<Set<String>> issuerLabels) {
+        if (setting.startsWith("(")) {
+            return PREFIX;
+        }
+        Matcher m = NAMED_ISSUER.matcher(setting);
+        if (m.find() && !m.group(1).chars().allMatch(Character::isDigit)) {
+            for (int i = 0; i < issuerLabels.size(); i++) {
+                if (issuerLabels.get(i).contains(m.group(1))) {
+                    return PREFIX + ".issuers[" + i + "]" + setting.substring(m.end());
+                }
+            }
+        }
+        return PREFIX + "." + setting;
+    }
+
+    /**
+     * The property as the user gave it: {@code property} itself when it was set, else the first
+     * property set below it, else {@code property}.
+     */
+    public static Written asWritten(String property, Environment environment) {
+        ConfigurationPropertyName wanted = ConfigurationPropertyName.adapt(property, '.');
+        for (ConfigurationPropertySource source : ConfigurationPropertySources.get(environment)) {
+            ConfigurationProperty exact = source.getConfigurationProperty(wanted);
+            if (exact != null) {
+                return new Written(property, origin(exact));
+            }
+            if (source instanceof IterableConfigurationPropertySource iterable) {
+                Optional<ConfigurationPropertyName> below = iterable.stream()
+                        .filter(wanted::isAncestorOf).findFirst();
+                if (below.isPresent()) {
+                    ConfigurationProperty given = source.getConfigurationProperty(below.get());
+                    return new Written(below.get().toString(), given == null ? Optional.empty() : origin(given));
+                }
+            }
+        }
+        return new Written(property, Optional.empty());
+    }
+
+    /** Up to {@code max} {@code keyfence.*} properties that are set, as written. */
+    public static List<String> given(Environment environment, int max) {
+        ConfigurationPropertyName root = ConfigurationPropertyName.of(PREFIX);
+        java.util.Set<String> names = new java.util.LinkedHashSet<>();
+        for (ConfigurationPropertySource source : ConfigurationPropertySources.get(environment)) {
+            if (source instanceof IterableConfigurationPropertySource iterable) {
+                iterable.stream().filter(root::isAncestorOf).map(ConfigurationPropertyName::toString)
+                        .forEach(names::add);
+            }
+        }
+        return names.stream().limit(max).toList();
+    }
+
+    /** Core's problem text with its hints in Spring's property syntax. */
+    public static String problem(String problem) {
+        String text = problem.replace(LOOPBACK_HINT, "keyfence.jwks.allow-http-loopback=true");
+        if (text.contains("plain http") && !text.contains("keyfence.jwks.allow-http-loopback")) {
+            text += " (keyfence.jwks.allow-http-loopback=true allows plain http to 127.0.0.1 or ::1 only)";
+        }
+        return text;
+    }
+
+    private static Optional<String> origin(ConfigurationProperty property) {
+        return Optional.ofNullable(property.getOrigin()).map(Object::toString);
+    }
+}
