@@ -73,6 +73,18 @@ public final class Engine {
         return new Engine(policy, policy.resource(), new KeyRegistry(policy), set, VerifiedSignatures.of(0));
     }
 
+    /**
+     * An engine for {@code resource} over a shared key registry that runs only the given controls
+     * (token shape is always checked) and remembers no verified signature. Used by the drill to
+     * find which controls catch an attack alone, inside its shadow; never for production tokens.
+     */
+    public static Engine withControls(ValidationPolicy policy, ResourcePolicy resource, KeyRegistry registry,
+                                      Set<Control> controls) {
+        Set<Control> set = EnumSet.of(Control.TOKEN_SHAPE);
+        set.addAll(controls);
+        return new Engine(policy, resource, registry, set, VerifiedSignatures.of(0));
+    }
+
     /** An engine for another resource sharing this engine's key sources and caches. */
     public Engine forResource(ResourcePolicy other) {
         for (String scope : other.acceptedKeyScopes()) {
