@@ -60,11 +60,13 @@ final class Catalogue {
         profiles.forEach(p -> all.add(p.resource()));
         String legit = "legitimate " + target.issuer().keyScope() + " token";
         ShadowKey tk = target.current();
+        boolean anyRefuses = all.stream().anyMatch(r -> !r.acceptedKeyScopes().contains(foreignScope()));
         for (ResourcePolicy r : all) {
             String good = good(r);
-            out.add(forgery(r, "expired-consumer-key", "2023: expired " + foreignScope() + " key, "
+            boolean held = !anyRefuses || !r.acceptedKeyScopes().contains(foreignScope());
+            out.add(forgery(r, held, "expired-consumer-key", "2023: expired " + foreignScope() + " key, "
                     + target.issuer().keyScope() + " tenant", foreignExpired(), good, legit, true));
-            out.add(forgery(r, "consumer-key", "2023: current " + foreignScope() + " key, "
+            out.add(forgery(r, held, "consumer-key", "2023: current " + foreignScope() + " key, "
                     + target.issuer().keyScope() + " tenant", foreignCurrent(), good, legit, false));
         }
         String good = good(main);
@@ -151,8 +153,13 @@ final class Catalogue {
         return out;
     }
 
-    private Attack forgery(ResourcePolicy r, String id, String title, ShadowKey key, String good, String legit,
-                           boolean expired) {
+    /**
+     * A 2023 key forgery at resource {@code r}. It needs {@code minControls} controls where the
+     * policy keeps enterprise data from consumer keys ({@code held}: every resource that refuses the
+     * foreign scope, or every resource when none does), and must at least be refused elsewhere.
+     */
+    private Attack forgery(ResourcePolicy r, boolean held, String id, String title, ShadowKey key, String good,
+                           String legit, boolean expired) {
         String foreignScope = foreignScope();
         boolean refused = !r.acceptedKeyScopes().contains(foreignScope);
         Map<Control, String> remedies = new LinkedHashMap<>();
@@ -174,7 +181,7 @@ final class Catalogue {
         String tag = profiles.isEmpty() ? "" : " @" + r.name();
         return new Attack(id + (profiles.isEmpty() ? "" : "@" + r.name()), title + tag, r,
                 sign(key, claims(r, iss(t, tenant), tenant, now.minusSeconds(60), exp(r)), typ(r)), legit, good, true,
-                refused ? minControls : 1, remedies);
+                held ? minControls : 1, remedies);
     }
 
     private Attack attack(ResourcePolicy r, String id, String title, String token, String good, String legit,
