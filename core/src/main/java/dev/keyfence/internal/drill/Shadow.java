@@ -93,12 +93,13 @@ final class Shadow implements AutoCloseable {
         }
         KeyShape targetShape = shapes.get(targetIssuer.name());
         String unlistedIssuer = "https://consumer.drill.invalid/v2.0";
-        ShadowKey unlisted = ShadowKey.create("drill-unlisted-consumer", targetShape.alg(), rsaBits,
-                targetShape.issuerMember() ? unlistedIssuer : null,
+        boolean unlistedNeeded = foreignIssuer == null;
+        ShadowKey unlisted = !unlistedNeeded ? null : ShadowKey.create("drill-unlisted-consumer", targetShape.alg(),
+                rsaBits, targetShape.issuerMember() ? unlistedIssuer : null,
                 targetShape.windowed() ? now.minus(CURRENT_AGE) : null,
                 targetShape.windowed() ? now.plus(Duration.ofDays(365)) : null, null);
-        ShadowKey unlistedExpired = ShadowKey.create("drill-unlisted-consumer-expired", targetShape.alg(), rsaBits,
-                targetShape.issuerMember() ? unlistedIssuer : null,
+        ShadowKey unlistedExpired = !unlistedNeeded ? null : ShadowKey.create("drill-unlisted-consumer-expired",
+                targetShape.alg(), rsaBits, targetShape.issuerMember() ? unlistedIssuer : null,
                 targetShape.windowed() ? now.minus(Duration.ofDays(7 * 365)) : null,
                 targetShape.windowed() ? now.minus(Duration.ofDays(2 * 365)) : null, null);
         for (TrustedIssuer i : real2) {
@@ -134,10 +135,11 @@ final class Shadow implements AutoCloseable {
         JwksSettings jwks = JwksSettings.builder().refreshInterval(real.jwks().refreshInterval())
                 .minRefetchInterval(real.jwks().minRefetchInterval()).maxStale(real.jwks().maxStale())
                 .maxBytes(Math.max(real.jwks().maxBytes(), 1 << 20)).build();
-        ValidationPolicy shadowPolicy = b.resource(resource).keys(real.keys()).jwks(jwks).clock(clock)
+        IssuerKeys target = keys.get(targetIssuer.name());
+        ValidationPolicy shadowPolicy = b.resource(resource).keys(withRevoked(real.keys(), target)).jwks(jwks)
+                .clock(clock)
                 .maxTokenBytes(real.maxTokenBytes()).verifiedTokenCache(0).build();
         KeyRegistry registry = new KeyRegistry(shadowPolicy, Runnable::run);
-        IssuerKeys target = keys.get(targetIssuer.name());
         Optional<IssuerKeys> foreign = Optional.ofNullable(foreignIssuer).map(f -> keys.get(f.name()));
         Shadow shadow = new Shadow(clock, now, dir, shadowPolicy, registry, keys, target, foreign, unlisted,
                 unlistedExpired, notes);
@@ -227,6 +229,18 @@ final class Shadow implements AutoCloseable {
         }
     }
 
+    /** The real key rules, plus a revocation of the target's revoked shadow key when the real rules revoke no kid. */
+    private static KeyPolicy withRevoked(KeyPolicy real, IssuerKeys target) {
+        KeyPolicy.Builder b = KeyPolicy.builder().retiredGrace(real.retiredGrace()).minRsaBits(real.minRsaBits())
+                .allowedCurves(real.allowedCurves());
+        real.maxAge().ifPresent(b::maxAge);
+        real.revoked().forEach(b::revoke);
+        real.windows().forEach(b::window);
+        target.revoked().map(k -> KeyReference.kid(k.kid())).filter(ref -> !real.revoked().contains(ref))
+                .ifPresent(b::revoke);
+        return b.build();
+    }
+
     private static TrustedIssuer copy(TrustedIssuer i, KeySource source) {
         TrustedIssuer.Builder b = TrustedIssuer.builder().name(i.name()).issuer(i.issuer()).keySource(source)
                 .keyScope(i.keyScope()).requireKeyIssuer(i.requireKeyIssuer());
@@ -258,10 +272,6 @@ final class Shadow implements AutoCloseable {
         clock.set(now);
         for (KeySourceState s : registry.sources()) {
             s.current();
-        }
-        if (target.revoked().isPresent() && policy.keys().revoked().stream()
-                .noneMatch(r -> r.equals(KeyReference.kid(target.revoked().get().kid())))) {
-            registry.revoke(KeyReference.kid(target.revoked().get().kid()), "keyfence drill", "shadow revocation");
         }
     }
 
@@ -295,18 +305,20 @@ final class Shadow implements AutoCloseable {
     Instant now() { return now; }
     IssuerKeys target() { return target; }
     Optional<IssuerKeys> foreign() { return foreign; }
+    /** The consumer key no configured source names (only when no issuer of another scope is configured). */
     ShadowKey unlisted() { return unlisted; }
+    /** Its expired twin (idem). */
     ShadowKey unlistedExpired() { return unlistedExpired; }
     Map<String, IssuerKeys> keys() { return keys; }
     List<String> notes() { return notes; }
 
     /** Number of ephemeral keys in the shadow. */
     int keyCount() {
-        int n = 2;
+        int n = foreign.isPresent() ? 0 : 2;
         for (IssuerKeys k : keys.values()) {
             n += k.published().size() + (k.retired().isPresent() ? 1 : 0);
         }
-        return foreign.isPresent() ? n - 2 : n;
+        return n;
     }
 
     @Override
