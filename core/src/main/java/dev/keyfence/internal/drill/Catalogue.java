@@ -60,8 +60,11 @@ final class Catalogue {
         profiles.forEach(p -> all.add(p.resource()));
         String legit = "legitimate " + target.issuer().keyScope() + " token";
         ShadowKey tk = target.current();
-        boolean anyRefuses = all.stream().anyMatch(r -> !r.acceptedKeyScopes().contains(foreignScope()));
-        for (ResourcePolicy r : all) {
+        // the enterprise tenant's data: every resource that accepts the target issuer's scope
+        List<ResourcePolicy> enterprise = all.stream()
+                .filter(r -> r.acceptedKeyScopes().contains(target.issuer().keyScope())).toList();
+        boolean anyRefuses = enterprise.stream().anyMatch(r -> !r.acceptedKeyScopes().contains(foreignScope()));
+        for (ResourcePolicy r : enterprise) {
             String good = good(r);
             boolean held = !anyRefuses || !r.acceptedKeyScopes().contains(foreignScope());
             out.add(forgery(r, held, "expired-consumer-key", "2023: expired " + foreignScope() + " key, "
@@ -83,10 +86,12 @@ final class Catalogue {
             for (ResourcePolicy r : all) {
                 if (!r.acceptedKeyScopes().contains(f.issuer().keyScope())) {
                     String ftenant = f.issuer().isTemplate() ? tenantOf(f.issuer()) : null;
-                    out.add(attack(r, "consumer-token", f.issuer().keyScope() + " token at " + r.name()
-                                    + " (refuses " + f.issuer().keyScope() + " keys)",
+                    String id = "consumer-token" + (profiles.isEmpty() ? "" : "@" + r.name());
+                    String scope = f.issuer().keyScope();
+                    out.add(attack(r, id, scope + " token at " + r.name() + " (refuses " + scope + " keys)",
                             sign(f.current(), claims(r, iss(f.issuer(), ftenant), ftenant, now.minusSeconds(60), exp(r)),
-                                    typ(r)), good(r), legit, Map.of()));
+                                    typ(r)), good(r), "legitimate " + legitKeys(r).issuer().keyScope() + " token",
+                            Map.of()));
                 }
             }
         });
@@ -186,8 +191,7 @@ final class Catalogue {
 
     private Attack attack(ResourcePolicy r, String id, String title, String token, String good, String legit,
                           Map<Control, String> remedies) {
-        String tag = r == shadow.policy().resource() || profiles.isEmpty() ? "" : "@" + r.name();
-        return new Attack(id + tag, title, r, token, legit, good, false, 1, remedies);
+        return new Attack(id, title, r, token, legit, good, false, 1, remedies);
     }
 
     private String foreignScope() {
@@ -202,9 +206,22 @@ final class Catalogue {
         return shadow.foreign().map(IssuerKeys::expired).orElse(shadow.unlistedExpired());
     }
 
-    /** The legitimate token for resource {@code r}: the target issuer's current key, every rule met. */
+    /**
+     * The legitimate token for resource {@code r}: the current key of the target issuer (or, where
+     * {@code r} refuses its scope, of the first issuer whose scope {@code r} accepts), every rule met.
+     */
     private String good(ResourcePolicy r) {
-        return sign(target.current(), standard(r), typ(r));
+        IssuerKeys k = legitKeys(r);
+        String tid = k == target ? tenant : k.issuer().isTemplate() ? tenantOf(k.issuer()) : null;
+        return sign(k.current(), claims(r, iss(k.issuer(), tid), tid, now.minusSeconds(60), exp(r)), typ(r));
+    }
+
+    private IssuerKeys legitKeys(ResourcePolicy r) {
+        if (r.acceptedKeyScopes().contains(target.issuer().keyScope())) {
+            return target;
+        }
+        return shadow.keys().values().stream().filter(k -> r.acceptedKeyScopes().contains(k.issuer().keyScope()))
+                .filter(k -> !"none".equals(k.shape().learnedFrom())).findFirst().orElse(target);
     }
 
     private Map<String, Object> standard(ResourcePolicy r) {
