@@ -41,7 +41,8 @@ final class DrillText {
         sb.append('\n').append(report.passed() ? "PASS" : "FAIL").append(": ").append(refused).append(" of ").append(n)
                 .append(" attacks refused, ").append(counterparts).append(" of ").append(n)
                 .append(" legitimate counterparts accepted; each 2023 key forgery caught by at least ")
-                .append(report.minimumKeyForgeryControls()).append(" controls alone (minimum ")
+                .append(report.minimumKeyForgeryControls())
+                .append(report.minimumKeyForgeryControls() == 1 ? " control alone (minimum " : " controls alone (minimum ")
                 .append(report.minControls()).append(").\n");
         return sb.toString();
     }

@@ -41,7 +41,8 @@ public final class DrillRunner {
                 results.add(run(shadow, a, engines));
             }
             List<String> notes = new ArrayList<>();
-            notes.add("shadow: " + policy.issuers().size() + " issuers, " + shadow.keyCount()
+            int issuers = policy.issuers().size();
+            notes.add("shadow: " + issuers + (issuers == 1 ? " issuer, " : " issuers, ") + shadow.keyCount()
                     + " ephemeral keys; the real key sources are never contacted");
             notes.addAll(shadow.notes());
             return new DrillReport(now, minControls, results, notes, catalogue.skipped());
