@@ -11,6 +11,7 @@ import dev.keyfence.spring.internal.KeyfencePropertyException;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -42,7 +43,16 @@ public class KeyfenceDrillAutoConfiguration {
     @ConditionalOnMissingBean
     DrillService keyfenceDrillService(TokenValidator validator, KeyfenceConfig config, Environment env) {
         Duration minInterval = duration(env, MIN_INTERVAL, Duration.ofMinutes(1), true);
-        int minControls = env.getProperty(MIN_CONTROLS, Integer.class, Drill.DEFAULT_MIN_CONTROLS);
+        int minControls = Drill.DEFAULT_MIN_CONTROLS;
+        String controls = env.getProperty(MIN_CONTROLS);
+        if (controls != null) {
+            try {
+                minControls = Integer.parseInt(controls.strip());
+            } catch (NumberFormatException e) {
+                throw new KeyfencePropertyException(MIN_CONTROLS, "not a number: " + controls,
+                        new ConfigurationException(MIN_CONTROLS, "not a number"));
+            }
+        }
         if (minControls < 1) {
             throw new KeyfencePropertyException(MIN_CONTROLS, "at least 1, was " + minControls,
                     new ConfigurationException(MIN_CONTROLS, "at least 1"));
@@ -61,12 +71,12 @@ public class KeyfenceDrillAutoConfiguration {
         }
         Duration d;
         try {
-            d = env.getProperty(property, Duration.class);
-        } catch (IllegalArgumentException e) {
-            throw new KeyfencePropertyException(property, "not a duration such as PT6H: " + text,
+            d = Duration.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            throw new KeyfencePropertyException(property, "not an ISO-8601 duration such as PT6H: " + text,
                     new ConfigurationException(property, "not a duration"));
         }
-        if (d == null || d.isNegative() || !zeroAllowed && d.isZero()) {
+        if (d.isNegative() || !zeroAllowed && d.isZero()) {
             throw new KeyfencePropertyException(property, "must be positive, was " + text,
                     new ConfigurationException(property, "must be positive"));
         }
