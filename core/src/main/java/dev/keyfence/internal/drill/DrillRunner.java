@@ -32,8 +32,7 @@ public final class DrillRunner {
     /** Drills {@code policy} (and its profiles) at {@code now}; never touches the policy's key sources. */
     public static DrillReport run(ValidationPolicy policy, List<NamedResource> profiles, int minControls, Instant now) {
         try (Shadow shadow = Shadow.build(policy, now)) {
-            List<NamedResource> shadowProfiles = profiles;
-            Catalogue catalogue = new Catalogue(shadow, shadowProfiles, minControls);
+            Catalogue catalogue = new Catalogue(shadow, profiles, minControls);
             List<Attack> attacks = catalogue.mint();
             Map<String, Engine> engines = new HashMap<>();
             List<DrillResult> results = new ArrayList<>();

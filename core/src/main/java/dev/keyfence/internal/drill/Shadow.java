@@ -86,8 +86,8 @@ final class Shadow implements AutoCloseable {
                 .findFirst().orElse(null);
 
         Map<String, IssuerKeys> keys = new LinkedHashMap<>();
-        List<TrustedIssuer> real2 = real.issuers();
-        for (TrustedIssuer i : real2) {
+        List<TrustedIssuer> issuers = real.issuers();
+        for (TrustedIssuer i : issuers) {
             KeyShape shape = shapes.get(i.name());
             keys.put(i.name(), keysOf(i, shape, real, now, rsaBits, i == targetIssuer, notes));
         }
@@ -102,7 +102,7 @@ final class Shadow implements AutoCloseable {
                 targetShape.alg(), rsaBits, targetShape.issuerMember() ? unlistedIssuer : null,
                 targetShape.windowed() ? now.minus(Duration.ofDays(7 * 365)) : null,
                 targetShape.windowed() ? now.minus(Duration.ofDays(2 * 365)) : null, null);
-        for (TrustedIssuer i : real2) {
+        for (TrustedIssuer i : issuers) {
             KeyShape s = shapes.get(i.name());
             if ("assumed".equals(s.learnedFrom())) {
                 notes.add("issuer " + i.name() + ": " + s.describe(rsaBits) + "; its source (" + (i.keySource()
@@ -129,7 +129,7 @@ final class Shadow implements AutoCloseable {
         ShadowClock clock = new ShadowClock(now);
         ValidationPolicy.Builder b = ValidationPolicy.builder();
         int n = 0;
-        for (TrustedIssuer i : real2) {
+        for (TrustedIssuer i : issuers) {
             b.issuer(copy(i, KeySource.file(dir.resolve("source-" + n++ + ".json"))));
         }
         JwksSettings jwks = JwksSettings.builder().refreshInterval(real.jwks().refreshInterval())
