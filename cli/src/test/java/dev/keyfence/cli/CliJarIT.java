@@ -160,4 +160,29 @@ class CliJarIT {
         assertThat(r.err().lines().count()).isEqualTo(1);
         assertThat(r.err()).contains("issuers");
     }
+
+    @Test
+    void drillPrintsJsonLinesExitsZeroAndNeverContactsTheKeySources() throws Exception {
+        Result r = java("", "drill", "--config", config.toString(), "--format", "json");
+
+        assertThat(r.status()).as(r.err()).isZero();
+        List<String> lines = r.out().lines().toList();
+        assertThat(lines).hasSizeGreaterThanOrEqualTo(18);
+        for (String line : lines) {
+            Map<String, Object> attack = CliRun.json(line);
+            assertThat(attack).containsKeys("attack", "valid", "reason", "controls");
+            assertThat(attack.get("valid")).as(line).isEqualTo(false);
+        }
+        assertThat(server.totalHits()).isZero();
+    }
+
+    @Test
+    void drillOfAWeakenedPolicyExitsOne() throws Exception {
+        Files.writeString(config, Files.readString(config).replace("tenants: [\"tid-a\"]", "tenants: [\"*\"]"));
+
+        Result r = java("", "drill", "--config", config.toString());
+
+        assertThat(r.status()).as(r.err()).isEqualTo(1);
+        assertThat(r.out()).contains("FINDING: 2023: cross-tenant iss/tid (attacker's own tenant): ACCEPTED");
+    }
 }

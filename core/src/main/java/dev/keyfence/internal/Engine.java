@@ -42,9 +42,17 @@ public final class Engine {
     private final List<Check> checks;
     private final Set<Control> controls;
     private final VerifiedSignatures verified;
+    /** False for the drill's shadow engines: their minted attacks are no events for the audit log. */
+    private final boolean audit;
 
     private Engine(ValidationPolicy policy, ResourcePolicy resource, KeyRegistry registry, Set<Control> controls,
                    VerifiedSignatures verified) {
+        this(policy, resource, registry, controls, verified, true);
+    }
+
+    private Engine(ValidationPolicy policy, ResourcePolicy resource, KeyRegistry registry, Set<Control> controls,
+                   VerifiedSignatures verified, boolean audit) {
+        this.audit = audit;
         this.policy = policy;
         this.resource = resource;
         this.registry = registry;
@@ -73,6 +81,19 @@ public final class Engine {
         return new Engine(policy, policy.resource(), new KeyRegistry(policy), set, VerifiedSignatures.of(0));
     }
 
+    /**
+     * An engine for {@code resource} over a shared key registry that runs only the given controls
+     * (token shape is always checked) and remembers no verified signature. Used by the drill to
+     * find which controls catch an attack alone, inside its shadow; never for production tokens.
+     * It writes nothing to the audit log: a drill's minted attacks are not attacks on the service.
+     */
+    public static Engine withControls(ValidationPolicy policy, ResourcePolicy resource, KeyRegistry registry,
+                                      Set<Control> controls) {
+        Set<Control> set = EnumSet.of(Control.TOKEN_SHAPE);
+        set.addAll(controls);
+        return new Engine(policy, resource, registry, set, VerifiedSignatures.of(0), false);
+    }
+
     /** An engine for another resource sharing this engine's key sources and caches. */
     public Engine forResource(ResourcePolicy other) {
         for (String scope : other.acceptedKeyScopes()) {
@@ -81,7 +102,7 @@ public final class Engine {
                         "no issuer carries key scope '" + scope + "'");
             }
         }
-        return new Engine(policy, other, registry, controls, verified);
+        return new Engine(policy, other, registry, controls, verified, audit);
     }
 
     public ValidationPolicy policy() { return policy; }
@@ -118,7 +139,7 @@ public final class Engine {
             verified.put(token, parsed, e.key().key().thumbprint(), result);
         }
         Verdict.Accepted accepted = new Verdict.Accepted(result);
-        if (AUDIT.isDebugEnabled()) {
+        if (audit && AUDIT.isDebugEnabled()) {
             AUDIT.debug("token {} accepted: iss={} tid={} kid={} scope={} resource={}", accepted.fingerprint(),
                     accepted.token().issuer(), accepted.token().tenant().orElse("-"), accepted.token().kid().orElse("-"),
                     accepted.token().keyScope(), resource.name());
@@ -202,7 +223,7 @@ public final class Engine {
     }
 
     private void log(Verdict.Rejected r) {
-        if (AUDIT.isInfoEnabled()) {
+        if (audit && AUDIT.isInfoEnabled()) {
             AUDIT.info("token {} rejected: {} iss={} tid={} kid={} resource={}: {}", r.fingerprint(), r.reason(),
                     r.issuer().map(dev.keyfence.internal.checks.Safe::text).orElse("-"),
                     r.tenant().map(dev.keyfence.internal.checks.Safe::text).orElse("-"),

@@ -29,6 +29,12 @@ public final class PolicyOptions {
         return KeyfenceConfig.load(config);
     }
 
+    /** The configuration file's name, for report headings (not its folder). */
+    public String configName() {
+        Path name = config.getFileName();
+        return name == null ? config.toString() : name.toString();
+    }
+
     /** The configuration's policy, with a fixed clock when {@code --now} was given. */
     public ValidationPolicy policy(KeyfenceConfig loaded) {
         ValidationPolicy policy = loaded.policy();

@@ -7,10 +7,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** {@code keyfence}: the parent of the three commands; alone it is a usage error. */
+/** {@code keyfence}: the parent of the commands; alone it is a usage error. */
 @Command(name = "keyfence", mixinStandardHelpOptions = true, versionProvider = RootCommand.Version.class,
-        description = "Validate JWT access tokens, audit key posture, verify a signature with a JWK, read and change the key ledger.",
-        subcommands = {ValidateCommand.class, AuditCommand.class, VerifySignatureCommand.class, LedgerCommand.class},
+        description = "Validate JWT access tokens, audit key posture, verify a signature with a JWK, drill a policy, read and change the key ledger.",
+        subcommands = {ValidateCommand.class, AuditCommand.class, VerifySignatureCommand.class, DrillCommand.class,
+                LedgerCommand.class},
         footer = {"", "Exit status: 0 all good, 1 a token rejected or a finding at or above --fail-on,",
                 "2 usage or configuration error (one line on stderr), 3 internal error.",
                 "", "Example:", "  java -jar keyfence-cli.jar validate --config keyfence.yaml --tokens tokens.txt"})
@@ -32,7 +33,7 @@ public final class RootCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         throw new CommandLine.ParameterException(spec.commandLine(),
-                "Missing command: validate, audit, verify-signature or ledger");
+                "Missing command: validate, audit, verify-signature, drill or ledger");
     }
 
     /** The version this build wrote into {@code version.properties}. */

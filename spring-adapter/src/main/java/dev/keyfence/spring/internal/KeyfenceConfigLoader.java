@@ -50,6 +50,7 @@ public final class KeyfenceConfigLoader {
         String file = environment.getProperty(CONFIG_PROPERTY);
         Map<String, Object> tree = new LinkedHashMap<>(bound(environment).orElse(Map.of()));
         tree.remove("config");
+        tree.remove("drill"); // keyfence.drill.*: the self-drill's settings, not part of the policy
         if (file != null) {
             if (file.isBlank()) {
                 throw new KeyfencePropertyException(CONFIG_PROPERTY, "must name a YAML file",

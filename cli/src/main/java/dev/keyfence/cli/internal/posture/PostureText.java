@@ -6,6 +6,7 @@ import dev.keyfence.IssuerPosture;
 import dev.keyfence.KeyStatus;
 import dev.keyfence.PostureReport;
 import dev.keyfence.Severity;
+import dev.keyfence.cli.internal.TextTable;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -23,7 +24,7 @@ public final class PostureText {
         sb.append("Keyfence audit at ").append(p.at()).append("\n\n");
         long on = p.controls().stream().filter(ControlState::enabled).count();
         sb.append("CONTROLS (").append(on).append(" of ").append(p.controls().size()).append(" on)\n");
-        Table controls = new Table("CONTROL", "STATE", "REJECTS WITH");
+        TextTable controls = new TextTable("CONTROL", "STATE", "REJECTS WITH");
         for (ControlState c : p.controls()) {
             controls.row(c.control().name(), c.enabled() ? "on" : "OFF",
                     String.join(", ", c.control().reasons().stream().map(Enum::name).toList()));
@@ -40,7 +41,7 @@ public final class PostureText {
                 sb.append("  (no keys)\n");
                 continue;
             }
-            Table t = new Table("KID", "TYPE", "SIZE", "THUMBPRINT", "NOT BEFORE", "NOT AFTER", "WINDOW FROM", "AGE",
+            TextTable t = new TextTable("KID", "TYPE", "SIZE", "THUMBPRINT", "NOT BEFORE", "NOT AFTER", "WINDOW FROM", "AGE",
                     "SCOPES", "STATUS");
             for (KeyStatus k : keys) {
                 t.row(k.kid().orElse("-"), k.keyType() + k.curve().map(c -> " " + c).orElse(""),
@@ -55,7 +56,7 @@ public final class PostureText {
         if (p.findings().isEmpty()) {
             sb.append("  none\n");
         } else {
-            Table f = new Table("SEVERITY", "CODE", "ISSUER", "KID", "MESSAGE");
+            TextTable f = new TextTable("SEVERITY", "CODE", "ISSUER", "KID", "MESSAGE");
             for (Finding x : p.findings()) {
                 f.row(x.severity().label(), x.code().name(), x.issuerName().orElse("-"), x.kid().orElse("-"), x.message());
             }
@@ -81,37 +82,5 @@ public final class PostureText {
 
     private static String days(Duration d) {
         return d.toDays() > 0 ? d.toDays() + "d" : d.toHours() + "h";
-    }
-
-    /** A left-aligned table with columns as wide as their widest cell. */
-    private static final class Table {
-        private final List<String[]> rows = new ArrayList<>();
-
-        Table(String... header) {
-            rows.add(header);
-        }
-
-        void row(String... cells) {
-            rows.add(cells);
-        }
-
-        void appendTo(StringBuilder sb) {
-            int[] width = new int[rows.get(0).length];
-            for (String[] r : rows) {
-                for (int i = 0; i < r.length; i++) {
-                    width[i] = Math.max(width[i], r[i].length());
-                }
-            }
-            for (String[] r : rows) {
-                StringBuilder line = new StringBuilder("  ");
-                for (int i = 0; i < r.length; i++) {
-                    line.append(r[i]);
-                    if (i < r.length - 1) {
-                        line.append(" ".repeat(width[i] - r[i].length() + 2));
-                    }
-                }
-                sb.append(line.toString().stripTrailing()).append('\n');
-            }
-        }
     }
 }

@@ -1,0 +1,49 @@
+package dev.keyfence.cli.internal;
+
+import dev.keyfence.DrillReport;
+import dev.keyfence.DrillResult;
+import dev.keyfence.Reason;
+import java.util.List;
+
+/** The text form of a drill: one table row per attack, then notes, attacks not run, findings and the verdict. */
+final class DrillText {
+    private DrillText() {
+    }
+
+    static String write(DrillReport report, String configName) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("Keyfence drill of ").append(configName).append(" at ").append(report.at()).append("\n\n");
+        TextTable t = new TextTable("#", "ATTACK", "RESOURCE", "VERDICT", "REASON", "COUNTERPART",
+                "CONTROLS THAT CATCH IT ALONE", "N", "");
+        int i = 1;
+        for (DrillResult r : report.results()) {
+            t.row(String.valueOf(i++), r.title(), r.resource(), r.valid() ? "ACCEPTED" : "refused",
+                    r.reason().map(Reason::name).orElse("-"),
+                    r.counterpartValid() ? "accepted" : "REFUSED " + r.counterpartReason().map(Reason::name).orElse(""),
+                    r.controls().isEmpty() ? "-" : String.join(" ", r.controls().stream().map(Reason::name).toList()),
+                    r.controls().size() + "/" + r.required(), r.passed() ? "ok" : "FAIL");
+        }
+        t.appendTo(sb);
+        sb.append('\n');
+        for (String note : report.notes()) {
+            sb.append("note: ").append(note).append('\n');
+        }
+        for (String skipped : report.skipped()) {
+            sb.append("not run: ").append(skipped).append('\n');
+        }
+        List<String> findings = report.findings();
+        for (String f : findings) {
+            sb.append("FINDING: ").append(f).append('\n');
+        }
+        long refused = report.results().stream().filter(r -> !r.valid()).count();
+        long counterparts = report.results().stream().filter(DrillResult::counterpartValid).count();
+        int n = report.results().size();
+        sb.append('\n').append(report.passed() ? "PASS" : "FAIL").append(": ").append(refused).append(" of ").append(n)
+                .append(" attacks refused, ").append(counterparts).append(" of ").append(n)
+                .append(" legitimate counterparts accepted; each 2023 key forgery caught by at least ")
+                .append(report.minimumKeyForgeryControls())
+                .append(report.minimumKeyForgeryControls() == 1 ? " control alone (minimum " : " controls alone (minimum ")
+                .append(report.minControls()).append(").\n");
+        return sb.toString();
+    }
+}
