@@ -39,7 +39,8 @@ final class Shadow implements AutoCloseable {
     private final Instant now;
     private final Path dir;
     private final ValidationPolicy policy;
-    private final KeyRegistry registry;
+    /** Made by {@link #replayHistory()}, once the shadow key sets are written (a registry reads them at once). */
+    private KeyRegistry registry;
     private final Map<String, IssuerKeys> keys;
     private final IssuerKeys target;
     private final Optional<IssuerKeys> foreign;
@@ -47,14 +48,13 @@ final class Shadow implements AutoCloseable {
     private final ShadowKey unlistedExpired;
     private final List<String> notes;
 
-    private Shadow(ShadowClock clock, Instant now, Path dir, ValidationPolicy policy, KeyRegistry registry,
+    private Shadow(ShadowClock clock, Instant now, Path dir, ValidationPolicy policy,
                    Map<String, IssuerKeys> keys, IssuerKeys target, Optional<IssuerKeys> foreign, ShadowKey unlisted,
                    ShadowKey unlistedExpired, List<String> notes) {
         this.clock = clock;
         this.now = now;
         this.dir = dir;
         this.policy = policy;
-        this.registry = registry;
         this.keys = keys;
         this.target = target;
         this.foreign = foreign;
@@ -139,9 +139,8 @@ final class Shadow implements AutoCloseable {
         ValidationPolicy shadowPolicy = b.resource(resource).keys(withRevoked(real.keys(), target)).jwks(jwks)
                 .clock(clock)
                 .maxTokenBytes(real.maxTokenBytes()).verifiedTokenCache(0).build();
-        KeyRegistry registry = new KeyRegistry(shadowPolicy, Runnable::run);
         Optional<IssuerKeys> foreign = Optional.ofNullable(foreignIssuer).map(f -> keys.get(f.name()));
-        Shadow shadow = new Shadow(clock, now, dir, shadowPolicy, registry, keys, target, foreign, unlisted,
+        Shadow shadow = new Shadow(clock, now, dir, shadowPolicy, keys, target, foreign, unlisted,
                 unlistedExpired, notes);
         try {
             shadow.replayHistory();
@@ -263,6 +262,7 @@ final class Shadow implements AutoCloseable {
         Instant t0 = t1.minus(refresh).minusSeconds(1);
         writeAll(true);
         clock.set(t0);
+        registry = new KeyRegistry(policy, Runnable::run); // reads every source now, on this thread
         for (KeySourceState s : registry.sources()) {
             s.current();
         }
