@@ -2,10 +2,13 @@ package dev.keyfence.internal;
 
 import dev.keyfence.Control;
 import dev.keyfence.Reason;
+import dev.keyfence.RequestContext;
 import dev.keyfence.ResourcePolicy;
 import dev.keyfence.ValidationPolicy;
 import dev.keyfence.Verdict;
 import dev.keyfence.VerifiedToken;
+import dev.keyfence.internal.binding.DpopProofVerifier;
+import dev.keyfence.internal.binding.ProofReplayCache;
 import dev.keyfence.internal.checks.Check;
 import dev.keyfence.internal.checks.Checks;
 import dev.keyfence.internal.checks.Evaluation;
@@ -18,6 +21,7 @@ import dev.keyfence.internal.token.Fingerprint;
 import dev.keyfence.internal.token.MalformedTokenException;
 import dev.keyfence.internal.token.ParsedToken;
 import dev.keyfence.internal.token.TokenParser;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -42,15 +46,22 @@ public final class Engine {
     private final List<Check> checks;
     private final Set<Control> controls;
     private final VerifiedSignatures verified;
+    private final DpopProofVerifier dpop;
 
     private Engine(ValidationPolicy policy, ResourcePolicy resource, KeyRegistry registry, Set<Control> controls,
-                   VerifiedSignatures verified) {
+                   VerifiedSignatures verified, DpopProofVerifier dpop) {
         this.policy = policy;
         this.resource = resource;
         this.registry = registry;
         this.controls = Set.copyOf(controls);
         this.checks = Checks.only(controls);
         this.verified = verified;
+        this.dpop = dpop;
+    }
+
+    private static DpopProofVerifier dpop(ValidationPolicy policy) {
+        Duration window = DpopProofVerifier.MAX_AGE.plus(ResourcePolicy.MAX_CLOCK_SKEW.multipliedBy(2));
+        return new DpopProofVerifier(new ProofReplayCache(policy.clock(), window));
     }
 
     /** An engine with every control on. */
@@ -61,7 +72,7 @@ public final class Engine {
     /** An engine with every control on, over a key registry built by the caller (tests inject its refresh executor). */
     public static Engine create(ValidationPolicy policy, KeyRegistry registry) {
         return new Engine(policy, policy.resource(), registry, EnumSet.allOf(Control.class),
-                VerifiedSignatures.of(policy.verifiedTokenCache()));
+                VerifiedSignatures.of(policy.verifiedTokenCache()), dpop(policy));
     }
 
     /**
@@ -70,7 +81,7 @@ public final class Engine {
      */
     public static Engine withOnlyControlsForTesting(ValidationPolicy policy, Control... controls) {
         Set<Control> set = EnumSet.of(Control.TOKEN_SHAPE, controls);
-        return new Engine(policy, policy.resource(), new KeyRegistry(policy), set, VerifiedSignatures.of(0));
+        return new Engine(policy, policy.resource(), new KeyRegistry(policy), set, VerifiedSignatures.of(0), dpop(policy));
     }
 
     /** An engine for another resource sharing this engine's key sources and caches. */
@@ -81,7 +92,7 @@ public final class Engine {
                         "no issuer carries key scope '" + scope + "'");
             }
         }
-        return new Engine(policy, other, registry, controls, verified);
+        return new Engine(policy, other, registry, controls, verified, dpop);
     }
 
     public ValidationPolicy policy() { return policy; }
@@ -89,8 +100,13 @@ public final class Engine {
     public KeyRegistry registry() { return registry; }
     public Set<Control> controls() { return controls; }
 
-    /** Validates one token; never throws for any input. */
+    /** Validates one token presented with nothing else; never throws for any input. */
     public Verdict validate(String token) {
+        return validate(token, RequestContext.none());
+    }
+
+    /** Validates one token with what its request presents; never throws for any input. */
+    public Verdict validate(String token, RequestContext request) {
         Instant now = policy.clock().instant();
         VerifiedSignatures.Entry seen = verified.get(token);
         ParsedToken parsed;
@@ -103,7 +119,7 @@ public final class Engine {
             return r;
         }
         Evaluation e = new Evaluation(parsed, policy, resource, registry, now,
-                seen == null ? null : seen.keyThumbprint());
+                seen == null ? null : seen.keyThumbprint(), request, dpop);
         for (Check check : checks) {
             Rejection rejection = check.apply(e);
             if (rejection != null) {
