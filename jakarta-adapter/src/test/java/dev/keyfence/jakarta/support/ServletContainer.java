@@ -18,6 +18,12 @@ public interface ServletContainer {
     Running start(Deployment deployment);
 
     /**
+     * Starts the deployment on HTTPS with the server identity, asking clients for a certificate
+     * (without requiring one) that {@code trusted} must hold.
+     */
+    Running startTls(Deployment deployment, Tls.Identity server, java.security.KeyStore trusted);
+
+    /**
      * Starts a deployment that must fail to start, stops whatever started, and returns the
      * message of the filter's {@code ServletException}.
      */
