@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.keyfence.jakarta.support.Deployment;
 import dev.keyfence.jakarta.support.Incident2023;
 import dev.keyfence.jakarta.support.ServletContainer;
-import dev.keyfence.jakarta.support.Tls;
+import dev.keyfence.testkit.Tls;
 import dev.keyfence.testkit.DpopProofs;
 import dev.keyfence.testkit.TestKey;
 import java.util.List;

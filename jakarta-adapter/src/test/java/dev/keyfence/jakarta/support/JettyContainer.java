@@ -1,5 +1,6 @@
 package dev.keyfence.jakarta.support;
 
+import dev.keyfence.testkit.Tls;
 import jakarta.servlet.DispatcherType;
 import java.util.EnumSet;
 import org.assertj.core.api.Assertions;

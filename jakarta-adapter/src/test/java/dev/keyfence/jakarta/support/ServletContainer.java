@@ -1,5 +1,7 @@
 package dev.keyfence.jakarta.support;
 
+import dev.keyfence.testkit.Tls;
+
 /** A real servlet container, started embedded on 127.0.0.1 with an ephemeral port. */
 public interface ServletContainer {
 

@@ -1,5 +1,6 @@
 package dev.keyfence.jakarta.support;
 
+import dev.keyfence.testkit.Tls;
 import jakarta.servlet.ServletException;
 import java.io.IOException;
 import java.io.UncheckedIOException;

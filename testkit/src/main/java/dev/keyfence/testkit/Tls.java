@@ -1,7 +1,5 @@
-package dev.keyfence.jakarta.support;
+package dev.keyfence.testkit;
 
-import dev.keyfence.testkit.Certificates;
-import dev.keyfence.testkit.TestKey;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.Socket;
@@ -43,6 +41,16 @@ public final class Tls {
                     now.plus(Duration.ofDays(30))));
         }
 
+        /** Writes {@link #keyStore()} as a PKCS12 file (password {@link Tls#PASSWORD}), e.g. for {@code server.ssl.key-store}. */
+        public java.nio.file.Path writeKeyStore(java.nio.file.Path file) {
+            try (java.io.OutputStream out = java.nio.file.Files.newOutputStream(file)) {
+                keyStore().store(out, PASSWORD);
+                return file;
+            } catch (GeneralSecurityException | IOException e) {
+                throw new IllegalStateException("cannot write a key store", e);
+            }
+        }
+
         /** A key store holding this identity under the alias {@code key}. */
         public KeyStore keyStore() {
             try {
@@ -70,24 +78,70 @@ public final class Tls {
         }
     }
 
-    /** A reply over HTTPS. */
-    public record Reply(int status, Optional<String> challenge, String body) {
+    /** Writes {@link #trustStore(List)} as a PKCS12 file (password {@link #PASSWORD}). */
+    public static java.nio.file.Path writeTrustStore(List<Identity> clients, java.nio.file.Path file) {
+        try (java.io.OutputStream out = java.nio.file.Files.newOutputStream(file)) {
+            trustStore(clients).store(out, PASSWORD);
+            return file;
+        } catch (GeneralSecurityException | IOException e) {
+            throw new IllegalStateException("cannot write a trust store", e);
+        }
+    }
+
+    /** A reply over HTTPS: status, the {@code WWW-Authenticate} challenge, body and every header. */
+    public record Reply(int status, Optional<String> challenge, String body, java.util.Map<String, List<String>> headers) {
     }
 
     /** GET over HTTPS presenting {@code client} (or no certificate), with these headers as name/value pairs. */
     public static Reply get(int port, String path, Optional<Identity> client, List<String[]> headers) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + port + path)).GET();
+        return send(port, "GET", path, client, headers, Optional.empty());
+    }
+
+    /**
+     * Any request over HTTPS presenting {@code client} (or no certificate), with these headers as
+     * name/value pairs and, when given, a form-encoded body.
+     */
+    public static Reply send(int port, String method, String path, Optional<Identity> client, List<String[]> headers,
+                             Optional<String> form) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + port + path));
+        if (form.isPresent()) {
+            b.header("Content-Type", "application/x-www-form-urlencoded")
+                    .method(method, HttpRequest.BodyPublishers.ofString(form.get()));
+        } else {
+            b.method(method, HttpRequest.BodyPublishers.noBody());
+        }
         headers.forEach(h -> b.header(h[0], h[1]));
         try {
             HttpClient http = HttpClient.newBuilder().sslContext(clientContext(client))
                     .connectTimeout(Duration.ofSeconds(5)).build();
             HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-            return new Reply(r.statusCode(), r.headers().firstValue("WWW-Authenticate"), r.body());
+            return new Reply(r.statusCode(), r.headers().firstValue("WWW-Authenticate"), r.body(), r.headers().map());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    /**
+     * Sends {@code head} (request line and header lines, each without line end) byte for byte over
+     * TLS without a client certificate, with {@code Connection: close} added, and returns the raw
+     * answer: for requests an HTTP client would refuse or rewrite (a chosen {@code Host}, {@code //}
+     * or {@code ;} in the path).
+     */
+    public static String raw(int port, List<String> head) {
+        try (javax.net.ssl.SSLSocket socket = (javax.net.ssl.SSLSocket) clientContext(Optional.empty())
+                .getSocketFactory().createSocket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            StringBuilder request = new StringBuilder();
+            head.forEach(line -> request.append(line).append("\r\n"));
+            request.append("Connection: close\r\n\r\n");
+            socket.getOutputStream().write(request.toString().getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
