@@ -72,19 +72,21 @@ public final class CredentialPolicy {
      *
      * @param authorization every {@code Authorization} header value, in order
      * @param method        the request method
-     * @param rawQuery      the raw query string, or null
-     * @param contentType   the request's content type, or null
+     * @param rawQuery      the raw query string, empty when there is none
+     * @param contentType   the request's content type, empty when there is none
      */
     public Credential extract(List<String> authorization, String method, String rawQuery, String contentType,
                               Supplier<String[]> accessTokenParameters) {
-        String query = Objects.requireNonNullElse(rawQuery, "");
+        Objects.requireNonNull(method, "method");
+        Objects.requireNonNull(contentType, "contentType");
+        Objects.requireNonNull(accessTokenParameters, "accessTokenParameters");
+        String query = Objects.requireNonNull(rawQuery, "rawQuery");
         return extractor.extract(List.copyOf(authorization), query,
                 formTokens(method, query, contentType, accessTokenParameters));
     }
 
     private List<String> formTokens(String method, String query, String contentType, Supplier<String[]> parameters) {
-        if (!allowFormToken || !"POST".equals(method) || contentType == null
-                || !contentType.toLowerCase(Locale.ROOT).startsWith(FORM)) {
+        if (!allowFormToken || !"POST".equals(method) || !contentType.toLowerCase(Locale.ROOT).startsWith(FORM)) {
             return List.of();
         }
         String[] all = parameters.get();

@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.web.AuthenticationEntryPoint;
 
 /**
  * The RFC 6750 answers of core's {@link CredentialPolicy}, the same as the servlet filter's: a bare
@@ -21,7 +22,7 @@ import org.springframework.security.oauth2.core.OAuth2Error;
  * Spring's default entry point it adds no other parameters, so clients and scripts see exactly the
  * reason code. Use it with {@code o.authenticationEntryPoint(entryPoint)}.
  */
-public final class KeyfenceAuthenticationEntryPoint implements org.springframework.security.web.AuthenticationEntryPoint {
+public final class KeyfenceAuthenticationEntryPoint implements AuthenticationEntryPoint {
     private final CredentialPolicy policy;
 
     /** An entry point with the policy's realm. */

@@ -152,6 +152,25 @@ class StrictChainTest {
         }
     }
 
+    // finding 6: audit fields an attacker chooses cannot forge other fields
+
+    @Test
+    void auditLineQuotesAnAttackerChosenKid() {
+        Logger audit = (Logger) LoggerFactory.getLogger("dev.keyfence.audit");
+        ListAppender<ILoggingEvent> lines = new ListAppender<>();
+        lines.start();
+        audit.addAppender(lines);
+        try {
+            String forged = WORLD.enterpriseToken("tid-a", "api://mail").kid("a\" tid=\"victim").signedWith(Fixture.ENTERPRISE);
+            assertRejected(Tls.get(port, "/api/me", Optional.empty(), bearer(forged)), "KEY_NOT_FOUND");
+        } finally {
+            audit.detachAppender(lines);
+        }
+        assertThat(lines.list).extracting(ILoggingEvent::getFormattedMessage)
+                .anySatisfy(line -> assertThat(line).contains("kid=\"a\\\" tid=\\\"victim\"")
+                        .doesNotContain("tid=\"victim\""));
+    }
+
     // finding 5: a stateless resource-server chain
 
     @Test

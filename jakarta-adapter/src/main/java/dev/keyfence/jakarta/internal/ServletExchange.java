@@ -12,6 +12,7 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
 import java.util.Collections;
+import java.util.Objects;
 
 /**
  * The servlet side of core's credential policy, shared by the filter and the Spring adapter: reads
@@ -28,7 +29,8 @@ public final class ServletExchange {
     /** The credential of the request under the policy; reads a form body only where the policy allows it. */
     public static Credential credential(CredentialPolicy policy, HttpServletRequest request) {
         return policy.extract(Collections.list(request.getHeaders("Authorization")), request.getMethod(),
-                request.getQueryString(), request.getContentType(),
+                Objects.requireNonNullElse(request.getQueryString(), ""),
+                Objects.requireNonNullElse(request.getContentType(), ""),
                 () -> request.getParameterValues(CredentialPolicy.ACCESS_TOKEN));
     }
 
