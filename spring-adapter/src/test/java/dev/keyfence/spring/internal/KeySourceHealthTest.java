@@ -127,6 +127,43 @@ class KeySourceHealthTest {
                 .count()).isEqualTo(10_000);
     }
 
+    @Test
+    void tenantsCallersNameAreSummarisedNotListedAndDoNotTakeTheInstanceDown() {
+        TestKey key = TestKey.rsa("tenant-key");
+        server.serveKeys("/tid-real/keys", JwkSet.of(key));
+        String template = server.uri("/").toString() + "{tenantid}";
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        TokenValidator validator = TokenValidator.create(ValidationPolicy.builder()
+                .issuer(TrustedIssuer.builder().name("tenants").issuer(template + "/v2.0")
+                        .keySource(KeySource.jwksUri(template + "/keys")).keyScope("enterprise").tenants("*").build())
+                .resource(ResourcePolicy.builder().audiences("api").acceptedKeyScopes("enterprise").build())
+                .jwks(JwksSettings.builder().allowHttpLoopback(true).build())
+                .listener(MicrometerListeners.keySources(() -> Optional.of(meters)))
+                .clock(clock).build());
+        String realIss = server.uri("/tid-real/v2.0").toString();
+        assertThat(validator.validate(Tokens.accessToken(realIss, "api", clock.instant()).tenant("tid-real")
+                .signedWith(key)).valid()).isTrue();
+        int metersAfterOneTenant = meters.getMeters().size();
+        for (int i = 0; i < 40; i++) {
+            // an unauthenticated caller names tenants that do not exist: each gets a key source whose fetch fails
+            String iss = server.uri("/tid-" + i + "/v2.0").toString();
+            validator.validate(Tokens.accessToken(iss, "api", clock.instant()).tenant("tid-" + i).signedWith(key));
+        }
+        AtomicInteger reads = new AtomicInteger();
+        Health health = new KeySourceHealth(() -> {
+            reads.incrementAndGet();
+            return validator.sourceStatuses();
+        }, validator::policy).health();
+
+        assertThat(reads).hasValue(1);
+        assertThat(health.getStatus()).isEqualTo(Status.UP);
+        assertThat(health.getDetails()).containsOnlyKeys("tenants");
+        assertThat(health.getDetails().get("tenants")).isEqualTo(Map.of("tenantSources", 41L, "up", 1L, "stale", 0L,
+                "down", 40L));
+        assertThat(meters.getMeters()).as("failed fetches add a meter per event type, not one per tenant")
+                .hasSizeLessThanOrEqualTo(metersAfterOneTenant + 3);
+    }
+
     private Health health(TokenValidator validator) {
         SourceStatus source = validator.sourceStatuses().get(0);
         return KeySourceHealth.health(source, clock);
