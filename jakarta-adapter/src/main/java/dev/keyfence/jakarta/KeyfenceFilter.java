@@ -35,7 +35,9 @@ import org.slf4j.LoggerFactory;
  * rejected token, 400 {@code error="invalid_request"} for a malformed header or more than one
  * credential. An accepted request reaches the application with a {@link KeyfencePrincipal} as
  * {@code getUserPrincipal()} and the {@link dev.keyfence.VerifiedToken} in the request attribute
- * {@link #VERIFIED_TOKEN_ATTRIBUTE}.
+ * {@link #VERIFIED_TOKEN_ATTRIBUTE}. Credentials are found and answered by core's
+ * {@link CredentialPolicy}, as in the Spring adapter; a sender-constrained token is checked against
+ * the request's TLS client certificate (RFC 8705) or its {@code DPoP} proof (RFC 9449).
  *
  * <p>Configured by the init parameter {@value #CONFIG} (else the system property of the same
  * name) naming the YAML file of the contract, or in code with {@link #KeyfenceFilter(TokenValidator)}.
