@@ -10,6 +10,11 @@ public enum FindingCode {
     SYMMETRIC_ALGORITHM_ALLOWED(Severity.HIGH),
     INSECURE_KEY_TRANSPORT(Severity.HIGH),
     ISSUER_UNREACHABLE(Severity.HIGH),
+    /**
+     * A source teaching a key scope that a resource refuses has no good key set: that resource
+     * refuses every token whose key is not already known to lie outside that scope (KEYS_UNAVAILABLE).
+     */
+    SCOPE_KNOWLEDGE_MISSING(Severity.HIGH),
     KEY_WITHOUT_VALIDITY(Severity.MEDIUM),
     KEY_WITHOUT_ISSUER_BINDING(Severity.MEDIUM),
     LONG_CLOCK_SKEW(Severity.MEDIUM);

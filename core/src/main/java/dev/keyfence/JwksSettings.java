@@ -13,6 +13,18 @@ public final class JwksSettings {
     private final int maxBytes;
     private final boolean allowHttpLoopback;
     private final HttpClient httpClient;
+    private final int tenantSourcesPerMinute;
+
+    /** Longest {@code jwks.timeout}. */
+    public static final Duration MAX_TIMEOUT = Duration.ofMinutes(5);
+    /** Longest {@code jwks.refresh-interval}. */
+    public static final Duration MAX_REFRESH_INTERVAL = Duration.ofDays(7);
+    /** Longest {@code jwks.min-refetch-interval}. */
+    public static final Duration MAX_MIN_REFETCH_INTERVAL = Duration.ofDays(1);
+    /** Longest {@code jwks.max-stale}. */
+    public static final Duration MAX_MAX_STALE = Duration.ofDays(365);
+    /** Default {@code jwks.tenant-sources-per-minute}. */
+    public static final int DEFAULT_TENANT_SOURCES_PER_MINUTE = 60;
 
     private JwksSettings(Builder b) {
         this.refreshInterval = b.refreshInterval == null ? Duration.ofMinutes(5) : b.refreshInterval;
@@ -22,6 +34,8 @@ public final class JwksSettings {
         this.maxBytes = b.maxBytes == null ? 524_288 : b.maxBytes;
         this.allowHttpLoopback = b.allowHttpLoopback != null && b.allowHttpLoopback;
         this.httpClient = b.httpClient;
+        this.tenantSourcesPerMinute = b.tenantSourcesPerMinute == null ? DEFAULT_TENANT_SOURCES_PER_MINUTE
+                : b.tenantSourcesPerMinute;
     }
 
     public static Builder builder() {
@@ -49,6 +63,11 @@ public final class JwksSettings {
      * builds its own (no redirects, connect timeout {@link #timeout()}).
      */
     public Optional<HttpClient> httpClient() { return Optional.ofNullable(httpClient); }
+    /**
+     * Most per-tenant key sources (issuers whose {@code jwks-uri} carries {@code {tenantid}})
+     * created per minute; a token naming a new tenant beyond it gets KEYS_UNAVAILABLE.
+     */
+    public int tenantSourcesPerMinute() { return tenantSourcesPerMinute; }
 
     /** Builder; each setting may be given once. */
     public static final class Builder {
@@ -59,29 +78,30 @@ public final class JwksSettings {
         private Integer maxBytes;
         private Boolean allowHttpLoopback;
         private HttpClient httpClient;
+        private Integer tenantSourcesPerMinute;
 
         private Builder() {
         }
 
         public Builder refreshInterval(Duration d) {
-            this.refreshInterval = Settings.once(this.refreshInterval, Settings.positive(d, "jwks.refresh-interval"),
+            this.refreshInterval = Settings.once(this.refreshInterval, Settings.positive(d, MAX_REFRESH_INTERVAL, "jwks.refresh-interval"),
                     "jwks.refresh-interval");
             return this;
         }
 
         public Builder minRefetchInterval(Duration d) {
             this.minRefetchInterval = Settings.once(this.minRefetchInterval,
-                    Settings.nonNegative(d, "jwks.min-refetch-interval"), "jwks.min-refetch-interval");
+                    Settings.nonNegative(d, MAX_MIN_REFETCH_INTERVAL, "jwks.min-refetch-interval"), "jwks.min-refetch-interval");
             return this;
         }
 
         public Builder maxStale(Duration d) {
-            this.maxStale = Settings.once(this.maxStale, Settings.nonNegative(d, "jwks.max-stale"), "jwks.max-stale");
+            this.maxStale = Settings.once(this.maxStale, Settings.nonNegative(d, MAX_MAX_STALE, "jwks.max-stale"), "jwks.max-stale");
             return this;
         }
 
         public Builder timeout(Duration d) {
-            this.timeout = Settings.once(this.timeout, Settings.positive(d, "jwks.timeout"), "jwks.timeout");
+            this.timeout = Settings.once(this.timeout, Settings.positive(d, MAX_TIMEOUT, "jwks.timeout"), "jwks.timeout");
             return this;
         }
 
@@ -90,6 +110,19 @@ public final class JwksSettings {
                 throw new ConfigurationException("jwks.max-bytes", "at least 1024, was " + bytes);
             }
             this.maxBytes = Settings.once(this.maxBytes, bytes, "jwks.max-bytes");
+            return this;
+        }
+
+        /**
+         * Most per-tenant key sources created per minute of the policy clock (default
+         * {@value #DEFAULT_TENANT_SOURCES_PER_MINUTE}, between 1 and 100000): bounds the fetches
+         * that tokens naming ever new tenants can cause.
+         */
+        public Builder tenantSourcesPerMinute(int sources) {
+            if (sources < 1 || sources > 100_000) {
+                throw new ConfigurationException("jwks.tenant-sources-per-minute", "between 1 and 100000, was " + sources);
+            }
+            this.tenantSourcesPerMinute = Settings.once(this.tenantSourcesPerMinute, sources, "jwks.tenant-sources-per-minute");
             return this;
         }
 

@@ -48,7 +48,10 @@ public sealed interface KeySource
             return uri.contains("{tenantid}");
         }
 
-        @Override public String describe() { return uri; }
+        /** The URL without user-info and query (never printed). */
+        @Override public String describe() { return dev.keyfence.internal.RedactedUrl.of(uri); }
+
+        @Override public String toString() { return "JwksUri[" + describe() + "]"; }
     }
 
     /** See {@link KeySource#discovery(URI)}. */
@@ -57,7 +60,10 @@ public sealed interface KeySource
             Objects.requireNonNull(uri, "uri");
         }
 
-        @Override public String describe() { return uri.toString(); }
+        /** The URL without user-info and query (never printed). */
+        @Override public String describe() { return dev.keyfence.internal.RedactedUrl.of(uri); }
+
+        @Override public String toString() { return "Discovery[" + describe() + "]"; }
     }
 
     /** See {@link KeySource#file(Path)}. */

@@ -1,6 +1,8 @@
 package dev.keyfence;
 
 import dev.keyfence.internal.config.ConfigTree;
+import dev.keyfence.ledger.KeyLedgers;
+import dev.keyfence.ledger.LedgerSettings;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -8,7 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
@@ -21,12 +25,12 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
  *
  * <pre>{@code
  * KeyfenceConfig config = KeyfenceConfig.load(Path.of("keyfence.yaml"));
- * TokenValidator validator = TokenValidator.create(config.policy());
+ * TokenValidator validator = TokenValidator.create(config);   // carries the resources: path profiles
  * }</pre>
  */
 public final class KeyfenceConfig {
     private static final Set<String> TOP = Set.of("issuers", "resource", "resources", "keys", "jwks", "max-token-bytes",
-            "verified-token-cache");
+            "verified-token-cache", "ledger");
     private static final Set<String> ISSUER = Set.of("name", "issuer", "jwks-uri", "discovery-uri", "jwks-file",
             "key-scope", "tenants", "require-key-issuer", "algorithms", "tenant-pattern");
     private static final Set<String> RESOURCE = Set.of("name", "audiences", "accepted-key-scopes", "algorithms",
@@ -35,14 +39,17 @@ public final class KeyfenceConfig {
             "allowed-curves");
     private static final Set<String> WINDOW = Set.of("kid", "jkt", "not-before", "not-after");
     private static final Set<String> JWKS = Set.of("refresh-interval", "min-refetch-interval", "max-stale", "timeout",
-            "max-bytes", "allow-http-loopback");
+            "max-bytes", "allow-http-loopback", "tenant-sources-per-minute");
+    private static final Set<String> LEDGER = Set.of("directory", "jdbc-url", "username", "password-env");
 
     private final ValidationPolicy policy;
     private final List<NamedResource> resources;
+    private final Optional<LedgerSettings> ledger;
 
-    private KeyfenceConfig(ValidationPolicy policy, List<NamedResource> resources) {
+    private KeyfenceConfig(ValidationPolicy policy, List<NamedResource> resources, Optional<LedgerSettings> ledger) {
         this.policy = policy;
         this.resources = List.copyOf(resources);
+        this.ledger = ledger;
     }
 
     /** Reads a YAML file; relative {@code jwks-file} paths resolve against the file's folder. */
@@ -76,6 +83,14 @@ public final class KeyfenceConfig {
      * file (the Spring adapter binds {@code keyfence.*} properties into such a tree).
      */
     public static KeyfenceConfig fromTree(Object tree, Path baseDir) {
+        return fromTree(tree, baseDir, System.getenv());
+    }
+
+    /**
+     * Like {@link #fromTree(Object, Path)}, with {@code ledger.password-env} looked up in
+     * {@code environment} instead of the process environment.
+     */
+    public static KeyfenceConfig fromTree(Object tree, Path baseDir, Map<String, String> environment) {
         ConfigTree root = ConfigTree.root(tree).allowOnly(TOP);
         ValidationPolicy.Builder b = ValidationPolicy.builder();
         for (ConfigTree issuer : root.trees("issuers")) {
@@ -91,6 +106,7 @@ public final class KeyfenceConfig {
         root.optionalTree("jwks").ifPresent(j -> b.jwks(jwks(j.allowOnly(JWKS))));
         root.optionalInt("max-token-bytes").ifPresent(b::maxTokenBytes);
         root.optionalInt("verified-token-cache").ifPresent(b::verifiedTokenCache);
+        Optional<LedgerSettings> ledger = root.optionalTree("ledger").map(l -> ledger(l, baseDir));
         ValidationPolicy policy = b.build();
         List<NamedResource> named = new ArrayList<>();
         if (root.has("resources")) {
@@ -109,15 +125,27 @@ public final class KeyfenceConfig {
                                 "no issuer carries key scope '" + scope + "'");
                     }
                 }
-                named.add(new NamedResource(String.valueOf(name), paths, rp));
+                try {
+                    named.add(new NamedResource(String.valueOf(name), paths, rp));
+                } catch (ConfigurationException e) {
+                    throw e.at(one.path(e.setting()));
+                }
             }
         }
-        return new KeyfenceConfig(policy, named);
+        if (ledger.isPresent()) {
+            policy = policy.toBuilder().ledger(KeyLedgers.open(ledger.get(), environment)).build();
+        }
+        return new KeyfenceConfig(policy, named, ledger);
     }
 
     /** The policy, with the {@code resource:} section as its default resource. */
     public ValidationPolicy policy() {
         return policy;
+    }
+
+    /** The {@code ledger:} section, when the file has one; {@link #policy()} then carries the opened ledger. */
+    public Optional<LedgerSettings> ledgerSettings() {
+        return ledger;
     }
 
     /** The named resource profiles of the {@code resources:} section, in file order. */
@@ -208,6 +236,45 @@ public final class KeyfenceConfig {
         return b.build();
     }
 
+    private static LedgerSettings ledger(ConfigTree t, Path baseDir) {
+        if (t.has("password")) {
+            throw new ConfigurationException(t.path("password"),
+                    "a password never goes in the file: name the environment variable that holds it with password-env");
+        }
+        t.allowOnly(LEDGER);
+        boolean directory = t.has("directory");
+        boolean jdbc = t.has("jdbc-url");
+        if (directory && jdbc) {
+            throw new ConfigurationException(t.path("jdbc-url"),
+                    "give either directory (embedded ledger) or jdbc-url (database ledger), not both");
+        }
+        if (!directory && !jdbc) {
+            throw new ConfigurationException(t.path("directory"),
+                    "required: directory (embedded ledger) or jdbc-url (database ledger)");
+        }
+        if (directory) {
+            for (String jdbcOnly : List.of("username", "password-env")) {
+                if (t.has(jdbcOnly)) {
+                    throw new ConfigurationException(t.path(jdbcOnly), "only with jdbc-url (the embedded ledger has no login)");
+                }
+            }
+            return LedgerSettings.directory(baseDir.resolve(t.string("directory")));
+        }
+        String url = t.string("jdbc-url");
+        if (!url.startsWith("jdbc:")) {
+            throw new ConfigurationException(t.path("jdbc-url"), "must be a JDBC URL (jdbc:postgresql://host:port/database)");
+        }
+        String lower = url.toLowerCase(java.util.Locale.ROOT);
+        int slashes = lower.indexOf("//");
+        int pathStart = slashes < 0 ? -1 : lower.indexOf('/', slashes + 2);
+        String authority = slashes < 0 ? "" : lower.substring(slashes + 2, pathStart < 0 ? lower.length() : pathStart);
+        if (lower.contains("password=") || authority.contains("@")) {
+            throw new ConfigurationException(t.path("jdbc-url"),
+                    "carries credentials; a password never goes in the file: give username and password-env");
+        }
+        return LedgerSettings.jdbc(url, t.optionalString("username"), t.optionalString("password-env"));
+    }
+
     private static JwksSettings jwks(ConfigTree t) {
         JwksSettings.Builder b = JwksSettings.builder();
         t.optionalDuration("refresh-interval").ifPresent(b::refreshInterval);
@@ -216,6 +283,7 @@ public final class KeyfenceConfig {
         t.optionalDuration("timeout").ifPresent(b::timeout);
         t.optionalInt("max-bytes").ifPresent(b::maxBytes);
         t.optionalBoolean("allow-http-loopback").ifPresent(b::allowHttpLoopback);
+        t.optionalInt("tenant-sources-per-minute").ifPresent(b::tenantSourcesPerMinute);
         return b.build();
     }
 

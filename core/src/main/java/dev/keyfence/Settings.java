@@ -29,18 +29,36 @@ final class Settings {
         return value;
     }
 
+    /** The longest duration any setting accepts (about a century), so no time arithmetic overflows. */
+    static final Duration LONGEST = Duration.ofDays(36_500);
+
     static Duration nonNegative(Duration value, String setting) {
+        return nonNegative(value, LONGEST, setting);
+    }
+
+    static Duration nonNegative(Duration value, Duration max, String setting) {
         Objects.requireNonNull(value, setting);
         if (value.isNegative()) {
             throw new ConfigurationException(setting, "must not be negative");
         }
-        return value;
+        return atMost(value, max, setting);
     }
 
     static Duration positive(Duration value, String setting) {
+        return positive(value, LONGEST, setting);
+    }
+
+    static Duration positive(Duration value, Duration max, String setting) {
         Objects.requireNonNull(value, setting);
         if (value.isNegative() || value.isZero()) {
             throw new ConfigurationException(setting, "must be positive");
+        }
+        return atMost(value, max, setting);
+    }
+
+    private static Duration atMost(Duration value, Duration max, String setting) {
+        if (value.compareTo(max) > 0) {
+            throw new ConfigurationException(setting, "must be at most " + max + ", was " + value);
         }
         return value;
     }

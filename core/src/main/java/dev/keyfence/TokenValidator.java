@@ -2,9 +2,12 @@ package dev.keyfence;
 
 import dev.keyfence.internal.Engine;
 import dev.keyfence.internal.PostureReader;
+import dev.keyfence.internal.paths.PathRouter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -20,12 +23,36 @@ import java.util.Set;
  *     respond401(no.reason());
  * }
  * }</pre>
+ *
+ * <p>A validator read from a file with {@code resources:} carries its path profiles: HTTP front
+ * doors pick the validator for each request with {@link #forPath}; {@link #validate} alone
+ * always checks for the default {@code resource:}.
  */
 public final class TokenValidator {
     private final Engine engine;
+    private final List<NamedResource> profiles;
+    private final PathRouter<TokenValidator> router;
+    private final TokenValidator plain;
 
     private TokenValidator(Engine engine) {
         this.engine = engine;
+        this.profiles = List.of();
+        this.router = new PathRouter<>(List.of());
+        this.plain = this;
+    }
+
+    private TokenValidator(Engine engine, List<NamedResource> profiles) {
+        this.engine = engine;
+        this.profiles = List.copyOf(profiles);
+        List<PathRouter.Route<TokenValidator>> routes = new ArrayList<>();
+        for (NamedResource r : this.profiles) {
+            if (!r.paths().isEmpty()) {
+                routes.add(new PathRouter.Route<>(r.name(), r.patterns(),
+                        new TokenValidator(engine.forResource(r.resource()))));
+            }
+        }
+        this.router = new PathRouter<>(routes);
+        this.plain = this.profiles.isEmpty() ? this : new TokenValidator(engine);
     }
 
     /** A validator for the policy, with every control on. */
@@ -39,7 +66,64 @@ public final class TokenValidator {
      * @throws ConfigurationException naming the offending setting when the file cannot be used
      */
     public static TokenValidator fromConfig(Path yaml) {
-        return create(KeyfenceConfig.load(yaml).policy());
+        return create(KeyfenceConfig.load(yaml));
+    }
+
+    /**
+     * A validator for a loaded configuration: its policy, with its {@code resources:} path
+     * profiles applied by {@link #forPath}.
+     */
+    public static TokenValidator create(KeyfenceConfig config) {
+        Objects.requireNonNull(config, "config");
+        return create(config.policy()).withProfiles(config.resources());
+    }
+
+    /**
+     * This validator (sharing its key sources, caches and revocations) with these resource
+     * profiles, replacing any it had: {@link #forPath} picks the first profile, in list order,
+     * whose {@code paths} match, else this validator's resource.
+     */
+    public TokenValidator withProfiles(List<NamedResource> resources) {
+        return new TokenValidator(engine, Objects.requireNonNull(resources, "resources"));
+    }
+
+    /** The resource profiles {@link #forPath} chooses from, in order (empty unless given). */
+    public List<NamedResource> profiles() {
+        return profiles;
+    }
+
+    /**
+     * The validator for a request path as sent (percent-encoded, without query string or
+     * servlet context path), e.g. {@code /api/admin/users}. A path that servers could route in
+     * more than one way (encoded {@code /}, {@code .}, {@code %} or {@code ;}, path parameters,
+     * dot or empty segments, control characters, bad escapes) or that reaches a profile's
+     * pattern only by ignoring letter case or a trailing {@code /} is {@link PathRoute.Refused}.
+     * Never throws for any path.
+     */
+    public PathRoute forPath(String requestPath) {
+        PathRouter.Outcome<TokenValidator> o = router.route(requestPath);
+        if (o.refused()) {
+            return new PathRoute.Refused(o.problem());
+        }
+        return o.route().<PathRoute>map(r -> new PathRoute.Matched(o.path(), Optional.of(r.name()), r.target()))
+                .orElseGet(() -> new PathRoute.Matched(o.path(), Optional.empty(), plain));
+    }
+
+    /**
+     * As {@link #forPath} for a servlet request: the path within the application is
+     * {@code requestUri} (as sent) without {@code contextPath}, and it is refused as well when
+     * it does not decode to {@code routedPath}, the path the container routes (servlet path
+     * plus path info).
+     */
+    public PathRoute forRequest(String requestUri, String contextPath, String routedPath) {
+        if (requestUri == null || contextPath == null || routedPath == null || !requestUri.startsWith(contextPath)) {
+            return new PathRoute.Refused("ambiguous request path: outside the application's context path");
+        }
+        PathRoute route = forPath(requestUri.substring(contextPath.length()));
+        if (route instanceof PathRoute.Matched m && !m.path().equals(routedPath)) {
+            return new PathRoute.Refused("ambiguous request path: the server routes another path than the one sent");
+        }
+        return route;
     }
 
     /**
@@ -64,7 +148,7 @@ public final class TokenValidator {
 
     /**
      * A validator for another resource (audiences, accepted key scopes, ...) that shares this
-     * validator's key sources, caches and revocations.
+     * validator's key sources, caches and revocations (and carries no path profiles).
      */
     public TokenValidator forResource(ResourcePolicy resource) {
         return new TokenValidator(engine.forResource(Objects.requireNonNull(resource, "resource")));

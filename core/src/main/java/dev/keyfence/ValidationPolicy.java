@@ -1,10 +1,12 @@
 package dev.keyfence;
 
+import dev.keyfence.ledger.KeyLedger;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -26,6 +28,7 @@ public final class ValidationPolicy {
     private final int maxTokenBytes;
     private final KeySourceListener listener;
     private final int verifiedTokenCache;
+    private final Optional<KeyLedger> ledger;
 
     private ValidationPolicy(Builder b) {
         if (b.issuers.isEmpty()) {
@@ -60,6 +63,7 @@ public final class ValidationPolicy {
         this.maxTokenBytes = b.maxTokenBytes == null ? DEFAULT_MAX_TOKEN_BYTES : b.maxTokenBytes;
         this.listener = b.listener == null ? KeySourceListener.NONE : b.listener;
         this.verifiedTokenCache = b.verifiedTokenCache == null ? DEFAULT_VERIFIED_TOKEN_CACHE : b.verifiedTokenCache;
+        this.ledger = Optional.ofNullable(b.ledger);
     }
 
     public static Builder builder() {
@@ -82,6 +86,8 @@ public final class ValidationPolicy {
     public KeySourceListener listener() { return listener; }
     /** How many verified signatures are remembered (0: none). */
     public int verifiedTokenCache() { return verifiedTokenCache; }
+    /** The key ledger that keeps what is learned about keys across restarts and instances; empty when none is configured. */
+    public Optional<KeyLedger> ledger() { return ledger; }
 
     /** A builder holding this policy's settings, to derive a policy that differs in clock or listener. */
     public Builder toBuilder() {
@@ -92,6 +98,7 @@ public final class ValidationPolicy {
         b.jwks = jwks;
         b.maxTokenBytes = maxTokenBytes;
         b.verifiedTokenCache = verifiedTokenCache;
+        b.ledger = ledger.orElse(null);
         b.derived = true;
         return b;
     }
@@ -106,6 +113,7 @@ public final class ValidationPolicy {
         private Integer maxTokenBytes;
         private KeySourceListener listener;
         private Integer verifiedTokenCache;
+        private KeyLedger ledger;
         /** True for a builder from {@link ValidationPolicy#toBuilder()}: its copied settings may be replaced. */
         private boolean derived;
 
@@ -167,6 +175,16 @@ public final class ValidationPolicy {
                 throw new ConfigurationException("verified-token-cache", "must not be negative, was " + entries);
             }
             this.verifiedTokenCache = once(this.verifiedTokenCache, entries, "verified-token-cache");
+            return this;
+        }
+
+        /**
+         * A key ledger (see {@link dev.keyfence.ledger.KeyLedgers}) in which what is learned about
+         * keys (scopes, first sighting, retirement, revocation) outlives the process and is shared
+         * by every validator on it. Off unless given.
+         */
+        public Builder ledger(KeyLedger ledger) {
+            this.ledger = once(this.ledger, ledger, "ledger");
             return this;
         }
 

@@ -21,6 +21,7 @@ public final class VerifiedToken {
     private final Optional<String> tenant;
     private final Optional<String> kid;
     private final String keyScope;
+    private final java.util.Set<String> keyScopes;
     private final String issuerName;
     private final Instant expiresAt;
     private final Map<String, Object> claims;
@@ -35,6 +36,20 @@ public final class VerifiedToken {
     public VerifiedToken(String issuer, Optional<String> subject, List<String> audience, Optional<String> tenant,
                          Optional<String> kid, String keyScope, String issuerName, Instant expiresAt,
                          Map<String, Object> claims, Supplier<String> fingerprint) {
+        this(issuer, subject, audience, tenant, kid, keyScope, java.util.Set.of(keyScope), issuerName, expiresAt, claims,
+                fingerprint);
+    }
+
+    /**
+     * As the constructor above, with every key scope known for the key ({@code keyScopes} must
+     * hold {@code keyScope}); called by the validator only.
+     */
+    public VerifiedToken(String issuer, Optional<String> subject, List<String> audience, Optional<String> tenant,
+                         Optional<String> kid, String keyScope, java.util.Set<String> keyScopes, String issuerName,
+                         Instant expiresAt, Map<String, Object> claims, Supplier<String> fingerprint) {
+        java.util.Set<String> scopes = new java.util.TreeSet<>(Objects.requireNonNull(keyScopes, "keyScopes"));
+        scopes.add(Objects.requireNonNull(keyScope, "keyScope"));
+        this.keyScopes = java.util.Collections.unmodifiableSet(scopes);
         this.issuer = Objects.requireNonNull(issuer, "issuer");
         this.subject = Objects.requireNonNull(subject, "subject");
         this.audience = List.copyOf(audience);
@@ -53,12 +68,17 @@ public final class VerifiedToken {
     public Optional<String> subject() { return subject; }
     /** The {@code aud} claim as a list (a single string becomes a one-element list). */
     public List<String> audience() { return audience; }
-    /** The tenant ({@code tid}) for tokens of a {@code {tenantid}} issuer. */
+    /** The tenant ({@code tid}) for tokens of a {@code {tenantid}} issuer; always empty for an exact issuer. */
     public Optional<String> tenant() { return tenant; }
     /** The {@code kid} header, when present. */
     public Optional<String> kid() { return kid; }
-    /** The key scope of the key that verified the signature. */
+    /** The key scope of the key that verified the signature: the scope of the issuer whose source it was found in. */
     public String keyScope() { return keyScope; }
+    /**
+     * Every key scope known for the key that verified the signature (sorted, never empty): the
+     * scopes of every source that published its key material, all of them accepted by the resource.
+     */
+    public java.util.Set<String> keyScopes() { return keyScopes; }
     /** The configured name of the trusted issuer that matched. */
     public String issuerName() { return issuerName; }
     /** The {@code exp} claim. */

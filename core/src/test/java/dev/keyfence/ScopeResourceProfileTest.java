@@ -91,7 +91,7 @@ class ScopeResourceProfileTest {
                   accepted-key-scopes: [enterprise]
                 resources:
                   outlook.com:
-                    paths: ["/personal/*"]
+                    paths: ["/personal/**"]
                     accepted-key-scopes: [consumer]
                 jwks:
                   allow-http-loopback: true

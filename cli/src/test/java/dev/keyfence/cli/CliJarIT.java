@@ -106,6 +106,14 @@ class CliJarIT {
     }
 
     @Test
+    void versionNamesTheBuiltVersion() throws Exception {
+        Result r = java("", "--version");
+
+        assertThat(r.status()).as(r.err()).isZero();
+        assertThat(r.out().strip()).isEqualTo("keyfence " + System.getProperty("keyfence.version"));
+    }
+
+    @Test
     void validateAllValidExitsZero() throws Exception {
         String good = Tokens.accessToken(ISSUER.replace("{tenantid}", "tid-a"), "api://mail", Instant.now())
                 .tenant("tid-a").signedWith(enterprise);

@@ -165,12 +165,15 @@ public final class Engine {
             list.stream().filter(String.class::isInstance).map(String.class::cast).forEach(audience::add);
         }
         Instant exp = NumericDate.of(claims.get("exp"));
-        String tenant = e.tid();
+        // a tenant only for template issuers, where the tenant check bound tid to iss; an exact issuer's tid is unchecked
+        String tenant = e.issuer() != null && e.issuer().isTemplate() ? e.tid() : null;
         String scope = e.key().key() != null ? e.key().issuer().keyScope()
                 : e.issuer() != null ? e.issuer().keyScope() : "unknown";
+        Set<String> scopes = KeyScopeCheck.knownScopes(e);
         String issuerName = e.issuer() != null ? e.issuer().name() : "unknown";
         return new VerifiedToken(e.iss() == null ? "" : e.iss(), Optional.ofNullable(e.token().claimString("sub")),
-                audience, Optional.ofNullable(tenant), Optional.ofNullable(e.kid()), scope, issuerName,
+                audience, Optional.ofNullable(tenant), Optional.ofNullable(e.kid()), scope,
+                scopes.isEmpty() ? Set.of(scope) : scopes, issuerName,
                 exp == null ? Instant.MAX : exp, withoutNulls(claims), e.token()::fingerprint);
     }
 

@@ -6,6 +6,7 @@ import dev.keyfence.KeyStatus;
 import dev.keyfence.SourceStatus;
 import dev.keyfence.TrustedIssuer;
 import dev.keyfence.internal.checks.KeyStrengthCheck;
+import dev.keyfence.internal.keys.KeyKnowledge;
 import dev.keyfence.internal.keys.KeyLife;
 import dev.keyfence.internal.keys.KeyRegistry;
 import dev.keyfence.internal.keys.KeyRing;
@@ -22,23 +23,34 @@ public final class PostureReader {
     private PostureReader() {
     }
 
-    /** Every source's status, reading sources that were not read yet. */
+    /**
+     * Every source's status, reading fixed sources that were not read yet (or are due); a
+     * per-tenant source is reported as it is, never fetched from here.
+     */
     public static List<SourceStatus> sourceStatuses(KeyRegistry registry) {
         Instant now = registry.policy().clock().instant();
         List<SourceStatus> out = new ArrayList<>();
-        for (KeySourceState source : registry.sources()) {
+        List<KeySourceState> sources = registry.sources();
+        for (KeySourceState source : sources) {
+            if (registry.isFixed(source)) {
+                source.awaitFirstAnswer(); // every source's first read before any status: a key's scopes come from all of them
+            }
+        }
+        for (KeySourceState source : sources) {
             TrustedIssuer issuer = registry.issuerOf(source);
-            KeyRing usable = source.currentUnreported();
+            // fixed sources are read (or refreshed) here when due; per-tenant ones only for their own tenant's tokens
+            KeyRing usable = registry.isFixed(source) ? source.currentUnreported()
+                    : source.hasGoodSet() ? source.cached() : null;
             KeyRing cached = source.cached();
             SourceStatus.Health health = usable == null ? SourceStatus.Health.DOWN
                     : source.lastProblem() != null ? SourceStatus.Health.STALE : SourceStatus.Health.UP;
             List<KeyStatus> keys = new ArrayList<>();
             if (cached != null) {
                 for (TrackedKey k : cached.keys()) {
-                    keys.add(status(registry, issuer, source, cached, k, now));
+                    keys.add(status(registry, issuer, source, k, now));
                 }
                 for (KeyRing.Retired gone : cached.retired().values()) {
-                    keys.add(status(registry, issuer, source, cached, gone.key(), now));
+                    keys.add(status(registry, issuer, source, gone.key(), now));
                 }
             }
             out.add(new SourceStatus(issuer.name(), source.label(), location(issuer, source), health,
@@ -52,7 +64,8 @@ public final class PostureReader {
     private static String location(TrustedIssuer issuer, KeySourceState source) {
         String prefix = issuer.name() + "/";
         if (issuer.keySource() instanceof KeySource.JwksUri u && u.perTenant() && source.label().startsWith(prefix)) {
-            return u.uri().replace(TrustedIssuer.TENANT_PLACEHOLDER, source.label().substring(prefix.length()));
+            return dev.keyfence.internal.RedactedUrl.of(
+                    u.uri().replace(TrustedIssuer.TENANT_PLACEHOLDER, source.label().substring(prefix.length())));
         }
         return issuer.keySource().describe();
     }
@@ -66,39 +79,43 @@ public final class PostureReader {
         return all;
     }
 
-    private static KeyStatus status(KeyRegistry registry, TrustedIssuer issuer, KeySourceState source, KeyRing ring,
+    private static KeyStatus status(KeyRegistry registry, TrustedIssuer issuer, KeySourceState source,
                                     TrackedKey key, Instant now) {
-        KeyLife life = registry.life(key, ring);
-        java.util.Set<String> scopes = new java.util.TreeSet<>(registry.scopesOf(key));
+        KeyKnowledge known = registry.known().get(key.thumbprint());
+        if (known == null) { // a ring's keys are learned before the ring is published; never null in practice
+            known = KeyKnowledge.first(key.thumbprint(), now).published(source.label(), issuer.name(), issuer.keyScope(),
+                    List.of(key));
+        }
+        KeyLife life = registry.life(known);
+        java.util.Set<String> scopes = new java.util.TreeSet<>(known.scopes());
         scopes.add(issuer.keyScope());
-        Instant retiredAt = ring.retiredAt(key);
-        String revoked = registry.revocation(key);
+        Instant retiredAt = known.removedAt(source.label());
+        String revoked = registry.revocation(known);
         String weakness = KeyStrengthCheck.weakness(key, registry.policy().keys());
         Duration age = Duration.between(life.ageStart(), now);
         Optional<Duration> maxAge = registry.policy().keys().maxAge();
         KeyState state;
-        String problem = null;
         if (revoked != null) {
             state = KeyState.REVOKED;
-            problem = revoked;
         } else if (life.notAfter() != null && now.isAfter(life.notAfter())) {
             state = KeyState.EXPIRED;
         } else if (life.notBefore() != null && now.isBefore(life.notBefore())) {
             state = KeyState.NOT_YET_VALID;
-        } else if (retiredAt != null && !now.isBefore(retiredAt.plus(registry.policy().keys().retiredGrace()))) {
+        } else if (retiredAt != null && !now.isBefore(Instants.plus(retiredAt, registry.policy().keys().retiredGrace()))) {
             state = KeyState.RETIRED;
         } else if (maxAge.isPresent() && age.compareTo(maxAge.get()) > 0) {
             state = KeyState.TOO_OLD;
         } else if (weakness != null) {
             state = KeyState.TOO_WEAK;
-            problem = weakness;
         } else {
             state = KeyState.ACTIVE;
         }
+        // the problem names the revocation, else the weakness (whatever the state): posture reads it from here
+        String problem = revoked != null ? revoked : weakness;
         return new KeyStatus(issuer.name(), source.label(), Optional.ofNullable(key.kid()), key.keyType(),
                 key.sizeBits(), Optional.ofNullable(key.curve()), key.thumbprint(),
                 Optional.ofNullable(life.notBefore()), Optional.ofNullable(life.notAfter()), life.sources(),
                 Optional.of(age), Optional.of(life.ageSource()), Optional.ofNullable(key.keyIssuer()), scopes,
-                ring.firstSeen(key), Optional.ofNullable(retiredAt), state, Optional.ofNullable(problem));
+                known.firstSeen(), Optional.ofNullable(retiredAt), state, Optional.ofNullable(problem));
     }
 }

@@ -66,9 +66,14 @@ final class RemoteSetup implements AutoCloseable {
         return engine(jwks().build());
     }
 
-    /** An engine whose background refreshes wait in {@link #refreshes}. */
+    /**
+     * An engine whose background refreshes wait in {@link #refreshes}; the first reads that
+     * creation starts in the background are run before it is returned.
+     */
     Engine engine(ValidationPolicy policy) {
-        return Engine.create(policy, new KeyRegistry(policy, refreshes));
+        Engine engine = Engine.create(policy, new KeyRegistry(policy, refreshes));
+        refreshes.runAll(); // the first read of every source, started in the background at creation
+        return engine;
     }
 
     /** A valid access token of this issuer, signed by {@code key}, issued now. */

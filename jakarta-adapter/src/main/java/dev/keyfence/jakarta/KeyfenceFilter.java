@@ -4,11 +4,11 @@ import dev.keyfence.ConfigurationException;
 import dev.keyfence.Credential;
 import dev.keyfence.CredentialPolicy;
 import dev.keyfence.NamedResource;
+import dev.keyfence.PathRoute;
 import dev.keyfence.TokenValidator;
 import dev.keyfence.Verdict;
 import dev.keyfence.jakarta.internal.AuthenticatedRequest;
 import dev.keyfence.jakarta.internal.FilterSettings;
-import dev.keyfence.jakarta.internal.PathProfiles;
 import dev.keyfence.jakarta.internal.ServletExchange;
 import dev.keyfence.jakarta.internal.SharedValidators;
 import jakarta.servlet.Filter;
@@ -44,6 +44,13 @@ import org.slf4j.LoggerFactory;
  * A bad configuration fails {@link #init} with a {@link ServletException} whose message names the
  * setting.
  *
+ * <p>The {@code resources:} path profiles of the file (or of the given validator, see
+ * {@link TokenValidator#forPath}) decide which resource checks each request: the first profile
+ * whose {@code paths} match the path within the application, else the default {@code resource:}.
+ * A request whose path servers could route in more than one way ({@code ..;/}, {@code //},
+ * {@code %2e}, {@code %2F}, {@code ;params}, a case or trailing-slash near miss of a pattern)
+ * gets 400 {@code error="invalid_request"} and never reaches the application.
+ *
  * <pre>{@code
  * TokenValidator validator = TokenValidator.fromConfig(Path.of("keyfence.yaml"));
  * context.addFilter("keyfence", new KeyfenceFilter(validator)).addMappingForUrlPatterns(null, false, "/api/*");
@@ -70,7 +77,7 @@ public final class KeyfenceFilter implements Filter {
     private final Optional<TokenValidator> given;
     private volatile Guard guard;
 
-    private record Guard(PathProfiles profiles, CredentialPolicy credentials) {
+    private record Guard(TokenValidator validator, CredentialPolicy credentials) {
     }
 
     /** A filter configured by init parameters or the {@value #CONFIG} system property (for {@code web.xml}). */
@@ -79,8 +86,9 @@ public final class KeyfenceFilter implements Filter {
     }
 
     /**
-     * A filter enforcing this validator (share one validator between filters, each with its own
-     * {@link TokenValidator#forResource resource}). The init parameters {@value #CONFIG} and
+     * A filter enforcing this validator and its path profiles (a validator from
+     * {@link TokenValidator#fromConfig} carries the file's {@code resources:}); share one validator
+     * between filters, each with its own {@link TokenValidator#forResource resource}. The init parameters {@value #CONFIG} and
      * {@value #RESOURCE} are then refused; the others apply.
      */
     public KeyfenceFilter(TokenValidator validator) {
@@ -97,14 +105,14 @@ public final class KeyfenceFilter implements Filter {
     public void init(FilterConfig filterConfig) throws ServletException {
         try {
             FilterSettings settings = FilterSettings.read(filterConfig);
-            PathProfiles profiles = profiles(settings, filterConfig);
-            guard = new Guard(profiles, settings.credentialPolicy());
+            TokenValidator validator = validator(settings, filterConfig);
+            guard = new Guard(validator, settings.credentialPolicy());
         } catch (ConfigurationException e) {
             throw new ServletException(e.getMessage(), e);
         }
     }
 
-    private PathProfiles profiles(FilterSettings settings, FilterConfig filterConfig) {
+    private TokenValidator validator(FilterSettings settings, FilterConfig filterConfig) {
         if (given.isPresent()) {
             if (filterConfig.getInitParameter(CONFIG) != null) {
                 throw new ConfigurationException(CONFIG, "not allowed: this filter was given a TokenValidator");
@@ -113,7 +121,7 @@ public final class KeyfenceFilter implements Filter {
                 throw new ConfigurationException(RESOURCE,
                         "not allowed: this filter was given a TokenValidator (use validator.forResource)");
             }
-            return PathProfiles.single(given.get());
+            return given.get();
         }
         String name = settings.configFile().orElseThrow(() -> new ConfigurationException(CONFIG,
                 "required: set the init parameter or the system property to the YAML configuration file"));
@@ -133,14 +141,14 @@ public final class KeyfenceFilter implements Filter {
             throw new ConfigurationException(e.setting(), e.problem() + " (in " + file + ")", e);
         }
         if (settings.resource().isEmpty()) {
-            return PathProfiles.of(loaded.validator(), loaded.config().resources());
+            return loaded.validator();
         }
         String wanted = settings.resource().get();
         NamedResource profile = loaded.config().resources().stream().filter(r -> r.name().equals(wanted)).findFirst()
                 .orElseThrow(() -> new ConfigurationException(RESOURCE, "no profile '" + wanted + "' in the resources: "
                         + "section of " + file + " (profiles: " + loaded.config().resources().stream()
                         .map(NamedResource::name).collect(Collectors.joining(", ", "[", "]")) + ")"));
-        return PathProfiles.single(loaded.validator().forResource(profile.resource()));
+        return loaded.validator().forResource(profile.resource());
     }
 
     /** Lets the request through only with an accepted bearer token; answers every other request itself. */
@@ -163,8 +171,16 @@ public final class KeyfenceFilter implements Filter {
             ServletExchange.write(response, g.credentials().missing());
             return;
         }
-        Verdict verdict = g.profiles().select(pathWithinApplication(request))
-                .validate(present.token(), ServletExchange.context(request, present.dpopScheme()));
+        PathRoute route = g.validator().forRequest(request.getRequestURI(), request.getContextPath(),
+                routedPath(request));
+        if (!(route instanceof PathRoute.Matched matched)) {
+            String problem = ((PathRoute.Refused) route).problem();
+            LOG.debug("refused request: {}", problem);
+            ServletExchange.write(response, g.credentials().invalidRequest("ambiguous request path"));
+            return;
+        }
+        Verdict verdict = matched.validator().validate(present.token(),
+                ServletExchange.context(request, present.dpopScheme()));
         if (verdict instanceof Verdict.Rejected rejected) {
             LOG.debug("rejected token {}: {}", rejected.fingerprint(), rejected.reason());
             ServletExchange.write(response, g.credentials().invalidToken(rejected.reason()));
@@ -175,7 +191,7 @@ public final class KeyfenceFilter implements Filter {
         chain.doFilter(new AuthenticatedRequest(request, new KeyfencePrincipal(accepted.token()), AUTH_TYPE), response);
     }
 
-    private static String pathWithinApplication(HttpServletRequest request) {
+    private static String routedPath(HttpServletRequest request) {
         String path = Objects.requireNonNullElse(request.getServletPath(), "")
                 + Objects.requireNonNullElse(request.getPathInfo(), "");
         return path.isEmpty() ? "/" : path;

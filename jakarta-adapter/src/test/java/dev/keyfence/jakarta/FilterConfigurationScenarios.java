@@ -53,6 +53,10 @@ abstract class FilterConfigurationScenarios {
     }
 
     private String yaml(String clockSkew) {
+        return yaml(clockSkew, "/admin/**");
+    }
+
+    private String yaml(String clockSkew, String adminPaths) {
         return """
                 issuers:
                   - name: local
@@ -65,11 +69,11 @@ abstract class FilterConfigurationScenarios {
                   clock-skew: %4$s
                 resources:
                   admin:
-                    paths: ["/admin/*"]
+                    paths: ["%5$s"]
                     audiences: ["%3$s"]
                 jwks:
                   allow-http-loopback: true
-                """.formatted("http://127.0.0.1:" + server.port(), MAIL, ADMIN, clockSkew);
+                """.formatted("http://127.0.0.1:" + server.port(), MAIL, ADMIN, clockSkew, adminPaths);
     }
 
     private Path write(String name, String text) throws IOException {
@@ -180,6 +184,26 @@ abstract class FilterConfigurationScenarios {
         String message = container().startupFailure(Deployment.create()
                 .filter("keyfence", KeyfenceFilter.class, params(KeyfenceFilter.CONFIG, bad.toString()), "/*"));
         assertThat(message).startsWith("resource.clock-skew").contains(bad.toString());
+    }
+
+    @Test
+    void programmaticFilterAppliesTheFilesPathProfiles() {
+        Deployment app = Deployment.create().filter("keyfence", new KeyfenceFilter(TokenValidator.fromConfig(config)),
+                Map.of(), "/*");
+        try (ServletContainer.Running running = container().start(app)) {
+            assertThat(Http.bearer(running.port(), "/api/me", token(MAIL)).status()).isEqualTo(200);
+            assertRejected(Http.bearer(running.port(), "/admin/users", token(MAIL)), "AUDIENCE_NOT_ACCEPTED");
+            assertThat(Http.bearer(running.port(), "/admin/users", token(ADMIN)).status()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void failsStartupNamingTheBadPathPatternAndExplainingTheTwoForms() throws IOException {
+        Path bad = write("bad-pattern.yaml", yaml("PT60S", "/admin/*"));
+        String message = container().startupFailure(Deployment.create()
+                .filter("keyfence", KeyfenceFilter.class, params(KeyfenceFilter.CONFIG, bad.toString()), "/*"));
+        assertThat(message).startsWith("resources.admin.paths[0]: \"/admin/*\"")
+                .contains("write \"/admin/**\"", "\"/exact\" (that path only)", bad.toString());
     }
 
     @Test

@@ -17,7 +17,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
  * Keyfence for Spring Boot: active when {@code keyfence.issuers} or {@code keyfence.config} is
@@ -40,7 +42,10 @@ public class KeyfenceAutoConfiguration {
         return KeyfenceConfigLoader.load(environment);
     }
 
-    /** The validator, with customizers applied and every {@link KeySourceListener} bean attached. */
+    /**
+     * The validator, with customizers applied, every {@link KeySourceListener} bean attached and
+     * the {@code resources:} path profiles carried ({@link TokenValidator#forPath}).
+     */
     @Bean
     @ConditionalOnMissingBean
     public TokenValidator keyfenceTokenValidator(KeyfenceConfig config,
@@ -52,7 +57,7 @@ public class KeyfenceAutoConfiguration {
         if (!all.isEmpty()) {
             policy.listener(new CompositeKeySourceListener(all));
         }
-        return TokenValidator.create(policy.build());
+        return TokenValidator.create(policy.build()).withProfiles(config.resources());
     }
 
     /** The Keyfence JwtDecoder for the default resource; an application's own JwtDecoder wins. */
@@ -84,6 +89,22 @@ public class KeyfenceAutoConfiguration {
                                                           KeyfenceJwtAuthenticationConverter converter) {
             return new KeyfenceResourceResolver(validator, jwtDecoder, config.resources(),
                     listeners.orderedStream().toList(), converter);
+        }
+
+        /**
+         * A request that Spring Security's firewall rejects (encoded {@code /} or {@code .},
+         * {@code ;}, {@code //}, dot segments) gets 400 {@code error="invalid_request"}, as a path
+         * Keyfence refuses as ambiguous does, instead of travelling on to the error page.
+         */
+        @Bean
+        @ConditionalOnMissingBean(RequestRejectedHandler.class)
+        RequestRejectedHandler keyfenceRequestRejectedHandler() {
+            return (request, response, rejected) -> {
+                response.setStatus(HttpStatus.BAD_REQUEST.value());
+                response.setHeader("WWW-Authenticate",
+                        "Bearer error=\"invalid_request\", error_description=\"ambiguous request path\"");
+                response.setHeader("Cache-Control", "no-store");
+            };
         }
     }
 }

@@ -18,7 +18,9 @@ import java.util.Map;
 
 /**
  * An Entra-like world on 127.0.0.1: a common key set serving enterprise keys beside a consumer key
- * (the 2023 layout), a consumer key set, and a partner source that is down.
+ * (the 2023 layout), a consumer key set, and a partner source that is down. Every resource accepts
+ * the partner scope: a down source of a scope a resource refuses makes that resource fail closed
+ * (KEYS_UNAVAILABLE, contract section 2), which is not what these tests are about.
  */
 final class Fixture {
     static final String CONSUMER_TID = "9188040d-6c67-4c5b-b112-36a304b66dad";
@@ -63,9 +65,9 @@ final class Fixture {
         p.put("keyfence.issuers[2].jwks-uri", server.uri("/partner/keys").toString());
         p.put("keyfence.issuers[2].key-scope", "partner");
         p.put("keyfence.resource.audiences", "api://mail");
-        p.put("keyfence.resource.accepted-key-scopes", "enterprise");
+        p.put("keyfence.resource.accepted-key-scopes", "enterprise,partner");
         p.put("keyfence.resources.consumer.paths", "/consumer/**");
-        p.put("keyfence.resources.consumer.accepted-key-scopes", "consumer");
+        p.put("keyfence.resources.consumer.accepted-key-scopes", "consumer,partner");
         p.put("keyfence.resources.calendar.paths", "/calendar/**");
         p.put("keyfence.resources.calendar.audiences", "api://calendar");
         p.put("keyfence.keys.revoked", "kid:ent-revoked");

@@ -3,6 +3,7 @@ package dev.keyfence.spring;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keyfence.KeyfenceConfig;
+import dev.keyfence.PathRoute;
 import dev.keyfence.TokenValidator;
 import dev.keyfence.spring.internal.KeyfenceFailureAnalyzer;
 import java.nio.file.Files;
@@ -91,6 +92,55 @@ class KeyfenceStartupTest {
                     assertThat(context).hasFailed();
                     assertThat(rootMessage(context.getStartupFailure()))
                             .startsWith("keyfence.resources.mail.accepted-key-scopes: ");
+                });
+    }
+
+    @Test
+    void failsStartupNamingABadPathPatternAndExplainingTheTwoForms() {
+        runner.withPropertyValues("keyfence.resources.admin.paths=/admin/**,/console/*",
+                        "keyfence.resources.admin.audiences=api://admin")
+                .run(context -> {
+                    assertThat(context).hasFailed();
+                    assertThat(rootMessage(context.getStartupFailure()))
+                            .startsWith("keyfence.resources.admin.paths[1]: \"/console/*\"")
+                            .contains("write \"/console/**\"", "\"/exact\" (that path only)");
+                });
+    }
+
+    @Test
+    void failsStartupNamingABadPathPatternInTheYamlFile(@TempDir Path dir) throws Exception {
+        Path yaml = dir.resolve("keyfence.yaml");
+        Files.writeString(yaml, """
+                issuers:
+                  - name: contoso
+                    issuer: "https://login.example.test/{tenantid}/v2.0"
+                    jwks-uri: "https://login.example.test/common/keys"
+                    key-scope: enterprise
+                    tenants: ["tid-a"]
+                resource:
+                  audiences: ["api://mail"]
+                  accepted-key-scopes: [enterprise]
+                resources:
+                  admin:
+                    paths: ["/admin/*"]
+                """);
+        new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(KeyfenceAutoConfiguration.class))
+                .withPropertyValues("keyfence.config=" + yaml).run(context -> {
+                    assertThat(context).hasFailed();
+                    assertThat(rootMessage(context.getStartupFailure())).startsWith("keyfence.config: file ")
+                            .contains("resources.admin.paths[0]: \"/admin/*\"", "write \"/admin/**\"");
+                });
+    }
+
+    @Test
+    void validatorBeanCarriesThePathProfiles() {
+        runner.withPropertyValues("keyfence.resources.admin.paths=/admin/**",
+                        "keyfence.resources.admin.audiences=api://admin")
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    TokenValidator validator = context.getBean(TokenValidator.class);
+                    assertThat(validator.forPath("/admin/users")).isInstanceOfSatisfying(PathRoute.Matched.class,
+                            m -> assertThat(m.profile()).contains("admin"));
                 });
     }
 

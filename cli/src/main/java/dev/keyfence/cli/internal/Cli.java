@@ -41,6 +41,10 @@ public final class Cli {
                 e.println("keyfence: configuration error: " + safe(c.getMessage()));
                 return ExitStatus.USAGE;
             }
+            if (ex instanceof dev.keyfence.ledger.LedgerException l) {
+                e.println("keyfence: ledger error: " + safe(l.getMessage()));
+                return ExitStatus.FAILED;
+            }
             if (ex instanceof UncheckedIOException io) {
                 e.println("keyfence: I/O error: " + safe(io.getCause().getMessage()));
                 return ExitStatus.USAGE;

@@ -9,8 +9,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code keyfence}: the parent of the three commands; alone it is a usage error. */
 @Command(name = "keyfence", mixinStandardHelpOptions = true, versionProvider = RootCommand.Version.class,
-        description = "Validate JWT access tokens, audit key posture, verify a signature with a JWK.",
-        subcommands = {ValidateCommand.class, AuditCommand.class, VerifySignatureCommand.class},
+        description = "Validate JWT access tokens, audit key posture, verify a signature with a JWK, read and change the key ledger.",
+        subcommands = {ValidateCommand.class, AuditCommand.class, VerifySignatureCommand.class, LedgerCommand.class},
         footer = {"", "Exit status: 0 all good, 1 a token rejected or a finding at or above --fail-on,",
                 "2 usage or configuration error (one line on stderr), 3 internal error.",
                 "", "Example:", "  java -jar keyfence-cli.jar validate --config keyfence.yaml --tokens tokens.txt"})
@@ -32,15 +32,21 @@ public final class RootCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         throw new CommandLine.ParameterException(spec.commandLine(),
-                "Missing command: validate, audit or verify-signature");
+                "Missing command: validate, audit, verify-signature or ledger");
     }
 
-    /** The version from the jar manifest, when there is one. */
+    /** The version this build wrote into {@code version.properties}. */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
-        public String[] getVersion() {
-            String v = RootCommand.class.getPackage().getImplementationVersion();
-            return new String[] {"keyfence " + (v == null ? "(development build)" : v)};
+        public String[] getVersion() throws java.io.IOException {
+            java.util.Properties props = new java.util.Properties();
+            try (InputStream in = RootCommand.class.getResourceAsStream("/dev/keyfence/cli/version.properties")) {
+                if (in == null) {
+                    throw new IllegalStateException("version.properties missing from the build");
+                }
+                props.load(in);
+            }
+            return new String[] {"keyfence " + props.getProperty("version")};
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.keyfence.cli.internal;
 
 import dev.keyfence.KeyfenceConfig;
+import dev.keyfence.PathRoute;
 import dev.keyfence.TokenValidator;
 import dev.keyfence.Verdict;
 import java.io.PrintWriter;
@@ -9,6 +10,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
@@ -22,13 +24,19 @@ import picocli.CommandLine.Spec;
                 "", "Examples:",
                 "  java -jar keyfence-cli.jar validate --config keyfence.yaml --tokens tokens.txt",
                 "  java -jar keyfence-cli.jar validate --config keyfence.yaml \\",
-                "      --now 2023-07-11T00:00:00Z --tokens - < tokens.txt"})
+                "      --now 2023-07-11T00:00:00Z --tokens - < tokens.txt",
+                "  java -jar keyfence-cli.jar validate --config keyfence.yaml --path /api/admin/users --tokens tokens.txt"})
 public final class ValidateCommand implements Callable<Integer> {
     @Mixin
     private PolicyOptions policyOptions;
 
     @Mixin
     private TokenInput input;
+
+    @Option(names = "--path", paramLabel = "PATH",
+            description = "Validate for the resource profile (resources: section) whose paths match this request "
+                    + "path, as an HTTP front door would; without it the resource: section applies.")
+    private String path;
 
     @ParentCommand
     private RootCommand root;
@@ -40,7 +48,7 @@ public final class ValidateCommand implements Callable<Integer> {
     public Integer call() {
         List<String> tokens = input.read(root.stdin());
         KeyfenceConfig config = policyOptions.load();
-        TokenValidator validator = TokenValidator.create(policyOptions.policy(config));
+        TokenValidator validator = validator(config);
         PrintWriter out = spec.commandLine().getOut();
         boolean allValid = true;
         for (int i = 0; i < tokens.size(); i++) {
@@ -50,5 +58,18 @@ public final class ValidateCommand implements Callable<Integer> {
         }
         out.flush();
         return allValid ? ExitStatus.OK : ExitStatus.FAILED;
+    }
+
+    /** The default resource's validator, or with {@code --path} the validator of that path's profile. */
+    private TokenValidator validator(KeyfenceConfig config) {
+        TokenValidator base = TokenValidator.create(policyOptions.policy(config));
+        if (path == null) {
+            return base;
+        }
+        PathRoute route = base.withProfiles(config.resources()).forPath(path);
+        if (route instanceof PathRoute.Refused refused) {
+            throw new UsageError("--path: " + refused.problem());
+        }
+        return ((PathRoute.Matched) route).validator();
     }
 }

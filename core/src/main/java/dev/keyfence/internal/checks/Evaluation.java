@@ -6,6 +6,7 @@ import dev.keyfence.TrustedIssuer;
 import dev.keyfence.ValidationPolicy;
 import dev.keyfence.internal.binding.DpopProofVerifier;
 import dev.keyfence.internal.crypto.JwsAlgorithm;
+import dev.keyfence.internal.keys.KeyKnowledge;
 import dev.keyfence.internal.keys.KeyLife;
 import dev.keyfence.internal.keys.KeyRegistry;
 import dev.keyfence.internal.keys.KeyRing;
@@ -150,7 +151,7 @@ public final class Evaluation {
             return null;
         }
         if (life == null) {
-            life = registry.life(k.key(), k.ring());
+            life = registry.life(k.knowledge());
         }
         return life;
     }
@@ -166,7 +167,11 @@ public final class Evaluation {
         }
         KeySourceState source = registry.source(i, tenantInIss());
         if (source == null) {
-            return KeyResolution.unavailable("issuer " + i.name() + " has per-tenant keys and the token names no tenant");
+            return KeyResolution.unavailable(tenantInIss() == null
+                    ? "issuer " + i.name() + " has per-tenant keys and the token names no tenant"
+                    : "issuer " + i.name() + " has per-tenant keys and no key source for tenant " + Safe.text(tenantInIss())
+                    + " may be created now (a tenant id of letters, digits, '.', '_', '-' only; at most "
+                    + policy.jwks().tenantSourcesPerMinute() + " new per-tenant sources per minute, jwks.tenant-sources-per-minute)");
         }
         KeyRing ring = source.current();
         if (ring == null) {
@@ -184,17 +189,32 @@ public final class Evaluation {
         if (found.key() == null) {
             return KeyResolution.notFound(found.problem());
         }
-        return new KeyResolution(found.key(), ring, i, null, false);
+        // sources that teach the scopes this resource refuses: wait for their first read only (bounded),
+        // never for a refetch; refreshes that are due start in the background
+        for (KeySourceState teacher : registry.sourcesTeachingRefusedScopes(resource)) {
+            teacher.awaitFirstAnswer();
+            teacher.refreshInBackgroundIfDue();
+        }
+        KeyKnowledge knowledge = registry.known().get(found.key().thumbprint());
+        if (knowledge == null) { // a ring's keys are learned before the ring is published; never null in practice
+            knowledge = KeyKnowledge.first(found.key().thumbprint(), ring.firstSeen(found.key()))
+                    .published(source.label(), i.name(), i.keyScope(), java.util.List.of(found.key()));
+        }
+        return new KeyResolution(found.key(), knowledge, source, i, null, false);
     }
 
-    /** A resolved key, or why none: {@code unavailable} for a source that cannot be read. */
-    public record KeyResolution(TrackedKey key, KeyRing ring, TrustedIssuer issuer, String problem, boolean unavailable) {
+    /**
+     * A resolved key with the snapshot of what is known of its key material and the source it was
+     * found in, or why none: {@code unavailable} for a source that cannot be read.
+     */
+    public record KeyResolution(TrackedKey key, KeyKnowledge knowledge, KeySourceState source, TrustedIssuer issuer,
+                                String problem, boolean unavailable) {
         static KeyResolution notFound(String problem) {
-            return new KeyResolution(null, null, null, problem, false);
+            return new KeyResolution(null, null, null, null, problem, false);
         }
 
         static KeyResolution unavailable(String problem) {
-            return new KeyResolution(null, null, null, problem, true);
+            return new KeyResolution(null, null, null, null, problem, true);
         }
     }
 }

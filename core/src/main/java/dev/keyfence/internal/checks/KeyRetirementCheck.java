@@ -13,11 +13,11 @@ public final class KeyRetirementCheck implements Check {
         if (e.key().key() == null) {
             return null;
         }
-        Instant retiredAt = e.key().ring().retiredAt(e.key().key());
+        Instant retiredAt = e.key().knowledge().removedAt(e.key().source().label());
         if (retiredAt == null) {
             return null;
         }
-        Instant graceEnd = retiredAt.plus(e.policy().keys().retiredGrace());
+        Instant graceEnd = dev.keyfence.internal.Instants.plus(retiredAt, e.policy().keys().retiredGrace());
         if (e.now().isBefore(graceEnd)) {
             return null;
         }

@@ -14,7 +14,7 @@ public final class KeyRevocationCheck implements Check {
         if (key == null) {
             return null;
         }
-        String why = e.registry().revocation(key);
+        String why = e.registry().revocation(e.key().knowledge());
         return why == null ? null : new Rejection(Reason.KEY_REVOKED, "key " + Safe.text(key.label()) + " is revoked: " + why);
     }
 }

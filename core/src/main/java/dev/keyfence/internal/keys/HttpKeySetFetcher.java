@@ -3,6 +3,7 @@ package dev.keyfence.internal.keys;
 import dev.keyfence.ConfigurationException;
 import java.io.IOException;
 import java.net.InetAddress;
+import dev.keyfence.internal.RedactedUrl;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -52,9 +53,10 @@ public final class HttpKeySetFetcher implements KeySetFetcher {
     public static URI checkedUri(String text, boolean allowHttpLoopback, String setting) {
         URI uri;
         try {
-            uri = URI.create(text);
-        } catch (IllegalArgumentException e) {
-            throw new ConfigurationException(setting, "not a URL: " + e.getMessage());
+            uri = new URI(text);
+        } catch (java.net.URISyntaxException e) {
+            // the reason and position only: the text may hold credentials
+            throw new ConfigurationException(setting, "not a URL: " + e.getReason() + " at index " + e.getIndex());
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
         if (uri.getHost() == null) {
@@ -98,23 +100,23 @@ public final class HttpKeySetFetcher implements KeySetFetcher {
             response = pending.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             pending.cancel(true);
-            throw new KeySetException("GET " + uri + " timed out after " + timeout + " (jwks.timeout)");
+            throw new KeySetException("GET " + RedactedUrl.of(uri) + " timed out after " + timeout + " (jwks.timeout)");
         } catch (ExecutionException e) {
-            throw new KeySetException("GET " + uri + " " + describe(e.getCause()));
+            throw new KeySetException("GET " + RedactedUrl.of(uri) + " " + describe(e.getCause()));
         } catch (InterruptedException e) {
             pending.cancel(true);
             Thread.currentThread().interrupt();
-            throw new KeySetException("GET " + uri + " interrupted");
+            throw new KeySetException("GET " + RedactedUrl.of(uri) + " interrupted");
         }
         if (!uri.equals(response.uri())) {
-            throw new KeySetException("GET " + uri + " was redirected to another URL; redirects are not followed");
+            throw new KeySetException("GET " + RedactedUrl.of(uri) + " was redirected to another URL; redirects are not followed");
         }
         int status = response.statusCode();
         if (status >= 300 && status < 400) {
-            throw new KeySetException("GET " + uri + " answered HTTP " + status + " (a redirect); redirects are not followed");
+            throw new KeySetException("GET " + RedactedUrl.of(uri) + " answered HTTP " + status + " (a redirect); redirects are not followed");
         }
         if (status != 200) {
-            throw new KeySetException("GET " + uri + " answered HTTP " + status);
+            throw new KeySetException("GET " + RedactedUrl.of(uri) + " answered HTTP " + status);
         }
         return new String(response.body(), StandardCharsets.UTF_8);
     }

@@ -41,8 +41,23 @@ public final class JwkSetReader {
     private JwkSetReader() {
     }
 
-    /** The usable keys and the reasons others were left out. */
-    public record Result(List<TrackedKey> keys, Map<String, String> excluded) {
+    /**
+     * The usable keys, the reasons others were left out, and the RFC 7638 thumbprints of every
+     * left-out key whose public key still parses: a key left out still teaches its source's scope.
+     */
+    public record Result(List<TrackedKey> keys, Map<String, String> excluded, java.util.Set<String> excludedThumbprints) {
+        public Result {
+            keys = List.copyOf(keys);
+            excluded = Map.copyOf(excluded);
+            excludedThumbprints = java.util.Set.copyOf(excludedThumbprints);
+        }
+
+        /** Every thumbprint the set publishes, usable or left out. */
+        public java.util.Set<String> allThumbprints() {
+            java.util.Set<String> all = new java.util.HashSet<>(excludedThumbprints);
+            keys.forEach(k -> all.add(k.thumbprint()));
+            return all;
+        }
     }
 
     public static Result read(String json) throws KeySetException {
@@ -60,6 +75,7 @@ public final class JwkSetReader {
         }
         List<TrackedKey> keys = new ArrayList<>();
         Map<String, String> excluded = new LinkedHashMap<>();
+        java.util.Set<String> taught = new java.util.HashSet<>();
         for (int i = 0; i < entries.size(); i++) {
             Object entry = entries.get(i);
             String label = entry instanceof Map<?, ?> m && m.get("kid") instanceof String k ? k : "#" + i;
@@ -70,6 +86,10 @@ public final class JwkSetReader {
                 keys.add(toKey(map));
             } catch (KeySetException e) {
                 excluded.put(label, e.getMessage());
+                String thumbprint = entry instanceof Map<?, ?> map ? PublicKeyThumbprint.of(map) : null;
+                if (thumbprint != null) {
+                    taught.add(thumbprint);
+                }
             }
         }
         Map<String, Integer> kidCount = new HashMap<>();
@@ -82,14 +102,16 @@ public final class JwkSetReader {
         for (TrackedKey k : keys) {
             if (k.kid() != null && kidCount.get(k.kid()) > 1) {
                 excluded.put(k.kid(), "kid is shared by " + kidCount.get(k.kid()) + " keys in the set");
+                taught.add(k.thumbprint());
             } else {
                 usable.add(k);
             }
         }
         if (usable.isEmpty()) {
-            throw new KeySetException("key set has no usable key" + (excluded.isEmpty() ? "" : " (left out: " + excluded + ")"));
+            throw new KeySetException("key set has no usable key" + (excluded.isEmpty() ? "" : " (left out: " + excluded + ")"),
+                    taught);
         }
-        return new Result(List.copyOf(usable), Map.copyOf(excluded));
+        return new Result(usable, excluded, taught);
     }
 
     private static TrackedKey toKey(Map<?, ?> raw) throws KeySetException {

@@ -18,32 +18,43 @@ import java.util.List;
  */
 public record KeyLife(Instant notBefore, Instant notAfter, List<String> sources, Instant ageStart, String ageSource) {
 
-    public static KeyLife of(TrackedKey key, Instant firstSeen, List<DeclaredWindow> declared) {
+    /**
+     * The life of one key material: the intersection of the windows of every entry publishing it
+     * (certificate, JWK {@code nbf}/{@code exp}) and of every declared window naming one of its kids
+     * or its thumbprint; the age starts at the earliest known start of any entry.
+     */
+    public static KeyLife of(KeyKnowledge knowledge, List<DeclaredWindow> declared) {
         Bounds b = new Bounds();
-        b.narrow(key.certNotBefore(), key.certNotAfter(), "x5c");
-        b.narrow(key.jwkNotBefore(), key.jwkExpires(), "jwk");
-        for (DeclaredWindow w : declared) {
-            if (matches(w.key(), key)) {
-                b.narrow(w.notBefore().orElse(null), w.notAfter().orElse(null), "declared");
-            }
-        }
-        Instant start = firstSeen;
+        Instant start = knowledge.firstSeen();
         String startSource = "first sighting";
-        Instant[] candidates = {key.certNotBefore(), key.jwkIssuedAt()};
-        String[] names = {"x5c notBefore", "jwk iat"};
-        for (int i = 0; i < candidates.length; i++) {
-            if (candidates[i] != null && candidates[i].isBefore(start)) {
-                start = candidates[i];
-                startSource = names[i];
+        for (TrackedKey key : knowledge.entries()) {
+            b.narrow(key.certNotBefore(), key.certNotAfter(), "x5c");
+            b.narrow(key.jwkNotBefore(), key.jwkExpires(), "jwk");
+            Instant[] candidates = {key.certNotBefore(), key.jwkIssuedAt()};
+            String[] names = {"x5c notBefore", "jwk iat"};
+            for (int i = 0; i < candidates.length; i++) {
+                if (candidates[i] != null && candidates[i].isBefore(start)) {
+                    start = candidates[i];
+                    startSource = names[i];
+                }
             }
         }
         for (DeclaredWindow w : declared) {
-            if (matches(w.key(), key) && w.notBefore().isPresent() && w.notBefore().get().isBefore(start)) {
-                start = w.notBefore().get();
-                startSource = "declared not-before";
+            if (matches(w.key(), knowledge)) {
+                b.narrow(w.notBefore().orElse(null), w.notAfter().orElse(null), "declared");
+                if (w.notBefore().isPresent() && w.notBefore().get().isBefore(start)) {
+                    start = w.notBefore().get();
+                    startSource = "declared not-before";
+                }
             }
         }
         return new KeyLife(b.notBefore, b.notAfter, List.copyOf(b.sources), start, startSource);
+    }
+
+    /** True when the reference names this key material: its thumbprint, or any kid it is published under. */
+    public static boolean matches(KeyReference ref, KeyKnowledge knowledge) {
+        return ref.kind() == KeyReference.Kind.KID ? knowledge.kids().contains(ref.value())
+                : ref.value().equals(knowledge.thumbprint());
     }
 
     /** True when the reference names this key, by kid or by thumbprint. */

@@ -8,9 +8,8 @@ import dev.keyfence.KeySource;
 import dev.keyfence.TrustedIssuer;
 import dev.keyfence.ValidationPolicy;
 import java.net.http.HttpClient;
-import java.util.Collections;
-import java.util.HashMap;
-import java.util.HashSet;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,8 +20,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Every key source of a policy, the key-scope index across them, and revocations. Shared by all
- * resources served by one validator, so keys are fetched once.
+ * Every key source of a policy, what is known about keys across them ({@link KnownKeys}), and
+ * revocations. Shared by all resources served by one validator, so keys are fetched once. Fixed
+ * sources are read at creation, in the background; per-tenant sources are created (rate-limited)
+ * and read only for tokens of their own tenant.
  */
 public final class KeyRegistry {
     private static final Logger LOG = LoggerFactory.getLogger(KeyRegistry.class);
@@ -39,7 +40,10 @@ public final class KeyRegistry {
             Caffeine.newBuilder().maximumSize(MAX_TENANT_SOURCES).build();
     private final Map<KeyReference, String> runtimeRevocations = new ConcurrentHashMap<>();
     private final Set<String> unknownWindowWarned = ConcurrentHashMap.newKeySet();
-    private volatile ScopeIndex scopeIndex = new ScopeIndex(List.of(), Map.of());
+    private final KnownKeys known = new KnownKeys();
+    private final CreationRate tenantSourceRate;
+    /** Per set of accepted scopes, the fixed sources teaching the other scopes (computed once; sources are fixed). */
+    private final Map<Set<String>, List<KeySourceState>> teachers = new ConcurrentHashMap<>();
 
     public KeyRegistry(ValidationPolicy policy) {
         this(policy, RefreshExecutor.shared());
@@ -53,22 +57,31 @@ public final class KeyRegistry {
         this.policy = policy;
         this.refreshExecutor = refreshExecutor;
         this.client = policy.jwks().httpClient().orElseGet(() -> HttpKeySetFetcher.defaultClient(policy.jwks().timeout()));
+        this.tenantSourceRate = new CreationRate(policy.jwks().tenantSourcesPerMinute());
         for (TrustedIssuer issuer : policy.issuers()) {
             if (!(issuer.keySource() instanceof KeySource.JwksUri u && u.perTenant())) {
                 fixed.put(issuer.name(), new KeySourceState(issuer.name(), issuer, fetcher(issuer, null),
-                        policy.jwks(), policy.clock(), policy.listener(), refreshExecutor));
+                        policy.jwks(), policy.clock(), policy.listener(), refreshExecutor, known));
             } else {
                 // validate the template URL once, with a placeholder tenant
                 fetcher(issuer, "tenant");
             }
         }
+        // every fixed source is read at once, in the background: no token waits on another issuer's first read
+        fixed.values().forEach(KeySourceState::startFirstRead);
     }
 
     public ValidationPolicy policy() {
         return policy;
     }
 
-    /** The source that holds keys for this issuer (and tenant, for per-tenant sources). */
+    /**
+     * The source that holds keys for this issuer (and tenant, for per-tenant sources), or null
+     * when there is none: no tenant, a tenant id unfit for a URL, or a new per-tenant source over
+     * {@code jwks.tenant-sources-per-minute}. A per-tenant source whose reads failed is kept
+     * (negatively cached) for {@code min-refetch-interval}, then dropped; it is only ever read for
+     * tokens of its own tenant.
+     */
     public KeySourceState source(TrustedIssuer issuer, String tenant) {
         KeySourceState s = fixed.get(issuer.name());
         if (s != null) {
@@ -77,8 +90,49 @@ public final class KeyRegistry {
         if (tenant == null || !SAFE_TENANT.matcher(tenant).matches()) {
             return null; // a tenant id goes into a URL: only plain characters, so it never changes host or path
         }
-        return perTenant.get(issuer.name() + "/" + tenant, label -> new KeySourceState(label, issuer,
-                fetcher(issuer, tenant), policy.jwks(), policy.clock(), policy.listener(), refreshExecutor));
+        String label = issuer.name() + "/" + tenant;
+        Instant now = policy.clock().instant();
+        KeySourceState cached = perTenant.getIfPresent(label);
+        if (cached != null && cached.cached() == null && cached.lastFailure() != null
+                && Duration.between(cached.lastFailure(), now).compareTo(policy.jwks().minRefetchInterval()) >= 0) {
+            perTenant.asMap().remove(label, cached); // negative cache over: evicted, created anew below
+            cached = null;
+        }
+        if (cached != null) {
+            return cached;
+        }
+        if (!tenantSourceRate.tryAcquire(now)) {
+            LOG.debug("per-tenant key source {} not created: over jwks.tenant-sources-per-minute", label);
+            return null;
+        }
+        return perTenant.get(label, l -> new KeySourceState(l, issuer, fetcher(issuer, tenant), policy.jwks(),
+                policy.clock(), policy.listener(), refreshExecutor, known));
+    }
+
+    /** True for a source configured with a fixed location (not one per tenant). */
+    public boolean isFixed(KeySourceState source) {
+        return fixed.get(source.issuer().name()) == source;
+    }
+
+    /** What is known of every key material, and of each source's last good read. */
+    public KnownKeys known() {
+        return known;
+    }
+
+    /**
+     * The fixed sources whose key scope {@code resource} does not accept: the sources that teach
+     * which keys the resource must refuse.
+     */
+    public List<KeySourceState> sourcesTeachingRefusedScopes(dev.keyfence.ResourcePolicy resource) {
+        return teachers.computeIfAbsent(resource.acceptedKeyScopes(), accepted -> {
+            List<KeySourceState> out = new java.util.ArrayList<>();
+            for (KeySourceState s : fixed.values()) {
+                if (!accepted.contains(s.issuer().keyScope())) {
+                    out.add(s);
+                }
+            }
+            return List.copyOf(out);
+        });
     }
 
     /** Every source created so far: the fixed ones and the per-tenant ones in use. */
@@ -93,58 +147,20 @@ public final class KeyRegistry {
         return state.issuer();
     }
 
-    /**
-     * Every key scope the key belongs to: the scopes of all sources that publish (or published) a
-     * key with its thumbprint, by their last good key set. Sources not read yet are read first.
-     */
-    public Set<String> scopesOf(TrackedKey key) {
-        ScopeIndex index = scopeIndex;
-        int n = 0;
-        boolean same = true;
-        for (KeySourceState s : fixed.values()) {
-            s.currentUnreported(); // reads a source not read yet, refreshes one that is due
-            KeyRing r = s.cached(); // stale rings still teach scopes: a consumer key stays a consumer key
-            if (r != null) {
-                same &= index.holds(n++, r);
-            }
-        }
-        for (KeySourceState s : perTenant.asMap().values()) {
-            s.currentUnreported(); // reads a source not read yet, refreshes one that is due
-            KeyRing r = s.cached(); // stale rings still teach scopes: a consumer key stays a consumer key
-            if (r != null) {
-                same &= index.holds(n++, r);
-            }
-        }
-        if (!same || n != index.size()) {
-            index = rebuildScopeIndex();
-            scopeIndex = index;
-        }
-        return index.scopes(key.thumbprint());
-    }
-
-    private ScopeIndex rebuildScopeIndex() {
-        List<KeyRing> rings = new java.util.ArrayList<>();
-        List<String> scopes = new java.util.ArrayList<>();
-        for (KeySourceState s : sources()) {
-            KeyRing r = s.cached();
-            if (r != null) {
-                rings.add(r);
-                scopes.add(s.issuer().keyScope());
-            }
-        }
-        return ScopeIndex.build(rings, scopes);
-    }
-
     /** Revokes a key for every following validation on every thread. */
     public void revoke(KeyReference key, String actor, String why) {
         runtimeRevocations.put(key, "revoked at run time by " + actor + ": " + why);
         LOG.warn("key {} revoked at run time by {}: {}", key, actor, why);
     }
 
-    /** Why the key is revoked, or null when it is not. */
-    public String revocation(TrackedKey key) {
-        if (key.revokedMember()) {
-            return "its JWK carries a revoked member" + (key.revokedAt() == null ? "" : " (revoked_at " + key.revokedAt() + ")");
+    /**
+     * Why the key material is revoked, or null when it is not: a {@code revoked} member on any of
+     * its entries, or a revocation naming its thumbprint or any kid it is published under.
+     */
+    public String revocation(KeyKnowledge key) {
+        TrackedKey revoked = key.revokedEntry();
+        if (revoked != null) {
+            return "its JWK carries a revoked member" + (revoked.revokedAt() == null ? "" : " (revoked_at " + revoked.revokedAt() + ")");
         }
         for (KeyReference ref : policy.keys().revoked()) {
             if (KeyLife.matches(ref, key)) {
@@ -161,12 +177,13 @@ public final class KeyRegistry {
         return null;
     }
 
-    /** The key's window and age start within its ring; warns once per key whose window is unknown. */
-    public KeyLife life(TrackedKey key, KeyRing ring) {
-        KeyLife life = ring.life(key, k -> KeyLife.of(k, ring.firstSeen(k), policy.keys().windows()));
+    /** The key material's window and age start; warns once per key whose window is unknown. */
+    public KeyLife life(KeyKnowledge key) {
+        KeyLife life = key.life(policy.keys().windows());
         if (life.sources().isEmpty() && unknownWindowWarned.add(key.thumbprint())) {
             LOG.warn("key {} has no validity window (no certificate, no JWK dates, no declaration): "
-                    + "only keys.max-age from its first sighting limits it", key.label());
+                    + "only keys.max-age from its first sighting limits it", key.kids().isEmpty()
+                    ? "jkt:" + key.thumbprint() : String.join(",", key.kids()));
         }
         return life;
     }
@@ -198,45 +215,5 @@ public final class KeyRegistry {
             return () -> json;
         }
         throw new ConfigurationException(at, "unknown key source");
-    }
-
-    /** Thumbprint to scopes, rebuilt when any ring changes. */
-    private static final class ScopeIndex {
-        private final List<KeyRing> rings;
-        private final Map<String, Set<String>> scopes;
-
-        ScopeIndex(List<KeyRing> rings, Map<String, Set<String>> scopes) {
-            this.rings = rings;
-            this.scopes = scopes;
-        }
-
-        static ScopeIndex build(List<KeyRing> rings, List<String> ringScopes) {
-            Map<String, Set<String>> map = new HashMap<>();
-            for (int i = 0; i < rings.size(); i++) {
-                String scope = ringScopes.get(i);
-                KeyRing r = rings.get(i);
-                for (TrackedKey k : r.keys()) {
-                    map.computeIfAbsent(k.thumbprint(), t -> new HashSet<>()).add(scope);
-                }
-                for (KeyRing.Retired gone : r.retired().values()) {
-                    map.computeIfAbsent(gone.key().thumbprint(), t -> new HashSet<>()).add(scope);
-                }
-            }
-            map.replaceAll((t, s) -> Set.copyOf(s));
-            return new ScopeIndex(List.copyOf(rings), Map.copyOf(map));
-        }
-
-        /** True when ring number {@code i} of the index is {@code ring}. */
-        boolean holds(int i, KeyRing ring) {
-            return i < rings.size() && rings.get(i) == ring;
-        }
-
-        int size() {
-            return rings.size();
-        }
-
-        Set<String> scopes(String thumbprint) {
-            return scopes.getOrDefault(thumbprint, Collections.emptySet());
-        }
     }
 }

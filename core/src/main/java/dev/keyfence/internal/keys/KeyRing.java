@@ -24,9 +24,6 @@ public final class KeyRing {
     private final Map<String, Instant> firstSeen;
     private final Map<String, Retired> retired;
 
-    /** Each key's life, computed once per ring (it depends only on the ring and the policy). */
-    private final java.util.concurrent.ConcurrentHashMap<String, KeyLife> lives = new java.util.concurrent.ConcurrentHashMap<>();
-
     /** A key that vanished from its source at {@code at}. */
     public record Retired(TrackedKey key, Instant at) {
     }
@@ -101,16 +98,6 @@ public final class KeyRing {
     public Map<String, Retired> retired() { return retired; }
     /** Why keys were left out, by kid (or {@code #index}). */
     public Map<String, String> excluded() { return excluded; }
-
-    /** The key's life as {@code compute} gives it, computed once per key for this ring. */
-    public KeyLife life(TrackedKey key, java.util.function.Function<TrackedKey, KeyLife> compute) {
-        KeyLife life = lives.get(key.thumbprint());
-        if (life == null) {
-            life = compute.apply(key);
-            lives.putIfAbsent(key.thumbprint(), life);
-        }
-        return life;
-    }
 
     /** When the key was first seen in this source. */
     public Instant firstSeen(TrackedKey key) {

@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * serving, up to {@code refresh-interval + max-stale} after their fetch, after which the source is
  * unavailable (fail closed). A failed fetch never replaces good keys and is retried at most once
  * per {@code min-refetch-interval}; requests in between do not wait. At most one fetch of a source
- * runs at a time; everyone who needs one then shares it.
+ * runs at a time; everyone who needs one then shares it. Every good set (and the keys of a failed
+ * one whose public part parses) is learned into {@link KnownKeys} before the ring is published.
  */
 public final class KeySourceState {
     private static final Logger LOG = LoggerFactory.getLogger(KeySourceState.class);
@@ -38,6 +39,7 @@ public final class KeySourceState {
     private final Clock clock;
     private final KeySourceListener listener;
     private final Executor executor;
+    private final KnownKeys known;
     /** Four fifths of the refresh interval: when a background refresh starts (computed once). */
     private final Duration refreshAhead;
     private final AtomicReference<Fetch> inFlight = new AtomicReference<>();
@@ -47,13 +49,15 @@ public final class KeySourceState {
     private volatile Instant lastAttempt;
     private volatile Instant lastFailure;
     private volatile String lastProblem;
+    private volatile boolean answered;
 
     /**
      * @param executor runs background refreshes; {@link RefreshExecutor#shared()} in production,
      *                 a direct or queued executor in tests
      */
     public KeySourceState(String label, dev.keyfence.TrustedIssuer issuer, KeySetFetcher fetcher, JwksSettings settings,
-                          Clock clock, KeySourceListener listener, Executor executor) {
+                          Clock clock, KeySourceListener listener, Executor executor, KnownKeys known) {
+        this.known = known;
         this.label = label;
         this.issuer = issuer;
         this.fetcher = fetcher;
@@ -71,6 +75,50 @@ public final class KeySourceState {
 
     /** The last problem a fetch had, or null after a success. */
     public String lastProblem() { return lastProblem; }
+
+    /** True once a fetch of this source has ended, with keys or with a failure. */
+    public boolean answered() { return answered; }
+
+    /** When the last fetch failed, or null when the last fetch succeeded (or none ended yet). */
+    public Instant lastFailure() { return lastFailure; }
+
+    /** Starts the first read on the refresh executor, without waiting (validator creation). */
+    public void startFirstRead() {
+        if (!answered && ring == null) {
+            startOrJoin(true);
+        }
+    }
+
+    /**
+     * Waits, bounded by the fetch timeout, until this source has answered once; never starts a
+     * second read. For the first read of a source that teaches a scope a resource refuses.
+     */
+    public void awaitFirstAnswer() {
+        if (!answered) {
+            await(startOrJoin(false));
+        }
+    }
+
+    /**
+     * True when the source holds a good key set now: one was read and it is not older than
+     * {@code refresh-interval + max-stale}.
+     */
+    public boolean hasGoodSet() {
+        return usable(ring, clock.instant());
+    }
+
+    /**
+     * Starts a refresh on the refresh executor when one is due (keys past four fifths of the
+     * refresh interval, or a failure at least {@code min-refetch-interval} ago); never waits.
+     */
+    public void refreshInBackgroundIfDue() {
+        Instant now = clock.instant();
+        KeyRing r = ring;
+        boolean due = r == null || Duration.between(r.fetchedAt(), now).compareTo(refreshAhead) >= 0;
+        if (due && inFlight.get() == null && retryAllowed(now)) {
+            startOrJoin(true);
+        }
+    }
 
     /** The ring as last fetched, without fetching; null before the first success. */
     public KeyRing cached() { return ring; }
@@ -198,6 +246,7 @@ public final class KeySourceState {
             try {
                 fetchNow();
             } finally {
+                answered = true;
                 inFlight.compareAndSet(this, null);
                 done.complete(null);
             }
@@ -219,6 +268,7 @@ public final class KeySourceState {
         try {
             read = JwkSetReader.read(fetcher.fetch());
         } catch (KeySetException e) {
+            known.taught(label, issuer, e.thumbprints(), now); // keys of a failed set still teach their scope
             failed(now, e.getMessage());
             return;
         }
@@ -232,6 +282,7 @@ public final class KeySourceState {
         });
         java.util.List<Runnable> events = new java.util.ArrayList<>();
         KeyRing next = previous == null ? KeyRing.first(read, now) : previous.next(read, now, changes(events));
+        known.published(label, issuer, read, now); // knowledge first: a key in the ring is always known
         ring = next; // publish first: a key is usable by the time its event fires
         if (lastFailure != null && previous != null) {
             LOG.info("key source {}: fetch succeeded again, keys are fresh", label);
@@ -255,7 +306,7 @@ public final class KeySourceState {
                     label, problem);
         } else if (usable(r, now)) {
             LOG.warn("key source {}: fetch failed; serving last-known-good keys fetched at {} until {} (jwks.max-stale): {}",
-                    label, r.fetchedAt(), r.fetchedAt().plus(settings.refreshInterval()).plus(settings.maxStale()), problem);
+                    label, r.fetchedAt(), dev.keyfence.internal.Instants.plus(r.fetchedAt(), settings.refreshInterval().plus(settings.maxStale())), problem);
         } else {
             LOG.warn("key source {}: fetch failed and the keys fetched at {} are older than jwks.max-stale allows: "
                     + "KEYS_UNAVAILABLE: {}", label, r.fetchedAt(), problem);

@@ -73,8 +73,33 @@ public final class PostureRules {
                                 + PostureReport.LONG_CLOCK_SKEW + ": expired tokens stay usable that much longer"));
             }
         }
+        seen.clear();
+        for (ResourcePolicy r : resources) {
+            if (seen.add(r.name())) {
+                scopeKnowledgeFindings(r, issuers, findings);
+            }
+        }
         findings.sort(Comparator.comparing(Finding::severity));
         return new PostureReport(now, controls, issuers, findings);
+    }
+
+    /** Fail-closed scope separation made visible: a source teaching a refused scope that cannot be read. */
+    private static void scopeKnowledgeFindings(ResourcePolicy r, List<IssuerPosture> issuers, List<Finding> out) {
+        for (IssuerPosture ip : issuers) {
+            TrustedIssuer i = ip.issuer();
+            boolean perTenant = i.keySource() instanceof KeySource.JwksUri u && u.perTenant();
+            if (perTenant || r.acceptedKeyScopes().contains(i.keyScope())) {
+                continue;
+            }
+            for (SourceStatus s : ip.sources()) {
+                if (s.health() == SourceStatus.Health.DOWN) {
+                    out.add(finding(FindingCode.SCOPE_KNOWLEDGE_MISSING, i, null, "key source " + s.source()
+                            + " teaches key scope " + i.keyScope() + ", which resource " + r.name() + " refuses, and has no"
+                            + " good key set: resource " + r.name() + " refuses every token whose key is not already known"
+                            + " to lie outside scope " + i.keyScope() + " (KEYS_UNAVAILABLE) until it is read"));
+                }
+            }
+        }
     }
 
     private static void issuerFindings(IssuerPosture ip, List<Finding> out) {
@@ -136,21 +161,12 @@ public final class PostureRules {
         }
     }
 
-    /** Why the key is weak under the policy, or null. */
+    /**
+     * Why the key is weak under the policy, or null: the key rules of {@code KeyStrengthCheck},
+     * as the status reader recorded them (a revoked key's problem is its revocation instead).
+     */
     static String weakness(KeyStatus k, KeyPolicy keys) {
-        switch (k.keyType()) {
-            case "RSA":
-                return k.sizeBits() < keys.minRsaBits()
-                        ? "RSA modulus of " + k.sizeBits() + " bits is under " + keys.minRsaBits() : null;
-            case "EC":
-            case "OKP":
-                String curve = k.curve().orElse("(none)");
-                return keys.allowedCurves().contains(curve) ? null : "curve " + curve + " is not allowed";
-            case "oct":
-                return k.sizeBits() < 256 ? "HMAC secret of " + k.sizeBits() + " bits is under 256" : null;
-            default:
-                return "key type " + k.keyType() + " is not supported";
-        }
+        return k.state() != dev.keyfence.KeyState.REVOKED ? k.problem().orElse(null) : null;
     }
 
     /** The URL when keys travel over plain http, else null. */
@@ -164,7 +180,7 @@ public final class PostureRules {
             return null;
         }
         String scheme = URI.create(url.replace("{tenantid}", "tenant")).getScheme();
-        return scheme != null && scheme.toLowerCase(Locale.ROOT).equals("http") ? url : null;
+        return scheme != null && scheme.toLowerCase(Locale.ROOT).equals("http") ? dev.keyfence.internal.RedactedUrl.of(url) : null;
     }
 
     private static Finding finding(FindingCode code, TrustedIssuer i, String kid, String message) {

@@ -33,7 +33,7 @@ public final class SharedValidators {
                 return loaded;
             }
             KeyfenceConfig config = KeyfenceConfig.load(key);
-            Loaded loaded = new Loaded(config, TokenValidator.create(config.policy()));
+            Loaded loaded = new Loaded(config, TokenValidator.create(config));
             context.setAttribute(attribute, loaded);
             return loaded;
         }

@@ -23,6 +23,8 @@ import org.apache.tomcat.util.descriptor.web.FilterMap;
  * java -Dkeyfence.config=keyfence.yaml -Dport=8080 -jar servlet-resource-server.jar
  * </pre>
  *
+ * The file's {@code resources:} path profiles decide what each request path accepts
+ * ({@link TokenValidator#fromConfig} carries them and the filter applies them).
  * Prints {@code listening on PORT} on stdout once it serves requests (port 0 picks a free port
  * and prints it) and stops on SIGTERM. A bad configuration prints one line naming the setting on
  * stderr and exits with status 2.

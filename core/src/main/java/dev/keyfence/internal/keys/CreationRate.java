@@ -1,0 +1,32 @@
+package dev.keyfence.internal.keys;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * At most {@code limit} creations per minute of the policy clock (a fixed window): bounds how
+ * many per-tenant key sources, and so outbound fetches, tokens naming new tenants can cause.
+ */
+final class CreationRate {
+    private static final Duration WINDOW = Duration.ofMinutes(1);
+    private final int limit;
+    private Instant windowStart;
+    private int used;
+
+    CreationRate(int limit) {
+        this.limit = limit;
+    }
+
+    /** True when one more creation fits the current window (and counts it). */
+    synchronized boolean tryAcquire(Instant now) {
+        if (windowStart == null || now.isBefore(windowStart) || !now.isBefore(dev.keyfence.internal.Instants.plus(windowStart, WINDOW))) {
+            windowStart = now;
+            used = 0;
+        }
+        if (used >= limit) {
+            return false;
+        }
+        used++;
+        return true;
+    }
+}

@@ -1,0 +1,151 @@
+package dev.keyfence.ledger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.keyfence.internal.ledger.LedgerWriter;
+import dev.keyfence.testkit.MutableClock;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LedgerWriterTest {
+    static final Instant T0 = KeyRecordMergeTest.T0;
+    static final KeyRecord.Publisher CONSUMER = KeyRecordMergeTest.CONSUMER;
+
+    @TempDir
+    Path dir;
+
+    /** A real directory ledger whose appends wait at a gate, to show that callers never wait with them. */
+    static final class GatedLedger implements KeyLedger {
+        final KeyLedger delegate;
+        final CountDownLatch entered = new CountDownLatch(1);
+        final CountDownLatch gate = new CountDownLatch(1);
+
+        GatedLedger(KeyLedger delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public LedgerSnapshot load() {
+            return delegate.load();
+        }
+
+        @Override
+        public void append(LedgerBatch batch) {
+            entered.countDown();
+            try {
+                gate.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new LedgerException("interrupted");
+            }
+            delegate.append(batch);
+        }
+
+        @Override
+        public Subscription subscribe(Listener listener) {
+            return delegate.subscribe(listener);
+        }
+
+        @Override
+        public String describe() {
+            return delegate.describe();
+        }
+
+        @Override
+        public void close() {
+            delegate.close();
+        }
+    }
+
+    @Test
+    void submittingNeverWaitsForTheLedgerAndWaitingWorkIsMergedIntoOneWrite() throws Exception {
+        GatedLedger gated = new GatedLedger(KeyLedgers.directory(dir));
+        try (LedgerWriter writer = new LedgerWriter(gated, MutableClock.at(T0), Duration.ofMillis(1), Duration.ofMillis(10), 100)) {
+            writer.submit(LedgerBatch.of(KeyRecord.of("a").seen("a", CONSUMER, T0)));
+            assertThat(gated.entered.await(10, TimeUnit.SECONDS)).isTrue(); // the writer thread is stuck in append
+            for (int i = 0; i < 50; i++) {
+                writer.submit(LedgerBatch.of(KeyRecord.of("b").seen("b" + i, CONSUMER, T0.plusSeconds(i))));
+            }
+            assertThat(writer.state().pendingKeys()).isEqualTo(1); // fifty sightings of b, one pending record
+            gated.gate.countDown();
+            assertThat(writer.flush(Duration.ofSeconds(10))).isTrue();
+        }
+        try (KeyLedger ledger = KeyLedgers.directory(dir)) {
+            assertThat(ledger.load().key("b").orElseThrow().kids()).hasSize(50);
+            assertThat(ledger.load().key("a")).isPresent();
+        }
+    }
+
+    @Test
+    void aRevocationWaitsOutALedgerOutageAndIsStoredWhenItIsBack() throws Exception {
+        Path sub = dir.resolve("ledger");
+        MutableClock clock = MutableClock.at(T0);
+        try (KeyLedger ledger = KeyLedgers.directory(sub);
+             LedgerWriter writer = new LedgerWriter(ledger, clock, Duration.ofMillis(1), Duration.ofMillis(20), 100)) {
+            Files.delete(sub);
+            Files.writeString(sub, "the disk is gone"); // a real outage: every append fails
+            writer.submit(LedgerBatch.of(KeyRecord.of("k").revoked(new KeyRecord.Action("alice", "leaked", T0))));
+            assertThat(writer.flush(Duration.ofMillis(200))).isFalse();
+            LedgerState down = writer.state();
+            assertThat(down.status()).isEqualTo(LedgerState.Status.DOWN);
+            assertThat(down.pendingOperatorActions()).isEqualTo(1);
+            assertThat(down.lastProblem().orElseThrow()).contains("cannot append").doesNotContain("alice");
+            assertThat(down.lastSuccess()).isEmpty();
+
+            Files.delete(sub);
+            Files.createDirectories(sub);
+            assertThat(writer.flush(Duration.ofSeconds(10))).isTrue();
+            LedgerState up = writer.state();
+            assertThat(up.status()).isEqualTo(LedgerState.Status.UP);
+            assertThat(up.pendingKeys()).isZero();
+            assertThat(up.lastSuccess()).contains(T0);
+        }
+        try (KeyLedger after = KeyLedgers.directory(sub)) {
+            assertThat(after.load().key("k").orElseThrow().revoked()).isTrue();
+        }
+    }
+
+    @Test
+    void pastTheBoundPlainObservationsAreDroppedAndCountedButRevocationsNever() throws Exception {
+        GatedLedger gated = new GatedLedger(KeyLedgers.directory(dir));
+        try (LedgerWriter writer = new LedgerWriter(gated, MutableClock.at(T0), Duration.ofMillis(1), Duration.ofMillis(10), 3)) {
+            writer.submit(LedgerBatch.of(KeyRecord.of("first").seen("f", CONSUMER, T0)));
+            assertThat(gated.entered.await(10, TimeUnit.SECONDS)).isTrue();
+            for (int i = 0; i < 10; i++) {
+                writer.submit(LedgerBatch.of(KeyRecord.of("seen" + i).seen("s", CONSUMER, T0)));
+            }
+            for (int i = 0; i < 10; i++) {
+                writer.submit(LedgerBatch.of(KeyRecord.of("revoked" + i).revoked(new KeyRecord.Action("alice", "leaked", T0))));
+            }
+            LedgerState state = writer.state();
+            assertThat(state.droppedObservations()).isEqualTo(7);
+            assertThat(state.pendingOperatorActions()).isEqualTo(10);
+            gated.gate.countDown();
+            assertThat(writer.flush(Duration.ofSeconds(10))).isTrue();
+        }
+        try (KeyLedger ledger = KeyLedgers.directory(dir)) {
+            LedgerSnapshot s = ledger.load();
+            for (int i = 0; i < 10; i++) {
+                assertThat(s.key("revoked" + i).orElseThrow().revoked()).isTrue();
+            }
+            assertThat(s.keys().keySet().stream().filter(k -> k.startsWith("seen"))).hasSize(3);
+        }
+    }
+
+    @Test
+    void closingStoresWhatIsPending() throws IOException {
+        try (KeyLedger ledger = KeyLedgers.directory(dir)) {
+            LedgerWriter writer = new LedgerWriter(ledger, MutableClock.at(T0), Duration.ofMillis(1), Duration.ofMillis(10), 10);
+            writer.submit(LedgerBatch.of(KeyRecord.of("k").revoked(new KeyRecord.Action("alice", "leaked", T0))));
+            writer.close(Duration.ofSeconds(10));
+            assertThat(ledger.load().key("k").orElseThrow().revoked()).isTrue();
+        }
+    }
+}
