@@ -2,7 +2,6 @@ package dev.keyfence.spring;
 
 import dev.keyfence.CredentialPolicy;
 import dev.keyfence.TokenValidator;
-import dev.keyfence.jakarta.internal.ServletExchange;
 import dev.keyfence.spring.internal.KeyfenceConfiguredCondition;
 import dev.keyfence.spring.internal.ProtectedResourceMetadata;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -19,15 +18,14 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import java.util.Optional;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.HeaderWriterFilter;
-import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
  * When the application declares no {@link SecurityFilterChain} of its own, a stateless
  * resource-server chain: every request needs a bearer token that Keyfence accepts for the resource
  * profile of its path; no form login, logout, HTTP Basic, sessions, request cache or CSRF tokens
  * (nothing here is a browser session). Credentials are read and answered by core's
- * {@link CredentialPolicy}, like the servlet filter; requests the HTTP firewall rejects are answered
- * 400 {@code invalid_request} with a reason, whatever chain the application uses. The RFC 9728
+ * {@link CredentialPolicy}, like the servlet filter (requests the HTTP firewall rejects are answered
+ * 400 {@code invalid_request} by the same policy, see {@link KeyfenceAutoConfiguration}). The RFC 9728
  * metadata endpoint names the resource by its configured URL audience (never the request's
  * {@code Host}) and answers 404 when the resource has none.
  */
@@ -42,22 +40,11 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
 @ConditionalOnClass(name = {"org.springframework.boot.security.autoconfigure.web.servlet.ConditionalOnDefaultWebSecurity",
         "org.springframework.security.config.annotation.web.builders.HttpSecurity"})
 public class KeyfenceWebSecurityAutoConfiguration {
-    /** The fixed description of a request the HTTP firewall rejected (never the request's own text). */
-    public static final String FIREWALL_REJECTED = "request rejected by the HTTP firewall";
-
     /** How credentials are read and answered: header tokens only, unless the application declares its own. */
     @Bean
     @ConditionalOnMissingBean
     public CredentialPolicy keyfenceCredentialPolicy() {
         return CredentialPolicy.defaults();
-    }
-
-    /** Answers a request the HTTP firewall rejects ({@code //}, {@code ;}, encoded dots, ...) with 400 and a reason. */
-    @Bean
-    @ConditionalOnMissingBean
-    public RequestRejectedHandler keyfenceRequestRejectedHandler(CredentialPolicy credentials) {
-        return (request, response, rejected) -> ServletExchange.write(response,
-                credentials.invalidRequest(FIREWALL_REJECTED));
     }
 
     /** Every request authenticated by Keyfence, stateless, per-path resource profiles. */

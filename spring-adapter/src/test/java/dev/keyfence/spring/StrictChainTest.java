@@ -147,8 +147,8 @@ class StrictChainTest {
                     "Authorization: Bearer " + token()));
             assertThat(answer).as(path).startsWith("HTTP/1.1 400")
                     .contains("WWW-Authenticate: Bearer error=\"invalid_request\", "
-                            + "error_description=\"request rejected by the HTTP firewall\"")
-                    .contains("{\"error\":\"invalid_request\",\"error_description\":\"request rejected by the HTTP firewall\"}");
+                            + "error_description=\"ambiguous request path\"")
+                    .contains("{\"error\":\"invalid_request\",\"error_description\":\"ambiguous request path\"}");
         }
     }
 
