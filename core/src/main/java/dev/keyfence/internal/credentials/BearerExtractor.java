@@ -1,5 +1,6 @@
-package dev.keyfence.jakarta.internal;
+package dev.keyfence.internal.credentials;
 
+import dev.keyfence.Credential;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -8,29 +9,32 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * Finds the bearer token of a request per RFC 6750: the {@code Authorization} header (scheme
- * matched case-insensitively), and the {@code access_token} query or form parameter only where
- * enabled. More than one credential, a malformed header, or a query token where query tokens are
- * off is refused.
+ * Finds the access token of a request per RFC 6750: the {@code Authorization} header (scheme
+ * matched case-insensitively, {@code Bearer} and, where enabled, {@code DPoP}), and the
+ * {@code access_token} query or form parameter only where enabled. More than one credential, a
+ * malformed header, or a query token where query tokens are off is refused.
  */
 public final class BearerExtractor {
     /** The {@code access_token} parameter of RFC 6750 sections 2.2 and 2.3. */
     public static final String PARAMETER = "access_token";
 
-    static final String MULTIPLE = "more than one credential in the request";
-    static final String MALFORMED = "malformed Authorization header";
-    static final String QUERY_REFUSED = "access_token in the query string is not accepted";
-    static final String MALFORMED_PARAMETER = "malformed access_token parameter";
+    public static final String MULTIPLE = "more than one credential in the request";
+    public static final String MALFORMED = "malformed Authorization header";
+    public static final String QUERY_REFUSED = "access_token in the query string is not accepted";
+    public static final String MALFORMED_PARAMETER = "malformed access_token parameter";
 
     /** RFC 6750 section 2.1 b64token. */
     private static final Pattern B64TOKEN = Pattern.compile("[A-Za-z0-9\\-._~+/]+=*");
-    private static final String SCHEME = "bearer";
+    private static final String BEARER = "bearer";
+    private static final String DPOP = "dpop";
 
     private final boolean allowQuery;
+    private final boolean dpopScheme;
 
-    /** An extractor; {@code allowQuery} accepts a token in the query string (RFC 6750 2.3). */
-    public BearerExtractor(boolean allowQuery) {
+    /** An extractor; {@code allowQuery} accepts a query token, {@code dpopScheme} the DPoP scheme. */
+    public BearerExtractor(boolean allowQuery, boolean dpopScheme) {
         this.allowQuery = allowQuery;
+        this.dpopScheme = dpopScheme;
     }
 
     /**
@@ -41,13 +45,13 @@ public final class BearerExtractor {
      * @param formTokens    {@code access_token} values from a form body; empty unless form
      *                      tokens are enabled and the request is a form POST
      */
-    public BearerCredential extract(List<String> authorization, String rawQuery, List<String> formTokens) {
+    public Credential extract(List<String> authorization, String rawQuery, List<String> formTokens) {
         List<String> queryTokens = queryTokens(rawQuery);
         if (!queryTokens.isEmpty() && !allowQuery) {
-            return new BearerCredential.Refused(QUERY_REFUSED);
+            return new Credential.Refused(QUERY_REFUSED);
         }
         if (authorization.size() + queryTokens.size() + formTokens.size() > 1) {
-            return new BearerCredential.Refused(MULTIPLE);
+            return new Credential.Refused(MULTIPLE);
         }
         if (authorization.size() == 1) {
             return fromHeader(authorization.get(0));
@@ -55,32 +59,35 @@ public final class BearerExtractor {
         List<String> parameters = new ArrayList<>(queryTokens);
         parameters.addAll(formTokens);
         if (parameters.isEmpty()) {
-            return new BearerCredential.Absent();
+            return new Credential.Absent();
         }
         String token = parameters.get(0);
-        return B64TOKEN.matcher(token).matches() ? new BearerCredential.Present(token)
-                : new BearerCredential.Refused(MALFORMED_PARAMETER);
+        return B64TOKEN.matcher(token).matches() ? new Credential.Present(token, false)
+                : new Credential.Refused(MALFORMED_PARAMETER);
     }
 
-    private static BearerCredential fromHeader(String raw) {
+    private Credential fromHeader(String raw) {
         String value = stripOws(raw);
         int space = value.indexOf(' ');
         String scheme = space < 0 ? value : value.substring(0, space);
         if (value.isEmpty() || scheme.isEmpty()) {
-            return new BearerCredential.Refused(MALFORMED);
+            return new Credential.Refused(MALFORMED);
         }
-        if (!scheme.toLowerCase(Locale.ROOT).equals(SCHEME)) {
-            // another scheme (Basic, DPoP, ...): no bearer token in this request
-            return new BearerCredential.Absent();
+        String lower = scheme.toLowerCase(Locale.ROOT);
+        boolean dpop = dpopScheme && lower.equals(DPOP);
+        if (!lower.equals(BEARER) && !dpop) {
+            // another scheme (Basic, ...): no access token in this request
+            return new Credential.Absent();
         }
         if (space < 0) {
-            return new BearerCredential.Refused(MALFORMED);
+            return new Credential.Refused(MALFORMED);
         }
+        // RFC 6750 2.1: credentials = "Bearer" 1*SP b64token (one or more spaces)
         String token = value.substring(space).stripLeading();
         if (!B64TOKEN.matcher(token).matches()) {
-            return new BearerCredential.Refused(MALFORMED);
+            return new Credential.Refused(MALFORMED);
         }
-        return new BearerCredential.Present(token);
+        return new Credential.Present(token, dpop);
     }
 
     private static String stripOws(String s) {
