@@ -28,7 +28,8 @@ import java.util.Optional;
  * no issuer, no policy beyond key strength defaults. Never a way to accept a token; use
  * {@link TokenValidator} for that.
  *
- * <p>Checks, in order: strict compact JWS ({@link Reason#MALFORMED_TOKEN}), a known algorithm
+ * <p>Checks, in order: strict compact JWS whose header is a JSON object and whose payload is any
+ * bytes, JSON or not, even empty ({@link Reason#MALFORMED_TOKEN}), a known algorithm
  * ({@link Reason#ALGORITHM_NOT_ALLOWED}), no key-selecting or critical header
  * ({@link Reason#HEADER_NOT_ALLOWED}), one key that fits the {@code kid} and algorithm by its
  * {@code alg}, {@code kty}, curve, {@code use} and {@code key_ops} ({@link Reason#KEY_NOT_FOUND}),
@@ -75,7 +76,7 @@ public final class SignatureVerification {
         String fingerprint = Fingerprint.of(token);
         ParsedToken parsed;
         try {
-            parsed = TokenParser.parse(token, ValidationPolicy.DEFAULT_MAX_TOKEN_BYTES);
+            parsed = TokenParser.parseSignatureLayer(token, ValidationPolicy.DEFAULT_MAX_TOKEN_BYTES);
         } catch (MalformedTokenException e) {
             return Result.rejected(Reason.MALFORMED_TOKEN, e.getMessage(), null, fingerprint);
         }
