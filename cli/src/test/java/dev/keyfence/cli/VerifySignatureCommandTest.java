@@ -217,4 +217,16 @@ class VerifySignatureCommandTest {
         return signingInput + "." + java.util.Base64.getUrlEncoder().withoutPadding()
                 .encodeToString(Tokens.signature("RS256", key, signingInput));
     }
+    /** Wycheproof's MixedKeySet: a public key must never be taken for an HMAC secret, so such a file is refused. */
+    @Test
+    void keyFileMixingSecretsWithPublicKeysIsAUsageError() throws IOException {
+        TestKey secret = TestKey.hmac("s1", new byte[32]);
+        Path set = write("mixed.json", JwkSet.of(key, secret).toJson());
+
+        CliRun run = CliRun.run("verify-signature", "--jwk", set.toString(), token().signedWith(secret, "HS256"));
+
+        assertThat(run.status()).isEqualTo(2);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).contains("jwk").contains("mixes symmetric");
+    }
 }
