@@ -120,4 +120,33 @@ class JsonTest {
                     .isInstanceOf(JsonException.class);
         }
     }
+    @Test
+    void readsLiteralsAndWhitespaceEverywhereJsonAllowsIt() throws JsonException {
+        assertThat(Json.parse("false")).isEqualTo(Boolean.FALSE);
+        assertThat(Json.parse("true")).isEqualTo(Boolean.TRUE);
+        assertThat(Json.parse("null")).isSameAs(Json.NULL);
+        assertThat(Json.parse("[null]")).isEqualTo(List.of(Json.NULL));
+        assertThat(Json.parse("[ ]")).isEqualTo(List.of());
+        assertThat(Json.parse("{ }")).isEqualTo(Map.of());
+        assertThat(Json.parse("[ 1 , 2 ]")).isEqualTo(List.of(1L, 2L));
+        assertThat(Json.parse("\t{ \"a\" : 1 ,\r\n \"b\" :\t[ ] }\n")).isEqualTo(Map.of("a", 1L, "b", List.of()));
+    }
+
+    @Test
+    void nestingDepthCountsOnlyOpenContainersNotSiblings() throws JsonException {
+        String arrays = "[" + "[],".repeat(Json.MAX_DEPTH * 2) + "[1]," + "[[2]],".repeat(Json.MAX_DEPTH * 2) + "[]]";
+        assertThat((List<?>) Json.parse(arrays)).hasSize(Json.MAX_DEPTH * 4 + 2);
+        StringBuilder objects = new StringBuilder("{");
+        for (int i = 0; i < Json.MAX_DEPTH * 2; i++) {
+            objects.append("\"e").append(i).append("\":{},\"o").append(i).append("\":{\"x\":{\"y\":1}},");
+        }
+        objects.append("\"end\":1}");
+        assertThat(Json.parseObject(objects.toString())).hasSize(Json.MAX_DEPTH * 4 + 1);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\"\\u", "\"\\u1", "\"\\u12", "\"\\u123", "\"\uD83D", "\"a\\n\uD83D", "\"\\uD83D\\uDE0"})
+    void truncatedEscapesAndSurrogatesAtTheEndAreRefusedNotCrashed(String text) {
+        assertThatThrownBy(() -> Json.parse(text)).isInstanceOf(JsonException.class);
+    }
 }
