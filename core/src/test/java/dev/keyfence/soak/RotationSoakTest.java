@@ -157,7 +157,8 @@ class RotationSoakTest {
             assertThat(wrong).as("wrong verdicts").isEmpty();
             assertThat(verdicts).isPositive();
             assertThat(endHeap).as("heap after GC does not grow").isLessThan(baselineHeap + 16L * 1024 * 1024);
-            assertThat(endThreads).as("no thread leak").isLessThanOrEqualTo(baselineThreads + 2);
+            // A leak grows with the phases (here well over 100); the HTTP client's pooled workers come and go by a few.
+            assertThat(endThreads).as("no thread leak: " + threadNames()).isLessThanOrEqualTo(baselineThreads + 8);
         }
     }
 
@@ -191,6 +192,7 @@ class RotationSoakTest {
         ConcurrentLinkedQueue<String> mistakes = new ConcurrentLinkedQueue<>();
         AtomicLong count = new AtomicLong();
         CountDownLatch done = new CountDownLatch(2);
+        List<Thread> workers = new ArrayList<>();
         for (int t = 0; t < 2; t++) {
             int seed = phase * 2 + t;
             Thread worker = new Thread(() -> {
@@ -214,8 +216,12 @@ class RotationSoakTest {
                 }
             }, "soak-" + t);
             worker.start();
+            workers.add(worker);
         }
         assertThat(done.await(5, TimeUnit.MINUTES)).isTrue();
+        for (Thread worker : workers) {
+            worker.join(TimeUnit.MINUTES.toMillis(1));
+        }
         wrong.addAll(mistakes);
         return count.get();
     }
@@ -267,6 +273,10 @@ class RotationSoakTest {
             }
         }
         return kids;
+    }
+
+    static String threadNames() {
+        return Thread.getAllStackTraces().keySet().stream().map(Thread::getName).sorted().collect(Collectors.joining(", "));
     }
 
     static long heapAfterGc() {
