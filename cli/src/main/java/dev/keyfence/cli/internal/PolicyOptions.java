@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
 /** {@code --config FILE [--now INSTANT]}: the YAML policy, evaluated at a chosen instant if asked. */
 public final class PolicyOptions {
     @Option(names = "--config", required = true, paramLabel = "FILE",
-            description = "The Keyfence YAML configuration (CONTRACT.md section 2).")
+            description = "The Keyfence YAML configuration (every setting: docs/configuration.md).")
     private Path config;
 
     @Option(names = "--now", paramLabel = "INSTANT", converter = InstantConverter.class,
