@@ -7,7 +7,12 @@ import static dev.keyfence.knowledge.ForgerySetup.ENTERPRISE_KEY;
 import static dev.keyfence.knowledge.ForgerySetup.TEMPLATE;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.keyfence.FindingCode;
 import dev.keyfence.KeyPolicy;
+import dev.keyfence.KeyState;
+import dev.keyfence.PostureReport;
+import dev.keyfence.Severity;
+import dev.keyfence.TokenValidator;
 import dev.keyfence.KeySourceListener;
 import dev.keyfence.Reason;
 import dev.keyfence.ValidationPolicy;
@@ -24,6 +29,7 @@ import dev.keyfence.testkit.JwkSet;
 import dev.keyfence.testkit.TestKey;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -197,6 +203,40 @@ class LedgerRestartTest {
             }
             // without the ledger, the restart forgot the retirement
             assertThat(validator(s, null).validate(s.enterprise(SECOND_ENTERPRISE_KEY)).valid()).isTrue();
+        }
+    }
+
+    @Test
+    void auditReportsARepublishedKeyAndTheLedgersState() throws InterruptedException {
+        try (ForgerySetup s = new ForgerySetup(dir); KeyLedger ledger = KeyLedgers.directory(ledgerDir())) {
+            s.server.serveKeys(CONSUMERS, ForgerySetup.goodConsumerSet());
+            s.server.remove(COMMON).serveKeys(COMMON, JwkSet.of(ENTERPRISE_KEY.jwk().member("issuer", TEMPLATE),
+                    SECOND_ENTERPRISE_KEY.jwk().member("issuer", TEMPLATE), CONSUMER_KEY.jwk().member("issuer", TEMPLATE)));
+            Instant earlier = s.clock.instant().minus(Duration.ofDays(3));
+            ledger.append(LedgerBatch.of(KeyRecord.of(SECOND_ENTERPRISE_KEY.thumbprint())
+                    .seen("ent-2", new KeyRecord.Publisher("enterprise", TEMPLATE, "enterprise"), earlier)
+                    .removed(earlier.plus(Duration.ofDays(1)))));
+            List<String> republished = new CopyOnWriteArrayList<>();
+            TokenValidator validator = TokenValidator.create(s.policy(FrontDoor.CODE).toBuilder().clock(s.clock)
+                    .ledger(ledger).listener(new KeySourceListener() {
+                        @Override
+                        public void keyRepublished(String source, String kid) {
+                            republished.add(source + " " + kid);
+                        }
+                    }).build());
+
+            PostureReport report = PostureReport.of(validator);
+            assertThat(report.findings()).filteredOn(f -> f.code() == FindingCode.KEY_REPUBLISHED)
+                    .singleElement().satisfies(f -> {
+                        assertThat(f.severity()).isEqualTo(Severity.HIGH);
+                        assertThat(f.kid()).contains("ent-2");
+                    });
+            assertThat(validator.keyStatuses()).filteredOn(k -> k.kid().equals(java.util.Optional.of("ent-2")))
+                    .allSatisfy(k -> assertThat(k.state()).isEqualTo(KeyState.RETIRED));
+            assertThat(report.ledger()).hasValueSatisfying(l -> assertThat(l.status()).isEqualTo(LedgerState.Status.UP));
+            assertThat(republished).containsExactly("enterprise ent-2");
+            assertReason(validator.validate(s.enterprise(SECOND_ENTERPRISE_KEY)), Reason.KEY_RETIRED);
+            assertThat(validator.awaitLedgerWrites(Duration.ofSeconds(30))).isTrue();
         }
     }
 
