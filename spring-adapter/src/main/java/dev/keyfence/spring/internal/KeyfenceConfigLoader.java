@@ -40,6 +40,7 @@ public final class KeyfenceConfigLoader {
         String file = environment.getProperty(CONFIG_PROPERTY);
         Map<String, Object> tree = new LinkedHashMap<>(bound(environment).orElse(Map.of()));
         tree.remove("config");
+        withoutUseDataSource(tree);
         if (file != null) {
             if (file.isBlank()) {
                 throw new KeyfencePropertyException(CONFIG_PROPERTY, "must name a YAML file",
@@ -61,6 +62,28 @@ public final class KeyfenceConfigLoader {
             return KeyfenceConfig.fromTree(PropertyTree.normalise(tree), Path.of("").toAbsolutePath());
         } catch (ConfigurationException e) {
             throw asProperty(e.setting(), e.problem(), e);
+        }
+    }
+
+    /** The names {@code keyfence.ledger.use-datasource} may be bound under. */
+    private static final java.util.List<String> USE_DATASOURCE = java.util.List.of("use-datasource", "useDatasource",
+            "use_datasource", "usedatasource");
+
+    /**
+     * Takes the Spring-only {@code keyfence.ledger.use-datasource} switch out of the tree handed
+     * to core (read by {@code KeyfenceLedgerAutoConfiguration}); a {@code ledger} section holding
+     * nothing else is dropped.
+     */
+    @SuppressWarnings("unchecked")
+    private static void withoutUseDataSource(Map<String, Object> tree) {
+        if (tree.get("ledger") instanceof Map<?, ?> ledger && USE_DATASOURCE.stream().anyMatch(ledger::containsKey)) {
+            Map<String, Object> rest = new LinkedHashMap<>((Map<String, Object>) ledger);
+            USE_DATASOURCE.forEach(rest::remove);
+            if (rest.isEmpty()) {
+                tree.remove("ledger");
+            } else {
+                tree.put("ledger", rest);
+            }
         }
     }
 
