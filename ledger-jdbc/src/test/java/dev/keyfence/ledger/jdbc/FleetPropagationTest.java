@@ -117,10 +117,7 @@ class FleetPropagationTest {
                     }
                 }
             } finally {
-                for (Member m : fleet) {
-                    m.process().destroyForcibly();
-                    m.process().waitFor(30, TimeUnit.SECONDS);
-                }
+                stopAll(fleet);
             }
         }
         List<Long> sorted = propagation.stream().sorted().toList();
@@ -132,6 +129,13 @@ class FleetPropagationTest {
         Files.writeString(Path.of("target", "fleet-validator-propagation.txt"), report + "\n");
         assertThat(sorted).hasSize(MEMBERS * (MEMBERS - 1));
         assertThat(sorted.get(sorted.size() - 1)).as("generous bound, far below the polling fallback").isLessThan(30_000);
+    }
+
+    private static void stopAll(List<Member> fleet) throws InterruptedException {
+        for (Member m : fleet) {
+            m.process().destroyForcibly();
+            m.process().waitFor(30, TimeUnit.SECONDS);
+        }
     }
 
     private static String ask(Member m, String line, String answerPrefix) throws Exception {
@@ -170,10 +174,7 @@ class FleetPropagationTest {
                     }
                 }
             } finally {
-                for (Member m : fleet) {
-                    m.process().destroyForcibly();
-                    m.process().waitFor(30, TimeUnit.SECONDS);
-                }
+                stopAll(fleet);
             }
         }
         List<Long> sorted = propagation.stream().sorted().toList();

@@ -50,6 +50,9 @@ public final class FleetValidator {
                     out.println("ready");
                 }
             });
+            if (ledger.isListening()) { // the validator's subscription may have started listening already
+                out.println("ready");
+            }
             BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
             for (String line = in.readLine(); line != null; line = in.readLine()) {
                 if (line.startsWith("validate ")) {
