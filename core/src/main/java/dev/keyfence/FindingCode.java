@@ -15,6 +15,11 @@ public enum FindingCode {
      * refuses every token whose key is not already known to lie outside that scope (KEYS_UNAVAILABLE).
      */
     SCOPE_KNOWLEDGE_MISSING(Severity.HIGH),
+    /**
+     * A key removed from its source is published again (known from the key ledger); it stays
+     * KEY_RETIRED until an operator reinstates it ({@code ledger reinstate}).
+     */
+    KEY_REPUBLISHED(Severity.HIGH),
     KEY_WITHOUT_VALIDITY(Severity.MEDIUM),
     KEY_WITHOUT_ISSUER_BINDING(Severity.MEDIUM),
     LONG_CLOCK_SKEW(Severity.MEDIUM);

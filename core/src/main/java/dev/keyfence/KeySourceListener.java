@@ -36,6 +36,13 @@ public interface KeySourceListener {
     default void keyRetired(String source, String kid) {
     }
 
+    /**
+     * A key that was removed from a source is published again; with a key ledger it stays
+     * {@link Reason#KEY_RETIRED} until an operator reinstates it.
+     */
+    default void keyRepublished(String source, String kid) {
+    }
+
     /** A key was left out of a set because it cannot be used; {@code problem} says why. */
     default void keyRejected(String source, String kid, String problem) {
     }

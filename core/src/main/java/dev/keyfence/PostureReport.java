@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The security posture of a validator, as {@code keyfence audit} and the actuator endpoint report
@@ -16,9 +17,10 @@ import java.util.Objects;
  * @param controls every control, in contract order
  * @param issuers  every trusted issuer, in configuration order
  * @param findings every finding, most severe first
+ * @param ledger   the key ledger's state, empty without a ledger
  */
 public record PostureReport(Instant at, List<ControlState> controls, List<IssuerPosture> issuers,
-                            List<Finding> findings) {
+                            List<Finding> findings, Optional<dev.keyfence.ledger.LedgerState> ledger) {
     /** The key age reported as {@link FindingCode#KEY_TOO_OLD} when {@code keys.max-age} is not set. */
     public static final Duration DEFAULT_KEY_AGE_LIMIT = Duration.ofDays(365);
     /** A resource clock skew above this is reported as {@link FindingCode#LONG_CLOCK_SKEW}. */
@@ -29,6 +31,12 @@ public record PostureReport(Instant at, List<ControlState> controls, List<Issuer
         controls = List.copyOf(controls);
         issuers = List.copyOf(issuers);
         findings = List.copyOf(findings);
+        Objects.requireNonNull(ledger, "ledger");
+    }
+
+    /** A posture without a key ledger. */
+    public PostureReport(Instant at, List<ControlState> controls, List<IssuerPosture> issuers, List<Finding> findings) {
+        this(at, controls, issuers, findings, Optional.empty());
     }
 
     /**

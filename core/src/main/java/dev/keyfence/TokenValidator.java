@@ -172,11 +172,32 @@ public final class TokenValidator {
     /**
      * Revokes a key at once: the next validation on every thread that selects this key is
      * rejected with {@link Reason#KEY_REVOKED}, without restart or refetch. Shared by every
-     * validator derived with {@link #forResource}. Logged with who and why.
+     * validator derived with {@link #forResource}. Logged with who and why. With a key ledger
+     * ({@link ValidationPolicy#ledger()}), the revocation of the key material the reference names
+     * (a kid names every key material known under it) is also recorded in the ledger, off this
+     * thread, and applied by every validator on the same ledger.
      */
     public void revoke(KeyReference key, String actor, String why) {
         engine.registry().revoke(Objects.requireNonNull(key, "key"), Objects.requireNonNull(actor, "actor"),
                 Objects.requireNonNull(why, "why"));
+    }
+
+    /**
+     * The key ledger's state (up or down, writes waiting), or empty when the policy has no ledger.
+     */
+    public Optional<dev.keyfence.ledger.LedgerState> ledgerState() {
+        return engine.registry().ledger().map(dev.keyfence.internal.ledger.LedgerLink::state);
+    }
+
+    /**
+     * Waits until everything this validator handed to its key ledger so far is stored, or
+     * {@code timeout} passes (for an orderly shutdown). True when nothing waits; true at once
+     * without a ledger.
+     */
+    public boolean awaitLedgerWrites(java.time.Duration timeout) throws InterruptedException {
+        Objects.requireNonNull(timeout, "timeout");
+        var link = engine.registry().ledger();
+        return link.isEmpty() || link.get().flush(timeout);
     }
 
     /**

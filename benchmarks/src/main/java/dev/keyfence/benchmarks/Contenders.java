@@ -94,6 +94,15 @@ public final class Contenders {
         return TokenValidator.create(policy().verifiedTokenCache(0).build());
     }
 
+    /**
+     * As {@link #keyfence()}, with an embedded key ledger attached in {@code directory} (loaded
+     * at creation, written by its background writer): validation itself never touches it.
+     */
+    public TokenValidator keyfenceWithLedger(java.nio.file.Path directory) {
+        return TokenValidator.create(policy().verifiedTokenCache(0)
+                .ledger(dev.keyfence.ledger.KeyLedgers.directory(directory)).build());
+    }
+
     /** Keyfence with every control on and the verified-token cache at its default size. */
     public TokenValidator keyfenceWithCache() {
         return TokenValidator.create(policy().build());

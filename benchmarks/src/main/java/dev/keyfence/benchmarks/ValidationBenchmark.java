@@ -43,6 +43,7 @@ public class ValidationBenchmark {
     private Signature raw;
     private TokenValidator keyfence;
     private TokenValidator keyfenceCached;
+    private TokenValidator keyfenceLedger;
     private JwtConsumer jose4j;
     private DefaultJWTProcessor<SecurityContext> nimbus;
     private NimbusJwtDecoder spring;
@@ -54,6 +55,7 @@ public class ValidationBenchmark {
         raw = c.rawJca();
         keyfence = c.keyfence();
         keyfenceCached = c.keyfenceWithCache();
+        keyfenceLedger = c.keyfenceWithLedger(java.nio.file.Files.createTempDirectory("keyfence-bench-ledger"));
         jose4j = c.jose4j();
         nimbus = c.nimbus();
         spring = c.springDecoder();
@@ -70,6 +72,12 @@ public class ValidationBenchmark {
     @Benchmark
     public Verdict keyfence() {
         return keyfence.validate(c.token);
+    }
+
+    /** {@link #keyfence()} with an embedded key ledger attached (issue #16: within 2% of without). */
+    @Benchmark
+    public Verdict keyfenceLedger() {
+        return keyfenceLedger.validate(c.token);
     }
 
     @Benchmark
@@ -109,7 +117,8 @@ public class ValidationBenchmark {
             if (!b.rawJca()) {
                 throw new IllegalStateException("raw JCA rejects the token");
             }
-            if (!b.keyfence().valid() || !b.keyfenceRepeat().valid() || !b.keyfenceRepeat().valid()) {
+            if (!b.keyfence().valid() || !b.keyfenceRepeat().valid() || !b.keyfenceRepeat().valid()
+                    || !b.keyfenceLedger().valid()) {
                 throw new IllegalStateException("Keyfence rejects the token: " + b.keyfence());
             }
             b.jose4j();

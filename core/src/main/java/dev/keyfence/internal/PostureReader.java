@@ -47,10 +47,10 @@ public final class PostureReader {
             List<KeyStatus> keys = new ArrayList<>();
             if (cached != null) {
                 for (TrackedKey k : cached.keys()) {
-                    keys.add(status(registry, issuer, source, k, now));
+                    keys.add(status(registry, issuer, source, k, now, true));
                 }
                 for (KeyRing.Retired gone : cached.retired().values()) {
-                    keys.add(status(registry, issuer, source, gone.key(), now));
+                    keys.add(status(registry, issuer, source, gone.key(), now, false));
                 }
             }
             out.add(new SourceStatus(issuer.name(), source.label(), location(issuer, source), health,
@@ -80,7 +80,7 @@ public final class PostureReader {
     }
 
     private static KeyStatus status(KeyRegistry registry, TrustedIssuer issuer, KeySourceState source,
-                                    TrackedKey key, Instant now) {
+                                    TrackedKey key, Instant now, boolean published) {
         KeyKnowledge known = registry.known().get(key.thumbprint());
         if (known == null) { // a ring's keys are learned before the ring is published; never null in practice
             known = KeyKnowledge.first(key.thumbprint(), now).published(source.label(), issuer.name(), issuer.keyScope(),
@@ -89,7 +89,7 @@ public final class PostureReader {
         KeyLife life = registry.life(known);
         java.util.Set<String> scopes = new java.util.TreeSet<>(known.scopes());
         scopes.add(issuer.keyScope());
-        Instant retiredAt = known.removedAt(source.label());
+        Instant retiredAt = registry.retiredAt(known, source);
         String revoked = registry.revocation(known);
         String weakness = KeyStrengthCheck.weakness(key, registry.policy().keys());
         // never negative: with --now before a key's first sighting (forensics), its age is zero
@@ -117,6 +117,7 @@ public final class PostureReader {
                 key.sizeBits(), Optional.ofNullable(key.curve()), key.thumbprint(),
                 Optional.ofNullable(life.notBefore()), Optional.ofNullable(life.notAfter()), life.sources(),
                 Optional.of(age), Optional.of(life.ageSource()), Optional.ofNullable(key.keyIssuer()), scopes,
-                known.firstSeen(), Optional.ofNullable(retiredAt), state, Optional.ofNullable(problem));
+                known.firstSeen(), Optional.ofNullable(retiredAt), state, Optional.ofNullable(problem),
+                published && retiredAt != null);
     }
 }

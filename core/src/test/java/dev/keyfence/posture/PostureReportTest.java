@@ -64,7 +64,7 @@ class PostureReportTest {
         contract.put("KEY_SHARED_ACROSS_SCOPES", Severity.CRITICAL);
         for (String high : new String[] {"EXPIRED_KEY_PUBLISHED", "KEY_TOO_OLD", "WEAK_KEY", "TENANT_UNRESTRICTED",
                 "SYMMETRIC_ALGORITHM_ALLOWED", "INSECURE_KEY_TRANSPORT", "ISSUER_UNREACHABLE",
-                "SCOPE_KNOWLEDGE_MISSING"}) { // the last one added by issue 14 (adding a finding is allowed)
+                "SCOPE_KNOWLEDGE_MISSING", "KEY_REPUBLISHED"}) { // the last two added by issues 14 and 16 (adding is allowed)
             contract.put(high, Severity.HIGH);
         }
         for (String medium : new String[] {"KEY_WITHOUT_VALIDITY", "KEY_WITHOUT_ISSUER_BINDING", "LONG_CLOCK_SKEW"}) {

@@ -56,6 +56,11 @@ public final class AuditCommand implements Callable<Integer> {
             out.print(PostureText.write(posture, threshold));
         }
         out.flush();
+        try {
+            validator.awaitLedgerWrites(java.time.Duration.ofSeconds(2)); // what this audit read, for the fleet's ledger
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         return threshold != null && posture.hasFindingAtOrAbove(threshold) ? ExitStatus.FAILED : ExitStatus.OK;
     }
 

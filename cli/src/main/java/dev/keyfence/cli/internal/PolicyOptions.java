@@ -35,10 +35,18 @@ public final class PolicyOptions {
         return name == null ? config.toString() : name.toString();
     }
 
-    /** The configuration's policy, with a fixed clock when {@code --now} was given. */
+    /**
+     * The configuration's policy, with a fixed clock when {@code --now} was given; its key
+     * ledger, if any, is then read only (sightings at a chosen instant are never stored).
+     */
     public ValidationPolicy policy(KeyfenceConfig loaded) {
         ValidationPolicy policy = loaded.policy();
-        return now == null ? policy : policy.toBuilder().clock(Clock.fixed(now, ZoneOffset.UTC)).build();
+        if (now == null) {
+            return policy;
+        }
+        ValidationPolicy.Builder b = policy.toBuilder().clock(Clock.fixed(now, ZoneOffset.UTC));
+        policy.ledger().ifPresent(l -> b.ledger(new ReadOnlyLedger(l)));
+        return b.build();
     }
 
     /** Parses {@code --now}. */

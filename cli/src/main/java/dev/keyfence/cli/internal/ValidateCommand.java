@@ -57,6 +57,11 @@ public final class ValidateCommand implements Callable<Integer> {
             out.println(VerdictLine.of(i, verdict));
         }
         out.flush();
+        try {
+            validator.awaitLedgerWrites(java.time.Duration.ofSeconds(2)); // what this run fetched, for the key ledger
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         return allValid ? ExitStatus.OK : ExitStatus.FAILED;
     }
 

@@ -4,7 +4,11 @@ import dev.keyfence.Control;
 import dev.keyfence.Reason;
 import java.time.Instant;
 
-/** KEY_RETIRED: the key vanished from its source and {@code keys.retired-grace} has passed. */
+/**
+ * KEY_RETIRED: the key vanished from its source and {@code keys.retired-grace} has passed. With a
+ * key ledger, a key removed from a set stays retired when it is published again, until an
+ * operator reinstates it.
+ */
 public final class KeyRetirementCheck implements Check {
     @Override public Control control() { return Control.KEY_RETIREMENT; }
 
@@ -13,7 +17,7 @@ public final class KeyRetirementCheck implements Check {
         if (e.key().key() == null) {
             return null;
         }
-        Instant retiredAt = e.key().knowledge().removedAt(e.key().source().label());
+        Instant retiredAt = e.registry().retiredAt(e.key().knowledge(), e.key().source());
         if (retiredAt == null) {
             return null;
         }

@@ -44,6 +44,14 @@ public final class KeyKnowledge {
     }
 
     /**
+     * A key as a ledger remembers it: the scopes and issuers that published it and its first
+     * sighting anywhere, without entries (the key's sources publish those again).
+     */
+    public static KeyKnowledge remembered(String thumbprint, Set<String> scopes, Set<String> issuers, Instant firstSeen) {
+        return new KeyKnowledge(thumbprint, Map.of(), scopes, issuers, firstSeen, Map.of());
+    }
+
+    /**
      * This knowledge after {@code source} (of {@code issuerName}, scope {@code scope}) published
      * the key: as the usable {@code published} entries, or (when the list is empty) as a key it left
      * out. The scope and issuer are learned either way. Entries accumulate: the source's statement

@@ -44,6 +44,8 @@ public final class KeyRegistry {
     private final CreationRate tenantSourceRate;
     /** Per set of accepted scopes, the fixed sources teaching the other scopes (computed once; sources are fixed). */
     private final Map<Set<String>, List<KeySourceState>> teachers = new ConcurrentHashMap<>();
+    /** The key ledger's connection, or null without a ledger. */
+    private final dev.keyfence.internal.ledger.LedgerLink ledger;
 
     public KeyRegistry(ValidationPolicy policy) {
         this(policy, RefreshExecutor.shared());
@@ -66,6 +68,18 @@ public final class KeyRegistry {
                 // validate the template URL once, with a placeholder tenant
                 fetcher(issuer, "tenant");
             }
+        }
+        this.ledger = policy.ledger().map(l -> dev.keyfence.internal.ledger.LedgerLink.start(l, known, policy.clock(),
+                policy.listener(), policy.jwks().maxStale().dividedBy(4))).orElse(null);
+        if (ledger != null) {
+            // off the request path: validator creation waits (bounded) for the ledger's knowledge and remembered sets
+            ledger.onRememberedSet(set -> {
+                KeySourceState s = fixed.get(set.source());
+                if (s != null) {
+                    s.remember(set.json(), set.readAt());
+                }
+            });
+            ledger.awaitFirstLoad(policy.jwks().timeout());
         }
         // every fixed source is read at once, in the background: no token waits on another issuer's first read
         fixed.values().forEach(KeySourceState::startFirstRead);
@@ -105,8 +119,14 @@ public final class KeyRegistry {
             LOG.debug("per-tenant key source {} not created: over jwks.tenant-sources-per-minute", label);
             return null;
         }
-        return perTenant.get(label, l -> new KeySourceState(l, issuer, fetcher(issuer, tenant), policy.jwks(),
-                policy.clock(), policy.listener(), refreshExecutor, known));
+        return perTenant.get(label, l -> {
+            KeySourceState created = new KeySourceState(l, issuer, fetcher(issuer, tenant), policy.jwks(),
+                    policy.clock(), policy.listener(), refreshExecutor, known);
+            if (ledger != null) {
+                ledger.rememberedSet(l).ifPresent(set -> created.remember(set.json(), set.readAt()));
+            }
+            return created;
+        });
     }
 
     /** True for a source configured with a fixed location (not one per tenant). */
@@ -151,6 +171,40 @@ public final class KeyRegistry {
     public void revoke(KeyReference key, String actor, String why) {
         runtimeRevocations.put(key, "revoked at run time by " + actor + ": " + why);
         LOG.warn("key {} revoked at run time by {}: {}", key, actor, why);
+        if (ledger != null) {
+            Set<String> thumbprints = new java.util.HashSet<>();
+            if (key.kind() == KeyReference.Kind.THUMBPRINT) {
+                thumbprints.add(key.value());
+            } else {
+                for (KeyKnowledge k : known.all()) {
+                    if (KeyLife.matches(key, k)) {
+                        thumbprints.add(k.thumbprint());
+                    }
+                }
+            }
+            if (thumbprints.isEmpty()) {
+                LOG.warn("key {}: no known key material has it; the revocation is not recorded in the ledger", key);
+                return;
+            }
+            ledger.revoke(thumbprints, actor, why);
+        }
+    }
+
+    /** The key ledger's connection, when the policy has a ledger. */
+    public java.util.Optional<dev.keyfence.internal.ledger.LedgerLink> ledger() {
+        return java.util.Optional.ofNullable(ledger);
+    }
+
+    /**
+     * When the key material was retired for good: removed from a source and, with a ledger,
+     * not reinstated by an operator since (even if published again); else null.
+     */
+    public Instant retiredAt(KeyKnowledge key, KeySourceState source) {
+        Instant here = key.removedAt(source.label());
+        if (here != null || ledger == null) {
+            return here;
+        }
+        return ledger.retiredAt(key.thumbprint());
     }
 
     /**
@@ -165,6 +219,12 @@ public final class KeyRegistry {
         for (KeyReference ref : policy.keys().revoked()) {
             if (KeyLife.matches(ref, key)) {
                 return "listed in keys.revoked as " + ref;
+            }
+        }
+        if (ledger != null) {
+            dev.keyfence.ledger.KeyRecord.Action a = ledger.revocation(key.thumbprint());
+            if (a != null) {
+                return "revoked in the key ledger by " + a.actor() + " at " + a.at() + ": " + a.reason();
             }
         }
         if (!runtimeRevocations.isEmpty()) {

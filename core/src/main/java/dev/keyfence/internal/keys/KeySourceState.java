@@ -46,6 +46,8 @@ public final class KeySourceState {
     private final AtomicReference<Instant> lastKidRefetch = new AtomicReference<>();
 
     private volatile KeyRing ring;
+    /** Guards replacing the ring, so a set remembered by the ledger never replaces a fetched one. */
+    private final Object ringLock = new Object();
     private volatile Instant lastAttempt;
     private volatile Instant lastFailure;
     private volatile String lastProblem;
@@ -84,9 +86,35 @@ public final class KeySourceState {
 
     /** Starts the first read on the refresh executor, without waiting (validator creation). */
     public void startFirstRead() {
-        if (!answered && ring == null) {
-            startOrJoin(true);
+        if (!answered) {
+            startOrJoin(true); // a ring remembered by the ledger is refreshed at once too
         }
+    }
+
+    /**
+     * Serves a key set remembered by the key ledger as this source's last-known-good set, read at
+     * {@code readAt} (which counts toward {@code max-stale}), unless the source already holds a
+     * set. A remembered set that no longer parses is ignored.
+     *
+     * @return true when the set now serves
+     */
+    public boolean remember(String json, Instant readAt) {
+        JwkSetReader.Result read;
+        try {
+            read = JwkSetReader.read(json);
+        } catch (KeySetException e) {
+            LOG.warn("key source {}: the key set remembered by the ledger is not usable: {}", label, e.getMessage());
+            return false;
+        }
+        synchronized (ringLock) {
+            if (ring != null) {
+                return false;
+            }
+            known.published(label, issuer, read, readAt);
+            ring = KeyRing.first(read, readAt);
+        }
+        LOG.info("key source {}: serving the key set the ledger remembers, read at {}, until a fetch succeeds", label, readAt);
+        return true;
     }
 
     /**
@@ -265,14 +293,23 @@ public final class KeySourceState {
         Instant now = clock.instant();
         lastAttempt = now;
         JwkSetReader.Result read;
+        String text;
         try {
-            read = JwkSetReader.read(fetcher.fetch());
+            text = fetcher.fetch();
+            read = JwkSetReader.read(text);
         } catch (KeySetException e) {
             known.taught(label, issuer, e.thumbprints(), now); // keys of a failed set still teach their scope
             failed(now, e.getMessage());
             return;
         }
-        KeyRing previous = ring;
+        java.util.List<Runnable> events = new java.util.ArrayList<>();
+        KeyRing previous;
+        synchronized (ringLock) {
+            previous = ring;
+            KeyRing next = previous == null ? KeyRing.first(read, now) : previous.next(read, now, changes(events));
+            known.published(label, issuer, read, text, now); // knowledge first: a key in the ring is always known
+            ring = next; // publish first: a key is usable by the time its event fires
+        }
         Map<String, String> before = previous == null ? Map.of() : previous.excluded();
         read.excluded().forEach((kid, why) -> {
             if (!why.equals(before.get(kid))) {
@@ -280,10 +317,6 @@ public final class KeySourceState {
                 listener.keyRejected(label, kid, why);
             }
         });
-        java.util.List<Runnable> events = new java.util.ArrayList<>();
-        KeyRing next = previous == null ? KeyRing.first(read, now) : previous.next(read, now, changes(events));
-        known.published(label, issuer, read, now); // knowledge first: a key in the ring is always known
-        ring = next; // publish first: a key is usable by the time its event fires
         if (lastFailure != null && previous != null) {
             LOG.info("key source {}: fetch succeeded again, keys are fresh", label);
         }

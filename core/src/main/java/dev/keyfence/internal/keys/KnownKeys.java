@@ -20,6 +20,12 @@ public final class KnownKeys {
     private volatile Map<String, Instant> lastGoodRead = Map.of();
     /** Thumbprints each source published in its last good set, to notice removals. */
     private final Map<String, Set<String>> publishedBy = new HashMap<>();
+    private volatile KnowledgeObserver observer;
+
+    /** Tells {@code observer} everything learned from the validator's own sources from now on. */
+    public void observe(KnowledgeObserver observer) {
+        this.observer = observer;
+    }
 
     /** What is known of the key material with this thumbprint, or null when nothing is. */
     public KeyKnowledge get(String thumbprint) {
@@ -40,7 +46,17 @@ public final class KnownKeys {
      * Learns a good key set of {@code source}: usable keys as entries, left-out keys as scope and
      * issuer only, and keys the source no longer publishes as removed from it at {@code now}.
      */
-    public synchronized void published(String source, TrustedIssuer issuer, JwkSetReader.Result read, Instant now) {
+    public void published(String source, TrustedIssuer issuer, JwkSetReader.Result read, Instant now) {
+        published(source, issuer, read, null, now);
+    }
+
+    /**
+     * As {@link #published(String, TrustedIssuer, JwkSetReader.Result, Instant)}; a set read from
+     * its source ({@code text} not null) is also told to the observer, a set remembered by the
+     * ledger ({@code text} null) is not.
+     */
+    public synchronized void published(String source, TrustedIssuer issuer, JwkSetReader.Result read, String text,
+            Instant now) {
         Map<String, KeyKnowledge> next = new HashMap<>(keys);
         Map<String, List<TrackedKey>> byThumbprint = new HashMap<>();
         for (TrackedKey k : read.keys()) {
@@ -52,9 +68,11 @@ public final class KnownKeys {
         byThumbprint.forEach((t, entries) -> next.put(t, known(next, t, now)
                 .published(source, issuer.name(), issuer.keyScope(), entries)));
         Set<String> current = Set.copyOf(byThumbprint.keySet());
+        Set<String> removed = new java.util.HashSet<>();
         for (String gone : publishedBy.getOrDefault(source, Set.of())) {
             if (!current.contains(gone) && next.containsKey(gone)) {
                 next.put(gone, next.get(gone).removedFrom(source, now));
+                removed.add(gone);
             }
         }
         publishedBy.put(source, current);
@@ -62,6 +80,10 @@ public final class KnownKeys {
         reads.put(source, now);
         keys = Map.copyOf(next);
         lastGoodRead = Map.copyOf(reads);
+        KnowledgeObserver o = observer;
+        if (o != null && text != null) {
+            o.published(source, issuer, read, text, Set.copyOf(removed), now);
+        }
     }
 
     /**
@@ -77,6 +99,10 @@ public final class KnownKeys {
             next.put(t, known(next, t, now).published(source, issuer.name(), issuer.keyScope(), List.of()));
         }
         keys = Map.copyOf(next);
+        KnowledgeObserver o = observer;
+        if (o != null) {
+            o.taught(source, issuer, Set.copyOf(thumbprints), now);
+        }
     }
 
     /**
@@ -87,6 +113,18 @@ public final class KnownKeys {
         Map<String, KeyKnowledge> next = new HashMap<>(keys);
         KeyKnowledge mine = next.get(other.thumbprint());
         next.put(other.thumbprint(), mine == null ? other : mine.merge(other));
+        keys = Map.copyOf(next);
+    }
+
+    /** Merges many keys' knowledge at once (as {@link #learn}, one snapshot replacement). */
+    public synchronized void learnAll(Collection<KeyKnowledge> others) {
+        if (others.isEmpty()) {
+            return;
+        }
+        Map<String, KeyKnowledge> next = new HashMap<>(keys);
+        for (KeyKnowledge other : others) {
+            next.merge(other.thumbprint(), other, KeyKnowledge::merge);
+        }
         keys = Map.copyOf(next);
     }
 

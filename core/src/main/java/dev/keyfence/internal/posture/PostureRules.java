@@ -80,7 +80,7 @@ public final class PostureRules {
             }
         }
         findings.sort(Comparator.comparing(Finding::severity));
-        return new PostureReport(now, controls, issuers, findings);
+        return new PostureReport(now, controls, issuers, findings, validator.ledgerState());
     }
 
     /** Fail-closed scope separation made visible: a source teaching a refused scope that cannot be read. */
@@ -135,7 +135,7 @@ public final class PostureRules {
                     "key " + label + " is published by sources of key scopes " + k.scopes().stream().sorted().toList()
                             + ": it can vouch for resources of either scope"));
         }
-        if (k.retiredAt().isEmpty() && k.notAfter().isPresent() && now.isAfter(k.notAfter().get())) {
+        if ((k.retiredAt().isEmpty() || k.republished()) && k.notAfter().isPresent() && now.isAfter(k.notAfter().get())) {
             out.add(finding(FindingCode.EXPIRED_KEY_PUBLISHED, i, label,
                     "key " + label + " expired " + k.notAfter().get() + " (" + String.join(", ", k.windowSources())
                             + ") and is still published"));
@@ -146,6 +146,11 @@ public final class PostureRules {
                     "key " + label + " is " + k.age().get().toDays() + " days old (from "
                             + k.ageSource().orElse("first sighting") + "), over " + limit.toDays() + " days"
                             + (keys.maxAge().isPresent() ? " (keys.max-age)" : " (audit default; keys.max-age is not set)")));
+        }
+        if (k.republished()) {
+            out.add(finding(FindingCode.KEY_REPUBLISHED, i, label, "key " + label + " was removed from " + k.source()
+                    + " at " + k.retiredAt().orElseThrow() + " and is published again; it stays KEY_RETIRED until an "
+                    + "operator reinstates it (keyfence ledger reinstate)"));
         }
         String weakness = weakness(k, keys);
         if (weakness != null) {

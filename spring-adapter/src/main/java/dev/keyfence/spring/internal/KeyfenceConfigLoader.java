@@ -51,6 +51,7 @@ public final class KeyfenceConfigLoader {
         Map<String, Object> tree = new LinkedHashMap<>(bound(environment).orElse(Map.of()));
         tree.remove("config");
         tree.remove("drill"); // keyfence.drill.*: the self-drill's settings, not part of the policy
+        withoutUseDataSource(tree);
         if (file != null) {
             if (file.isBlank()) {
                 throw new KeyfencePropertyException(CONFIG_PROPERTY, "must name a YAML file",
@@ -144,6 +145,26 @@ public final class KeyfenceConfigLoader {
             }
         }
         return out;
+    /** The names {@code keyfence.ledger.use-datasource} may be bound under. */
+    private static final java.util.List<String> USE_DATASOURCE = java.util.List.of("use-datasource", "useDatasource",
+            "use_datasource", "usedatasource");
+
+    /**
+     * Takes the Spring-only {@code keyfence.ledger.use-datasource} switch out of the tree handed
+     * to core (read by {@code KeyfenceLedgerAutoConfiguration}); a {@code ledger} section holding
+     * nothing else is dropped.
+     */
+    @SuppressWarnings("unchecked")
+    private static void withoutUseDataSource(Map<String, Object> tree) {
+        if (tree.get("ledger") instanceof Map<?, ?> ledger && USE_DATASOURCE.stream().anyMatch(ledger::containsKey)) {
+            Map<String, Object> rest = new LinkedHashMap<>((Map<String, Object>) ledger);
+            USE_DATASOURCE.forEach(rest::remove);
+            if (rest.isEmpty()) {
+                tree.remove("ledger");
+            } else {
+                tree.put("ledger", rest);
+            }
+        }
     }
 
     private static Optional<Map<String, Object>> bound(Environment environment) {

@@ -14,7 +14,8 @@ import java.util.Map;
 
 /**
  * The JSON form of a posture: {@code {"controls":[..],"issuers":[..],"findings":[..]}} as
- * CONTRACT.md section 3 has it, plus the added member {@code at}. One line.
+ * CONTRACT.md section 3 has it, plus the added members {@code at} and (with a key ledger)
+ * {@code ledger}. One line.
  */
 public final class PostureJson {
     private PostureJson() {
@@ -61,7 +62,21 @@ public final class PostureJson {
         }
         root.put("findings", findings);
         root.put("at", p.at().toString());
+        p.ledger().ifPresent(l -> root.put("ledger", ledger(l)));
         return JsonWriter.write(root);
+    }
+
+    /** The key ledger's state: status, where, what waits; never a credential. */
+    private static Map<String, Object> ledger(dev.keyfence.ledger.LedgerState l) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("status", l.status().name());
+        m.put("ledger", l.ledger());
+        m.put("pending", l.pendingKeys());
+        m.put("pendingOperatorActions", l.pendingOperatorActions());
+        m.put("droppedObservations", l.droppedObservations());
+        m.put("lastSuccess", l.lastSuccess().map(Object::toString).orElse(null));
+        m.put("lastProblem", l.lastProblem().orElse(null));
+        return m;
     }
 
     private static Map<String, Object> key(KeyStatus k) {

@@ -52,6 +52,10 @@ public final class PostureText {
             }
             t.appendTo(sb);
         }
+        p.ledger().ifPresent(l -> sb.append('\n').append("LEDGER ").append(l.ledger()).append("  ").append(l.status())
+                .append(", ").append(l.pendingKeys()).append(" writes pending")
+                .append(l.lastProblem().filter(x -> l.status() == dev.keyfence.ledger.LedgerState.Status.DOWN)
+                        .map(x -> " (" + x + ")").orElse("")).append('\n'));
         sb.append('\n').append("FINDINGS (").append(p.findings().size()).append(")\n");
         if (p.findings().isEmpty()) {
             sb.append("  none\n");
