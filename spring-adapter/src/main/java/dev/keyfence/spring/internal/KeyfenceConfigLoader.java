@@ -145,6 +145,8 @@ public final class KeyfenceConfigLoader {
             }
         }
         return out;
+    }
+
     /** The names {@code keyfence.ledger.use-datasource} may be bound under. */
     private static final java.util.List<String> USE_DATASOURCE = java.util.List.of("use-datasource", "useDatasource",
             "use_datasource", "usedatasource");
