@@ -139,8 +139,12 @@ final class Shadow implements AutoCloseable {
         ValidationPolicy shadowPolicy = b.resource(resource).keys(withRevoked(real.keys(), target)).jwks(jwks)
                 .clock(clock)
                 .maxTokenBytes(real.maxTokenBytes()).verifiedTokenCache(0).build();
-        KeyRegistry registry = new KeyRegistry(shadowPolicy, Runnable::run);
         Optional<IssuerKeys> foreign = Optional.ofNullable(foreignIssuer).map(f -> keys.get(f.name()));
+        // the registry reads every source as it is built: the sets (with the retired key) must exist by then,
+        // at the start of the replayed history
+        writeAll(dir, keys, target, foreign, unlisted, unlistedExpired, true);
+        clock.set(historyStart(shadowPolicy, now));
+        KeyRegistry registry = new KeyRegistry(shadowPolicy, Runnable::run);
         Shadow shadow = new Shadow(clock, now, dir, shadowPolicy, registry, keys, target, foreign, unlisted,
                 unlistedExpired, notes);
         try {
@@ -257,16 +261,12 @@ final class Shadow implements AutoCloseable {
      * removes the retired key and reads again, so that its retirement and grace lie in the past at now.
      */
     private void replayHistory() {
-        Duration refresh = policy.jwks().refreshInterval();
-        Duration grace = policy.keys().retiredGrace();
-        Instant t1 = now.minus(grace).minusSeconds(1);
-        Instant t0 = t1.minus(refresh).minusSeconds(1);
-        writeAll(true);
-        clock.set(t0);
+        Instant t1 = now.minus(policy.keys().retiredGrace()).minusSeconds(1);
+        clock.set(historyStart(policy, now));
         for (KeySourceState s : registry.sources()) {
             s.current();
         }
-        writeAll(false);
+        writeAll(dir, keys, target, foreign, unlisted, unlistedExpired, false);
         clock.set(t1);
         registry.source(target.issuer(), null).current();
         clock.set(now);
@@ -275,7 +275,14 @@ final class Shadow implements AutoCloseable {
         }
     }
 
-    private void writeAll(boolean withRetired) {
+    /** When the replayed history starts: one refresh interval before the retirement, which lies a grace before now. */
+    private static Instant historyStart(ValidationPolicy policy, Instant now) {
+        Instant t1 = now.minus(policy.keys().retiredGrace()).minusSeconds(1);
+        return t1.minus(policy.jwks().refreshInterval()).minusSeconds(1);
+    }
+
+    private static void writeAll(Path dir, Map<String, IssuerKeys> keys, IssuerKeys target, Optional<IssuerKeys> foreign,
+                                 ShadowKey unlisted, ShadowKey unlistedExpired, boolean withRetired) {
         int n = 0;
         for (IssuerKeys k : keys.values()) {
             List<ShadowKey> set = new ArrayList<>(k.published());
