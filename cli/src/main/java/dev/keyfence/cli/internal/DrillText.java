@@ -62,6 +62,14 @@ final class DrillText {
         long refused = report.results().stream().filter(r -> !r.valid()).count();
         long counterparts = report.results().stream().filter(DrillResult::counterpartValid).count();
         int n = report.results().size();
+        if (targeted) {
+            long sent = report.results().stream().filter(r -> r.target().map(DrillTargetCheck::sent).orElse(false)).count();
+            long matched = report.results().stream().filter(r -> r.target().map(c -> c.sent() && c.matched())
+                    .orElse(false)).count();
+            sb.append("target: ").append(sent).append(" of ").append(n).append(" attacks sent, ").append(matched)
+                    .append(" answered with the shadow's reason (401) and their counterpart accepted (2xx), ")
+                    .append(n - sent).append(" not sent\n");
+        }
         sb.append('\n').append(report.passed() ? "PASS" : "FAIL").append(": ").append(refused).append(" of ").append(n)
                 .append(" attacks refused, ").append(counterparts).append(" of ").append(n)
                 .append(" legitimate counterparts accepted; each 2023 key forgery caught by at least ")
