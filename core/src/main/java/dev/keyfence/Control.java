@@ -27,7 +27,8 @@ public enum Control {
     TOKEN_IN_KEY_WINDOW(Reason.TOKEN_ISSUED_OUTSIDE_KEY_WINDOW),
     AUDIENCE(Reason.AUDIENCE_NOT_ACCEPTED),
     REQUIRED_CLAIMS(Reason.CLAIM_MISSING),
-    CLAIM_TYPES(Reason.CLAIM_INVALID);
+    CLAIM_TYPES(Reason.CLAIM_INVALID),
+    TOKEN_BINDING(Reason.TOKEN_BINDING_MISMATCH);
 
     private final java.util.List<Reason> reasons;
 

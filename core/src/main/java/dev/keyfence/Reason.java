@@ -56,5 +56,10 @@ public enum Reason {
     /** A claim that policy requires is absent. */
     CLAIM_MISSING,
     /** A registered claim has the wrong JSON type. */
-    CLAIM_INVALID
+    CLAIM_INVALID,
+    /**
+     * The token is sender-constrained ({@code cnf}: RFC 8705 {@code x5t#S256}, RFC 9449 {@code jkt}) and the
+     * request does not present the bound client certificate or a valid DPoP proof.
+     */
+    TOKEN_BINDING_MISMATCH
 }

@@ -28,7 +28,8 @@ import java.util.Optional;
  * no issuer, no policy beyond key strength defaults. Never a way to accept a token; use
  * {@link TokenValidator} for that.
  *
- * <p>Checks, in order: strict compact JWS ({@link Reason#MALFORMED_TOKEN}), a known algorithm
+ * <p>Checks, in order: strict compact JWS whose header is a JSON object and whose payload is any
+ * bytes, JSON or not, even empty ({@link Reason#MALFORMED_TOKEN}), a known algorithm
  * ({@link Reason#ALGORITHM_NOT_ALLOWED}), no key-selecting or critical header
  * ({@link Reason#HEADER_NOT_ALLOWED}), one key that fits the {@code kid} and algorithm by its
  * {@code alg}, {@code kty}, curve, {@code use} and {@code key_ops} ({@link Reason#KEY_NOT_FOUND}),
@@ -47,7 +48,8 @@ public final class SignatureVerification {
      * Reads one JWK or a JWK set (private members are discarded). Unusable keys are left out, see
      * {@link #excludedKeys()}.
      *
-     * @throws ConfigurationException (setting {@code jwk}) when the text is not JSON or holds no usable key
+     * @throws ConfigurationException (setting {@code jwk}) when the text is not JSON, holds no usable key,
+     *         or mixes symmetric secrets with public keys
      */
     public static SignatureVerification of(String jwkOrJwks) {
         Objects.requireNonNull(jwkOrJwks, "jwkOrJwks");
@@ -58,11 +60,18 @@ public final class SignatureVerification {
             throw new ConfigurationException("jwk", "not a JSON object: " + e.getMessage());
         }
         String set = doc.containsKey("keys") ? jwkOrJwks : JsonWriter.write(Map.of("keys", List.of(doc)));
+        JwkSetReader.Result read;
         try {
-            return new SignatureVerification(KeyRing.first(JwkSetReader.read(set), Instant.EPOCH), KeyPolicy.defaults());
+            read = JwkSetReader.read(set);
         } catch (KeySetException e) {
             throw new ConfigurationException("jwk", e.getMessage());
         }
+        long symmetric = read.keys().stream().filter(k -> "oct".equals(k.keyType())).count();
+        if (symmetric > 0 && symmetric < read.keys().size()) {
+            throw new ConfigurationException("jwk", "mixes symmetric (oct) secrets with public keys, which is ambiguous "
+                    + "(a public key must never be taken for an HMAC secret): put them in separate files");
+        }
+        return new SignatureVerification(KeyRing.first(read, Instant.EPOCH), KeyPolicy.defaults());
     }
 
     /** Keys that were left out of the set, by kid (or {@code #index}), with why. */
@@ -75,7 +84,7 @@ public final class SignatureVerification {
         String fingerprint = Fingerprint.of(token);
         ParsedToken parsed;
         try {
-            parsed = TokenParser.parse(token, ValidationPolicy.DEFAULT_MAX_TOKEN_BYTES);
+            parsed = TokenParser.parseSignatureLayer(token, ValidationPolicy.DEFAULT_MAX_TOKEN_BYTES);
         } catch (MalformedTokenException e) {
             return Result.rejected(Reason.MALFORMED_TOKEN, e.getMessage(), null, fingerprint);
         }
@@ -108,7 +117,7 @@ public final class SignatureVerification {
         if (key == null) {
             return Result.rejected(Reason.KEY_NOT_FOUND, found.problem(), kid, fingerprint);
         }
-        String weakness = KeyStrengthCheck.weakness(key, keyPolicy);
+        String weakness = KeyStrengthCheck.weakness(key, keyPolicy, alg);
         if (weakness != null) {
             return Result.rejected(Reason.KEY_TOO_WEAK, "key " + Safe.text(key.label()) + ": " + weakness,
                     key.kid(), fingerprint);

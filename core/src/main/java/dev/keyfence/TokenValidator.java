@@ -127,11 +127,23 @@ public final class TokenValidator {
     }
 
     /**
-     * Validates one token. Never throws: any input, including null, empty, huge or binary text,
-     * gives a verdict, and a rejection carries exactly one reason code.
+     * Validates one token presented alone (as {@link #validate(String, RequestContext)} with
+     * {@link RequestContext#none()}: a sender-constrained token is refused). Never throws: any
+     * input, including null, empty, huge or binary text, gives a verdict, and a rejection carries
+     * exactly one reason code.
      */
     public Verdict validate(String token) {
         return engine.validate(token);
+    }
+
+    /**
+     * Validates one token with what its request presents besides it. A sender-constrained token
+     * ({@code cnf}) is accepted only when {@code request} presents the bound client certificate
+     * (RFC 8705) or a valid DPoP proof by the bound key (RFC 9449); otherwise it is rejected with
+     * {@link Reason#TOKEN_BINDING_MISMATCH}. Never throws, like {@link #validate(String)}.
+     */
+    public Verdict validate(String token, RequestContext request) {
+        return engine.validate(token, Objects.requireNonNull(request, "request"));
     }
 
     /**

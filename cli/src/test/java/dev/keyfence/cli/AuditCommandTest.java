@@ -185,6 +185,21 @@ class AuditCommandTest {
     }
 
     @Test
+    void keysKnownOnlyByFirstSightingHaveNoNegativeAgeOnTheSystemClock() {
+        // no --now: the report reads the sources on the system clock, and a key first seen by that
+        // read is younger than the report, never older (it printed "PT-1S" before). The slow answer
+        // makes the first read end after the report has started.
+        server.delay("/consumers/keys", java.time.Duration.ofMillis(500));
+        CliRun run = CliRun.run("audit", "--config", config.toString(), "--format", "json", "--fail-on", "never");
+
+        assertThat(run.status()).as(run.err()).isZero();
+        List<Map<String, Object>> keys = array(array(CliRun.json(run.out().strip()), "issuers").get(1), "keys");
+        Map<String, Object> plainKey = keys.stream().filter(k -> k.get("kid").equals("plain-1")).findFirst().orElseThrow();
+        assertThat(java.time.Duration.parse((String) plainKey.get("age")).isNegative()).isFalse();
+        assertThat(keys).allSatisfy(k -> assertThat((String) k.get("age")).doesNotContain("-"));
+    }
+
+    @Test
     void failOnThresholdDecidesExitStatus() throws IOException {
         assertThat(audit(config).status()).isEqualTo(1);
         assertThat(audit(config, "--fail-on", "critical").status()).isEqualTo(1);

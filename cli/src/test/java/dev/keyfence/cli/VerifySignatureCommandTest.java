@@ -183,4 +183,50 @@ class VerifySignatureCommandTest {
         assertThat(run.status()).isZero();
         assertThat(run.out()).contains("Example").contains("--jwk");
     }
+    /** A JWS payload is any bytes (RFC 7515; CONTRACT section 3): "foo", nothing at all, or a JSON array. */
+    @Test
+    void nonJsonAndEmptyPayloadsVerify() throws IOException {
+        Path jwk = write("k1.json", key.jwk().toJson());
+        String header = java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString("{\"alg\":\"RS256\",\"kid\":\"k1\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        String foo = signed(header + ".Zm9v");
+        String empty = signed(header + ".");
+        String array = signed(header + ".WzFd");
+
+        CliRun run = CliRun.run("verify-signature", "--jwk", jwk.toString(), foo, empty, array);
+
+        assertThat(run.status()).isZero();
+        assertThat(run.lines()).extracting(l -> l.get("valid")).containsExactly(true, true, true);
+    }
+
+    @Test
+    void payloadThatIsNotStrictBase64UrlIsMalformedToken() throws IOException {
+        Path jwk = write("k1.json", key.jwk().toJson());
+        String header = java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString("{\"alg\":\"RS256\",\"kid\":\"k1\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        CliRun run = CliRun.run("verify-signature", "--jwk", jwk.toString(),
+                signed(header + ".Zm9vYg="), signed(header + ".Zm9vYh"), signed(header + ".Zm+v"));
+
+        assertThat(run.status()).isEqualTo(1);
+        assertThat(run.lines()).extracting(l -> l.get("reason"))
+                .containsExactly("MALFORMED_TOKEN", "MALFORMED_TOKEN", "MALFORMED_TOKEN");
+    }
+
+    private String signed(String signingInput) {
+        return signingInput + "." + java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(Tokens.signature("RS256", key, signingInput));
+    }
+    /** Wycheproof's MixedKeySet: a public key must never be taken for an HMAC secret, so such a file is refused. */
+    @Test
+    void keyFileMixingSecretsWithPublicKeysIsAUsageError() throws IOException {
+        TestKey secret = TestKey.hmac("s1", new byte[32]);
+        Path set = write("mixed.json", JwkSet.of(key, secret).toJson());
+
+        CliRun run = CliRun.run("verify-signature", "--jwk", set.toString(), token().signedWith(secret, "HS256"));
+
+        assertThat(run.status()).isEqualTo(2);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).contains("jwk").contains("mixes symmetric");
+    }
 }

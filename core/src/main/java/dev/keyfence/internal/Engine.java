@@ -2,10 +2,13 @@ package dev.keyfence.internal;
 
 import dev.keyfence.Control;
 import dev.keyfence.Reason;
+import dev.keyfence.RequestContext;
 import dev.keyfence.ResourcePolicy;
 import dev.keyfence.ValidationPolicy;
 import dev.keyfence.Verdict;
 import dev.keyfence.VerifiedToken;
+import dev.keyfence.internal.binding.DpopProofVerifier;
+import dev.keyfence.internal.binding.ProofReplayCache;
 import dev.keyfence.internal.checks.Check;
 import dev.keyfence.internal.checks.Checks;
 import dev.keyfence.internal.checks.Evaluation;
@@ -18,6 +21,7 @@ import dev.keyfence.internal.token.Fingerprint;
 import dev.keyfence.internal.token.MalformedTokenException;
 import dev.keyfence.internal.token.ParsedToken;
 import dev.keyfence.internal.token.TokenParser;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -44,14 +48,15 @@ public final class Engine {
     private final VerifiedSignatures verified;
     /** False for the drill's shadow engines: their minted attacks are no events for the audit log. */
     private final boolean audit;
+    private final DpopProofVerifier dpop;
 
     private Engine(ValidationPolicy policy, ResourcePolicy resource, KeyRegistry registry, Set<Control> controls,
-                   VerifiedSignatures verified) {
-        this(policy, resource, registry, controls, verified, true);
+                   VerifiedSignatures verified, DpopProofVerifier dpop) {
+        this(policy, resource, registry, controls, verified, dpop, true);
     }
 
     private Engine(ValidationPolicy policy, ResourcePolicy resource, KeyRegistry registry, Set<Control> controls,
-                   VerifiedSignatures verified, boolean audit) {
+                   VerifiedSignatures verified, DpopProofVerifier dpop, boolean audit) {
         this.audit = audit;
         this.policy = policy;
         this.resource = resource;
@@ -59,6 +64,12 @@ public final class Engine {
         this.controls = Set.copyOf(controls);
         this.checks = Checks.only(controls);
         this.verified = verified;
+        this.dpop = dpop;
+    }
+
+    private static DpopProofVerifier dpop(ValidationPolicy policy) {
+        Duration window = DpopProofVerifier.MAX_AGE.plus(ResourcePolicy.MAX_CLOCK_SKEW.multipliedBy(2));
+        return new DpopProofVerifier(new ProofReplayCache(policy.clock(), window));
     }
 
     /** An engine with every control on. */
@@ -69,7 +80,7 @@ public final class Engine {
     /** An engine with every control on, over a key registry built by the caller (tests inject its refresh executor). */
     public static Engine create(ValidationPolicy policy, KeyRegistry registry) {
         return new Engine(policy, policy.resource(), registry, EnumSet.allOf(Control.class),
-                VerifiedSignatures.of(policy.verifiedTokenCache()));
+                VerifiedSignatures.of(policy.verifiedTokenCache()), dpop(policy));
     }
 
     /**
@@ -78,7 +89,7 @@ public final class Engine {
      */
     public static Engine withOnlyControlsForTesting(ValidationPolicy policy, Control... controls) {
         Set<Control> set = EnumSet.of(Control.TOKEN_SHAPE, controls);
-        return new Engine(policy, policy.resource(), new KeyRegistry(policy), set, VerifiedSignatures.of(0));
+        return new Engine(policy, policy.resource(), new KeyRegistry(policy), set, VerifiedSignatures.of(0), dpop(policy));
     }
 
     /**
@@ -91,7 +102,7 @@ public final class Engine {
                                       Set<Control> controls) {
         Set<Control> set = EnumSet.of(Control.TOKEN_SHAPE);
         set.addAll(controls);
-        return new Engine(policy, resource, registry, set, VerifiedSignatures.of(0), false);
+        return new Engine(policy, resource, registry, set, VerifiedSignatures.of(0), dpop(policy), false);
     }
 
     /** An engine for another resource sharing this engine's key sources and caches. */
@@ -102,7 +113,7 @@ public final class Engine {
                         "no issuer carries key scope '" + scope + "'");
             }
         }
-        return new Engine(policy, other, registry, controls, verified, audit);
+        return new Engine(policy, other, registry, controls, verified, dpop, audit);
     }
 
     public ValidationPolicy policy() { return policy; }
@@ -110,8 +121,13 @@ public final class Engine {
     public KeyRegistry registry() { return registry; }
     public Set<Control> controls() { return controls; }
 
-    /** Validates one token; never throws for any input. */
+    /** Validates one token presented with nothing else; never throws for any input. */
     public Verdict validate(String token) {
+        return validate(token, RequestContext.none());
+    }
+
+    /** Validates one token with what its request presents; never throws for any input. */
+    public Verdict validate(String token, RequestContext request) {
         Instant now = policy.clock().instant();
         VerifiedSignatures.Entry seen = verified.get(token);
         ParsedToken parsed;
@@ -124,7 +140,7 @@ public final class Engine {
             return r;
         }
         Evaluation e = new Evaluation(parsed, policy, resource, registry, now,
-                seen == null ? null : seen.keyThumbprint());
+                seen == null ? null : seen.keyThumbprint(), request, dpop);
         for (Check check : checks) {
             Rejection rejection = check.apply(e);
             if (rejection != null) {

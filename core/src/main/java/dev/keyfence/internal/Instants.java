@@ -3,7 +3,7 @@ package dev.keyfence.internal;
 import java.time.Duration;
 import java.time.Instant;
 
-/** Instant arithmetic that saturates at {@link Instant#MIN}/{@link Instant#MAX} instead of throwing, for any clock. */
+/** Instant and duration arithmetic that saturates at {@link Instant#MIN}/{@link Instant#MAX} instead of throwing, for any clock. */
 public final class Instants {
     private Instants() {
     }
@@ -17,5 +17,10 @@ public final class Instants {
             return Instant.MIN;
         }
         return at.plus(d);
+    }
+
+    /** {@code d}, or zero when {@code d} is negative. */
+    public static Duration nonNegative(Duration d) {
+        return d.isNegative() ? Duration.ZERO : d;
     }
 }

@@ -28,7 +28,6 @@ public final class PostureReader {
      * per-tenant source is reported as it is, never fetched from here.
      */
     public static List<SourceStatus> sourceStatuses(KeyRegistry registry) {
-        Instant now = registry.policy().clock().instant();
         List<SourceStatus> out = new ArrayList<>();
         List<KeySourceState> sources = registry.sources();
         for (KeySourceState source : sources) {
@@ -42,6 +41,7 @@ public final class PostureReader {
             KeyRing usable = registry.isFixed(source) ? source.currentUnreported()
                     : source.hasGoodSet() ? source.cached() : null;
             KeyRing cached = source.cached();
+            Instant now = registry.policy().clock().instant(); // after the read: no key is seen after "now"
             SourceStatus.Health health = usable == null ? SourceStatus.Health.DOWN
                     : source.lastProblem() != null ? SourceStatus.Health.STALE : SourceStatus.Health.UP;
             List<KeyStatus> keys = new ArrayList<>();
@@ -92,7 +92,8 @@ public final class PostureReader {
         Instant retiredAt = known.removedAt(source.label());
         String revoked = registry.revocation(known);
         String weakness = KeyStrengthCheck.weakness(key, registry.policy().keys());
-        Duration age = Duration.between(life.ageStart(), now);
+        // never negative: with --now before a key's first sighting (forensics), its age is zero
+        Duration age = Instants.nonNegative(Duration.between(life.ageStart(), now));
         Optional<Duration> maxAge = registry.policy().keys().maxAge();
         KeyState state;
         if (revoked != null) {

@@ -1,15 +1,15 @@
 package dev.keyfence.jakarta;
 
 import dev.keyfence.ConfigurationException;
+import dev.keyfence.Credential;
+import dev.keyfence.CredentialPolicy;
 import dev.keyfence.NamedResource;
 import dev.keyfence.PathRoute;
 import dev.keyfence.TokenValidator;
 import dev.keyfence.Verdict;
 import dev.keyfence.jakarta.internal.AuthenticatedRequest;
-import dev.keyfence.jakarta.internal.BearerCredential;
-import dev.keyfence.jakarta.internal.BearerExtractor;
-import dev.keyfence.jakarta.internal.Challenge;
 import dev.keyfence.jakarta.internal.FilterSettings;
+import dev.keyfence.jakarta.internal.ServletExchange;
 import dev.keyfence.jakarta.internal.SharedValidators;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
@@ -22,10 +22,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.Collections;
-import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -39,7 +35,9 @@ import org.slf4j.LoggerFactory;
  * rejected token, 400 {@code error="invalid_request"} for a malformed header or more than one
  * credential. An accepted request reaches the application with a {@link KeyfencePrincipal} as
  * {@code getUserPrincipal()} and the {@link dev.keyfence.VerifiedToken} in the request attribute
- * {@link #VERIFIED_TOKEN_ATTRIBUTE}.
+ * {@link #VERIFIED_TOKEN_ATTRIBUTE}. Credentials are found and answered by core's
+ * {@link CredentialPolicy}, as in the Spring adapter; a sender-constrained token is checked against
+ * the request's TLS client certificate (RFC 8705) or its {@code DPoP} proof (RFC 9449).
  *
  * <p>Configured by the init parameter {@value #CONFIG} (else the system property of the same
  * name) naming the YAML file of the contract, or in code with {@link #KeyfenceFilter(TokenValidator)}.
@@ -75,12 +73,11 @@ public final class KeyfenceFilter implements Filter {
     public static final String ALLOW_FORM_TOKEN = FilterSettings.ALLOW_FORM_TOKEN;
 
     private static final Logger LOG = LoggerFactory.getLogger(KeyfenceFilter.class);
-    private static final String FORM = "application/x-www-form-urlencoded";
 
     private final Optional<TokenValidator> given;
     private volatile Guard guard;
 
-    private record Guard(TokenValidator validator, BearerExtractor extractor, Challenge challenge, boolean allowForm) {
+    private record Guard(TokenValidator validator, CredentialPolicy credentials) {
     }
 
     /** A filter configured by init parameters or the {@value #CONFIG} system property (for {@code web.xml}). */
@@ -109,8 +106,7 @@ public final class KeyfenceFilter implements Filter {
         try {
             FilterSettings settings = FilterSettings.read(filterConfig);
             TokenValidator validator = validator(settings, filterConfig);
-            guard = new Guard(validator, new BearerExtractor(settings.allowQueryToken()),
-                    new Challenge(settings.realm()), settings.allowFormToken());
+            guard = new Guard(validator, settings.credentialPolicy());
         } catch (ConfigurationException e) {
             throw new ServletException(e.getMessage(), e);
         }
@@ -165,15 +161,14 @@ public final class KeyfenceFilter implements Filter {
         if (!(req instanceof HttpServletRequest request) || !(res instanceof HttpServletResponse response)) {
             throw new ServletException("KeyfenceFilter protects HTTP requests only");
         }
-        BearerCredential credential = g.extractor().extract(Collections.list(request.getHeaders("Authorization")),
-                Objects.requireNonNullElse(request.getQueryString(), ""), formTokens(g, request));
-        if (credential instanceof BearerCredential.Refused refused) {
-            LOG.debug("refused request to {}: {}", request.getRequestURI(), refused.description());
-            g.challenge().invalidRequest(response, refused.description());
+        Credential credential = ServletExchange.credential(g.credentials(), request);
+        if (credential instanceof Credential.Refused refused) {
+            LOG.debug("refused request: {}", refused.description());
+            ServletExchange.write(response, g.credentials().invalidRequest(refused.description()));
             return;
         }
-        if (!(credential instanceof BearerCredential.Present present)) {
-            g.challenge().missing(response);
+        if (!(credential instanceof Credential.Present present)) {
+            ServletExchange.write(response, g.credentials().missing());
             return;
         }
         PathRoute route = g.validator().forRequest(request.getRequestURI(), request.getContextPath(),
@@ -181,33 +176,19 @@ public final class KeyfenceFilter implements Filter {
         if (!(route instanceof PathRoute.Matched matched)) {
             String problem = ((PathRoute.Refused) route).problem();
             LOG.debug("refused request: {}", problem);
-            g.challenge().invalidRequest(response, "ambiguous request path");
+            ServletExchange.write(response, g.credentials().invalidRequest("ambiguous request path"));
             return;
         }
-        Verdict verdict = matched.validator().validate(present.token());
+        Verdict verdict = matched.validator().validate(present.token(),
+                ServletExchange.context(request, present.dpopScheme()));
         if (verdict instanceof Verdict.Rejected rejected) {
             LOG.debug("rejected token {}: {}", rejected.fingerprint(), rejected.reason());
-            g.challenge().invalidToken(response, rejected.reason());
+            ServletExchange.write(response, g.credentials().invalidToken(rejected.reason()));
             return;
         }
         Verdict.Accepted accepted = (Verdict.Accepted) verdict;
         request.setAttribute(VERIFIED_TOKEN_ATTRIBUTE, accepted.token());
         chain.doFilter(new AuthenticatedRequest(request, new KeyfencePrincipal(accepted.token()), AUTH_TYPE), response);
-    }
-
-    private static List<String> formTokens(Guard g, HttpServletRequest request) {
-        String type = request.getContentType();
-        if (!g.allowForm() || !"POST".equals(request.getMethod()) || type == null
-                || !type.toLowerCase(Locale.ROOT).startsWith(FORM)) {
-            return List.of();
-        }
-        String[] all = request.getParameterValues(BearerExtractor.PARAMETER);
-        if (all == null) {
-            return List.of();
-        }
-        // the servlet spec lists query-string values before body values
-        int fromQuery = BearerExtractor.queryTokenCount(Objects.requireNonNullElse(request.getQueryString(), ""));
-        return Arrays.asList(all).subList(Math.min(fromQuery, all.length), all.length);
     }
 
     private static String routedPath(HttpServletRequest request) {

@@ -8,6 +8,7 @@ import dev.keyfence.jakarta.support.Http;
 import dev.keyfence.jakarta.support.Http.Reply;
 import dev.keyfence.jakarta.support.Incident2023;
 import dev.keyfence.jakarta.support.ServletContainer;
+import dev.keyfence.testkit.CredentialCases;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -204,6 +205,40 @@ abstract class KeyfenceFilterScenarios {
         assertThat(reply.status()).isEqualTo(401);
         assertThat(reply.challenge()).contains("Bearer error=\"invalid_token\", error_description=\"MALFORMED_TOKEN\"");
         assertThat(reply.body()).doesNotContain(token);
+    }
+
+    @Test
+    void answersEveryCaseOfTheSharedCredentialTableAlike() {
+        String token = idp.enterpriseToken("tenant-a", Incident2023.MAIL).signedWith(idp.enterprise);
+        for (CredentialCases.Case c : CredentialCases.all()) {
+            Reply reply = Http.send(app.port(), c.method(), "/api/me" + (c.query().isEmpty() ? "" : "?" + c.query())
+                            .replace(CredentialCases.TOKEN, token),
+                    c.authorization().stream().map(a -> a.replace(CredentialCases.TOKEN, token)).toList(),
+                    c.form().map(f -> f.replace(CredentialCases.TOKEN, token)));
+            assertThat(reply.status()).as(c.name()).isEqualTo(c.status());
+            assertThat(reply.challenge()).as(c.name()).isEqualTo(c.challenge());
+            c.body().ifPresent(body -> assertThat(reply.body()).as(c.name()).isEqualTo(body));
+        }
+    }
+
+    @Test
+    void auditLineQuotesAnAttackerChosenKidSoItCannotForgeFields() {
+        String token = idp.enterpriseToken("tenant-a", Incident2023.MAIL).kid("a\" tid=\"forged")
+                .signedWith(idp.enterprise);
+        ch.qos.logback.classic.Logger audit = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory
+                .getLogger("dev.keyfence.audit");
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> lines =
+                new ch.qos.logback.core.read.ListAppender<>();
+        lines.start();
+        audit.addAppender(lines);
+        try {
+            assertRejected(call("/api/me", token), "KEY_NOT_FOUND", token);
+        } finally {
+            audit.detachAppender(lines);
+        }
+        assertThat(lines.list).extracting(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage)
+                .anySatisfy(line -> assertThat(line).contains("kid=\"a\\\" tid=\\\"forged\"")
+                        .doesNotContain("tid=\"forged\""));
     }
 
     private static void assertInvalidRequest(Reply reply, String description, String token) {

@@ -9,14 +9,14 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
-import org.springframework.boot.health.contributor.CompositeHealthContributor;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Actuator support, when actuator is on the classpath: a health contributor {@code keyfence} with
- * one indicator per key source, and the {@code keyfence} endpoint.
+ * Actuator support, when actuator is on the classpath: a health indicator {@code keyfence} computed
+ * once per probe over every key source (per-tenant sources summarised), and the {@code keyfence} endpoint.
  */
 @AutoConfiguration(after = KeyfenceAutoConfiguration.class)
 @Conditional(KeyfenceConfiguredCondition.class)
@@ -24,14 +24,14 @@ public class KeyfenceActuatorAutoConfiguration {
 
     /** The health of every key source. */
     @Configuration(proxyBeanMethods = false)
-    @ConditionalOnClass(name = {"org.springframework.boot.health.contributor.CompositeHealthContributor",
+    @ConditionalOnClass(name = {"org.springframework.boot.health.contributor.HealthIndicator",
             "org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator"})
     static class Health {
         @Bean(name = "keyfenceHealthContributor")
         @ConditionalOnMissingBean(name = "keyfenceHealthContributor")
         @ConditionalOnEnabledHealthIndicator("keyfence")
-        CompositeHealthContributor keyfenceHealthContributor(TokenValidator validator) {
-            return new KeySourceHealth(validator);
+        HealthIndicator keyfenceHealthContributor(TokenValidator validator) {
+            return new KeySourceHealth(validator::sourceStatuses, validator::policy);
         }
     }
 

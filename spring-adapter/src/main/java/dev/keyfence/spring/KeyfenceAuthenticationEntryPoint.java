@@ -1,22 +1,72 @@
 package dev.keyfence.spring;
 
-import dev.keyfence.spring.internal.BearerChallenge;
+import dev.keyfence.CredentialPolicy;
+import dev.keyfence.ErrorResponse;
+import dev.keyfence.Reason;
+import dev.keyfence.jakarta.internal.ServletExchange;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Objects;
+import java.util.Optional;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.web.AuthenticationEntryPoint;
 
 /**
- * The RFC 6750 challenge of the Keyfence contract: a bare {@code Bearer} when no token was sent,
- * and {@code Bearer error="invalid_token", error_description="REASON_CODE"} for a rejected one.
- * Unlike Spring's default entry point it adds no other parameters, so clients and scripts see
- * exactly the reason code. Use it with {@code o.authenticationEntryPoint(entryPoint)}.
+ * The RFC 6750 answers of core's {@link CredentialPolicy}, the same as the servlet filter's: a bare
+ * {@code Bearer} challenge and no body when no token was sent; 401
+ * {@code Bearer error="invalid_token", error_description="REASON_CODE"} with a JSON body for a
+ * rejected token; 400 {@code invalid_request} with a JSON body for a malformed request. Unlike
+ * Spring's default entry point it adds no other parameters, so clients and scripts see exactly the
+ * reason code. Use it with {@code o.authenticationEntryPoint(entryPoint)}.
  */
 public final class KeyfenceAuthenticationEntryPoint implements AuthenticationEntryPoint {
+    private final CredentialPolicy policy;
+
+    /** An entry point with the policy's realm. */
+    public KeyfenceAuthenticationEntryPoint(CredentialPolicy policy) {
+        this.policy = Objects.requireNonNull(policy, "policy");
+    }
+
+    /** An entry point without realm. */
+    public KeyfenceAuthenticationEntryPoint() {
+        this(CredentialPolicy.defaults());
+    }
+
     @Override
-    public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException failure) {
-        BearerChallenge challenge = BearerChallenge.of(failure);
-        response.addHeader("WWW-Authenticate", challenge.challenge());
-        response.setStatus(challenge.status().value());
+    public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException failure)
+            throws IOException {
+        ServletExchange.write(response, answer(failure));
+    }
+
+    private ErrorResponse answer(AuthenticationException failure) {
+        if (!(failure instanceof OAuth2AuthenticationException oauth)) {
+            return policy.missing();
+        }
+        OAuth2Error error = oauth.getError();
+        String description = Objects.requireNonNullElse(error.getDescription(), "");
+        if ("invalid_request".equals(error.getErrorCode()) && CredentialPolicy.isQuotable(description)
+                && !description.isEmpty()) {
+            return policy.invalidRequest(description);
+        }
+        Optional<Reason> reason = reason(description);
+        if (reason.isPresent()) {
+            return policy.invalidToken(reason.get());
+        }
+        // another component's error (e.g. an application's own decoder): its code only, never its text
+        String code = CredentialPolicy.isQuotable(error.getErrorCode()) ? error.getErrorCode() : "invalid_token";
+        String body = "{\"error\":\"" + code + "\"}";
+        return new ErrorResponse(401, "Bearer error=\"" + code + "\"", Optional.of(body));
+    }
+
+    private static Optional<Reason> reason(String description) {
+        for (Reason r : Reason.values()) {
+            if (r.name().equals(description)) {
+                return Optional.of(r);
+            }
+        }
+        return Optional.empty();
     }
 }

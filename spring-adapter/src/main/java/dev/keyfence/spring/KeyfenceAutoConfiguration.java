@@ -1,9 +1,11 @@
 package dev.keyfence.spring;
 
+import dev.keyfence.CredentialPolicy;
 import dev.keyfence.KeySourceListener;
 import dev.keyfence.KeyfenceConfig;
 import dev.keyfence.TokenValidator;
 import dev.keyfence.ValidationPolicy;
+import dev.keyfence.jakarta.internal.ServletExchange;
 import dev.keyfence.spring.internal.CompositeKeySourceListener;
 import dev.keyfence.spring.internal.KeyfenceConfigLoader;
 import dev.keyfence.spring.internal.KeyfenceConfiguredCondition;
@@ -17,7 +19,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 
@@ -99,13 +100,10 @@ public class KeyfenceAutoConfiguration {
          */
         @Bean
         @ConditionalOnMissingBean(RequestRejectedHandler.class)
-        RequestRejectedHandler keyfenceRequestRejectedHandler() {
-            return (request, response, rejected) -> {
-                response.setStatus(HttpStatus.BAD_REQUEST.value());
-                response.setHeader("WWW-Authenticate",
-                        "Bearer error=\"invalid_request\", error_description=\"ambiguous request path\"");
-                response.setHeader("Cache-Control", "no-store");
-            };
+        RequestRejectedHandler keyfenceRequestRejectedHandler(ObjectProvider<CredentialPolicy> credentials) {
+            // answered by core's credential policy, so status, challenge and JSON body are the servlet filter's
+            return (request, response, rejected) -> ServletExchange.write(response,
+                    credentials.getIfAvailable(CredentialPolicy::defaults).invalidRequest("ambiguous request path"));
         }
     }
 }

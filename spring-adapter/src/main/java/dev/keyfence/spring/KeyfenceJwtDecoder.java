@@ -2,6 +2,8 @@ package dev.keyfence.spring;
 
 import dev.keyfence.TokenValidator;
 import dev.keyfence.Verdict;
+import dev.keyfence.spring.internal.CurrentRequest;
+import dev.keyfence.spring.internal.SpringClaims;
 import dev.keyfence.spring.internal.TokenHeader;
 import java.time.Instant;
 import java.util.List;
@@ -13,18 +15,22 @@ import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidationException;
-import org.springframework.security.oauth2.jwt.MappedJwtClaimSetConverter;
 
 /**
  * A Spring Security {@link JwtDecoder} that runs every Keyfence control. An accepted token becomes
  * a {@link KeyfenceJwt}; a rejected one a {@link JwtValidationException} whose message and
  * {@code invalid_token} error description are the reason code alone (e.g. {@code KEY_EXPIRED}),
  * so Spring answers {@code 401} with {@code WWW-Authenticate: Bearer error="invalid_token",
- * error_description="KEY_EXPIRED"}. No token content reaches the exception or the log.
+ * error_description="KEY_EXPIRED"}. No token content reaches the exception or the log, and no
+ * other exception leaves it for any signed token (extreme claim values included).
+ *
+ * <p>A sender-constrained token ({@code cnf}) is checked against the servlet request being served
+ * (its TLS client certificate, RFC 8705, or its DPoP proof, RFC 9449), found through Spring's
+ * {@code RequestContextHolder}; outside a request such a token is refused with
+ * {@code TOKEN_BINDING_MISMATCH}.
  */
 public final class KeyfenceJwtDecoder implements JwtDecoder {
     private static final Logger LOG = LoggerFactory.getLogger(KeyfenceJwtDecoder.class);
-    private static final MappedJwtClaimSetConverter CLAIMS = MappedJwtClaimSetConverter.withDefaults(Map.of());
 
     private final TokenValidator validator;
     private final List<KeyfenceVerdictListener> listeners;
@@ -47,7 +53,7 @@ public final class KeyfenceJwtDecoder implements JwtDecoder {
 
     @Override
     public Jwt decode(String token) throws JwtValidationException {
-        Verdict verdict = validator.validate(token);
+        Verdict verdict = validator.validate(token, CurrentRequest.context());
         String resource = validator.resource().name();
         for (KeyfenceVerdictListener listener : listeners) {
             listener.onVerdict(resource, verdict);
@@ -59,7 +65,7 @@ public final class KeyfenceJwtDecoder implements JwtDecoder {
             throw new JwtValidationException(code, List.of(new OAuth2Error("invalid_token", code, null)));
         }
         Verdict.Accepted accepted = (Verdict.Accepted) verdict;
-        Map<String, Object> claims = CLAIMS.convert(accepted.token().claims());
+        Map<String, Object> claims = SpringClaims.of(accepted.token().claims());
         Instant issuedAt = claims.get("iat") instanceof Instant iat && iat.isBefore(accepted.token().expiresAt())
                 ? iat : null;
         return new KeyfenceJwt(token, issuedAt, TokenHeader.of(token), claims, accepted.token());

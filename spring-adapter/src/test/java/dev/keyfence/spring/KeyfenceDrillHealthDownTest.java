@@ -39,6 +39,8 @@ class KeyfenceDrillHealthDownTest {
                 registry.add(k, () -> v);
             }
         });
+        // only the enterprise issuer is left: the partner scope the fixture's resource also accepts is gone with it
+        registry.add("keyfence.resource.accepted-key-scopes", () -> "enterprise");
     }
 
     @AfterAll

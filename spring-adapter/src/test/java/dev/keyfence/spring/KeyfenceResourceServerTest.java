@@ -56,7 +56,7 @@ class KeyfenceResourceServerTest {
         HttpResponse<String> r = WORLD.get(port, "/actuator/health", token);
         JsonNode keyfence = JSON.readTree(r.body()).get("components").get("keyfence");
         assertThat(keyfence.get("status").asString()).isEqualTo("DOWN");
-        JsonNode sources = keyfence.get("components");
+        JsonNode sources = keyfence.get("details");
         assertThat(sources.get("enterprise").get("status").asString()).isEqualTo("UP");
         assertThat(sources.get("enterprise").get("details").get("keyfence").asString()).isEqualTo("UP");
         assertThat(sources.get("consumer").get("status").asString()).isEqualTo("UP");

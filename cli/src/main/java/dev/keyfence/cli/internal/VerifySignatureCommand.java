@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
 /** {@code verify-signature}: the signature layer alone, for troubleshooting. */
 @Command(name = "verify-signature", mixinStandardHelpOptions = true,
         description = "Check only the signature layer: does a key of FILE (one JWK or a JWK set) verify each "
-                + "token? No claims, issuer or policy are checked, so a valid line here never means a token "
+                + "token? The payload may be any bytes, JSON or not. No claims, issuer or policy are checked, so a valid line here never means a token "
                 + "is acceptable. Prints the same JSON lines as validate, with reasons MALFORMED_TOKEN, "
                 + "ALGORITHM_NOT_ALLOWED, HEADER_NOT_ALLOWED, KEY_NOT_FOUND, KEY_TOO_WEAK, SIGNATURE_INVALID.",
         footer = {"", "Exit status: 0 every signature verifies, 1 any does not, 2 usage error or unusable key file.",

@@ -12,7 +12,7 @@ public final class Checks {
             new KeyWindowCheck(), new KeyAgeCheck(), new KeyRetirementCheck(), new KeyStrengthCheck(),
             new SignatureCheck(), new TokenExpiryCheck(), new TokenNotBeforeCheck(), new TokenIssuedAtCheck(),
             new TokenLifetimeCheck(), new TokenInKeyWindowCheck(), new AudienceCheck(), new RequiredClaimsCheck(),
-            new ClaimTypesCheck());
+            new ClaimTypesCheck(), new TokenBindingCheck());
 
     private Checks() {
     }

@@ -1,8 +1,10 @@
 package dev.keyfence.internal.checks;
 
+import dev.keyfence.RequestContext;
 import dev.keyfence.ResourcePolicy;
 import dev.keyfence.TrustedIssuer;
 import dev.keyfence.ValidationPolicy;
+import dev.keyfence.internal.binding.DpopProofVerifier;
 import dev.keyfence.internal.crypto.JwsAlgorithm;
 import dev.keyfence.internal.keys.KeyKnowledge;
 import dev.keyfence.internal.keys.KeyLife;
@@ -26,6 +28,8 @@ public final class Evaluation {
     private final KeyRegistry registry;
     private final Instant now;
     private final String preverifiedThumbprint;
+    private final RequestContext request;
+    private final DpopProofVerifier dpop;
     private boolean signatureVerified;
 
     private boolean issuerResolved;
@@ -35,13 +39,25 @@ public final class Evaluation {
     private KeyLife life;
 
     public Evaluation(ParsedToken token, ValidationPolicy policy, ResourcePolicy resource, KeyRegistry registry,
-                      Instant now, String preverifiedThumbprint) {
+                      Instant now, String preverifiedThumbprint, RequestContext request, DpopProofVerifier dpop) {
         this.token = token;
         this.policy = policy;
         this.resource = resource;
         this.registry = registry;
         this.now = now;
         this.preverifiedThumbprint = preverifiedThumbprint;
+        this.request = request;
+        this.dpop = dpop;
+    }
+
+    /** What the request presents besides the token (client certificate, DPoP proof). */
+    public RequestContext request() {
+        return request;
+    }
+
+    /** The DPoP proof verifier of this validator (with its replay cache). */
+    public DpopProofVerifier dpop() {
+        return dpop;
     }
 
     /**

@@ -1,12 +1,23 @@
 package dev.keyfence.internal.checks;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.keyfence.Control;
 import dev.keyfence.KeyPolicy;
 import dev.keyfence.Reason;
+import dev.keyfence.internal.crypto.JwsAlgorithm;
+import dev.keyfence.internal.crypto.RocaFingerprint;
 import dev.keyfence.internal.keys.TrackedKey;
+import java.security.Key;
 
-/** KEY_TOO_WEAK: a short RSA modulus, an RSA exponent of 1, a curve not allowed, or a short HMAC secret. */
+/**
+ * KEY_TOO_WEAK: a short RSA modulus, an RSA exponent of 1, an RSA modulus with the ROCA fingerprint,
+ * a curve not allowed, or an HMAC secret shorter than the hash of the algorithm (RFC 7518 3.2).
+ */
 public final class KeyStrengthCheck implements Check {
+    /** ROCA verdicts by key identity: the test costs 38 small modular reductions, done once per key. */
+    private static final Cache<Key, Boolean> ROCA = Caffeine.newBuilder().weakKeys().maximumSize(10_000).build();
+
     @Override public Control control() { return Control.KEY_STRENGTH; }
 
     @Override
@@ -15,25 +26,49 @@ public final class KeyStrengthCheck implements Check {
         if (key == null) {
             return null;
         }
-        String weakness = weakness(key, e.policy().keys());
+        String weakness = weakness(key, e.policy().keys(), e.algorithm());
         return weakness == null ? null : new Rejection(Reason.KEY_TOO_WEAK, "key " + Safe.text(key.label()) + ": " + weakness);
     }
 
-    /** Why the key is too weak under the policy, or null. */
+    /** Why the key is too weak under the policy for any algorithm it may verify, or null. */
     public static String weakness(TrackedKey key, KeyPolicy policy) {
+        return weakness(key, policy, null);
+    }
+
+    /**
+     * Why the key is too weak under the policy to verify {@code alg} (null: any algorithm of its
+     * type), or null.
+     */
+    public static String weakness(TrackedKey key, KeyPolicy policy, JwsAlgorithm alg) {
         switch (key.keyType()) {
             case "RSA":
                 if (key.sizeBits() < policy.minRsaBits()) {
                     return "RSA modulus of " + key.sizeBits() + " bits is under " + policy.minRsaBits();
                 }
-                return key.exponentOne() ? "RSA public exponent is 1" : null;
+                if (key.exponentOne()) {
+                    return "RSA public exponent is 1";
+                }
+                return roca(key.key()) ? "RSA modulus has the ROCA fingerprint (CVE-2017-15361): factorable" : null;
             case "EC":
             case "OKP":
                 return policy.allowedCurves().contains(key.curve()) ? null : "curve " + key.curve() + " is not allowed";
             case "oct":
-                return key.sizeBits() < 256 ? "HMAC secret of " + key.sizeBits() + " bits is under 256" : null;
+                int needed = hmacBits(alg);
+                return key.sizeBits() < needed ? "HMAC secret of " + key.sizeBits() + " bits is under " + needed : null;
             default:
                 return "key type " + key.keyType() + " is not supported";
         }
+    }
+
+    private static boolean roca(Key key) {
+        return key != null && ROCA.get(key, RocaFingerprint::vulnerable);
+    }
+
+    /** The shortest HMAC secret for {@code alg}: as long as its hash output (RFC 7518 3.2), at least 256 bits. */
+    private static int hmacBits(JwsAlgorithm alg) {
+        if (alg == JwsAlgorithm.HS384) {
+            return 384;
+        }
+        return alg == JwsAlgorithm.HS512 ? 512 : 256;
     }
 }

@@ -7,7 +7,10 @@ public final class Safe {
     private Safe() {
     }
 
-    /** The text quoted, without control characters, cut to a bounded length. */
+    /**
+     * The text quoted, without control characters, cut to a bounded length; {@code "} and {@code \}
+     * inside are escaped with a backslash, so the quoted field always ends where it seems to.
+     */
     public static String text(String s) {
         if (s == null) {
             return "(none)";
@@ -16,6 +19,9 @@ public final class Safe {
         sb.append('"');
         for (int i = 0; i < s.length() && i < MAX; i++) {
             char c = s.charAt(i);
+            if (c == '"' || c == '\\') {
+                sb.append('\\');
+            }
             sb.append(c < 0x20 || c == 0x7f || (c >= 0x2028 && c <= 0x2029) ? '?' : c);
         }
         if (s.length() > MAX) {

@@ -39,7 +39,8 @@ final class Shadow implements AutoCloseable {
     private final Instant now;
     private final Path dir;
     private final ValidationPolicy policy;
-    private final KeyRegistry registry;
+    /** Made by {@link #replayHistory()}, once the shadow key sets are written (a registry reads them at once). */
+    private KeyRegistry registry;
     private final Map<String, IssuerKeys> keys;
     private final IssuerKeys target;
     private final Optional<IssuerKeys> foreign;
@@ -47,14 +48,13 @@ final class Shadow implements AutoCloseable {
     private final ShadowKey unlistedExpired;
     private final List<String> notes;
 
-    private Shadow(ShadowClock clock, Instant now, Path dir, ValidationPolicy policy, KeyRegistry registry,
+    private Shadow(ShadowClock clock, Instant now, Path dir, ValidationPolicy policy,
                    Map<String, IssuerKeys> keys, IssuerKeys target, Optional<IssuerKeys> foreign, ShadowKey unlisted,
                    ShadowKey unlistedExpired, List<String> notes) {
         this.clock = clock;
         this.now = now;
         this.dir = dir;
         this.policy = policy;
-        this.registry = registry;
         this.keys = keys;
         this.target = target;
         this.foreign = foreign;
@@ -140,12 +140,7 @@ final class Shadow implements AutoCloseable {
                 .clock(clock)
                 .maxTokenBytes(real.maxTokenBytes()).verifiedTokenCache(0).build();
         Optional<IssuerKeys> foreign = Optional.ofNullable(foreignIssuer).map(f -> keys.get(f.name()));
-        // the registry reads every source as it is built: the sets (with the retired key) must exist by then,
-        // at the start of the replayed history
-        writeAll(dir, keys, target, foreign, unlisted, unlistedExpired, true);
-        clock.set(historyStart(shadowPolicy, now));
-        KeyRegistry registry = new KeyRegistry(shadowPolicy, Runnable::run);
-        Shadow shadow = new Shadow(clock, now, dir, shadowPolicy, registry, keys, target, foreign, unlisted,
+        Shadow shadow = new Shadow(clock, now, dir, shadowPolicy, keys, target, foreign, unlisted,
                 unlistedExpired, notes);
         try {
             shadow.replayHistory();
@@ -261,12 +256,17 @@ final class Shadow implements AutoCloseable {
      * removes the retired key and reads again, so that its retirement and grace lie in the past at now.
      */
     private void replayHistory() {
-        Instant t1 = now.minus(policy.keys().retiredGrace()).minusSeconds(1);
-        clock.set(historyStart(policy, now));
+        Duration refresh = policy.jwks().refreshInterval();
+        Duration grace = policy.keys().retiredGrace();
+        Instant t1 = now.minus(grace).minusSeconds(1);
+        Instant t0 = t1.minus(refresh).minusSeconds(1);
+        writeAll(true);
+        clock.set(t0);
+        registry = new KeyRegistry(policy, Runnable::run); // reads every source now, on this thread
         for (KeySourceState s : registry.sources()) {
             s.current();
         }
-        writeAll(dir, keys, target, foreign, unlisted, unlistedExpired, false);
+        writeAll(false);
         clock.set(t1);
         registry.source(target.issuer(), null).current();
         clock.set(now);
@@ -275,14 +275,7 @@ final class Shadow implements AutoCloseable {
         }
     }
 
-    /** When the replayed history starts: one refresh interval before the retirement, which lies a grace before now. */
-    private static Instant historyStart(ValidationPolicy policy, Instant now) {
-        Instant t1 = now.minus(policy.keys().retiredGrace()).minusSeconds(1);
-        return t1.minus(policy.jwks().refreshInterval()).minusSeconds(1);
-    }
-
-    private static void writeAll(Path dir, Map<String, IssuerKeys> keys, IssuerKeys target, Optional<IssuerKeys> foreign,
-                                 ShadowKey unlisted, ShadowKey unlistedExpired, boolean withRetired) {
+    private void writeAll(boolean withRetired) {
         int n = 0;
         for (IssuerKeys k : keys.values()) {
             List<ShadowKey> set = new ArrayList<>(k.published());

@@ -8,7 +8,8 @@ import java.util.Map;
 
 /**
  * A strict JSON parser for untrusted input (RFC 8259): no duplicate member names, no trailing
- * content, bounded nesting, exact escapes. Objects become {@code Map<String,Object>} (insertion
+ * content, bounded nesting, exact escapes (ASCII hex digits only in <code>&#92;u</code>, no lone surrogate,
+ * escaped or raw). Objects become {@code Map<String,Object>} (insertion
  * ordered, unmodifiable), arrays {@code List<Object>}, integers that fit {@code Long}, other
  * numbers {@code Double}, {@code null} the {@link #NULL} sentinel.
  */
@@ -163,6 +164,9 @@ public final class Json {
             if (c < 0x20) {
                 throw error("control character in string");
             }
+            if (Character.isSurrogate(c)) {
+                break; // checked pairwise below
+            }
             pos++;
         }
         StringBuilder sb = new StringBuilder(s.length() - start);
@@ -177,6 +181,13 @@ public final class Json {
             }
             if (c < 0x20) {
                 throw error("control character in string");
+            }
+            if (Character.isHighSurrogate(c) && pos < s.length() && Character.isLowSurrogate(s.charAt(pos))) {
+                sb.append(c).append(s.charAt(pos++));
+                continue;
+            }
+            if (Character.isSurrogate(c)) {
+                throw error("lone surrogate in string");
             }
             if (c != '\\') {
                 sb.append(c);
@@ -196,23 +207,59 @@ public final class Json {
                 case 'r': sb.append('\r'); break;
                 case 't': sb.append('\t'); break;
                 case 'u':
-                    if (pos + 4 > s.length()) {
-                        throw error("short unicode escape");
-                    }
-                    int cp = 0;
-                    for (int i = 0; i < 4; i++) {
-                        int d = Character.digit(s.charAt(pos++), 16);
-                        if (d < 0) {
-                            throw error("bad unicode escape");
+                    char unit = unicodeEscape();
+                    if (Character.isHighSurrogate(unit)) {
+                        if (!s.startsWith("\\u", pos)) {
+                            throw error("lone surrogate escape");
                         }
-                        cp = (cp << 4) | d;
+                        pos += 2;
+                        char low = unicodeEscape();
+                        if (!Character.isLowSurrogate(low)) {
+                            throw error("lone surrogate escape");
+                        }
+                        sb.append(unit).append(low);
+                    } else if (Character.isLowSurrogate(unit)) {
+                        throw error("lone surrogate escape");
+                    } else {
+                        sb.append(unit);
                     }
-                    sb.append((char) cp);
                     break;
                 default:
                     throw error("bad escape");
             }
         }
+    }
+
+    /**
+     * The UTF-16 unit of the four hex digits after <code>&#92;u</code>. Only ASCII hex digits count: a
+     * fullwidth or other Unicode digit is not hex (fullwidth digits never spell {@code "iss"}).
+     */
+    private char unicodeEscape() throws JsonException {
+        if (pos + 4 > s.length()) {
+            throw error("short unicode escape");
+        }
+        int cp = 0;
+        for (int i = 0; i < 4; i++) {
+            int d = hexDigit(s.charAt(pos++));
+            if (d < 0) {
+                throw error("bad unicode escape");
+            }
+            cp = (cp << 4) | d;
+        }
+        return (char) cp;
+    }
+
+    private static int hexDigit(char c) {
+        if (c >= '0' && c <= '9') {
+            return c - '0';
+        }
+        if (c >= 'a' && c <= 'f') {
+            return c - 'a' + 10;
+        }
+        if (c >= 'A' && c <= 'F') {
+            return c - 'A' + 10;
+        }
+        return -1;
     }
 
     private Object number() throws JsonException {

@@ -127,6 +127,7 @@ public final class JwkSetReader {
         String kid = optionalString(params, "kid");
         // x5c is read here, not by jose4j: its mismatch message would print the key's parameters
         List<X509Certificate> chain = certificates(params.remove("x5c"));
+        EcCoordinates.check(params);
         JsonWebKey jwk;
         try {
             jwk = JsonWebKey.Factory.newJwk(params);

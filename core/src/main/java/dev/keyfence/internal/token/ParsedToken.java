@@ -44,6 +44,11 @@ public final class ParsedToken {
         return out;
     }
 
+    /** The token's ASCII bytes, as RFC 9449 hashes them into a proof's {@code ath}. */
+    public byte[] rawBytes() {
+        return raw.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    }
+
     /** A header member when it is a string. */
     public String headerString(String name) {
         return header.get(name) instanceof String s ? s : null;

@@ -13,7 +13,28 @@ public final class TokenParser {
     private TokenParser() {
     }
 
+    /**
+     * A compact token whose header and payload are strict JSON objects (an access token), or a
+     * five-part JWE / {@code cty: JWT} nested token marked as such.
+     *
+     * @throws MalformedTokenException when it is not
+     */
     public static ParsedToken parse(String token, int maxBytes) throws MalformedTokenException {
+        return parse(token, maxBytes, true);
+    }
+
+    /**
+     * As {@link #parse(String, int)} for the signature layer alone (RFC 7515): the payload may be
+     * any bytes, JSON or not, even empty, as long as it is strict base64url; the parsed token then
+     * has no claims. The header must still be a strict JSON object.
+     *
+     * @throws MalformedTokenException when it is not a strict compact JWS
+     */
+    public static ParsedToken parseSignatureLayer(String token, int maxBytes) throws MalformedTokenException {
+        return parse(token, maxBytes, false);
+    }
+
+    private static ParsedToken parse(String token, int maxBytes, boolean claims) throws MalformedTokenException {
         if (token == null || token.isEmpty()) {
             throw new MalformedTokenException("no token");
         }
@@ -44,6 +65,16 @@ public final class TokenParser {
         Object cty = header.get("cty");
         if (cty instanceof String s && s.equalsIgnoreCase("JWT")) {
             return new ParsedToken(token, header, Map.of(), dots[1], new byte[0], false, true);
+        }
+        if (!claims) {
+            if (Base64Url.decode(token, dots[0] + 1, dots[1]) == null) {
+                throw new MalformedTokenException("payload is not strict base64url");
+            }
+            byte[] signature = Base64Url.decode(token, dots[1] + 1, token.length());
+            if (signature == null) {
+                throw new MalformedTokenException("signature is not strict base64url");
+            }
+            return new ParsedToken(token, header, Map.of(), dots[1], signature, false, false);
         }
         Map<String, Object> payload = json(token, dots[0] + 1, dots[1], "payload");
         byte[] signature = Base64Url.decode(token, dots[1] + 1, token.length());

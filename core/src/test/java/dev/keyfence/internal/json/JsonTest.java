@@ -96,4 +96,57 @@ class JsonTest {
                 .isInstanceOf(JsonException.class).message().doesNotContain(secret);
         assertThatThrownBy(() -> Json.parse(secret)).message().doesNotContain(secret);
     }
+
+    @Test
+    void unicodeEscapesTakeOnlyAsciiHexDigits() throws JsonException {
+        // Character.digit accepts fullwidth digits: with it "\\u\uFF10\uFF10\uFF16\uFF19ss" spelled "iss".
+        assertThat(Json.parse("\"\\u0069ss\"")).isEqualTo("iss");
+        assertThat(Json.parse("\"\\u00aF\"")).isEqualTo("\u00af");
+        for (String digits : List.of("\uFF10\uFF10\uFF16\uFF19", "\u0660\u0660\u0666\u0669", "00\uFF16\uFF19",
+                "006\uFF49", "006 ", "00-9", "00g9", "00G9", "00/9", "00:9", "00@9", "00`9")) {
+            assertThatThrownBy(() -> Json.parseObject("{\"\\u" + digits + "ss\":\"https://evil.test\"}"))
+                    .as("\\u%s", digits).isInstanceOf(JsonException.class).hasMessageContaining("unicode escape");
+        }
+    }
+
+    @Test
+    void refusesLoneSurrogatesEscapedOrRaw() throws JsonException {
+        assertThat(Json.parse("\"\\uD83D\\uDE00\"")).isEqualTo("\uD83D\uDE00");
+        assertThat(Json.parse("\"a\uD83D\uDE00b\"")).isEqualTo("a\uD83D\uDE00b");
+        for (String text : List.of("\"\\uD83D\"", "\"\\uDE00\"", "\"\\uD83Dx\"", "\"\\uD83D\\u0041\"",
+                "\"\\uD83D\\uD83D\"", "\"\\uDE00\\uD83D\"", "\"\\uD83D\\n\"", "\"\\uD83D\\u\"",
+                "\"\uD83D\"", "\"\uDE00\"", "\"a\uD83Dx\"", "\"\\n\uDE00\"", "\"\uDE00\uD83D\"")) {
+            assertThatThrownBy(() -> Json.parse(text)).as(text.replace('\\', '/'))
+                    .isInstanceOf(JsonException.class);
+        }
+    }
+    @Test
+    void readsLiteralsAndWhitespaceEverywhereJsonAllowsIt() throws JsonException {
+        assertThat(Json.parse("false")).isEqualTo(Boolean.FALSE);
+        assertThat(Json.parse("true")).isEqualTo(Boolean.TRUE);
+        assertThat(Json.parse("null")).isSameAs(Json.NULL);
+        assertThat(Json.parse("[null]")).isEqualTo(List.of(Json.NULL));
+        assertThat(Json.parse("[ ]")).isEqualTo(List.of());
+        assertThat(Json.parse("{ }")).isEqualTo(Map.of());
+        assertThat(Json.parse("[ 1 , 2 ]")).isEqualTo(List.of(1L, 2L));
+        assertThat(Json.parse("\t{ \"a\" : 1 ,\r\n \"b\" :\t[ ] }\n")).isEqualTo(Map.of("a", 1L, "b", List.of()));
+    }
+
+    @Test
+    void nestingDepthCountsOnlyOpenContainersNotSiblings() throws JsonException {
+        String arrays = "[" + "[],".repeat(Json.MAX_DEPTH * 2) + "[1]," + "[[2]],".repeat(Json.MAX_DEPTH * 2) + "[]]";
+        assertThat((List<?>) Json.parse(arrays)).hasSize(Json.MAX_DEPTH * 4 + 2);
+        StringBuilder objects = new StringBuilder("{");
+        for (int i = 0; i < Json.MAX_DEPTH * 2; i++) {
+            objects.append("\"e").append(i).append("\":{},\"o").append(i).append("\":{\"x\":{\"y\":1}},");
+        }
+        objects.append("\"end\":1}");
+        assertThat(Json.parseObject(objects.toString())).hasSize(Json.MAX_DEPTH * 4 + 1);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\"\\u", "\"\\u1", "\"\\u12", "\"\\u123", "\"\uD83D", "\"a\\n\uD83D", "\"\\uD83D\\uDE0"})
+    void truncatedEscapesAndSurrogatesAtTheEndAreRefusedNotCrashed(String text) {
+        assertThatThrownBy(() -> Json.parse(text)).isInstanceOf(JsonException.class);
+    }
 }

@@ -1,6 +1,7 @@
 package dev.keyfence.jakarta.internal;
 
 import dev.keyfence.ConfigurationException;
+import dev.keyfence.CredentialPolicy;
 import jakarta.servlet.FilterConfig;
 import java.util.Collections;
 import java.util.Optional;
@@ -19,6 +20,14 @@ public record FilterSettings(Optional<String> configFile, Optional<String> resou
     public static final String ALLOW_FORM_TOKEN = "keyfence.allow-form-token";
     private static final Set<String> KNOWN = Set.of(CONFIG, RESOURCE, REALM, ALLOW_QUERY_TOKEN, ALLOW_FORM_TOKEN);
 
+    /** The credential policy these settings describe. */
+    public CredentialPolicy credentialPolicy() {
+        CredentialPolicy.Builder b = CredentialPolicy.builder().allowQueryToken(allowQueryToken)
+                .allowFormToken(allowFormToken);
+        realm.ifPresent(b::realm);
+        return b.build();
+    }
+
     /** Reads the init parameters; the config file falls back to the system property {@code keyfence.config}. */
     public static FilterSettings read(FilterConfig config) {
         for (String name : Collections.list(config.getInitParameterNames())) {
@@ -29,7 +38,7 @@ public record FilterSettings(Optional<String> configFile, Optional<String> resou
         Optional<String> file = text(config, CONFIG).or(() -> Optional.ofNullable(System.getProperty(CONFIG))
                 .map(String::strip).filter(s -> !s.isEmpty()));
         Optional<String> realm = text(config, REALM);
-        if (realm.isPresent() && !Challenge.isQuotable(realm.get())) {
+        if (realm.isPresent() && !CredentialPolicy.isQuotable(realm.get())) {
             throw new ConfigurationException(REALM, "must be printable ASCII without '\"' or '\\'");
         }
         return new FilterSettings(file, text(config, RESOURCE), realm,

@@ -40,6 +40,20 @@ public final class Http {
         return send(b.build());
     }
 
+    /** Any request: method, path and query, every {@code Authorization} header, and a form body for a POST. */
+    public static Reply send(int port, String method, String pathAndQuery, java.util.List<String> authorization,
+                             Optional<String> form) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri(port, pathAndQuery));
+        if (form.isPresent()) {
+            b.header("Content-Type", "application/x-www-form-urlencoded")
+                    .method(method, HttpRequest.BodyPublishers.ofString(form.get()));
+        } else {
+            b.method(method, HttpRequest.BodyPublishers.noBody());
+        }
+        authorization.forEach(a -> b.header("Authorization", a));
+        return send(b.build());
+    }
+
     /** GET with a bearer token. */
     public static Reply bearer(int port, String path, String token) {
         return get(port, path, "Bearer " + token);

@@ -1,5 +1,7 @@
 package dev.keyfence.jakarta.support;
 
+import dev.keyfence.testkit.Tls;
+
 /** A real servlet container, started embedded on 127.0.0.1 with an ephemeral port. */
 public interface ServletContainer {
 
@@ -16,6 +18,12 @@ public interface ServletContainer {
 
     /** Starts the deployment; fails the test when the application does not start. */
     Running start(Deployment deployment);
+
+    /**
+     * Starts the deployment on HTTPS with the server identity, asking clients for a certificate
+     * (without requiring one) that {@code trusted} must hold.
+     */
+    Running startTls(Deployment deployment, Tls.Identity server, java.security.KeyStore trusted);
 
     /**
      * Starts a deployment that must fail to start, stops whatever started, and returns the

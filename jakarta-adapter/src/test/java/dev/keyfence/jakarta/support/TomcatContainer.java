@@ -1,5 +1,6 @@
 package dev.keyfence.jakarta.support;
 
+import dev.keyfence.testkit.Tls;
 import jakarta.servlet.ServletException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,9 +16,14 @@ import org.apache.catalina.connector.Connector;
 import org.apache.catalina.startup.Tomcat;
 import org.apache.tomcat.util.descriptor.web.FilterDef;
 import org.apache.tomcat.util.descriptor.web.FilterMap;
+import org.apache.tomcat.util.net.SSLHostConfig;
+import org.apache.tomcat.util.net.SSLHostConfigCertificate;
 
 /** Embedded Tomcat 11. */
 public final class TomcatContainer implements ServletContainer {
+
+    private record TlsSetup(Tls.Identity identity, java.security.KeyStore trusted) {
+    }
 
     @Override
     public String name() {
@@ -43,7 +49,15 @@ public final class TomcatContainer implements ServletContainer {
 
     @Override
     public Running start(Deployment deployment) {
-        Started started = launch(deployment);
+        return started(launch(deployment, java.util.Optional.empty()));
+    }
+
+    @Override
+    public Running startTls(Deployment deployment, Tls.Identity server, java.security.KeyStore trusted) {
+        return started(launch(deployment, java.util.Optional.of(new TlsSetup(server, trusted))));
+    }
+
+    private static Running started(Started started) {
         if (!started.context().getState().isAvailable()) {
             started.close();
             throw new IllegalStateException("web application did not start on Tomcat");
@@ -72,7 +86,7 @@ public final class TomcatContainer implements ServletContainer {
         };
         Logger root = Logger.getLogger("");
         root.addHandler(capture);
-        try (Started started = launch(deployment)) {
+        try (Started started = launch(deployment, java.util.Optional.empty())) {
             if (started.context().getState().isAvailable()) {
                 throw new AssertionError("web application started although its filter configuration is bad");
             }
@@ -84,7 +98,7 @@ public final class TomcatContainer implements ServletContainer {
                 .orElseThrow(() -> new AssertionError("no filter ServletException was reported: " + logged));
     }
 
-    private static Started launch(Deployment deployment) {
+    private static Started launch(Deployment deployment, java.util.Optional<TlsSetup> tls) {
         Tomcat tomcat = new Tomcat();
         try {
             tomcat.setBaseDir(Files.createTempDirectory("keyfence-tomcat").toString());
@@ -94,6 +108,20 @@ public final class TomcatContainer implements ServletContainer {
         Connector connector = new Connector();
         connector.setPort(0);
         connector.setProperty("address", "127.0.0.1");
+        tls.ifPresent(setup -> {
+            connector.setSecure(true);
+            connector.setScheme("https");
+            connector.setProperty("SSLEnabled", "true");
+            SSLHostConfig ssl = new SSLHostConfig();
+            ssl.setCertificateVerification("optional");
+            ssl.setTrustStore(setup.trusted());
+            SSLHostConfigCertificate certificate = new SSLHostConfigCertificate(ssl, SSLHostConfigCertificate.Type.RSA);
+            certificate.setCertificateKeystore(setup.identity().keyStore());
+            certificate.setCertificateKeystorePassword(new String(Tls.PASSWORD));
+            certificate.setCertificateKeyAlias("key");
+            ssl.addCertificate(certificate);
+            connector.addSslHostConfig(ssl);
+        });
         tomcat.setConnector(connector);
         Context context = tomcat.addContext("", null);
         Tomcat.addServlet(context, "echo", new EchoServlet());

@@ -13,7 +13,7 @@ import java.util.function.Supplier;
 
 /**
  * Micrometer counters: {@code keyfence.tokens} (tags outcome, reason, issuer, resource) and
- * {@code keyfence.key.source.events} (tags source, event). Tag values are configured names and
+ * {@code keyfence.key.source.events} (tags source, event; the source's issuer for per-tenant sources). Tag values are configured names and
  * reason codes only, never untrusted token content: an issuer no configuration names is
  * {@code untrusted}.
  */
@@ -38,11 +38,16 @@ public final class MicrometerListeners {
         });
     }
 
-    /** Counts key-source events. */
+    /**
+     * Counts key-source events, tagged with the source's issuer: a per-tenant source
+     * ({@code issuer/tenant}) counts under its issuer, so the number of meters stays bounded by
+     * configuration however many tenants callers name.
+     */
     public static KeySourceListener keySources(Supplier<Optional<MeterRegistry>> registry) {
         return new KeySourceListener() {
             private void count(String source, String event) {
-                registry.get().ifPresent(r -> r.counter(SOURCE_EVENTS, "source", source, "event", event).increment());
+                registry.get().ifPresent(r -> r.counter(SOURCE_EVENTS, "source", issuerOf(source), "event", event)
+                        .increment());
             }
 
             @Override public void fetched(String source, int keys) { count(source, "fetched"); }
@@ -54,6 +59,12 @@ public final class MicrometerListeners {
             @Override public void keyRetired(String source, String kid) { count(source, "key_retired"); }
             @Override public void keyRejected(String source, String kid, String problem) { count(source, "key_rejected"); }
         };
+    }
+
+    /** The issuer part of a source label: {@code name} for {@code name/tenant}, the label itself otherwise. */
+    static String issuerOf(String source) {
+        int slash = source.lastIndexOf('/');
+        return slash < 0 ? source : source.substring(0, slash);
     }
 
     private static Optional<String> configuredName(List<TrustedIssuer> issuers, String iss) {

@@ -43,6 +43,6 @@ class ResourcePathsTest {
     void anyOtherWildcardOrARelativePathIsAConfigurationErrorNamingTheSetting(String pattern) {
         assertThatThrownBy(() -> ResourcePaths.of("admin", List.of(pattern)))
                 .isInstanceOf(ConfigurationException.class)
-                .hasMessageStartingWith("resources.admin.paths: ");
+                .hasMessageStartingWith("resources.admin.paths[0]: ");
     }
 }

@@ -109,7 +109,8 @@ class KeyfenceFailFastTest {
                 java.util.stream.Stream.of("--keyfence.resources.admin.paths=/api/*/admin")).toArray(String[]::new);
         assertThatThrownBy(() -> start(WebApplicationType.REACTIVE, args)).isNotNull();
         assertThat(output.getOut() + output.getErr())
-                .contains("Keyfence configuration is invalid: keyfence.resources.admin.paths: '*' only as a trailing /**")
+                .contains("Keyfence configuration is invalid: keyfence.resources.admin.paths[0]: ")
+                .contains("'*' is allowed only as a final \"/**\"")
                 .doesNotContain("\tat ");
     }
 

@@ -1,0 +1,32 @@
+package dev.keyfence.internal.checks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** Audit fields are quoted so that an attacker-chosen kid, iss or tid cannot end its field early. */
+class SafeTest {
+    @Test
+    void escapesQuotesAndBackslashesSoAFieldCannotBeEndedEarly() {
+        assertThat(Safe.text("a\"b")).isEqualTo("\"a\\\"b\"");
+        assertThat(Safe.text("a\\")).isEqualTo("\"a\\\\\"");
+        assertThat(Safe.text("k\" tid=\"victim")).isEqualTo("\"k\\\" tid=\\\"victim\"");
+    }
+
+    @Test
+    void forgedFieldNeverParsesAsItsOwnField() {
+        String line = "kid=" + Safe.text("x\" scope=\"enterprise") + " scope=\"consumer\"";
+        // the first unescaped quote after kid=" closes the kid field
+        int close = line.indexOf('"', 5);
+        while (line.charAt(close - 1) == '\\') {
+            close = line.indexOf('"', close + 1);
+        }
+        assertThat(line.substring(close + 1)).isEqualTo(" scope=\"consumer\"");
+    }
+
+    @Test
+    void replacesControlCharactersAndBoundsLength() {
+        assertThat(Safe.text("a\nb\u2028")).isEqualTo("\"a?b?\"");
+        assertThat(Safe.text("x".repeat(500))).hasSize(120 + 5);
+    }
+}

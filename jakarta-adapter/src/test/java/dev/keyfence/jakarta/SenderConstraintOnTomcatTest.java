@@ -1,0 +1,12 @@
+package dev.keyfence.jakarta;
+
+import dev.keyfence.jakarta.support.TomcatContainer;
+import dev.keyfence.jakarta.support.ServletContainer;
+
+/** {@link SenderConstraintScenarios} on embedded Tomcat. */
+class SenderConstraintOnTomcatTest extends SenderConstraintScenarios {
+    @Override
+    ServletContainer container() {
+        return new TomcatContainer();
+    }
+}
