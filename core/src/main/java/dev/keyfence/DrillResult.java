@@ -21,10 +21,12 @@ import java.util.Optional;
  * @param counterpartReason why the counterpart was refused, when it was
  * @param keyForgery        true for the 2023 key forgeries (a consumer key signing for an enterprise tenant)
  * @param finding           for a failed attack: what failed and the configuration change that adds a control
+ * @param target            what a running target answered ({@code drill --target}), when one was asked
  */
 public record DrillResult(String attack, String title, String resource, boolean valid, Optional<Reason> reason,
                           List<Reason> controls, int required, String counterpart, boolean counterpartValid,
-                          Optional<Reason> counterpartReason, boolean keyForgery, Optional<String> finding) {
+                          Optional<Reason> counterpartReason, boolean keyForgery, Optional<String> finding,
+                          Optional<DrillTargetCheck> target) {
     public DrillResult {
         Objects.requireNonNull(attack, "attack");
         Objects.requireNonNull(title, "title");
@@ -34,10 +36,23 @@ public record DrillResult(String attack, String title, String resource, boolean 
         Objects.requireNonNull(counterpart, "counterpart");
         Objects.requireNonNull(counterpartReason, "counterpartReason");
         Objects.requireNonNull(finding, "finding");
+        Objects.requireNonNull(target, "target");
     }
 
-    /** True when the attack was refused, its counterpart accepted, and enough controls catch it alone. */
+    /** A result without a target. */
+    public DrillResult(String attack, String title, String resource, boolean valid, Optional<Reason> reason,
+                       List<Reason> controls, int required, String counterpart, boolean counterpartValid,
+                       Optional<Reason> counterpartReason, boolean keyForgery, Optional<String> finding) {
+        this(attack, title, resource, valid, reason, controls, required, counterpart, counterpartValid,
+                counterpartReason, keyForgery, finding, Optional.empty());
+    }
+
+    /**
+     * True when the attack was refused, its counterpart accepted, enough controls catch it alone, and
+     * a target, when asked, answered as required.
+     */
     public boolean passed() {
-        return !valid && counterpartValid && controls.size() >= required;
+        return !valid && counterpartValid && controls.size() >= required
+                && target.map(DrillTargetCheck::passed).orElse(true);
     }
 }

@@ -100,4 +100,40 @@ class DrillCommandTest {
         assertThat(CliRun.run("drill", "--config", bad.toString()).err()).contains("configuration error")
                 .contains("issuers");
     }
+
+    @Test
+    void shadowOutWritesAShadowThatShadowInDrillsWithTheSameKeys() throws IOException {
+        Path shadow = dir.resolve("shadow");
+        CliRun out = CliRun.run("drill", "--config", CONFIG, "--shadow-out", shadow.toString());
+        assertThat(out.status()).as(out.err()).isZero();
+        assertThat(shadow.resolve("shadow.yaml")).exists();
+        assertThat(Files.readString(shadow.resolve("shadow.yaml"))).contains("jwks-file").doesNotContain("ledger:");
+        CliRun in = CliRun.run("drill", "--config", CONFIG, "--shadow-in", shadow.toString(), "--format", "json");
+        assertThat(in.status()).as(in.out() + in.err()).isZero();
+        assertThat(in.lines()).allSatisfy(l -> assertThat(l).doesNotContainKey("target"));
+    }
+
+    @Test
+    void targetUsageErrorsExitTwoWithOneLineAndNothingOnStdout() throws IOException {
+        Path shadow = dir.resolve("shadow");
+        assertThat(CliRun.run("drill", "--config", CONFIG, "--shadow-out", shadow.toString()).status()).isZero();
+        Path other = dir.resolve("other.yaml");
+        Files.writeString(other, Files.readString(Path.of(CONFIG)).replace("name: contoso", "name: fabrikam"));
+        String url = "http://127.0.0.1:1/api/me";
+        for (CliRun r : List.of(CliRun.run("drill", "--config", CONFIG, "--target", url),
+                CliRun.run("drill", "--config", CONFIG, "--shadow-out", shadow.toString(), "--target", url),
+                CliRun.run("drill", "--config", CONFIG, "--shadow-in", shadow.toString(), "--target", url, "--now", NOW),
+                CliRun.run("drill", "--config", CONFIG, "--shadow-in", shadow.toString(), "--target", "ftp://127.0.0.1/x"),
+                CliRun.run("drill", "--config", CONFIG, "--shadow-in", dir.resolve("none").toString(), "--target", url),
+                CliRun.run("drill", "--config", other.toString(), "--shadow-in", shadow.toString(), "--target", url),
+                CliRun.run("drill", "--config", CONFIG, "--shadow-in", shadow.toString(), "--target", url))) {
+            assertThat(r.status()).as(r.err()).isEqualTo(2);
+            assertThat(r.out()).isEmpty();
+            assertThat(r.errLines()).hasSize(1);
+        }
+        assertThat(CliRun.run("drill", "--config", other.toString(), "--shadow-in", shadow.toString()).err())
+                .contains("--shadow-in").contains("another policy");
+        assertThat(CliRun.run("drill", "--config", CONFIG, "--shadow-in", shadow.toString(), "--target", url).err())
+                .contains("--target: cannot reach http://127.0.0.1:1/api/me");
+    }
 }

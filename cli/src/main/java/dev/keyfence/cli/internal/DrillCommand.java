@@ -1,7 +1,17 @@
 package dev.keyfence.cli.internal;
 
-import dev.keyfence.Drill;
 import dev.keyfence.DrillReport;
+import dev.keyfence.internal.drill.DrillRunner;
+import dev.keyfence.internal.drill.KeyBank;
+import dev.keyfence.internal.drill.ShadowExport;
+import dev.keyfence.internal.drill.TargetProbe;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import dev.keyfence.KeyfenceConfig;
 import dev.keyfence.ValidationPolicy;
 import java.io.PrintWriter;
@@ -21,7 +31,9 @@ import picocli.CommandLine.Spec;
                 + "forgery caught by at least --min-controls controls; 1 otherwise; 2 usage or configuration error.",
                 "", "Examples:",
                 "  java -jar keyfence-cli.jar drill --config keyfence.yaml",
-                "  java -jar keyfence-cli.jar drill --config keyfence.yaml --format json --min-controls 3"})
+                "  java -jar keyfence-cli.jar drill --config keyfence.yaml --format json --min-controls 3",
+                "  java -jar keyfence-cli.jar drill --config keyfence.yaml --shadow-out shadow/",
+                "  java -jar keyfence-cli.jar drill --config keyfence.yaml --shadow-in shadow/ --target http://127.0.0.1:8080/api/me"})
 public final class DrillCommand implements Callable<Integer> {
     @Mixin
     private PolicyOptions policyOptions;
@@ -35,6 +47,22 @@ public final class DrillCommand implements Callable<Integer> {
             description = "Controls each 2023 key forgery must meet alone (default: 2, at least 1).")
     private int minControls;
 
+    @Option(names = "--shadow-out", paramLabel = "DIR",
+            description = "Write the shadow (shadow.yaml with jwks-file sources, its public key sets, and its ephemeral "
+                    + "private keys in an owner-only file) into DIR and exit; start the target with "
+                    + "-Dkeyfence.config=DIR/shadow.yaml. Never writes a real key.")
+    private Path shadowOut;
+
+    @Option(names = "--shadow-in", paramLabel = "DIR",
+            description = "Drill with the ephemeral keys an earlier --shadow-out wrote to DIR (needed by --target).")
+    private Path shadowIn;
+
+    @Option(names = "--target", paramLabel = "URL",
+            description = "Also send every attack and its counterpart to this running endpoint (default path /api/me), "
+                    + "started on the shadow of --shadow-in: require 401 with the shadow's reason code in "
+                    + "WWW-Authenticate error_description for the attack and 2xx for the counterpart.")
+    private String target;
+
     @Spec
     private CommandSpec spec;
 
@@ -43,11 +71,39 @@ public final class DrillCommand implements Callable<Integer> {
         if (minControls < 1) {
             throw new UsageError("--min-controls: at least 1, was " + minControls);
         }
+        if (shadowOut != null && (shadowIn != null || target != null)) {
+            throw new UsageError("--shadow-out: writes a shadow and exits; use --shadow-in DIR --target URL in a second run");
+        }
+        if (target != null && shadowIn == null) {
+            throw new UsageError("--target: needs --shadow-in DIR (the target must run on the shadow written by "
+                    + "--shadow-out, or it cannot trust the drill's keys)");
+        }
+        if (target != null && policyOptions.nowGiven()) {
+            throw new UsageError("--target: cannot be combined with --now (the target evaluates at its own clock)");
+        }
+        if (shadowIn != null && !Files.isDirectory(shadowIn)) {
+            throw new UsageError("--shadow-in: no such folder: " + shadowIn);
+        }
         KeyfenceConfig config = policyOptions.load();
         ValidationPolicy policy = policyOptions.policy(config);
-        DrillReport report = Drill.builder().policy(policy).resources(config.resources()).minControls(minControls)
-                .at(policy.clock().instant()).build().run();
         PrintWriter out = spec.commandLine().getOut();
+        if (shadowOut != null) {
+            List<Path> files = ShadowExport.write(policy, policyOptions.configFile(), policy.clock().instant(), shadowOut);
+            out.println("shadow of " + policyOptions.configName() + " written (ephemeral keys only; the private keys "
+                    + "file is readable by its owner only):");
+            files.forEach(f -> out.println("  " + f));
+            out.println("start the target with -Dkeyfence.config=" + files.get(0) + ", then run: drill --config "
+                    + policyOptions.configName() + " --shadow-in " + shadowOut + " --target URL");
+            out.flush();
+            return ExitStatus.OK;
+        }
+        KeyBank bank = shadowIn == null ? KeyBank.fresh() : KeyBank.read(shadowIn);
+        Optional<TargetProbe> probe = Optional.empty();
+        if (target != null) {
+            probe = Optional.of(probe(config, policy));
+        }
+        DrillReport report = DrillRunner.run(policy, config.resources(), minControls, policy.clock().instant(), bank,
+                probe);
         if ("json".equals(format)) {
             out.print(DrillJson.lines(report));
         } else {
@@ -55,5 +111,30 @@ public final class DrillCommand implements Callable<Integer> {
         }
         out.flush();
         return report.passed() ? ExitStatus.OK : ExitStatus.FAILED;
+    }
+
+    /** The HTTP probe of {@code --target}, for the resource its path is routed to. */
+    private HttpTargetProbe probe(KeyfenceConfig config, ValidationPolicy policy) {
+        URI uri;
+        try {
+            uri = new URI(target);
+        } catch (URISyntaxException e) {
+            throw new UsageError("--target: not a URL");
+        }
+        if (uri.getScheme() == null || !List.of("http", "https").contains(uri.getScheme().toLowerCase(Locale.ROOT))
+                || uri.getHost() == null) {
+            throw new UsageError("--target: an http or https URL with a host is required, such as http://127.0.0.1:8080/api/me");
+        }
+        String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/api/me" : uri.getRawPath();
+        URI clean;
+        try {
+            clean = new URI(uri.getScheme(), null, uri.getHost(), uri.getPort(), null, null, null).resolve(path);
+        } catch (URISyntaxException e) {
+            throw new UsageError("--target: not a URL");
+        }
+        String resource = config.resources().stream()
+                .filter(r -> r.patterns().stream().anyMatch(p -> p.matches(path)))
+                .map(r -> r.resource().name()).findFirst().orElse(policy.resource().name());
+        return new HttpTargetProbe(clean, clean.toString(), resource);
     }
 }

@@ -29,6 +29,16 @@ public final class PolicyOptions {
         return KeyfenceConfig.load(config);
     }
 
+    /** The configuration file as given. */
+    public Path configFile() {
+        return config;
+    }
+
+    /** True when {@code --now} was given. */
+    public boolean nowGiven() {
+        return now != null;
+    }
+
     /** The configuration file's name, for report headings (not its folder). */
     public String configName() {
         Path name = config.getFileName();

@@ -2,6 +2,7 @@ package dev.keyfence.internal.drill;
 
 import dev.keyfence.DrillReport;
 import dev.keyfence.DrillResult;
+import dev.keyfence.DrillTargetCheck;
 import dev.keyfence.Reason;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -10,7 +11,9 @@ import java.util.Map;
  * A drill result as JSON members, one shape for the CLI's JSON lines and the Spring endpoint:
  * {@code attack}, {@code title}, {@code resource}, {@code valid}, {@code reason}, {@code controls},
  * {@code count}, {@code required}, {@code counterpart}, {@code counterpartValid},
- * {@code counterpartReason}, {@code keyForgery}, {@code passed}, {@code finding}.
+ * {@code counterpartReason}, {@code keyForgery}, {@code passed}, {@code finding}; and, only when a
+ * target was asked ({@code drill --target}), {@code target}: {@code sent}, {@code status},
+ * {@code reason}, {@code counterpartStatus}, {@code matched}, {@code note}.
  */
 public final class DrillMaps {
     private DrillMaps() {
@@ -33,6 +36,19 @@ public final class DrillMaps {
         m.put("keyForgery", r.keyForgery());
         m.put("passed", r.passed());
         m.put("finding", r.finding().orElse(null));
+        r.target().ifPresent(t -> m.put("target", target(t)));
+        return m;
+    }
+
+    /** A target's answer; absent values are null. */
+    public static Map<String, Object> target(DrillTargetCheck t) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("sent", t.sent());
+        m.put("status", t.sent() ? t.status() : null);
+        m.put("reason", t.reason().orElse(null));
+        m.put("counterpartStatus", t.sent() ? t.counterpartStatus() : null);
+        m.put("matched", t.sent() ? t.matched() : null);
+        m.put("note", t.note().orElse(null));
         return m;
     }
 

@@ -3,6 +3,7 @@ package dev.keyfence.internal.drill;
 import dev.keyfence.Control;
 import dev.keyfence.DrillReport;
 import dev.keyfence.DrillResult;
+import dev.keyfence.DrillTargetCheck;
 import dev.keyfence.NamedResource;
 import dev.keyfence.Reason;
 import dev.keyfence.ResourcePolicy;
@@ -31,13 +32,22 @@ public final class DrillRunner {
 
     /** Drills {@code policy} (and its profiles) at {@code now}; never touches the policy's key sources. */
     public static DrillReport run(ValidationPolicy policy, List<NamedResource> profiles, int minControls, Instant now) {
-        try (Shadow shadow = Shadow.build(policy, now)) {
+        return run(policy, profiles, minControls, now, KeyBank.fresh(), Optional.empty());
+    }
+
+    /**
+     * Drills with the keys of {@code bank} and, when {@code probe} is given, sends every attack and its
+     * counterpart to the target too (except attacks that need key history a target cannot have).
+     */
+    public static DrillReport run(ValidationPolicy policy, List<NamedResource> profiles, int minControls, Instant now,
+                                  KeyBank bank, Optional<TargetProbe> probe) {
+        try (Shadow shadow = Shadow.build(policy, now, bank)) {
             Catalogue catalogue = new Catalogue(shadow, profiles, minControls);
             List<Attack> attacks = catalogue.mint();
             Map<String, Engine> engines = new HashMap<>();
             List<DrillResult> results = new ArrayList<>();
             for (Attack a : attacks) {
-                results.add(run(shadow, a, engines));
+                results.add(withTarget(run(shadow, a, engines), a, probe));
             }
             List<String> notes = new ArrayList<>();
             int issuers = policy.issuers().size();
@@ -76,6 +86,22 @@ public final class DrillRunner {
         Optional<String> finding = finding(a, valid, counterpartReason, catchers, catching);
         return new DrillResult(a.id(), a.title(), a.resource().name(), valid, reason, List.copyOf(catchers),
                 a.required(), a.counterpart(), counterpartValid, counterpartReason, a.keyForgery(), finding);
+    }
+
+    /** The result with the target's answer; a mismatch becomes the finding when there is none yet. */
+    private static DrillResult withTarget(DrillResult r, Attack a, Optional<TargetProbe> probe) {
+        if (probe.isEmpty()) {
+            return r;
+        }
+        DrillTargetCheck check = a.id().startsWith("retired-key")
+                ? DrillTargetCheck.notSent("needs key history the target cannot have (the key seen, then removed from "
+                + "its source); the shadow files publish the key set after the removal")
+                : probe.get().check(a.id(), r.resource(), r.reason(), a.token(), a.counterpartToken());
+        Optional<String> finding = r.finding().isPresent() || check.passed() ? r.finding()
+                : Optional.of(a.title() + ": target " + check.note().orElse("answered otherwise"));
+        return new DrillResult(r.attack(), r.title(), r.resource(), r.valid(), r.reason(), r.controls(), r.required(),
+                r.counterpart(), r.counterpartValid(), r.counterpartReason(), r.keyForgery(), finding,
+                Optional.of(check));
     }
 
     private static Optional<String> finding(Attack a, boolean valid, Optional<Reason> counterpartReason,

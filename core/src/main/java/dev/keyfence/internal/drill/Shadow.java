@@ -64,7 +64,7 @@ final class Shadow implements AutoCloseable {
     }
 
     /** Builds the shadow of {@code real} at {@code now}, with its key history (a retirement) replayed. */
-    static Shadow build(ValidationPolicy real, Instant now) {
+    static Shadow build(ValidationPolicy real, Instant now, KeyBank bank) {
         ResourcePolicy resource = real.resource();
         int maxBytes = real.jwks().maxBytes();
         int rsaBits = Math.max(2048, real.keys().minRsaBits());
@@ -89,16 +89,16 @@ final class Shadow implements AutoCloseable {
         List<TrustedIssuer> issuers = real.issuers();
         for (TrustedIssuer i : issuers) {
             KeyShape shape = shapes.get(i.name());
-            keys.put(i.name(), keysOf(i, shape, real, now, rsaBits, i == targetIssuer, notes));
+            keys.put(i.name(), keysOf(i, shape, real, now, rsaBits, i == targetIssuer, notes, bank));
         }
         KeyShape targetShape = shapes.get(targetIssuer.name());
         String unlistedIssuer = "https://consumer.drill.invalid/v2.0";
         boolean unlistedNeeded = foreignIssuer == null;
-        ShadowKey unlisted = !unlistedNeeded ? null : ShadowKey.create("drill-unlisted-consumer", targetShape.alg(),
+        ShadowKey unlisted = !unlistedNeeded ? null : bank.key("drill-unlisted-consumer", targetShape.alg(),
                 rsaBits, targetShape.issuerMember() ? unlistedIssuer : null,
                 targetShape.windowed() ? now.minus(CURRENT_AGE) : null,
                 targetShape.windowed() ? now.plus(Duration.ofDays(365)) : null, null);
-        ShadowKey unlistedExpired = !unlistedNeeded ? null : ShadowKey.create("drill-unlisted-consumer-expired",
+        ShadowKey unlistedExpired = !unlistedNeeded ? null : bank.key("drill-unlisted-consumer-expired",
                 targetShape.alg(), rsaBits, targetShape.issuerMember() ? unlistedIssuer : null,
                 targetShape.windowed() ? now.minus(Duration.ofDays(7 * 365)) : null,
                 targetShape.windowed() ? now.minus(Duration.ofDays(2 * 365)) : null, null);
@@ -164,24 +164,24 @@ final class Shadow implements AutoCloseable {
     }
 
     private static IssuerKeys keysOf(TrustedIssuer i, KeyShape shape, ValidationPolicy real, Instant now, int rsaBits,
-                                     boolean target, List<String> notes) {
+                                     boolean target, List<String> notes, KeyBank bank) {
         String member = shape.issuerMember() ? i.issuer() : null;
         String alg = shape.alg();
         boolean w = shape.windowed();
         Duration back = real.keys().maxAge().map(a -> a.dividedBy(2)).filter(h -> h.compareTo(CURRENT_AGE) < 0)
                 .orElse(CURRENT_AGE);
         String prefix = "drill-" + i.name().replaceAll("[^A-Za-z0-9._-]", "_") + "-";
-        ShadowKey current = ShadowKey.create(prefix + "current", alg, rsaBits, member, w ? now.minus(back) : null,
+        ShadowKey current = bank.key(prefix + "current", alg, rsaBits, member, w ? now.minus(back) : null,
                 w ? now.plus(Duration.ofDays(365)) : null, null);
         ShadowKey expired;
         boolean known = true;
         if (w) {
-            expired = ShadowKey.create(prefix + "expired", alg, rsaBits, member, now.minus(Duration.ofDays(7 * 365)),
+            expired = bank.key(prefix + "expired", alg, rsaBits, member, now.minus(Duration.ofDays(7 * 365)),
                     now.minus(Duration.ofDays(2 * 365)), null);
         } else {
             Optional<String> declared = declaredExpiredKid(i, real.keys(), now);
             known = declared.isPresent();
-            expired = ShadowKey.create(declared.orElse(prefix + "legacy"), alg, rsaBits, member, null, null, null);
+            expired = bank.key(declared.orElse(prefix + "legacy"), alg, rsaBits, member, null, null, null);
             if (declared.isPresent()) {
                 notes.add("issuer " + i.name() + ": its expired key " + declared.get() + " is known only by its "
                         + "declared window (keys.windows)");
@@ -191,16 +191,16 @@ final class Shadow implements AutoCloseable {
         Optional<ShadowKey> revoked = Optional.empty();
         Optional<ShadowKey> old = Optional.empty();
         if (target) {
-            retired = Optional.of(ShadowKey.create(prefix + "retired", alg, rsaBits, member, w ? now.minus(back) : null,
+            retired = Optional.of(bank.key(prefix + "retired", alg, rsaBits, member, w ? now.minus(back) : null,
                     w ? now.plus(Duration.ofDays(365)) : null, null));
             String revokedKid = real.keys().revoked().stream().filter(r -> r.kind() == KeyReference.Kind.KID)
                     .map(KeyReference::value).findFirst().orElse(prefix + "revoked");
-            revoked = Optional.of(ShadowKey.create(revokedKid, alg, rsaBits, member, w ? now.minus(back) : null,
+            revoked = Optional.of(bank.key(revokedKid, alg, rsaBits, member, w ? now.minus(back) : null,
                     w ? now.plus(Duration.ofDays(365)) : null, null));
             Optional<Duration> maxAge = real.keys().maxAge();
             if (maxAge.isPresent()) {
                 Instant born = now.minus(maxAge.get()).minus(Duration.ofDays(1));
-                old = Optional.of(ShadowKey.create(prefix + "too-old", alg, rsaBits, member, w ? born : null,
+                old = Optional.of(bank.key(prefix + "too-old", alg, rsaBits, member, w ? born : null,
                         w ? now.plus(Duration.ofDays(365)) : null, born));
             }
         }
@@ -310,6 +310,8 @@ final class Shadow implements AutoCloseable {
     /** Its expired twin (idem). */
     ShadowKey unlistedExpired() { return unlistedExpired; }
     Map<String, IssuerKeys> keys() { return keys; }
+    /** The folder holding the shadow's public key sets ({@code source-N.json}, one per issuer in policy order). */
+    Path dir() { return dir; }
     List<String> notes() { return notes; }
 
     /** Number of ephemeral keys in the shadow. */

@@ -100,6 +100,40 @@ final class ShadowKey {
         return new ShadowKey(kid, alg, pair, Map.copyOf(jwk), Optional.ofNullable(notBefore));
     }
 
+    /**
+     * A key written by {@link #privateJwk()} in an earlier run ({@code drill --shadow-out}): the same
+     * pair and public members, so the drill mints what a target trusting those files accepts.
+     */
+    static ShadowKey fromPrivateJwk(Map<String, Object> members) throws JoseException {
+        PublicJsonWebKey full = PublicJsonWebKey.Factory.newPublicJwk(members);
+        if (full.getPrivateKey() == null || !(members.get("kid") instanceof String kid)
+                || !(members.get("alg") instanceof String alg)) {
+            throw new JoseException("a shadow key needs kid, alg and its private key");
+        }
+        Map<String, Object> pub = new LinkedHashMap<>(members);
+        for (String secret : PRIVATE_MEMBERS) {
+            pub.remove(secret);
+        }
+        Optional<Instant> nbf = members.get("nbf") instanceof Number n
+                ? Optional.of(Instant.ofEpochSecond(n.longValue())) : Optional.empty();
+        return new ShadowKey(kid, alg, new KeyPair(full.getPublicKey(), full.getPrivateKey()), Map.copyOf(pub), nbf);
+    }
+
+    /** The public JWK plus the private members: only ever written to an owner-only file of a shadow export. */
+    Map<String, Object> privateJwk() {
+        try {
+            PublicJsonWebKey k = PublicJsonWebKey.Factory.newPublicJwk(pair.getPublic());
+            k.setPrivateKey(pair.getPrivate());
+            Map<String, Object> m = new LinkedHashMap<>(jwk);
+            m.putAll(k.toParams(JsonWebKey.OutputControlLevel.INCLUDE_PRIVATE));
+            return m;
+        } catch (JoseException e) {
+            throw new IllegalStateException("cannot describe a " + alg + " key as a JWK", e);
+        }
+    }
+
+    private static final java.util.List<String> PRIVATE_MEMBERS = java.util.List.of("d", "p", "q", "dp", "dq", "qi", "oth");
+
     String kid() { return kid; }
     String alg() { return alg; }
     PrivateKey privateKey() { return pair.getPrivate(); }

@@ -1,0 +1,19 @@
+package dev.keyfence.internal.drill;
+
+import dev.keyfence.DrillTargetCheck;
+import dev.keyfence.Reason;
+import java.util.Optional;
+
+/**
+ * Sends one attack and its counterpart to a running target ({@code drill --target}) and compares
+ * the answers with the shadow's verdict. The tokens are the shadow's minted tokens: never sent
+ * anywhere but the target the user named, never printed.
+ */
+public interface TargetProbe {
+    /**
+     * The target's answer to {@code token} (expected: 401 with {@code expected} as its reason) and to
+     * {@code counterpartToken} (expected: 2xx), for the attack {@code attack} at resource {@code resource}.
+     */
+    DrillTargetCheck check(String attack, String resource, Optional<Reason> expected, String token,
+                           String counterpartToken);
+}
