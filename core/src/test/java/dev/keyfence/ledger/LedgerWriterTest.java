@@ -93,7 +93,7 @@ class LedgerWriterTest {
             Files.writeString(sub, "the disk is gone"); // a real outage: every append fails
             writer.submit(LedgerBatch.of(KeyRecord.of("k").revoked(new KeyRecord.Action("alice", "leaked", T0))));
             assertThat(writer.flush(Duration.ofMillis(200))).isFalse();
-            LedgerState down = writer.state();
+            LedgerState down = awaitStatus(writer, LedgerState.Status.DOWN); // a loaded machine may not have tried yet
             assertThat(down.status()).isEqualTo(LedgerState.Status.DOWN);
             assertThat(down.pendingOperatorActions()).isEqualTo(1);
             assertThat(down.lastProblem().orElseThrow()).contains("cannot append").doesNotContain("alice");
@@ -147,5 +147,16 @@ class LedgerWriterTest {
             writer.close(Duration.ofSeconds(10));
             assertThat(ledger.load().key("k").orElseThrow().revoked()).isTrue();
         }
+    }
+
+    /** The writer's state once it reports {@code wanted}, or after 10 s; each round waits for its next attempt. */
+    private static LedgerState awaitStatus(LedgerWriter writer, LedgerState.Status wanted) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        LedgerState state = writer.state();
+        while (state.status() != wanted && System.nanoTime() < deadline) {
+            writer.flush(Duration.ofMillis(20));
+            state = writer.state();
+        }
+        return state;
     }
 }
