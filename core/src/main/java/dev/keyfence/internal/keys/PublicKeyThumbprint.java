@@ -33,8 +33,10 @@ final class PublicKeyThumbprint {
             params.put(member, value);
         }
         try {
+            EcCoordinates.check(params); // an oversized coordinate makes the JDK throw a bare RuntimeException
             return JsonWebKey.Factory.newJwk(params).calculateBase64urlEncodedThumbprint(HashUtil.SHA_256);
-        } catch (JoseException | IllegalArgumentException | ClassCastException | IllegalStateException e) {
+        } catch (KeySetException | JoseException | IllegalArgumentException | ClassCastException
+                 | IllegalStateException e) {
             return null;
         }
     }
