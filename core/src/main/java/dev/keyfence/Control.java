@@ -3,6 +3,10 @@ package dev.keyfence;
 /**
  * The controls a validator runs, in evaluation order, each rejecting with its own reason codes.
  * {@code audit} lists them with whether each is on.
+ *
+ * <p>This declaration is the one source of the evaluation order: the validator runs its checks in
+ * the order of {@link #values()}, and the reasons of the controls, read in that order, are exactly
+ * {@link Reason#values()} in their declared order (a test pins both).
  */
 public enum Control {
     TOKEN_SHAPE(Reason.MALFORMED_TOKEN),
@@ -36,8 +40,28 @@ public enum Control {
         this.reasons = java.util.List.of(reasons);
     }
 
-    /** The reason codes this control rejects with. */
+    /** The reason codes this control rejects with, in their declared order. */
     public java.util.List<Reason> reasons() {
         return reasons;
+    }
+
+    /**
+     * The one control that rejects with {@code reason}.
+     *
+     * @throws NullPointerException when {@code reason} is null
+     */
+    public static Control of(Reason reason) {
+        java.util.Objects.requireNonNull(reason, "reason");
+        for (Control control : values()) {
+            if (control.reasons.contains(reason)) {
+                return control;
+            }
+        }
+        throw new IllegalStateException("no control rejects with " + reason);
+    }
+
+    /** Whether this control is evaluated before {@code other}: true only for a control earlier in the order. */
+    public boolean isBefore(Control other) {
+        return compareTo(other) < 0;
     }
 }

@@ -1,9 +1,12 @@
 package dev.keyfence;
 
 import dev.keyfence.internal.credentials.BearerExtractor;
+import dev.keyfence.internal.json.JsonWriter;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -123,7 +126,10 @@ public final class CredentialPolicy {
         StringBuilder header = new StringBuilder("Bearer ");
         realm.ifPresent(r -> header.append("realm=\"").append(r).append("\", "));
         header.append("error=\"").append(error).append("\", error_description=\"").append(description).append('"');
-        String body = "{\"error\":\"" + error + "\",\"error_description\":\"" + description + "\"}";
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("error", error);
+        json.put("error_description", description);
+        String body = JsonWriter.write(json);
         return new ErrorResponse(status, header.toString(), Optional.of(body));
     }
 

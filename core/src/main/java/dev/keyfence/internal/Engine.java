@@ -165,7 +165,8 @@ public final class Engine {
 
     private Verdict.Rejected rejected(Evaluation e, Rejection rejection) {
         String scope = null;
-        Evaluation.KeyResolution key = rejection.reason().ordinal() > Reason.KEY_NOT_FOUND.ordinal() ? e.key() : null;
+        // a key is resolved only when the rejecting control runs after the key lookup
+        Evaluation.KeyResolution key = Control.KEY_LOOKUP.isBefore(Control.of(rejection.reason())) ? e.key() : null;
         if (key != null && key.key() != null) {
             String refused = rejection.reason() == Reason.KEY_SCOPE_NOT_ACCEPTED ? KeyScopeCheck.refusedScope(e) : null;
             scope = refused != null ? refused : key.issuer().keyScope();

@@ -12,6 +12,9 @@ import java.util.Map;
  * {@link Iterable}, object arrays, {@link CharSequence}, {@link Number}, {@link Boolean},
  * {@code null}, {@link Instant} (as NumericDate: whole seconds since the epoch) and
  * {@link RawJson} (copied verbatim). Anything else is an {@link IllegalArgumentException}.
+ *
+ * <p>Not core's {@code JsonWriter}: core's tests depend on this module, so it cannot depend on core.
+ * Strings are written as they are given (a lone surrogate stays one), so fixtures can carry odd input.
  */
 public final class Json {
 

@@ -57,7 +57,20 @@ public final class JsonWriter {
         }
     }
 
-    private static void quote(StringBuilder sb, String s) {
+    /**
+     * {@code s} as one JSON string literal: the library's only JSON string escaper. {@code "} and
+     * <code>&#92;</code> are escaped, {@code \n \r \t} get their short forms, every other control character
+     * and U+2028/U+2029 become <code>&#92;u</code> escapes, and a lone surrogate becomes U+FFFD, so
+     * the output is well-formed UTF-16 that the strict parser reads back.
+     */
+    public static String quote(CharSequence s) {
+        StringBuilder sb = new StringBuilder(s.length() + 2);
+        quote(sb, s);
+        return sb.toString();
+    }
+
+    /** Appends {@code s} as one JSON string literal, escaped as {@link #quote(CharSequence)} says. */
+    public static void quote(StringBuilder sb, CharSequence s) {
         sb.append('"');
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
@@ -70,6 +83,11 @@ public final class JsonWriter {
                 default:
                     if (c < 0x20 || c == 0x2028 || c == 0x2029) {
                         sb.append(String.format("\\u%04x", (int) c));
+                    } else if (Character.isHighSurrogate(c) && i + 1 < s.length()
+                            && Character.isLowSurrogate(s.charAt(i + 1))) {
+                        sb.append(c).append(s.charAt(++i));
+                    } else if (Character.isSurrogate(c)) {
+                        sb.append('\uFFFD');
                     } else {
                         sb.append(c);
                     }
@@ -77,5 +95,4 @@ public final class JsonWriter {
         }
         sb.append('"');
     }
-
 }

@@ -42,6 +42,51 @@ class JsonWriterTest {
     }
 
     @Test
+    void quoteEscapesEveryControlCharacterAndNothingPrintable() {
+        for (char c = 0; c < 0x20; c++) {
+            String expected = switch (c) {
+                case '\n' -> "\\n";
+                case '\r' -> "\\r";
+                case '\t' -> "\\t";
+                default -> String.format("\\u%04x", (int) c);
+            };
+            assertThat(JsonWriter.quote(String.valueOf(c))).as("U+%04X", (int) c).isEqualTo("\"" + expected + "\"");
+        }
+        assertThat(JsonWriter.quote("\u007f/<>'")).isEqualTo("\"\u007f/<>'\"");
+        assertThat(JsonWriter.quote("")).isEqualTo("\"\"");
+    }
+
+    @Test
+    void quoteEscapesQuoteBackslashAndTheJavaScriptLineSeparators() {
+        assertThat(JsonWriter.quote("\"")).isEqualTo("\"\\\"\"");
+        assertThat(JsonWriter.quote("\\")).isEqualTo("\"\\\\\"");
+        assertThat(JsonWriter.quote("\\\"")).isEqualTo("\"\\\\\\\"\"");
+        assertThat(JsonWriter.quote("\u2028\u2029")).isEqualTo("\"\\u2028\\u2029\"");
+        // an attacker's kid cannot close the string and add a member
+        assertThat(JsonWriter.write(Map.of("kid", "a\",\"admin\":true,\"x\":\"")))
+                .isEqualTo("{\"kid\":\"a\\\",\\\"admin\\\":true,\\\"x\\\":\\\"\"}");
+    }
+
+    @Test
+    void quoteReplacesLoneSurrogatesAndKeepsPairs() throws JsonException {
+        assertThat(JsonWriter.quote("\uD83D\uDE00")).isEqualTo("\"\uD83D\uDE00\"");
+        assertThat(JsonWriter.quote("a\uD83Db")).isEqualTo("\"a\uFFFDb\"");
+        assertThat(JsonWriter.quote("a\uDE00b")).isEqualTo("\"a\uFFFDb\"");
+        assertThat(JsonWriter.quote("\uD83D")).isEqualTo("\"\uFFFD\"");
+        assertThat(JsonWriter.quote("\uDE00\uD83D")).isEqualTo("\"\uFFFD\uFFFD\"");
+        assertThat(JsonWriter.quote("\uD83D\uD83D\uDE00")).isEqualTo("\"\uFFFD\uD83D\uDE00\"");
+        // the strict parser refuses lone surrogates; what the writer writes it always reads back
+        assertThat(Json.parse(JsonWriter.write(List.of("x\uD800", "\uDFFFy")))).isEqualTo(List.of("x\uFFFD", "\uFFFDy"));
+    }
+
+    @Test
+    void mapKeysAndOtherValuesGoThroughTheSameEscaper() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("k\"\n\uD800", new StringBuilder("v\u2028"));
+        assertThat(JsonWriter.write(m)).isEqualTo("{\"k\\\"\\n\uFFFD\":\"v\\u2028\"}");
+    }
+
+    @Test
     void whatItWritesParsesBackUnchanged() throws JsonException {
         String tricky = "\"\\\n\r\t\u0000\u001f\u0020\u007f\u2028\u2029\uD83D\uDE00";
         Map<String, Object> m = new LinkedHashMap<>();
