@@ -3,6 +3,7 @@ package dev.keyfence.cli.internal;
 import dev.keyfence.KeyReference;
 import dev.keyfence.KeyfenceConfig;
 import dev.keyfence.internal.json.JsonWriter;
+import dev.keyfence.internal.ledger.LedgerCodec;
 import dev.keyfence.ledger.KeyLedger;
 import dev.keyfence.ledger.KeyRecord;
 import dev.keyfence.ledger.LedgerSnapshot;
@@ -56,28 +57,12 @@ public final class LedgerShowCommand implements Callable<Integer> {
         m.put("thumbprint", r.thumbprint());
         m.put("kids", r.kids().stream().sorted().toList());
         m.put("scopes", r.scopes().stream().sorted().toList());
-        List<Object> publishers = new ArrayList<>();
-        r.publishers().stream().sorted(Comparator.comparing(KeyRecord.Publisher::source)
-                .thenComparing(KeyRecord.Publisher::issuer).thenComparing(KeyRecord.Publisher::scope)).forEach(p -> {
-                    Map<String, Object> pm = new LinkedHashMap<>();
-                    pm.put("source", p.source());
-                    pm.put("issuer", p.issuer());
-                    pm.put("scope", p.scope());
-                    publishers.add(pm);
-                });
-        m.put("publishers", publishers);
+        m.put("publishers", LedgerCodec.publishers(r));
         m.put("firstSeen", r.firstSeen().map(Instant::toString));
         m.put("lastSeen", r.lastSeen().map(Instant::toString));
         m.put("retiredAt", r.removedAt().map(Instant::toString));
         m.put("removals", r.removals().stream().sorted().map(Instant::toString).toList());
-        List<Object> windows = new ArrayList<>();
-        for (KeyRecord.Window w : r.windows()) {
-            Map<String, Object> wm = new LinkedHashMap<>();
-            wm.put("notBefore", w.notBefore().map(Instant::toString));
-            wm.put("notAfter", w.notAfter().map(Instant::toString));
-            windows.add(wm);
-        }
-        m.put("windows", windows);
+        m.put("windows", LedgerCodec.windows(r));
         m.put("revoked", r.revoked());
         m.put("revocations", actions(r.revocations()));
         m.put("reinstatements", actions(r.reinstatements()));

@@ -56,6 +56,18 @@ public final class LedgerCodec {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("jkt", r.thumbprint());
         m.put("kids", new TreeSet<>(r.kids()));
+        m.put("publishers", publishers(r));
+        m.put("firstSeen", r.firstSeen().map(Instant::toString));
+        m.put("lastSeen", r.lastSeen().map(Instant::toString));
+        m.put("removals", r.removals().stream().sorted().map(Instant::toString).toList());
+        m.put("windows", windows(r));
+        m.put("revocations", actions(r.revocations()));
+        m.put("reinstatements", actions(r.reinstatements()));
+        return m;
+    }
+
+    /** A record's publishers as JSON members, in a stable order (also what {@code ledger show} prints). */
+    public static List<Object> publishers(KeyRecord r) {
         List<Object> publishers = new ArrayList<>();
         r.publishers().stream().sorted(java.util.Comparator.comparing(KeyRecord.Publisher::source)
                 .thenComparing(KeyRecord.Publisher::issuer).thenComparing(KeyRecord.Publisher::scope)).forEach(p -> {
@@ -65,10 +77,11 @@ public final class LedgerCodec {
                     pm.put("scope", p.scope());
                     publishers.add(pm);
                 });
-        m.put("publishers", publishers);
-        m.put("firstSeen", r.firstSeen().map(Instant::toString));
-        m.put("lastSeen", r.lastSeen().map(Instant::toString));
-        m.put("removals", r.removals().stream().sorted().map(Instant::toString).toList());
+        return publishers;
+    }
+
+    /** A record's windows as JSON members (also what {@code ledger show} prints). */
+    public static List<Object> windows(KeyRecord r) {
         List<Object> windows = new ArrayList<>();
         for (KeyRecord.Window w : r.windows()) {
             Map<String, Object> wm = new LinkedHashMap<>();
@@ -76,10 +89,7 @@ public final class LedgerCodec {
             wm.put("notAfter", w.notAfter().map(Instant::toString));
             windows.add(wm);
         }
-        m.put("windows", windows);
-        m.put("revocations", actions(r.revocations()));
-        m.put("reinstatements", actions(r.reinstatements()));
-        return m;
+        return windows;
     }
 
     private static List<Object> actions(Set<KeyRecord.Action> actions) {
