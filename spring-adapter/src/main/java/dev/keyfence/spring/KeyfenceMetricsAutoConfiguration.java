@@ -4,8 +4,8 @@ import dev.keyfence.KeySourceListener;
 import dev.keyfence.TokenValidator;
 import dev.keyfence.spring.internal.KeyfenceConfiguredCondition;
 import dev.keyfence.spring.internal.MicrometerListeners;
+import dev.keyfence.spring.internal.StartedMeterRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -22,17 +22,22 @@ import org.springframework.context.annotation.Conditional;
 @ConditionalOnClass(name = "io.micrometer.core.instrument.MeterRegistry")
 public class KeyfenceMetricsAutoConfiguration {
 
+    /** The application's registry, looked up once the context's singletons exist (never from a refresh thread). */
+    @Bean
+    public StartedMeterRegistry keyfenceMeterRegistry(ObjectProvider<MeterRegistry> registry) {
+        return new StartedMeterRegistry(registry);
+    }
+
     /** Counts every verdict. */
     @Bean
-    public KeyfenceVerdictListener keyfenceMetricsVerdictListener(ObjectProvider<MeterRegistry> registry,
+    public KeyfenceVerdictListener keyfenceMetricsVerdictListener(StartedMeterRegistry keyfenceMeterRegistry,
                                                                  ObjectProvider<TokenValidator> validator) {
-        return MicrometerListeners.verdicts(() -> Optional.ofNullable(registry.getIfUnique()),
-                () -> validator.getObject().policy());
+        return MicrometerListeners.verdicts(keyfenceMeterRegistry::use, () -> validator.getObject().policy());
     }
 
     /** Counts key-source events. */
     @Bean
-    public KeySourceListener keyfenceMetricsKeySourceListener(ObjectProvider<MeterRegistry> registry) {
-        return MicrometerListeners.keySources(() -> Optional.ofNullable(registry.getIfUnique()));
+    public KeySourceListener keyfenceMetricsKeySourceListener(StartedMeterRegistry keyfenceMeterRegistry) {
+        return MicrometerListeners.keySources(keyfenceMeterRegistry::use);
     }
 }

@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.keyfence.ConfigurationException;
 import dev.keyfence.KeyReference;
 import dev.keyfence.KeySource;
+import dev.keyfence.KeySourceListener;
 import dev.keyfence.TrustedIssuer;
 import dev.keyfence.ValidationPolicy;
 import java.net.http.HttpClient;
@@ -46,6 +47,8 @@ public final class KeyRegistry {
     private final Map<Set<String>, List<KeySourceState>> teachers = new ConcurrentHashMap<>();
     /** The key ledger's connection, or null without a ledger. */
     private final dev.keyfence.internal.ledger.LedgerLink ledger;
+    /** The application's listener, guarded: a listener that throws never ends a refresh. */
+    private final KeySourceListener listener;
 
     public KeyRegistry(ValidationPolicy policy) {
         this(policy, RefreshExecutor.shared());
@@ -58,19 +61,20 @@ public final class KeyRegistry {
     public KeyRegistry(ValidationPolicy policy, Executor refreshExecutor) {
         this.policy = policy;
         this.refreshExecutor = refreshExecutor;
+        this.listener = GuardedKeySourceListener.of(policy.listener());
         this.client = policy.jwks().httpClient().orElseGet(() -> HttpKeySetFetcher.defaultClient(policy.jwks().timeout()));
         this.tenantSourceRate = new CreationRate(policy.jwks().tenantSourcesPerMinute());
         for (TrustedIssuer issuer : policy.issuers()) {
             if (!(issuer.keySource() instanceof KeySource.JwksUri u && u.perTenant())) {
                 fixed.put(issuer.name(), new KeySourceState(issuer.name(), issuer, fetcher(issuer, null),
-                        policy.jwks(), policy.clock(), policy.listener(), refreshExecutor, known));
+                        policy.jwks(), policy.clock(), listener, refreshExecutor, known));
             } else {
                 // validate the template URL once, with a placeholder tenant
                 fetcher(issuer, "tenant");
             }
         }
         this.ledger = policy.ledger().map(l -> dev.keyfence.internal.ledger.LedgerLink.start(l, known, policy.clock(),
-                policy.listener(), policy.jwks().maxStale().dividedBy(4))).orElse(null);
+                listener, policy.jwks().maxStale().dividedBy(4))).orElse(null);
         if (ledger != null) {
             // off the request path: validator creation waits (bounded) for the ledger's knowledge and remembered sets
             ledger.onRememberedSet(set -> {
@@ -121,7 +125,7 @@ public final class KeyRegistry {
         }
         return perTenant.get(label, l -> {
             KeySourceState created = new KeySourceState(l, issuer, fetcher(issuer, tenant), policy.jwks(),
-                    policy.clock(), policy.listener(), refreshExecutor, known);
+                    policy.clock(), listener, refreshExecutor, known);
             if (ledger != null) {
                 ledger.rememberedSet(l).ifPresent(set -> created.remember(set.json(), set.readAt()));
             }

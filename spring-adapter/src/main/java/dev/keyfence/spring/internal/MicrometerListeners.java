@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -26,10 +27,9 @@ public final class MicrometerListeners {
     private MicrometerListeners() {
     }
 
-    /** Counts verdicts; the registry is looked up on each use and may be absent. */
-    public static KeyfenceVerdictListener verdicts(Supplier<Optional<MeterRegistry>> registry,
-                                                   Supplier<ValidationPolicy> policy) {
-        return (resource, verdict) -> registry.get().ifPresent(r -> {
+    /** Counts verdicts in the registry {@code meters} gives, when there is one. */
+    public static KeyfenceVerdictListener verdicts(Meters meters, Supplier<ValidationPolicy> policy) {
+        return (resource, verdict) -> meters.use(r -> {
             String outcome = verdict.valid() ? "accepted" : "rejected";
             String reason = verdict instanceof Verdict.Rejected no ? no.reason().name() : "none";
             String issuer = verdict instanceof Verdict.Accepted ok ? ok.token().issuerName()
@@ -43,10 +43,10 @@ public final class MicrometerListeners {
      * ({@code issuer/tenant}) counts under its issuer, so the number of meters stays bounded by
      * configuration however many tenants callers name.
      */
-    public static KeySourceListener keySources(Supplier<Optional<MeterRegistry>> registry) {
+    public static KeySourceListener keySources(Meters meters) {
         return new KeySourceListener() {
             private void count(String source, String event) {
-                registry.get().ifPresent(r -> r.counter(SOURCE_EVENTS, "source", issuerOf(source), "event", event)
+                meters.use(r -> r.counter(SOURCE_EVENTS, "source", issuerOf(source), "event", event)
                         .increment());
             }
 
@@ -59,6 +59,12 @@ public final class MicrometerListeners {
             @Override public void keyRetired(String source, String kid) { count(source, "key_retired"); }
             @Override public void keyRejected(String source, String kid, String problem) { count(source, "key_rejected"); }
         };
+    }
+
+    /** Where counts go: {@code use} runs a count on the application's registry, if it has one. */
+    @FunctionalInterface
+    public interface Meters {
+        void use(Consumer<MeterRegistry> count);
     }
 
     /** The issuer part of a source label: {@code name} for {@code name/tenant}, the label itself otherwise. */

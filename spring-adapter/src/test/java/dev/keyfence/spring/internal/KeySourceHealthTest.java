@@ -115,7 +115,7 @@ class KeySourceHealthTest {
     @Test
     void sourceEventMetersStayOnePerIssuerAndEventHoweverManyTenants() {
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
-        KeySourceListener listener = MicrometerListeners.keySources(() -> Optional.of(meters));
+        KeySourceListener listener = MicrometerListeners.keySources(count -> count.accept(meters));
         listener.fetched("shared", 1);
         int before = meters.getMeters().size();
         for (int i = 0; i < 10_000; i++) {
@@ -138,7 +138,7 @@ class KeySourceHealthTest {
                         .keySource(KeySource.jwksUri(template + "/keys")).keyScope("enterprise").tenants("*").build())
                 .resource(ResourcePolicy.builder().audiences("api").acceptedKeyScopes("enterprise").build())
                 .jwks(JwksSettings.builder().allowHttpLoopback(true).build())
-                .listener(MicrometerListeners.keySources(() -> Optional.of(meters)))
+                .listener(MicrometerListeners.keySources(count -> count.accept(meters)))
                 .clock(clock).build());
         String realIss = server.uri("/tid-real/v2.0").toString();
         assertThat(validator.validate(Tokens.accessToken(realIss, "api", clock.instant()).tenant("tid-real")
