@@ -55,7 +55,7 @@ public final class KeyfenceConfigLoader {
         if (file != null) {
             if (file.isBlank()) {
                 throw new KeyfencePropertyException(CONFIG_PROPERTY, "must name a YAML file",
-                        new ConfigurationException("(file)", "empty"));
+                        ConfigurationException.ofWholeConfiguration("(file)", "empty"));
             }
             if (!tree.isEmpty()) {
                 String other = SpringPropertyNames.asWritten(PREFIX + "." + tree.keySet().iterator().next(),
