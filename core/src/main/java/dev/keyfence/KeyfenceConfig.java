@@ -208,8 +208,10 @@ public final class KeyfenceConfig {
                     throw new ConfigurationException(w.path("kid"), "give exactly one of kid or jkt");
                 }
                 KeyReference ref = w.has("kid") ? KeyReference.kid(w.string("kid")) : KeyReference.thumbprint(w.string("jkt"));
+                Optional<java.time.Instant> notBefore = w.optionalInstant("not-before");
+                Optional<java.time.Instant> notAfter = w.optionalInstant("not-after");
                 try {
-                    b.window(new DeclaredWindow(ref, w.optionalInstant("not-before"), w.optionalInstant("not-after")));
+                    b.window(new DeclaredWindow(ref, notBefore, notAfter));
                 } catch (ConfigurationException e) {
                     throw e.at(w.path("not-before"));
                 }
