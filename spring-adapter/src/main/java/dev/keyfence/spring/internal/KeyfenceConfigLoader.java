@@ -79,7 +79,7 @@ public final class KeyfenceConfigLoader {
                         + " Keyfence is on because keyfence.* properties are set (" + String.join(", ",
                         SpringPropertyNames.given(environment, 5)) + "); is one of them misspelt?", e);
             }
-            throw asProperty(environment, SpringPropertyNames.propertyFor(e.setting(), labels(normalised)), e);
+            throw asProperty(environment, SpringPropertyNames.propertyFor(e, labels(normalised)), e);
         }
     }
 
@@ -118,7 +118,7 @@ public final class KeyfenceConfigLoader {
             return new KeyfencePropertyException(CONFIG_PROPERTY,
                     "file " + file + ": " + SpringPropertyNames.problem(e.getMessage()), e);
         }
-        return asProperty(environment, SpringPropertyNames.propertyFor(e.setting(), issuers), e);
+        return asProperty(environment, SpringPropertyNames.propertyFor(e, issuers), e);
     }
 
     private static KeyfencePropertyException asProperty(Environment environment, String property,
