@@ -123,9 +123,9 @@ public final class SettingsRegistry {
             Setting.of("ledger.password-env", TEXT, "name of the environment variable holding the password; the"
                     + " password is never in the file", FILE, SERVLET).bounded("with `jdbc-url` only"),
 
-            Setting.of("config", PATH, "a YAML file of this page instead of the `keyfence.*` policy properties"
-                    + " (Spring: giving both fails startup, the `keyfence.drill.*` properties may stand beside it;"
-                    + " servlet filter: else the system property `keyfence.config`)", SPRING, SERVLET),
+            Setting.of("config", PATH, "the YAML configuration file. Spring: used instead of the `keyfence.*` policy"
+                    + " properties (giving both fails startup; `keyfence.drill.*` may stand beside it). Servlet filter:"
+                    + " else the system property `keyfence.config`", SPRING, SERVLET),
             Setting.of("drill.schedule", DURATION, "run the drill at startup and then every period; health indicator"
                     + " `keyfenceDrill`", SPRING).shown("off"),
             Setting.of("drill.min-interval", DURATION, "calls of the `keyfence-drill` endpoint within this get the"
@@ -140,9 +140,9 @@ public final class SettingsRegistry {
             Setting.of("resource", TEXT, "a profile name from `resources:` for every request of this filter",
                     SERVLET).shown("the file's `resource:`"),
             Setting.of("realm", TEXT, "`realm` in challenges", SERVLET).bounded("printable ASCII without `\"` or `\\`"),
-            Setting.of("allow-query-token", BOOLEAN, "accept `?access_token=` (RFC 6750 2.3; discouraged)", SERVLET)
+            Setting.of("allow-query-token", BOOLEAN, "accept `?access_token=` (RFC 6750 2.3; discouraged); off, a query token is refused", SERVLET)
                     .byDefault("`false`", false),
-            Setting.of("allow-form-token", BOOLEAN, "accept a form-encoded `access_token` (RFC 6750 2.2)", SERVLET)
+            Setting.of("allow-form-token", BOOLEAN, "accept `access_token` in a form-encoded POST body (RFC 6750 2.2); off, the body is never read", SERVLET)
                     .byDefault("`false`", false));
 
     private SettingsRegistry() {
