@@ -145,7 +145,17 @@ public final class SettingsRegistry {
             Setting.of("allow-form-token", BOOLEAN, "accept `access_token` in a form-encoded POST body (RFC 6750 2.2); off, the body is never read", SERVLET)
                     .byDefault("`false`", false));
 
+    /** The file's settings that the project added beyond section 2 of its contract. */
+    private static final Set<String> BEYOND_CONTRACT = Set.of("issuers[].tenant-pattern", "resource.name",
+            "keys.allowed-curves", "keys.windows[].jkt", "jwks.tenant-sources-per-minute", "max-token-bytes",
+            "verified-token-cache");
+
     private SettingsRegistry() {
+    }
+
+    /** True for a file setting the project added beyond the contract's configuration section. */
+    public static boolean beyondContract(Setting setting) {
+        return setting.at(FILE) && BEYOND_CONTRACT.contains(setting.path());
     }
 
     /** Every setting, in declaration order (the order of the docs). */

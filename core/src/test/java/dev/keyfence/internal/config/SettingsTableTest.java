@@ -11,7 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The settings tables of {@code docs/configuration.md} and the jakarta-adapter README are generated
+ * The settings tables of {@code docs/configuration.md}, the README and the jakarta-adapter README are generated
  * from the registry; this test fails when a committed table is stale, and rewrites them when run
  * with {@code -Dkeyfence.docs.update=true}.
  */
@@ -20,7 +20,7 @@ class SettingsTableTest {
             + " -Dtest=SettingsTableTest -Dsurefire.failIfNoSpecifiedTests=false -Dkeyfence.docs.update=true";
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
     private static final List<Path> DOCS = List.of(ROOT.resolve("docs/configuration.md"),
-            ROOT.resolve("jakarta-adapter/README.md"));
+            ROOT.resolve("jakarta-adapter/README.md"), ROOT.resolve("README.md"));
 
     @Test
     void committedSettingsTablesMatchTheRegistry() throws IOException {
@@ -45,9 +45,12 @@ class SettingsTableTest {
     }
 
     @Test
-    void everyTableIsInTheConfigurationReference() throws IOException {
+    void everyTableIsInTheConfigurationReferenceAndTheReadmeHasTheAdditionsToTheContract() throws IOException {
         String text = Files.readString(DOCS.get(0), StandardCharsets.UTF_8);
-        for (SettingsTables.Table t : SettingsTables.TABLES) {
+        String readme = Files.readString(DOCS.get(2), StandardCharsets.UTF_8);
+        SettingsTables.Table additions = SettingsTables.TABLES.get(SettingsTables.TABLES.size() - 1);
+        assertThat(readme).contains(SettingsTables.start(additions));
+        for (SettingsTables.Table t : SettingsTables.TABLES.subList(0, SettingsTables.TABLES.size() - 1)) {
             assertThat(text).contains(SettingsTables.start(t)).contains(SettingsTables.end(t));
         }
     }

@@ -22,7 +22,8 @@ final class SettingsTables {
             new Table("top", s -> s.at(FrontDoor.FILE) && s.section().isEmpty(), "setting"),
             new Table("ledger", s -> s.at(FrontDoor.FILE) && s.section().equals("ledger"), "setting"),
             new Table("spring", s -> s.at(FrontDoor.SPRING) && !s.at(FrontDoor.FILE), "property"),
-            new Table("servlet", s -> s.at(FrontDoor.SERVLET), "init parameter"));
+            new Table("servlet", s -> s.at(FrontDoor.SERVLET), "init parameter"),
+            new Table("beyond-contract", SettingsRegistry::beyondContract, "setting"));
 
     private SettingsTables() {
     }
