@@ -32,7 +32,7 @@ public final class Drill {
 
     private Drill(Builder b) {
         if (b.policy == null) {
-            throw new ConfigurationException("(drill)", "a policy or configuration is required");
+            throw ConfigurationException.ofWholeConfiguration("(drill)", "a policy or configuration is required");
         }
         this.policy = b.policy;
         this.resources = b.resources == null ? List.of() : b.resources;

@@ -1,12 +1,11 @@
 package dev.keyfence;
 
+import dev.keyfence.internal.config.ConfigDocument;
 import dev.keyfence.internal.config.ConfigTree;
+import dev.keyfence.internal.config.SettingsRegistry;
 import dev.keyfence.ledger.KeyLedgers;
 import dev.keyfence.ledger.LedgerSettings;
-import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,9 +13,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import org.snakeyaml.engine.v2.api.Load;
-import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 
 /**
  * The YAML configuration of the contract, read into a {@link ValidationPolicy} and optional named
@@ -29,18 +25,14 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
  * }</pre>
  */
 public final class KeyfenceConfig {
-    private static final Set<String> TOP = Set.of("issuers", "resource", "resources", "keys", "jwks", "max-token-bytes",
-            "verified-token-cache", "ledger");
-    private static final Set<String> ISSUER = Set.of("name", "issuer", "jwks-uri", "discovery-uri", "jwks-file",
-            "key-scope", "tenants", "require-key-issuer", "algorithms", "tenant-pattern");
-    private static final Set<String> RESOURCE = Set.of("name", "audiences", "accepted-key-scopes", "algorithms",
-            "token-types", "required-claims", "clock-skew", "max-token-lifetime");
-    private static final Set<String> KEYS = Set.of("max-age", "retired-grace", "min-rsa-bits", "revoked", "windows",
-            "allowed-curves");
-    private static final Set<String> WINDOW = Set.of("kid", "jkt", "not-before", "not-after");
-    private static final Set<String> JWKS = Set.of("refresh-interval", "min-refetch-interval", "max-stale", "timeout",
-            "max-bytes", "allow-http-loopback", "tenant-sources-per-minute");
-    private static final Set<String> LEDGER = Set.of("directory", "jdbc-url", "username", "password-env");
+    private static final Set<String> TOP = SettingsRegistry.keysIn("");
+    private static final Set<String> ISSUER = SettingsRegistry.keysIn("issuers[]");
+    private static final Set<String> RESOURCE = SettingsRegistry.keysIn("resource");
+    private static final Set<String> PROFILE = SettingsRegistry.keysIn(SettingsRegistry.PROFILE);
+    private static final Set<String> KEYS = SettingsRegistry.keysIn("keys");
+    private static final Set<String> WINDOW = SettingsRegistry.keysIn("keys.windows[]");
+    private static final Set<String> JWKS = SettingsRegistry.keysIn("jwks");
+    private static final Set<String> LEDGER = SettingsRegistry.keysIn("ledger");
 
     private final ValidationPolicy policy;
     private final List<NamedResource> resources;
@@ -55,27 +47,12 @@ public final class KeyfenceConfig {
     /** Reads a YAML file; relative {@code jwks-file} paths resolve against the file's folder. */
     public static KeyfenceConfig load(Path file) {
         Objects.requireNonNull(file, "file");
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new ConfigurationException("(file)", "cannot read " + file + ": " + e.getClass().getSimpleName());
-        }
-        Path base = file.toAbsolutePath().getParent();
-        return parse(text, base == null ? Path.of(".") : base);
+        return fromTree(ConfigDocument.read(file), ConfigDocument.baseDir(file));
     }
 
     /** Reads YAML text; relative {@code jwks-file} paths resolve against {@code baseDir}. */
     public static KeyfenceConfig parse(String yaml, Path baseDir) {
-        Object doc;
-        try {
-            LoadSettings settings = LoadSettings.builder().setAllowDuplicateKeys(false).setLabel("keyfence").build();
-            doc = new Load(settings).loadFromString(yaml);
-        } catch (YamlEngineException e) {
-            String msg = String.valueOf(e.getMessage()).lines().findFirst().orElse("syntax error");
-            throw new ConfigurationException("(yaml)", "not valid YAML: " + msg);
-        }
-        return fromTree(doc, baseDir);
+        return fromTree(ConfigDocument.parse(yaml), baseDir);
     }
 
     /**
@@ -113,9 +90,7 @@ public final class KeyfenceConfig {
             ConfigTree all = root.tree("resources");
             for (Object name : all.keys()) {
                 ConfigTree one = all.tree(String.valueOf(name));
-                Set<String> allowed = new java.util.HashSet<>(RESOURCE);
-                allowed.add("paths");
-                one.allowOnly(allowed);
+                one.allowOnly(PROFILE);
                 List<String> paths = one.optionalStrings("paths").orElse(List.of());
                 ResourcePolicy.Builder derived = resource.toBuilder().name(String.valueOf(name));
                 ResourcePolicy rp = resource(one, derived);
@@ -184,11 +159,18 @@ public final class KeyfenceConfig {
         }
     }
 
-    /** Reports a builder's error (named like {@code issuers[x].tenants}) under its path in the file. */
+    /**
+     * Reports the issuer builder's error (named {@code issuers[<name>].<key>}, the name being the
+     * issuer's {@code name} or else its {@code issuer}) under its path in the file.
+     */
     private static ConfigurationException renamed(ConfigurationException e, ConfigTree t) {
-        String setting = e.setting();
-        int dot = setting.indexOf("].");
-        return e.at(t.path(dot >= 0 ? setting.substring(dot + 2) : setting));
+        String label = t.optionalString("name").orElseGet(() -> t.string("issuer"));
+        for (String key : ISSUER) {
+            if (e.setting().equals("issuers[" + label + "]." + key) || e.setting().equals("issuers[]." + key)) {
+                return e.at(t.path(key));
+            }
+        }
+        return e;
     }
 
     private static ResourcePolicy resource(ConfigTree t, ResourcePolicy.Builder b) {
@@ -203,8 +185,8 @@ public final class KeyfenceConfig {
         try {
             return b.build();
         } catch (ConfigurationException e) {
-            String key = e.setting().startsWith("resource.") ? e.setting().substring("resource.".length()) : e.setting();
-            throw e.at(t.path(key));
+            throw SettingsRegistry.file(e.setting()).filter(s -> s.section().equals("resource"))
+                    .map(s -> e.at(t.path(s.key()))).orElse(e);
         }
     }
 
@@ -226,8 +208,10 @@ public final class KeyfenceConfig {
                     throw new ConfigurationException(w.path("kid"), "give exactly one of kid or jkt");
                 }
                 KeyReference ref = w.has("kid") ? KeyReference.kid(w.string("kid")) : KeyReference.thumbprint(w.string("jkt"));
+                Optional<java.time.Instant> notBefore = w.optionalInstant("not-before");
+                Optional<java.time.Instant> notAfter = w.optionalInstant("not-after");
                 try {
-                    b.window(new DeclaredWindow(ref, w.optionalInstant("not-before"), w.optionalInstant("not-after")));
+                    b.window(new DeclaredWindow(ref, notBefore, notAfter));
                 } catch (ConfigurationException e) {
                     throw e.at(w.path("not-before"));
                 }

@@ -41,6 +41,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Configured by the init parameter {@value #CONFIG} (else the system property of the same
  * name) naming the YAML file of the contract, or in code with {@link #KeyfenceFilter(TokenValidator)}.
+ * The file's {@code ledger:} section may instead be given by the init parameters
+ * {@code keyfence.ledger.*} ({@value #LEDGER_DIRECTORY}, or {@value #LEDGER_JDBC_URL} with
+ * {@value #LEDGER_USERNAME} and {@value #LEDGER_PASSWORD_ENV}); filters with different ledgers
+ * never share a validator.
  * A bad configuration fails {@link #init} with a {@link ServletException} whose message names the
  * setting.
  *
@@ -71,6 +75,14 @@ public final class KeyfenceFilter implements Filter {
     public static final String ALLOW_QUERY_TOKEN = FilterSettings.ALLOW_QUERY_TOKEN;
     /** Init parameter {@code true}: accept {@code access_token} in a form-encoded POST body (RFC 6750 2.2). */
     public static final String ALLOW_FORM_TOKEN = FilterSettings.ALLOW_FORM_TOKEN;
+    /** Init parameter: the embedded key ledger's directory (the file's {@code ledger.directory}; relative to the file). */
+    public static final String LEDGER_DIRECTORY = "keyfence.ledger.directory";
+    /** Init parameter: the database key ledger's JDBC URL (the file's {@code ledger.jdbc-url}). */
+    public static final String LEDGER_JDBC_URL = "keyfence.ledger.jdbc-url";
+    /** Init parameter: the database key ledger's user (the file's {@code ledger.username}). */
+    public static final String LEDGER_USERNAME = "keyfence.ledger.username";
+    /** Init parameter: the environment variable holding the ledger database's password (the file's {@code ledger.password-env}). */
+    public static final String LEDGER_PASSWORD_ENV = "keyfence.ledger.password-env";
 
     private static final Logger LOG = LoggerFactory.getLogger(KeyfenceFilter.class);
 
@@ -121,6 +133,10 @@ public final class KeyfenceFilter implements Filter {
                 throw new ConfigurationException(RESOURCE,
                         "not allowed: this filter was given a TokenValidator (use validator.forResource)");
             }
+            if (!settings.ledger().isEmpty()) {
+                throw new ConfigurationException(FilterSettings.ledgerParameter(settings.ledger().keySet().iterator().next()),
+                        "not allowed: this filter was given a TokenValidator (give its policy the ledger)");
+            }
             return given.get();
         }
         String name = settings.configFile().orElseThrow(() -> new ConfigurationException(CONFIG,
@@ -131,15 +147,7 @@ public final class KeyfenceFilter implements Filter {
         } catch (InvalidPathException e) {
             throw new ConfigurationException(CONFIG, "not a file path");
         }
-        SharedValidators.Loaded loaded;
-        try {
-            loaded = SharedValidators.forFile(filterConfig.getServletContext(), file);
-        } catch (ConfigurationException e) {
-            if (e.setting().startsWith("(")) {
-                throw e.at(CONFIG);
-            }
-            throw new ConfigurationException(e.setting(), e.problem() + " (in " + file + ")", e);
-        }
+        SharedValidators.Loaded loaded = SharedValidators.forFile(filterConfig.getServletContext(), file, settings);
         if (settings.resource().isEmpty()) {
             return loaded.validator();
         }

@@ -27,7 +27,7 @@ public final class ConfigTree {
     /** The root of a parsed document. */
     public static ConfigTree root(Object document) {
         if (!(document instanceof Map<?, ?> m)) {
-            throw new ConfigurationException("(document)", "the configuration must be a mapping with issuers and resource");
+            throw ConfigurationException.ofWholeConfiguration("(document)", "the configuration must be a mapping with issuers and resource");
         }
         return new ConfigTree("", m);
     }

@@ -100,13 +100,13 @@ public final class ShadowExport {
             Object doc = new Load(LoadSettings.builder().setAllowDuplicateKeys(false).build())
                     .loadFromString(Files.readString(configFile, StandardCharsets.UTF_8));
             if (!(doc instanceof Map<?, ?>)) {
-                throw new ConfigurationException("(yaml)", "the configuration is not a mapping");
+                throw ConfigurationException.ofWholeConfiguration("(yaml)", "the configuration is not a mapping");
             }
             return (Map<String, Object>) doc;
         } catch (IOException e) {
-            throw new ConfigurationException("(file)", "cannot read " + configFile + ": " + e.getClass().getSimpleName());
+            throw ConfigurationException.ofWholeConfiguration("(file)", "cannot read " + configFile + ": " + e.getClass().getSimpleName());
         } catch (YamlEngineException e) {
-            throw new ConfigurationException("(yaml)", "not valid YAML");
+            throw ConfigurationException.ofWholeConfiguration("(yaml)", "not valid YAML");
         }
     }
 

@@ -4,6 +4,8 @@ import dev.keyfence.ConfigurationException;
 import dev.keyfence.KeyfenceConfig;
 import dev.keyfence.TokenValidator;
 import dev.keyfence.ValidationPolicy;
+import dev.keyfence.internal.config.FrontDoor;
+import dev.keyfence.internal.config.SettingsRegistry;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;
@@ -25,6 +28,16 @@ public final class KeyfenceConfigLoader {
     /** The property naming a YAML configuration file. */
     public static final String CONFIG_PROPERTY = "keyfence.config";
     private static final String PREFIX = "keyfence";
+
+    /**
+     * The top-level names of the registry's Spring-only settings that no file setting shares
+     * ({@code config}, {@code drill}): taken out before the tree goes to core.
+     */
+    private static final Set<String> SPRING_ONLY_SECTIONS = SettingsRegistry.at(FrontDoor.SPRING).stream()
+            .filter(s -> !s.at(FrontDoor.FILE))
+            .map(s -> s.path().contains(".") ? s.path().substring(0, s.path().indexOf('.')) : s.path())
+            .filter(top -> !SettingsRegistry.keysIn("").contains(top))
+            .collect(Collectors.toUnmodifiableSet());
 
     private KeyfenceConfigLoader() {
     }
@@ -49,13 +62,12 @@ public final class KeyfenceConfigLoader {
     public static KeyfenceConfig load(Environment environment) {
         String file = environment.getProperty(CONFIG_PROPERTY);
         Map<String, Object> tree = new LinkedHashMap<>(bound(environment).orElse(Map.of()));
-        tree.remove("config");
-        tree.remove("drill"); // keyfence.drill.*: the self-drill's settings, not part of the policy
+        SPRING_ONLY_SECTIONS.forEach(tree::remove); // keyfence.config, keyfence.drill.*: not part of the policy
         withoutUseDataSource(tree);
         if (file != null) {
             if (file.isBlank()) {
                 throw new KeyfencePropertyException(CONFIG_PROPERTY, "must name a YAML file",
-                        new ConfigurationException("(file)", "empty"));
+                        ConfigurationException.ofWholeConfiguration("(file)", "empty"));
             }
             if (!tree.isEmpty()) {
                 String other = SpringPropertyNames.asWritten(PREFIX + "." + tree.keySet().iterator().next(),
@@ -79,7 +91,7 @@ public final class KeyfenceConfigLoader {
                         + " Keyfence is on because keyfence.* properties are set (" + String.join(", ",
                         SpringPropertyNames.given(environment, 5)) + "); is one of them misspelt?", e);
             }
-            throw asProperty(environment, SpringPropertyNames.propertyFor(e.setting(), labels(normalised)), e);
+            throw asProperty(environment, SpringPropertyNames.propertyFor(e, labels(normalised)), e);
         }
     }
 
@@ -118,7 +130,7 @@ public final class KeyfenceConfigLoader {
             return new KeyfencePropertyException(CONFIG_PROPERTY,
                     "file " + file + ": " + SpringPropertyNames.problem(e.getMessage()), e);
         }
-        return asProperty(environment, SpringPropertyNames.propertyFor(e.setting(), issuers), e);
+        return asProperty(environment, SpringPropertyNames.propertyFor(e, issuers), e);
     }
 
     private static KeyfencePropertyException asProperty(Environment environment, String property,

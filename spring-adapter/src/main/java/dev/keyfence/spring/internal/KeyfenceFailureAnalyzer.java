@@ -20,7 +20,7 @@ public final class KeyfenceFailureAnalyzer implements FailureAnalyzer {
         }
         ConfigurationException config = find(failure, ConfigurationException.class);
         if (config != null) {
-            String name = config.setting().startsWith("(") ? "keyfence" : "keyfence." + config.setting();
+            String name = config.namesSetting() ? "keyfence." + config.setting() : "keyfence";
             String problem = SpringPropertyNames.problem(config.problem());
             return new FailureAnalysis("Keyfence configuration is invalid: " + name + ": " + problem,
                     action(name, problem), config);

@@ -1,5 +1,6 @@
 package dev.keyfence.spring.internal;
 
+import dev.keyfence.internal.config.SettingsRegistry;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,8 +14,7 @@ import java.util.TreeMap;
  * {@code "[1]"}) become lists, and comma-separated strings of list-valued settings become lists.
  */
 public final class PropertyTree {
-    private static final Set<String> LIST_SETTINGS = Set.of("audiences", "accepted-key-scopes", "algorithms",
-            "token-types", "required-claims", "tenants", "revoked", "allowed-curves", "paths");
+    private static final Set<String> LIST_SETTINGS = SettingsRegistry.listKeys();
 
     private PropertyTree() {
     }

@@ -1,11 +1,9 @@
 package dev.keyfence.spring.internal;
 
-import dev.keyfence.TrustedIssuer;
+import dev.keyfence.ConfigurationException;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.springframework.boot.context.properties.source.ConfigurationProperty;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
@@ -21,7 +19,6 @@ import org.springframework.core.env.Environment;
  */
 public final class SpringPropertyNames {
     private static final String PREFIX = "keyfence";
-    private static final Pattern NAMED_ISSUER = Pattern.compile("^issuers\\[([^\\]]+)]");
     private static final String LOOPBACK_HINT = "jwks.allow-http-loopback: true";
 
     private SpringPropertyNames() {
@@ -32,26 +29,23 @@ public final class SpringPropertyNames {
     }
 
     /**
-     * The Spring property for a core setting name; issuer names in brackets become the index of
-     * that issuer in {@code issuers}.
+     * The Spring property for a core configuration error: a setting core names by its issuer
+     * ({@code issuers[contoso].jwks-uri}) becomes that issuer's index, given each issuer's labels
+     * (its name and {@code issuer}) in configuration order; a problem with the whole
+     * configuration is {@code keyfence}.
      */
-    public static String property(String setting, List<TrustedIssuer> issuers) {
-        return propertyFor(setting, issuers.stream().map(i -> Set.of(i.name(), i.issuer())).toList());
-    }
-
-    /**
-     * The Spring property for a core setting name, given each issuer's labels (its name and
-     * {@code issuer}) in configuration order.
-     */
-    public static String propertyFor(String setting, List<Set<String>> issuerLabels) {
-        if (setting.startsWith("(")) {
+    public static String propertyFor(ConfigurationException e, List<Set<String>> issuerLabels) {
+        if (!e.namesSetting()) {
             return PREFIX;
         }
-        Matcher m = NAMED_ISSUER.matcher(setting);
-        if (m.find() && !m.group(1).chars().allMatch(Character::isDigit)) {
-            for (int i = 0; i < issuerLabels.size(); i++) {
-                if (issuerLabels.get(i).contains(m.group(1))) {
-                    return PREFIX + ".issuers[" + i + "]" + setting.substring(m.end());
+        String setting = e.setting();
+        for (int i = 0; i < issuerLabels.size(); i++) {
+            for (String label : issuerLabels.get(i)) {
+                String named = "issuers[" + label + "]";
+                boolean byIndex = label.chars().allMatch(Character::isDigit);
+                if (!byIndex && setting.startsWith(named)
+                        && (setting.length() == named.length() || setting.charAt(named.length()) == '.')) {
+                    return PREFIX + ".issuers[" + i + "]" + setting.substring(named.length());
                 }
             }
         }
