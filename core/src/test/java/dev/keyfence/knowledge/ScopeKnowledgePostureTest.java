@@ -3,13 +3,13 @@ package dev.keyfence.knowledge;
 import static dev.keyfence.knowledge.ForgerySetup.CONSUMERS;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.keyfence.Finding;
-import dev.keyfence.FindingCode;
-import dev.keyfence.PostureReport;
-import dev.keyfence.Severity;
 import dev.keyfence.SourceStatus;
 import dev.keyfence.TokenValidator;
 import dev.keyfence.knowledge.ForgerySetup.FrontDoor;
+import dev.keyfence.posture.Finding;
+import dev.keyfence.posture.FindingCode;
+import dev.keyfence.posture.PostureReport;
+import dev.keyfence.posture.Severity;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.io.TempDir;

@@ -11,11 +11,7 @@ import static dev.keyfence.posture.PostureSetup.policy;
 import static dev.keyfence.posture.PostureSetup.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.keyfence.Finding;
-import dev.keyfence.FindingCode;
 import dev.keyfence.KeySource;
-import dev.keyfence.PostureReport;
-import dev.keyfence.Severity;
 import dev.keyfence.SourceStatus;
 import dev.keyfence.testkit.JwkSet;
 import dev.keyfence.testkit.JwksServer;

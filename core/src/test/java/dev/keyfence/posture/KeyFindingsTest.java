@@ -12,12 +12,8 @@ import static dev.keyfence.posture.PostureSetup.resource;
 import static dev.keyfence.posture.PostureSetup.some;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.keyfence.Finding;
-import dev.keyfence.FindingCode;
 import dev.keyfence.KeyPolicy;
 import dev.keyfence.KeySource;
-import dev.keyfence.PostureReport;
-import dev.keyfence.Severity;
 import dev.keyfence.TrustedIssuer;
 import dev.keyfence.testkit.JwkSet;
 import dev.keyfence.testkit.TestKey;

@@ -10,13 +10,8 @@ import static dev.keyfence.posture.PostureSetup.resource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keyfence.Control;
-import dev.keyfence.ControlState;
-import dev.keyfence.Finding;
-import dev.keyfence.FindingCode;
 import dev.keyfence.KeyPolicy;
 import dev.keyfence.KeyStatus;
-import dev.keyfence.PostureReport;
-import dev.keyfence.Severity;
 import dev.keyfence.testkit.TestKey;
 import java.time.Duration;
 import java.util.Arrays;

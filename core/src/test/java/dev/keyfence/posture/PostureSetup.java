@@ -1,11 +1,8 @@
 package dev.keyfence.posture;
 
-import dev.keyfence.Finding;
-import dev.keyfence.FindingCode;
 import dev.keyfence.JwksSettings;
 import dev.keyfence.KeyPolicy;
 import dev.keyfence.KeySource;
-import dev.keyfence.PostureReport;
 import dev.keyfence.ResourcePolicy;
 import dev.keyfence.TokenValidator;
 import dev.keyfence.TrustedIssuer;

@@ -10,11 +10,8 @@ import static dev.keyfence.posture.PostureSetup.report;
 import static dev.keyfence.posture.PostureSetup.resource;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.keyfence.Finding;
-import dev.keyfence.FindingCode;
 import dev.keyfence.KeyPolicy;
-import dev.keyfence.PostureReport;
-import dev.keyfence.Severity;
+import dev.keyfence.NamedResource;
 import dev.keyfence.TokenValidator;
 import dev.keyfence.TrustedIssuer;
 import dev.keyfence.ValidationPolicy;
@@ -56,9 +53,13 @@ class ResourceFindingsTest {
         var calendar = resource().name("calendar").clockSkew(Duration.ofMinutes(4)).build();
         var mailAgain = resource().clockSkew(Duration.ofMinutes(5)).build();
 
-        PostureReport report = PostureReport.of(validator, List.of(calendar, mailAgain));
+        PostureReport report = PostureReport.of(validator, List.of(new NamedResource("calendar", List.of("/calendar/**"),
+                calendar), new NamedResource("mail", List.of("/mail/**"), mailAgain)));
 
         assertThat(codes(report)).containsExactly(FindingCode.LONG_CLOCK_SKEW);
         assertThat(report.findings().get(0).message()).contains("resource calendar");
+        assertThat(report.resources()).extracting(r -> r.resource().name()).containsExactly("mail", "calendar");
+        assertThat(report.resources().get(0).paths()).isEmpty();
+        assertThat(report.resources().get(1).paths()).containsExactly("/calendar/**");
     }
 }

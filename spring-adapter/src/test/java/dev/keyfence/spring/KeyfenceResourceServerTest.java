@@ -77,11 +77,12 @@ class KeyfenceResourceServerTest {
         HttpResponse<String> r = WORLD.get(port, "/actuator/keyfence", token);
         assertThat(r.statusCode()).isEqualTo(200);
         JsonNode posture = JSON.readTree(r.body());
-        assertThat(posture.get("controls").toString()).contains("{\"name\":\"KEY_SCOPE\",\"enabled\":true}")
-                .contains("{\"name\":\"KEY_VALIDITY_WINDOW\",\"enabled\":true}");
+        assertThat(posture.get("controls").toString()).contains("{\"name\":\"KEY_SCOPE\",\"enabled\":true,")
+                .contains("{\"name\":\"KEY_VALIDITY_WINDOW\",\"enabled\":true,");
         assertThat(posture.get("issuers").get(1).get("name").asString()).isEqualTo("consumer");
-        String keys = posture.get("issuers").get(1).get("sources").get(0).get("keys").toString();
-        assertThat(keys).contains("\"kid\":\"msa-2016\"", "\"state\":\"EXPIRED\"", "\"notAfter\":\"2021-04-01T00:00:00Z\"");
+        assertThat(posture.get("issuers").get(1).get("sources").get(0).get("health").asString()).isEqualTo("UP");
+        String keys = posture.get("issuers").get(1).get("keys").toString();
+        assertThat(keys).contains("\"kid\":\"msa-2016\"", "\"status\":\"EXPIRED\"", "\"notAfter\":\"2021-04-01T00:00:00Z\"");
         String findings = posture.get("findings").toString();
         assertThat(findings).contains("\"code\":\"KEY_SHARED_ACROSS_SCOPES\"", "\"kid\":\"msa-shared\"",
                 "\"code\":\"EXPIRED_KEY_PUBLISHED\"", "\"code\":\"ISSUER_UNREACHABLE\"",

@@ -1,12 +1,10 @@
 package dev.keyfence.cli.internal;
 
 import dev.keyfence.KeyfenceConfig;
-import dev.keyfence.NamedResource;
-import dev.keyfence.PostureReport;
-import dev.keyfence.Severity;
 import dev.keyfence.TokenValidator;
-import dev.keyfence.cli.internal.posture.PostureJson;
-import dev.keyfence.cli.internal.posture.PostureText;
+import dev.keyfence.posture.PostureJson;
+import dev.keyfence.posture.PostureReport;
+import dev.keyfence.posture.Severity;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -46,8 +44,7 @@ public final class AuditCommand implements Callable<Integer> {
     public Integer call() {
         KeyfenceConfig config = policyOptions.load();
         TokenValidator validator = TokenValidator.create(policyOptions.policy(config));
-        PostureReport posture = PostureReport.of(validator,
-                config.resources().stream().map(NamedResource::resource).toList());
+        PostureReport posture = PostureReport.of(validator, config.resources());
         Severity threshold = "never".equals(failOn) ? null : Severity.valueOf(failOn.toUpperCase(Locale.ROOT));
         PrintWriter out = spec.commandLine().getOut();
         if ("json".equals(format)) {

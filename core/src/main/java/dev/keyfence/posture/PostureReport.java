@@ -1,6 +1,8 @@
-package dev.keyfence;
+package dev.keyfence.posture;
 
-import dev.keyfence.internal.posture.PostureRules;
+import dev.keyfence.NamedResource;
+import dev.keyfence.TokenValidator;
+import dev.keyfence.ledger.LedgerState;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
@@ -10,17 +12,20 @@ import java.util.Optional;
 
 /**
  * The security posture of a validator, as {@code keyfence audit} and the actuator endpoint report
- * it: every control and whether it runs, every key of every issuer, and the findings of the
- * contract, most severe first. Immutable; holds no key material.
+ * it (both print {@link PostureJson#write(PostureReport)}): every control and whether it runs,
+ * every key of every issuer, every resource profile checked, and the findings of the contract,
+ * most severe first. Immutable; holds no key material.
  *
- * @param at       when the posture was read (the policy clock's instant)
- * @param controls every control, in contract order
- * @param issuers  every trusted issuer, in configuration order
- * @param findings every finding, most severe first
- * @param ledger   the key ledger's state, empty without a ledger
+ * @param at        when the posture was read (the policy clock's instant)
+ * @param controls  every control, in contract order
+ * @param issuers   every trusted issuer, in configuration order
+ * @param resources every resource profile checked: the validator's own first (without paths), then
+ *                  the further profiles, each name once
+ * @param findings  every finding, most severe first
+ * @param ledger    the key ledger's state, empty without a ledger
  */
 public record PostureReport(Instant at, List<ControlState> controls, List<IssuerPosture> issuers,
-                            List<Finding> findings, Optional<dev.keyfence.ledger.LedgerState> ledger) {
+                            List<NamedResource> resources, List<Finding> findings, Optional<LedgerState> ledger) {
     /** The key age reported as {@link FindingCode#KEY_TOO_OLD} when {@code keys.max-age} is not set. */
     public static final Duration DEFAULT_KEY_AGE_LIMIT = Duration.ofDays(365);
     /** A resource clock skew above this is reported as {@link FindingCode#LONG_CLOCK_SKEW}. */
@@ -30,13 +35,9 @@ public record PostureReport(Instant at, List<ControlState> controls, List<Issuer
         Objects.requireNonNull(at, "at");
         controls = List.copyOf(controls);
         issuers = List.copyOf(issuers);
+        resources = List.copyOf(resources);
         findings = List.copyOf(findings);
         Objects.requireNonNull(ledger, "ledger");
-    }
-
-    /** A posture without a key ledger. */
-    public PostureReport(Instant at, List<ControlState> controls, List<IssuerPosture> issuers, List<Finding> findings) {
-        this(at, controls, issuers, findings, Optional.empty());
     }
 
     /**
@@ -48,10 +49,11 @@ public record PostureReport(Instant at, List<ControlState> controls, List<Issuer
     }
 
     /**
-     * As {@link #of(TokenValidator)}, also checking further resource profiles served with the
-     * validator (their clock skew; a profile named like one already checked is checked once).
+     * As {@link #of(TokenValidator)}, also checking the resource profiles served with the validator
+     * (the {@code resources:} of the configuration); a profile named like one already checked is
+     * checked and listed once.
      */
-    public static PostureReport of(TokenValidator validator, Collection<ResourcePolicy> moreResources) {
+    public static PostureReport of(TokenValidator validator, Collection<NamedResource> moreResources) {
         return PostureRules.report(Objects.requireNonNull(validator, "validator"), List.copyOf(moreResources));
     }
 

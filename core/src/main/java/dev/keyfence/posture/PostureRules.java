@@ -1,15 +1,11 @@
-package dev.keyfence.internal.posture;
+package dev.keyfence.posture;
 
 import dev.keyfence.Algorithms;
 import dev.keyfence.Control;
-import dev.keyfence.ControlState;
-import dev.keyfence.Finding;
-import dev.keyfence.FindingCode;
-import dev.keyfence.IssuerPosture;
 import dev.keyfence.KeyPolicy;
 import dev.keyfence.KeySource;
 import dev.keyfence.KeyStatus;
-import dev.keyfence.PostureReport;
+import dev.keyfence.NamedResource;
 import dev.keyfence.ResourcePolicy;
 import dev.keyfence.SourceStatus;
 import dev.keyfence.TokenValidator;
@@ -20,24 +16,22 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Reads a validator's posture (reading every key source that was not read yet) and derives the
  * findings of CONTRACT.md section 3. Backs {@link PostureReport#of}.
  */
-public final class PostureRules {
+final class PostureRules {
     private PostureRules() {
     }
 
     /** The posture of the validator and of the further resources served with it. */
-    public static PostureReport report(TokenValidator validator, List<ResourcePolicy> moreResources) {
+    static PostureReport report(TokenValidator validator, List<NamedResource> moreResources) {
         ValidationPolicy policy = validator.policy();
         Instant now = policy.clock().instant();
         List<ControlState> controls = new ArrayList<>();
@@ -61,26 +55,31 @@ public final class PostureRules {
                 keyFindings(i, k, policy.keys(), now, findings);
             }
         }
-        List<ResourcePolicy> resources = new ArrayList<>();
-        resources.add(validator.resource());
-        resources.addAll(moreResources);
-        Set<String> seen = new HashSet<>();
-        for (ResourcePolicy r : resources) {
-            if (seen.add(r.name()) && r.clockSkew().compareTo(PostureReport.LONG_CLOCK_SKEW) > 0) {
+        List<NamedResource> resources = resources(validator.resource(), moreResources);
+        for (NamedResource named : resources) {
+            ResourcePolicy r = named.resource();
+            if (r.clockSkew().compareTo(PostureReport.LONG_CLOCK_SKEW) > 0) {
                 FindingCode code = FindingCode.LONG_CLOCK_SKEW;
                 findings.add(new Finding(code.severity(), code, Optional.empty(), Optional.empty(), Optional.empty(),
                         "resource " + r.name() + " allows a clock skew of " + r.clockSkew() + ", more than "
                                 + PostureReport.LONG_CLOCK_SKEW + ": expired tokens stay usable that much longer"));
             }
         }
-        seen.clear();
-        for (ResourcePolicy r : resources) {
-            if (seen.add(r.name())) {
-                scopeKnowledgeFindings(r, issuers, findings);
-            }
+        for (NamedResource named : resources) {
+            scopeKnowledgeFindings(named.resource(), issuers, findings);
         }
         findings.sort(Comparator.comparing(Finding::severity));
-        return new PostureReport(now, controls, issuers, findings, validator.ledgerState());
+        return new PostureReport(now, controls, issuers, resources, findings, validator.ledgerState());
+    }
+
+    /** The validator's own resource (without paths), then the further profiles: each name once, the first kept. */
+    private static List<NamedResource> resources(ResourcePolicy own, List<NamedResource> more) {
+        Map<String, NamedResource> byName = new LinkedHashMap<>();
+        byName.put(own.name(), new NamedResource(own.name(), List.of(), own));
+        for (NamedResource r : more) {
+            byName.putIfAbsent(r.resource().name(), r);
+        }
+        return List.copyOf(byName.values());
     }
 
     /** Fail-closed scope separation made visible: a source teaching a refused scope that cannot be read. */

@@ -1,5 +1,6 @@
-package dev.keyfence;
+package dev.keyfence.posture;
 
+import dev.keyfence.Control;
 import java.util.Objects;
 
 /**

@@ -1,5 +1,8 @@
-package dev.keyfence;
+package dev.keyfence.posture;
 
+import dev.keyfence.KeyStatus;
+import dev.keyfence.SourceStatus;
+import dev.keyfence.TrustedIssuer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;

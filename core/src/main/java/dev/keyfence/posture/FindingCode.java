@@ -1,4 +1,4 @@
-package dev.keyfence;
+package dev.keyfence.posture;
 
 /** The posture findings of the contract's {@code audit} table, each with its default severity. */
 public enum FindingCode {

@@ -1,4 +1,4 @@
-package dev.keyfence;
+package dev.keyfence.posture;
 
 import java.util.Locale;
 

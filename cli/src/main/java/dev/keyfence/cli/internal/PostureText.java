@@ -1,12 +1,11 @@
-package dev.keyfence.cli.internal.posture;
+package dev.keyfence.cli.internal;
 
-import dev.keyfence.ControlState;
-import dev.keyfence.Finding;
-import dev.keyfence.IssuerPosture;
 import dev.keyfence.KeyStatus;
-import dev.keyfence.PostureReport;
-import dev.keyfence.Severity;
-import dev.keyfence.cli.internal.TextTable;
+import dev.keyfence.posture.ControlState;
+import dev.keyfence.posture.Finding;
+import dev.keyfence.posture.IssuerPosture;
+import dev.keyfence.posture.PostureReport;
+import dev.keyfence.posture.Severity;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -15,11 +14,11 @@ import java.util.List;
 import java.util.Optional;
 
 /** The text form of a posture: tables a person scans, most severe findings first. */
-public final class PostureText {
+final class PostureText {
     private PostureText() {
     }
 
-    public static String write(PostureReport p, Severity failOn) {
+    static String write(PostureReport p, Severity failOn) {
         StringBuilder sb = new StringBuilder();
         sb.append("Keyfence audit at ").append(p.at()).append("\n\n");
         long on = p.controls().stream().filter(ControlState::enabled).count();

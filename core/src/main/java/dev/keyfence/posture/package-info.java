@@ -1,0 +1,7 @@
+/**
+ * The security posture of a validator, as {@code keyfence audit} and the Spring actuator endpoint
+ * report it: {@link dev.keyfence.posture.PostureReport} (controls, keys, resource profiles and the
+ * findings of the contract) and its one JSON form, {@link dev.keyfence.posture.PostureJson}.
+ * Depends on {@code dev.keyfence}, never the other way round.
+ */
+package dev.keyfence.posture;
