@@ -114,7 +114,7 @@ mkdir -p "$(dirname "$OUT")"
 
 # Spring Boot example: Keyfence, then the same jar on Spring's NimbusJwtDecoder
 PORT=$(free_port)
-start_server spring-keyfence java $JAVA_OPTS -Dkeyfence.config="$WORK/keyfence.yaml" -jar "$SPRING_JAR" --server.port="$PORT" --logging.level.dev.keyfence.audit=WARN
+start_server spring-keyfence java $JAVA_OPTS -Dkeyfence.config="$WORK/keyfence.yaml" -jar "$SPRING_JAR" --server.port="$PORT"
 check_ok "$PORT"
 run spring-keyfence-fresh "$PORT" fresh.txt 0 "$SLICE"
 run spring-keyfence-repeat "$PORT" repeat.txt 0 100000000
