@@ -12,17 +12,18 @@
 # second). Baselines: the same Spring jar on Spring Boot's own NimbusJwtDecoder (no keyfence.*
 # property, spring.security.oauth2.resourceserver.jwt.*), and for the servlet example the same
 # Tomcat and answer with no filter at all (benchmarks/load/NoFilterServer.java).
+# Each server is warmed up before every run (WARMUP seconds, default 10, fresh tokens never measured).
 # Prints one line per run and the ratios; writes them to $OUT (default benchmarks/target/load-results.txt).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 SECONDS_PER_RUN=${1:-10}
-WARMUP=${WARMUP:-5}
-# FRESH_TOKENS (default 60000): tokens minted for fresh-token runs, a third per Keyfence run
+WARMUP=${WARMUP:-10}
+# FRESH_TOKENS (default 60000): tokens minted for fresh-token runs, a quarter per Keyfence run and one for warm-ups
 CONNECTIONS=${CONNECTIONS:-16}
 FLOOD_CONNECTIONS=${FLOOD_CONNECTIONS:-4}
 OUT=${OUT:-$ROOT/benchmarks/target/load-results.txt}
-BENCH_JAR=$ROOT/benchmarks/target/benchmarks.jar
+BENCH_JAR=${BENCH_JAR:-$ROOT/benchmarks/target/benchmarks.jar}
 SPRING_JAR=$ROOT/examples/spring-resource-server/target/spring-resource-server.jar
 SERVLET_JAR=$ROOT/examples/servlet-resource-server/target/servlet-resource-server.jar
 LUA=$ROOT/benchmarks/load/tokens.lua
@@ -50,7 +51,7 @@ java $JAVA_OPTS -cp "$BENCH_JAR" dev.keyfence.benchmarks.load.LoadFixture "$WORK
 PIDS+=($!)
 until [ -f "$WORK/ready" ]; do sleep 1; done
 FRESH_TOTAL=$(wc -l < "$WORK/fresh.txt")
-SLICE=$((FRESH_TOTAL / 3)) # each Keyfence server gets three disjoint slices: idle, flood, rotation
+SLICE=$((FRESH_TOTAL / 4)) # disjoint slices: idle, flood, rotation, and the fourth for every warm-up
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
 
@@ -78,7 +79,8 @@ check_ok() { # port: one request with a fresh token must be 200
 declare -A RPS P50 P99
 run() { # label port file start count [flood|rotation]
   local label=$1 port=$2 file=$3 start=$4 count=$5 phase=${6:-idle} floodpid=
-  wrk -t1 -c"$CONNECTIONS" -d"${WARMUP}s" -s "$LUA" "http://127.0.0.1:$port" -- "$WORK/repeat.txt" 0 >/dev/null
+  # warm-up over the whole path (signature included): fresh tokens of the fourth slice, never measured
+  wrk -t1 -c"$CONNECTIONS" -d"${WARMUP}s" -s "$LUA" "http://127.0.0.1:$port" -- "$WORK/fresh.txt" "$((3 * SLICE))" "$SLICE" >/dev/null
   if [ "$phase" = flood ]; then
     wrk -t1 -c"$FLOOD_CONNECTIONS" -d"$((SECONDS_PER_RUN + 2))s" -s "$LUA" "http://127.0.0.1:$port" -- "$WORK/flood.txt" 0 \
       > "$WORK/flood-$label.out" 2>&1 &

@@ -61,8 +61,11 @@ public final class InterleavedRatios {
         List<String> names = new ArrayList<>(ops.keySet());
         long[] count = new long[names.size()];
         long[] cpu = new long[names.size()];
-        for (int i = 0; i < names.size(); i++) { // warm-up: 3 s each, not counted
-            slice(ops.get(names.get(i)), 3_000_000_000L, new long[2]);
+        for (int i = 0; i < names.size(); i++) { // warm-up, not counted: 3 s and 20,000 calls each (compiled by C2)
+            long[] warm = new long[2];
+            for (long calls = 0; calls < 20_000; calls += warm[0]) {
+                slice(ops.get(names.get(i)), 3_000_000_000L, warm);
+            }
         }
         long[] out = new long[2];
         for (int r = 0; r < rounds; r++) {
