@@ -13,7 +13,6 @@ import dev.keyfence.internal.checks.Check;
 import dev.keyfence.internal.checks.Checks;
 import dev.keyfence.internal.checks.Evaluation;
 import dev.keyfence.internal.checks.KeyScopeCheck;
-import dev.keyfence.internal.checks.NumericDate;
 import dev.keyfence.internal.checks.Rejection;
 import dev.keyfence.internal.json.Json;
 import dev.keyfence.internal.keys.KeyRegistry;
@@ -179,14 +178,21 @@ public final class Engine {
 
     private VerifiedToken verified(Evaluation e) {
         Map<String, Object> claims = e.claims();
-        List<String> audience = new ArrayList<>();
+        List<String> audience;
         Object aud = claims.get("aud");
         if (aud instanceof String s) {
-            audience.add(s);
+            audience = List.of(s);
         } else if (aud instanceof List<?> list) {
-            list.stream().filter(String.class::isInstance).map(String.class::cast).forEach(audience::add);
+            audience = new ArrayList<>(list.size());
+            for (Object a : list) {
+                if (a instanceof String s) {
+                    audience.add(s);
+                }
+            }
+        } else {
+            audience = List.of();
         }
-        Instant exp = NumericDate.of(claims.get("exp"));
+        Instant exp = e.expiresAt();
         // a tenant only for template issuers, where the tenant check bound tid to iss; an exact issuer's tid is unchecked
         String tenant = e.issuer() != null && e.issuer().isTemplate() ? e.tid() : null;
         String scope = e.key().key() != null ? e.key().issuer().keyScope()

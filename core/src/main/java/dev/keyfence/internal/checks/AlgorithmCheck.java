@@ -5,7 +5,6 @@ import dev.keyfence.Reason;
 import dev.keyfence.TrustedIssuer;
 import dev.keyfence.internal.crypto.JwsAlgorithm;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * ALGORITHM_NOT_ALLOWED: {@code alg} missing, {@code none} in any spelling, unknown, symmetric
@@ -20,7 +19,7 @@ public final class AlgorithmCheck implements Check {
         if (!(value instanceof String alg)) {
             return new Rejection(Reason.ALGORITHM_NOT_ALLOWED, value == null ? "alg is missing" : "alg is not a string");
         }
-        if (alg.toLowerCase(Locale.ROOT).equals("none")) {
+        if (alg.equalsIgnoreCase("none")) { // no lower-cased copy per token
             return new Rejection(Reason.ALGORITHM_NOT_ALLOWED, "unsigned tokens (alg none) are never accepted");
         }
         JwsAlgorithm known = JwsAlgorithm.byName(alg);

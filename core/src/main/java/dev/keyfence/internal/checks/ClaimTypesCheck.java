@@ -26,7 +26,7 @@ public final class ClaimTypesCheck implements Check {
         }
         for (String name : DATES) {
             Object v = claims.get(name);
-            if (v != null && NumericDate.of(v) == null) {
+            if (v != null && !NumericDate.isNumber(v)) {
                 return invalid(name, "a NumericDate (a JSON number)");
             }
         }

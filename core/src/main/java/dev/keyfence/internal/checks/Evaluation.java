@@ -37,6 +37,12 @@ public final class Evaluation {
     private boolean keyResolved;
     private KeyResolution key;
     private KeyLife life;
+    private boolean algorithmResolved;
+    private JwsAlgorithm algorithm;
+    private boolean datesRead;
+    private Instant expiresAt;
+    private Instant issuedAt;
+    private Instant notBefore;
 
     public Evaluation(ParsedToken token, ValidationPolicy policy, ResourcePolicy resource, KeyRegistry registry,
                       Instant now, String preverifiedThumbprint, RequestContext request, DpopProofVerifier dpop) {
@@ -101,7 +107,39 @@ public final class Evaluation {
 
     /** The token's algorithm when Keyfence knows it, else null. */
     public JwsAlgorithm algorithm() {
-        return JwsAlgorithm.byName(token.headerString("alg"));
+        if (!algorithmResolved) {
+            algorithmResolved = true;
+            algorithm = JwsAlgorithm.byName(token.headerString("alg"));
+        }
+        return algorithm;
+    }
+
+    /** The {@code exp} claim as a {@link NumericDate}; null when absent or not a JSON number. */
+    public Instant expiresAt() {
+        readDates();
+        return expiresAt;
+    }
+
+    /** The {@code iat} claim as a {@link NumericDate}; null when absent or not a JSON number. */
+    public Instant issuedAt() {
+        readDates();
+        return issuedAt;
+    }
+
+    /** The {@code nbf} claim as a {@link NumericDate}; null when absent or not a JSON number. */
+    public Instant notBefore() {
+        readDates();
+        return notBefore;
+    }
+
+    private void readDates() {
+        if (!datesRead) {
+            datesRead = true;
+            Map<String, Object> claims = token.payload();
+            expiresAt = NumericDate.of(claims.get("exp"));
+            issuedAt = NumericDate.of(claims.get("iat"));
+            notBefore = NumericDate.of(claims.get("nbf"));
+        }
     }
 
     /** The configured issuer {@code iss} names: an exact match first, then a template; null if none. */

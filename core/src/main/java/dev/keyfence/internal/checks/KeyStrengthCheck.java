@@ -60,8 +60,23 @@ public final class KeyStrengthCheck implements Check {
         }
     }
 
+    /** The last verdict, by key identity: most tokens in a row are signed by the same key. */
+    private static volatile RocaVerdict last;
+
+    private record RocaVerdict(Key key, boolean vulnerable) {
+    }
+
     private static boolean roca(Key key) {
-        return key != null && ROCA.get(key, RocaFingerprint::vulnerable);
+        if (key == null) {
+            return false;
+        }
+        RocaVerdict seen = last;
+        if (seen != null && seen.key() == key) {
+            return seen.vulnerable();
+        }
+        boolean vulnerable = ROCA.get(key, RocaFingerprint::vulnerable);
+        last = new RocaVerdict(key, vulnerable);
+        return vulnerable;
     }
 
     /** The shortest HMAC secret for {@code alg}: as long as its hash output (RFC 7518 3.2), at least 256 bits. */

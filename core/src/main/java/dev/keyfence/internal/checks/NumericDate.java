@@ -18,6 +18,11 @@ public final class NumericDate {
     private NumericDate() {
     }
 
+    /** True when {@code value} is a JSON number, which {@link #of(Object)} reads as an instant. */
+    public static boolean isNumber(Object value) {
+        return value instanceof Long || value instanceof Double;
+    }
+
     /** The instant (clamped to [FAR_PAST, FAR_FUTURE]), or null when the value is not a JSON number. */
     public static Instant of(Object value) {
         if (value instanceof Long l) {

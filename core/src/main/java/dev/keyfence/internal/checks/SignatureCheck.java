@@ -5,9 +5,13 @@ import dev.keyfence.Reason;
 import dev.keyfence.internal.crypto.JwsAlgorithm;
 import dev.keyfence.internal.crypto.SignatureVerifier;
 import dev.keyfence.internal.keys.TrackedKey;
+import dev.keyfence.internal.token.ParsedToken;
 
 /** SIGNATURE_INVALID: the signature must verify with the resolved key under the token's algorithm. */
 public final class SignatureCheck implements Check {
+    /** Per-thread buffer for the signing input, grown to the longest token seen; no copy per token. */
+    private static final ThreadLocal<byte[]> INPUT = ThreadLocal.withInitial(() -> new byte[1024]);
+
     @Override public Control control() { return Control.SIGNATURE; }
 
     @Override
@@ -20,10 +24,20 @@ public final class SignatureCheck implements Check {
         if (key.thumbprint().equals(e.preverifiedThumbprint())) {
             return null; // this exact token verified with this very key before
         }
-        if (!SignatureVerifier.verify(alg, key.key(), e.token().signingInput(), e.token().signature())) {
+        if (!SignatureVerifier.verify(alg, key.key(), signingInput(e.token()), e.token().signingInputLength(),
+                e.token().signature())) {
             return new Rejection(Reason.SIGNATURE_INVALID, "signature does not verify with key " + Safe.text(key.label()));
         }
         e.markSignatureVerified();
         return null;
+    }
+
+    private static byte[] signingInput(ParsedToken token) {
+        byte[] buffer = INPUT.get();
+        if (buffer.length < token.signingInputLength()) {
+            buffer = new byte[token.signingInputLength()];
+            INPUT.set(buffer);
+        }
+        return token.signingInput(buffer);
     }
 }

@@ -14,7 +14,7 @@ public final class TokenExpiryCheck implements Check {
         if (exp == null) {
             return new Rejection(Reason.TOKEN_EXPIRED, "exp is missing: tokens must expire");
         }
-        Instant at = NumericDate.of(exp);
+        Instant at = e.expiresAt();
         if (at != null && e.now().isAfter(at.plus(e.resource().clockSkew()))) {
             return new Rejection(Reason.TOKEN_EXPIRED, "token expired " + at);
         }

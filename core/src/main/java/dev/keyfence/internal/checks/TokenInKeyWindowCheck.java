@@ -11,7 +11,7 @@ public final class TokenInKeyWindowCheck implements Check {
 
     @Override
     public Rejection apply(Evaluation e) {
-        Instant iat = NumericDate.of(e.claims().get("iat"));
+        Instant iat = e.issuedAt();
         KeyLife life = iat == null ? null : e.keyLife();
         if (life == null) {
             return null;

@@ -10,7 +10,7 @@ public final class TokenIssuedAtCheck implements Check {
 
     @Override
     public Rejection apply(Evaluation e) {
-        Instant iat = NumericDate.of(e.claims().get("iat"));
+        Instant iat = e.issuedAt();
         if (iat != null && iat.minus(e.resource().clockSkew()).isAfter(e.now())) {
             return new Rejection(Reason.TOKEN_ISSUED_IN_FUTURE, "token claims to be issued at " + iat);
         }

@@ -14,11 +14,11 @@ public final class TokenLifetimeCheck implements Check {
 
     @Override
     public Rejection apply(Evaluation e) {
-        Instant exp = NumericDate.of(e.claims().get("exp"));
+        Instant exp = e.expiresAt();
         if (exp == null) {
             return null;
         }
-        Instant iat = NumericDate.of(e.claims().get("iat"));
+        Instant iat = e.issuedAt();
         Instant start = iat != null ? iat : e.now();
         Duration max = e.resource().maxTokenLifetime();
         if (exp.isAfter(start) && (exp.equals(Instant.MAX) || start.equals(Instant.MIN)

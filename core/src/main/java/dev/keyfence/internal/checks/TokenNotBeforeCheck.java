@@ -10,7 +10,7 @@ public final class TokenNotBeforeCheck implements Check {
 
     @Override
     public Rejection apply(Evaluation e) {
-        Instant nbf = NumericDate.of(e.claims().get("nbf"));
+        Instant nbf = e.notBefore();
         if (nbf != null && nbf.minus(e.resource().clockSkew()).isAfter(e.now())) {
             return new Rejection(Reason.TOKEN_NOT_YET_VALID, "token is valid from " + nbf);
         }

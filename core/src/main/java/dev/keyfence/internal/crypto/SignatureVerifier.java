@@ -16,8 +16,22 @@ import javax.crypto.SecretKey;
  * JCA objects are reused per thread and algorithm.
  */
 public final class SignatureVerifier {
-    private static final ThreadLocal<Signature[]> SIGNATURES =
-            ThreadLocal.withInitial(() -> new Signature[JwsAlgorithm.values().length * 2]);
+    private static final ThreadLocal<Slot[]> SIGNATURES =
+            ThreadLocal.withInitial(() -> new Slot[JwsAlgorithm.values().length * 2]);
+
+    /**
+     * One thread's JCA object for one algorithm and provider, with the key it was last initialized
+     * with: a verify resets the object to that state, so the next verify with the same key object
+     * needs no new initVerify. The key is forgotten whenever a call ends in an exception.
+     */
+    private static final class Slot {
+        final Signature signature;
+        Key initializedWith;
+
+        Slot(Signature signature) {
+            this.signature = signature;
+        }
+    }
 
     private SignatureVerifier() {
     }
@@ -39,9 +53,22 @@ public final class SignatureVerifier {
     /** As {@link #verify(JwsAlgorithm, Key, byte[], byte[])} with a chosen provider (null: the JDK's). */
     public static boolean verify(JwsAlgorithm alg, Key key, byte[] input, byte[] signature,
                                  java.security.Provider provider) {
+        return verify(alg, key, input, input.length, signature, provider);
+    }
+
+    /**
+     * As {@link #verify(JwsAlgorithm, Key, byte[], byte[])} over the first {@code inputLength}
+     * bytes of {@code input} only (a reused buffer).
+     */
+    public static boolean verify(JwsAlgorithm alg, Key key, byte[] input, int inputLength, byte[] signature) {
+        return verify(alg, key, input, inputLength, signature, preferredProvider(alg));
+    }
+
+    private static boolean verify(JwsAlgorithm alg, Key key, byte[] input, int inputLength, byte[] signature,
+                                  java.security.Provider provider) {
         try {
             if (alg.symmetric()) {
-                return key instanceof SecretKey secret && verifyMac(alg, secret, input, signature);
+                return key instanceof SecretKey secret && verifyMac(alg, secret, input, inputLength, signature);
             }
             if (!(key instanceof PublicKey publicKey)) {
                 return false;
@@ -58,36 +85,48 @@ public final class SignatureVerifier {
             } else if (alg == JwsAlgorithm.EdDSA && signature.length != 64) {
                 return false;
             }
-            Signature verifier = signature(alg, provider);
-            verifier.initVerify((PublicKey) FastProvider.own(publicKey, provider));
-            verifier.update(input);
-            return verifier.verify(sig);
+            return verifyWithSlot(slot(alg, provider), publicKey, provider, input, inputLength, sig);
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             // A key of the wrong type or a signature the provider cannot parse: not a valid signature.
             return false;
         }
     }
 
-    private static Signature signature(JwsAlgorithm alg, java.security.Provider provider)
-            throws GeneralSecurityException {
-        Signature[] cache = SIGNATURES.get();
-        int slot = alg.ordinal() * 2 + (provider == null ? 0 : 1);
-        Signature s = cache[slot];
-        if (s == null || provider != null && s.getProvider() != provider) {
-            s = provider == null ? Signature.getInstance(alg.jcaName()) : Signature.getInstance(alg.jcaName(), provider);
+    /** Initializes the slot's object for {@code publicKey} unless it already is, then verifies. */
+    private static boolean verifyWithSlot(Slot slot, PublicKey publicKey, java.security.Provider provider,
+                                          byte[] input, int inputLength, byte[] sig) throws GeneralSecurityException {
+        Key initialized = slot.initializedWith;
+        slot.initializedWith = null; // set again only when this call ends normally
+        if (initialized != publicKey) {
+            slot.signature.initVerify((PublicKey) FastProvider.own(publicKey, provider));
+        }
+        slot.signature.update(input, 0, inputLength);
+        boolean valid = slot.signature.verify(sig);
+        slot.initializedWith = publicKey;
+        return valid;
+    }
+
+    private static Slot slot(JwsAlgorithm alg, java.security.Provider provider) throws GeneralSecurityException {
+        Slot[] cache = SIGNATURES.get();
+        int index = alg.ordinal() * 2 + (provider == null ? 0 : 1);
+        Slot slot = cache[index];
+        if (slot == null || provider != null && slot.signature.getProvider() != provider) {
+            Signature s = provider == null ? Signature.getInstance(alg.jcaName()) : Signature.getInstance(alg.jcaName(), provider);
             if (alg.pssParameters() != null) {
                 s.setParameter(alg.pssParameters());
             }
-            cache[slot] = s;
+            slot = new Slot(s);
+            cache[index] = slot;
         }
-        return s;
+        return slot;
     }
 
-    private static boolean verifyMac(JwsAlgorithm alg, SecretKey key, byte[] input, byte[] signature)
+    private static boolean verifyMac(JwsAlgorithm alg, SecretKey key, byte[] input, int inputLength, byte[] signature)
             throws GeneralSecurityException {
         Mac mac = Mac.getInstance(alg.jcaName());
         mac.init(key);
-        return MessageDigest.isEqual(mac.doFinal(input), signature);
+        mac.update(input, 0, inputLength);
+        return MessageDigest.isEqual(mac.doFinal(), signature);
     }
 
     /**

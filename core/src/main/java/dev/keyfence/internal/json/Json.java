@@ -11,7 +11,8 @@ import java.util.Map;
  * content, bounded nesting, exact escapes (ASCII hex digits only in <code>&#92;u</code>, no lone surrogate,
  * escaped or raw). Objects become {@code Map<String,Object>} (insertion
  * ordered, unmodifiable), arrays {@code List<Object>}, integers that fit {@code Long}, other
- * numbers {@code Double}, {@code null} the {@link #NULL} sentinel.
+ * numbers {@code Double}, {@code null} the {@link #NULL} sentinel. Objects of up to
+ * {@link JsonObject#MAX_MEMBERS} members are compact array-backed maps.
  */
 public final class Json {
     /** Stands for JSON {@code null}, so that "present but null" differs from "absent". */
@@ -25,9 +26,20 @@ public final class Json {
     /** Deepest nesting accepted. */
     public static final int MAX_DEPTH = 32;
 
+    /** An empty object, shared. */
+    private static final Map<String, Object> EMPTY_OBJECT = new JsonObject(new Object[0]);
+    /**
+     * Per-thread stack of the members of the objects being parsed (name, value, ...), so that an
+     * object allocates only its exact member array. At most {@link #MAX_DEPTH} levels of
+     * {@link JsonObject#MAX_MEMBERS} members are ever on it; cleared as each object is done.
+     */
+    private static final ThreadLocal<Object[]> MEMBERS = ThreadLocal.withInitial(() -> new Object[32]);
+
     private final String s;
     private int pos;
     private int depth;
+    private Object[] stack;
+    private int top;
 
     private Json(String s) {
         this.s = s;
@@ -36,13 +48,19 @@ public final class Json {
     /** Parses one JSON value filling the whole text. */
     public static Object parse(String text) throws JsonException {
         Json p = new Json(text);
-        p.skipWs();
-        Object v = p.value();
-        p.skipWs();
-        if (p.pos != text.length()) {
-            throw p.error("trailing content");
+        try {
+            p.skipWs();
+            Object v = p.value();
+            p.skipWs();
+            if (p.pos != text.length()) {
+                throw p.error("trailing content");
+            }
+            return v;
+        } finally {
+            if (p.top > 0) { // refused midway: keep nothing of the input on the thread's stack
+                p.pop(0);
+            }
         }
-        return v;
     }
 
     /** Parses a JSON object filling the whole text. */
@@ -66,7 +84,7 @@ public final class Json {
             case '[':
                 return array();
             case '"':
-                return string();
+                return string(false);
             case 't':
                 return literal("true", Boolean.TRUE);
             case 'f':
@@ -84,24 +102,44 @@ public final class Json {
     private Map<String, Object> object() throws JsonException {
         enter();
         pos++;
-        Map<String, Object> map = new LinkedHashMap<>();
         skipWs();
         if (peek() == '}') {
             pos++;
             depth--;
-            return Collections.unmodifiableMap(map);
+            return EMPTY_OBJECT;
         }
+        if (stack == null) {
+            stack = MEMBERS.get();
+        }
+        int start = top;
+        Map<String, Object> large = null; // past JsonObject.MAX_MEMBERS members
         while (true) {
             skipWs();
             if (peek() != '"') {
                 throw error("expected member name");
             }
-            String name = string();
+            String name = string(true);
             skipWs();
             expect(':');
             skipWs();
             Object v = value();
-            if (map.putIfAbsent(name, v) != null) {
+            if (large == null) {
+                for (int i = start; i < top; i += 2) {
+                    if (name.equals(stack[i])) {
+                        throw error("duplicate member name");
+                    }
+                }
+                if (top - start == 2 * JsonObject.MAX_MEMBERS) {
+                    large = new LinkedHashMap<>();
+                    for (int i = start; i < top; i += 2) {
+                        large.put((String) stack[i], stack[i + 1]);
+                    }
+                    pop(start);
+                    large.put(name, v);
+                } else {
+                    push(name, v);
+                }
+            } else if (large.putIfAbsent(name, v) != null) {
                 throw error("duplicate member name");
             }
             skipWs();
@@ -114,7 +152,27 @@ public final class Json {
             }
         }
         depth--;
-        return Collections.unmodifiableMap(map);
+        if (large != null) {
+            return Collections.unmodifiableMap(large);
+        }
+        Object[] members = java.util.Arrays.copyOfRange(stack, start, top);
+        pop(start);
+        return new JsonObject(members);
+    }
+
+    private void push(String name, Object value) {
+        if (top + 2 > stack.length) {
+            stack = java.util.Arrays.copyOf(stack, stack.length * 2);
+            MEMBERS.set(stack);
+        }
+        stack[top++] = name;
+        stack[top++] = value;
+    }
+
+    /** Drops the members above {@code start}, keeping no reference to them. */
+    private void pop(int start) {
+        java.util.Arrays.fill(stack, start, top, null);
+        top = start;
     }
 
     private List<Object> array() throws JsonException {
@@ -149,14 +207,16 @@ public final class Json {
         }
     }
 
-    private String string() throws JsonException {
+    /** A string; {@code name}: a member name, handed out shared when it is a {@link KnownNames known} one. */
+    private String string(boolean name) throws JsonException {
         pos++; // opening quote
         int start = pos;
         // fast path: no escapes
         while (pos < s.length()) {
             char c = s.charAt(pos);
             if (c == '"') {
-                return s.substring(start, pos++);
+                int end = pos++;
+                return name || end - start <= 7 ? KnownNames.of(s, start, end) : s.substring(start, end);
             }
             if (c == '\\') {
                 break;

@@ -45,6 +45,11 @@ public final class KeyRegistry {
     private final CreationRate tenantSourceRate;
     /** Per set of accepted scopes, the fixed sources teaching the other scopes (computed once; sources are fixed). */
     private final Map<Set<String>, List<KeySourceState>> teachers = new ConcurrentHashMap<>();
+    private volatile Teachers lastTeachers;
+
+    /** The last answer of {@link #sourcesTeachingRefusedScopes}, for the accepted-scope set it was for. */
+    private record Teachers(Set<String> accepted, List<KeySourceState> sources) {
+    }
     /** The key ledger's connection, or null without a ledger. */
     private final dev.keyfence.internal.ledger.LedgerLink ledger;
     /** The application's listener, guarded: a listener that throws never ends a refresh. */
@@ -148,7 +153,11 @@ public final class KeyRegistry {
      * which keys the resource must refuse.
      */
     public List<KeySourceState> sourcesTeachingRefusedScopes(dev.keyfence.ResourcePolicy resource) {
-        return teachers.computeIfAbsent(resource.acceptedKeyScopes(), accepted -> {
+        Teachers seen = lastTeachers; // by identity of the resource's (immutable) set: no set hashing per token
+        if (seen != null && seen.accepted() == resource.acceptedKeyScopes()) {
+            return seen.sources();
+        }
+        List<KeySourceState> sources = teachers.computeIfAbsent(resource.acceptedKeyScopes(), accepted -> {
             List<KeySourceState> out = new java.util.ArrayList<>();
             for (KeySourceState s : fixed.values()) {
                 if (!accepted.contains(s.issuer().keyScope())) {
@@ -157,6 +166,8 @@ public final class KeyRegistry {
             }
             return List.copyOf(out);
         });
+        lastTeachers = new Teachers(resource.acceptedKeyScopes(), sources);
+        return sources;
     }
 
     /** Every source created so far: the fixed ones and the per-tenant ones in use. */

@@ -37,11 +37,23 @@ public final class ParsedToken {
 
     /** The ASCII signing input {@code header.payload} as bytes. */
     public byte[] signingInput() {
-        byte[] out = new byte[signingInputEnd]; // the token is checked to be ASCII: one copy, no substring
-        for (int i = 0; i < out.length; i++) {
-            out[i] = (byte) raw.charAt(i);
+        return signingInput(new byte[signingInputEnd]);
+    }
+
+    /** The length in bytes of the signing input. */
+    public int signingInputLength() {
+        return signingInputEnd;
+    }
+
+    /**
+     * Writes the signing input into the first {@link #signingInputLength()} bytes of {@code buffer}
+     * (at least that long) and returns it.
+     */
+    public byte[] signingInput(byte[] buffer) {
+        for (int i = 0; i < signingInputEnd; i++) { // the token is checked to be ASCII: one copy, no substring
+            buffer[i] = (byte) raw.charAt(i);
         }
-        return out;
+        return buffer;
     }
 
     /** The token's ASCII bytes, as RFC 9449 hashes them into a proof's {@code ath}. */

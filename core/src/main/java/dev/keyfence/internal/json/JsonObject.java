@@ -1,0 +1,148 @@
+package dev.keyfence.internal.json;
+
+import java.util.AbstractCollection;
+import java.util.AbstractMap;
+import java.util.AbstractSet;
+import java.util.Collection;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Set;
+
+/**
+ * A small parsed JSON object: names and values side by side in one array, in document order,
+ * unmodifiable. A token's header and claims have a handful of members, for which a linear scan
+ * is as fast as hashing and allocates a fraction of a {@code LinkedHashMap}; {@link Json} uses
+ * it up to {@link #MAX_MEMBERS} members only. Names are unique (the parser refuses duplicates).
+ */
+final class JsonObject extends AbstractMap<String, Object> {
+    /** Most members held this way; larger objects become a {@code LinkedHashMap}. */
+    static final int MAX_MEMBERS = 16;
+
+    /** name0, value0, name1, value1, ... with no nulls. */
+    private final Object[] members;
+
+    JsonObject(Object[] members) {
+        this.members = members;
+    }
+
+    @Override
+    public int size() {
+        return members.length / 2;
+    }
+
+    @Override
+    public boolean isEmpty() {
+        return members.length == 0;
+    }
+
+    @Override
+    public Object get(Object name) {
+        int i = indexOf(name);
+        return i < 0 ? null : members[i + 1];
+    }
+
+    @Override
+    public boolean containsKey(Object name) {
+        return indexOf(name) >= 0;
+    }
+
+    private int indexOf(Object name) {
+        if (name instanceof String) {
+            for (int i = 0; i < members.length; i += 2) {
+                if (name.equals(members[i])) {
+                    return i;
+                }
+            }
+        }
+        return -1;
+    }
+
+    @Override
+    public Set<String> keySet() {
+        return new AbstractSet<>() {
+            @Override
+            public Iterator<String> iterator() {
+                return new Slots<>(0);
+            }
+
+            @Override
+            public int size() {
+                return members.length / 2;
+            }
+        };
+    }
+
+    @Override
+    public Collection<Object> values() {
+        return new AbstractCollection<>() {
+            @Override
+            public Iterator<Object> iterator() {
+                return new Slots<>(1);
+            }
+
+            @Override
+            public int size() {
+                return members.length / 2;
+            }
+        };
+    }
+
+    /** Iterates the names (from 0) or the values (from 1) without an entry per member. */
+    private final class Slots<T> implements Iterator<T> {
+        private int next;
+
+        Slots(int first) {
+            this.next = first;
+        }
+
+        @Override
+        public boolean hasNext() {
+            return next < members.length;
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public T next() {
+            if (next >= members.length) {
+                throw new NoSuchElementException();
+            }
+            T t = (T) members[next];
+            next += 2;
+            return t;
+        }
+    }
+
+    @Override
+    public Set<Map.Entry<String, Object>> entrySet() {
+        return new AbstractSet<>() {
+            @Override
+            public Iterator<Map.Entry<String, Object>> iterator() {
+                return new Iterator<>() {
+                    private int next;
+
+                    @Override
+                    public boolean hasNext() {
+                        return next < members.length;
+                    }
+
+                    @Override
+                    public Map.Entry<String, Object> next() {
+                        if (next >= members.length) {
+                            throw new NoSuchElementException();
+                        }
+                        Map.Entry<String, Object> e = new AbstractMap.SimpleImmutableEntry<>(
+                                (String) members[next], members[next + 1]);
+                        next += 2;
+                        return e;
+                    }
+                };
+            }
+
+            @Override
+            public int size() {
+                return members.length / 2;
+            }
+        };
+    }
+}

@@ -1,0 +1,94 @@
+package dev.keyfence.internal.json;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Parsed objects are compact array maps up to {@link JsonObject#MAX_MEMBERS} members and hash maps
+ * beyond: both behave as the same unmodifiable, ordered map, and both refuse duplicate names.
+ */
+class JsonObjectTest {
+
+    private static String object(int members) {
+        return IntStream.range(0, members).mapToObj(i -> "\"m" + i + "\":" + i)
+                .collect(Collectors.joining(",", "{", "}"));
+    }
+
+    private static Map<String, Object> expected(int members) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        IntStream.range(0, members).forEach(i -> m.put("m" + i, (long) i));
+        return m;
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 5, 15, 16, 17, 40})
+    void behavesAsAnOrderedMapAtEverySize(int members) throws JsonException {
+        Map<String, Object> parsed = Json.parseObject(object(members));
+        Map<String, Object> expected = expected(members);
+        assertThat(parsed).isEqualTo(expected).hasSameHashCodeAs(expected);
+        assertThat(expected).isEqualTo(parsed);
+        assertThat(parsed.keySet()).containsExactlyElementsOf(expected.keySet());
+        assertThat(parsed.values()).containsExactlyElementsOf(expected.values());
+        assertThat(parsed.entrySet()).containsExactlyElementsOf(expected.entrySet());
+        assertThat(parsed.get("m0")).isEqualTo(0L);
+        assertThat(parsed.get("absent")).isNull();
+        assertThat(parsed.get(42)).isNull();
+        assertThat(parsed.containsKey("m" + (members - 1))).isTrue();
+        assertThat(parsed.toString()).isEqualTo(expected.toString());
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 16, 17, 40})
+    void isUnmodifiable(int members) throws JsonException {
+        Map<String, Object> parsed = Json.parseObject(object(members));
+        assertThatThrownBy(() -> parsed.put("x", 1L)).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> parsed.remove("m0")).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(parsed::clear).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> parsed.entrySet().iterator().next().setValue(2L))
+                .isInstanceOf(UnsupportedOperationException.class);
+        assertThat(parsed).hasSize(members);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 15, 16, 17, 40})
+    void refusesADuplicateAfterAnyNumberOfMembers(int before) {
+        String json = object(before + 1).replaceFirst("}$", ",\"m0\":0}");
+        assertThatThrownBy(() -> Json.parseObject(json)).isInstanceOf(JsonException.class)
+                .hasMessageContaining("duplicate member name");
+        String late = object(before + 1).replaceFirst("}$", ",\"m" + before + "\":0}");
+        assertThatThrownBy(() -> Json.parseObject(late)).isInstanceOf(JsonException.class)
+                .hasMessageContaining("duplicate member name");
+    }
+
+    @Test
+    void nestedObjectsKeepTheirOwnMembers() throws JsonException {
+        Map<String, Object> parsed = Json.parseObject("{\"a\":1,\"cnf\":{\"jkt\":\"x\",\"a\":2},\"b\":" + object(20) + ",\"c\":3}");
+        assertThat(parsed.keySet()).containsExactly("a", "cnf", "b", "c");
+        assertThat(parsed.get("cnf")).isEqualTo(Map.of("jkt", "x", "a", 2L));
+        assertThat(parsed.get("b")).isEqualTo(expected(20));
+        assertThat(parsed.get("c")).isEqualTo(3L);
+    }
+
+    @Test
+    void aRefusedDocumentLeavesNothingBehindForTheNext() throws JsonException {
+        assertThatThrownBy(() -> Json.parseObject("{\"a\":{\"b\":{\"c\":1,\"c\":2}}}")).isInstanceOf(JsonException.class);
+        assertThat(Json.parseObject("{\"d\":{\"e\":4}}")).isEqualTo(Map.of("d", Map.of("e", 4L)));
+    }
+
+    @Test
+    void knownNamesAreSharedAndEqualTextOnly() throws JsonException {
+        Map<String, Object> parsed = Json.parseObject("{\"alg\":\"RS256\",\"alG\":\"x\",\"client_id\":\"JWT\",\"kid\":\"k\"}");
+        assertThat(parsed.keySet()).containsExactly("alg", "alG", "client_id", "kid");
+        assertThat(parsed.keySet().iterator().next()).isSameAs("alg");
+        assertThat(parsed.get("alG")).isEqualTo("x");
+        assertThat(parsed.get("client_id")).isEqualTo("JWT");
+    }
+}
