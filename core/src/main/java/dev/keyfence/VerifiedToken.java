@@ -20,6 +20,8 @@ public final class VerifiedToken {
     private final List<String> audience;
     private final Optional<String> tenant;
     private final Optional<String> kid;
+    private final String algorithm;
+    private final Optional<String> type;
     private final String keyScope;
     private final java.util.Set<String> keyScopes;
     private final String issuerName;
@@ -42,6 +44,8 @@ public final class VerifiedToken {
         this.audience = List.copyOf(facts.audience());
         this.tenant = Objects.requireNonNull(facts.tenant(), "tenant");
         this.kid = Objects.requireNonNull(facts.kid(), "kid");
+        this.algorithm = Objects.requireNonNull(facts.algorithm(), "algorithm");
+        this.type = Objects.requireNonNull(facts.type(), "type");
         this.keyScope = facts.keyScope();
         this.issuerName = Objects.requireNonNull(facts.issuerName(), "issuerName");
         this.expiresAt = Objects.requireNonNull(facts.expiresAt(), "expiresAt");
@@ -59,6 +63,10 @@ public final class VerifiedToken {
     public Optional<String> tenant() { return tenant; }
     /** The {@code kid} header, when present. */
     public Optional<String> kid() { return kid; }
+    /** The {@code alg} header: the algorithm the signature was verified with. */
+    public String algorithm() { return algorithm; }
+    /** The {@code typ} header, when present. */
+    public Optional<String> type() { return type; }
     /** The key scope of the key that verified the signature: the scope of the issuer whose source it was found in. */
     public String keyScope() { return keyScope; }
     /**
@@ -75,6 +83,15 @@ public final class VerifiedToken {
      * numbers {@code Long} or {@code Double}, JSON null is absent from maps.
      */
     public Map<String, Object> claims() { return claims; }
+    /**
+     * The claim {@code name} read as a NumericDate (seconds since the epoch, fractions kept),
+     * when it is a JSON number; values beyond what {@link Instant} holds are clamped a year short
+     * of its limits. Empty when the claim is absent or not a number.
+     */
+    public Optional<Instant> timeClaim(String name) {
+        return Optional.ofNullable(dev.keyfence.internal.checks.NumericDate.of(claims.get(Objects.requireNonNull(name, "name"))));
+    }
+
     /** First 12 hex digits of the SHA-256 of the token string. */
     public String fingerprint() {
         String f = fingerprint;

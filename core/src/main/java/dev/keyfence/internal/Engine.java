@@ -191,7 +191,8 @@ public final class Engine {
         Set<String> scopes = KeyScopeCheck.knownScopes(e);
         String issuerName = e.issuer() != null ? e.issuer().name() : "unknown";
         return VerifiedTokens.of(new VerifiedTokens.Facts(e.iss() == null ? "" : e.iss(), Optional.ofNullable(e.token().claimString("sub")),
-                audience, Optional.ofNullable(tenant), Optional.ofNullable(e.kid()), scope,
+                audience, Optional.ofNullable(tenant), Optional.ofNullable(e.kid()),
+                String.valueOf(e.token().headerString("alg")), Optional.ofNullable(e.token().headerString("typ")), scope,
                 scopes.isEmpty() ? Set.of(scope) : scopes, issuerName,
                 exp == null ? Instant.MAX : exp, withoutNulls(claims), e.token()::fingerprint));
     }

@@ -26,8 +26,9 @@ public final class VerifiedTokens {
      * changes afterwards (it is kept, not copied); the fingerprint is computed on first use.
      */
     public record Facts(String issuer, Optional<String> subject, List<String> audience, Optional<String> tenant,
-                        Optional<String> kid, String keyScope, Set<String> keyScopes, String issuerName,
-                        Instant expiresAt, Map<String, Object> claims, Supplier<String> fingerprint) {
+                        Optional<String> kid, String algorithm, Optional<String> type, String keyScope,
+                        Set<String> keyScopes, String issuerName, Instant expiresAt, Map<String, Object> claims,
+                        Supplier<String> fingerprint) {
     }
 
     /** Called once, by {@link VerifiedToken}'s class initializer; a second call fails. */
