@@ -194,7 +194,7 @@ public final class Engine {
                 audience, Optional.ofNullable(tenant), Optional.ofNullable(e.kid()),
                 String.valueOf(e.token().headerString("alg")), Optional.ofNullable(e.token().headerString("typ")), scope,
                 scopes.isEmpty() ? Set.of(scope) : scopes, issuerName,
-                exp == null ? Instant.MAX : exp, withoutNulls(claims), e.token()::fingerprint));
+                exp == null ? Instant.MAX : exp, withoutNulls(claims), e.token()::fingerprint), VerifiedToken.class);
     }
 
     /** The claims without JSON nulls; the parsed (unmodifiable) tree itself when it holds none. */

@@ -1,6 +1,5 @@
 package dev.keyfence.internal;
 
-import dev.keyfence.VerifiedToken;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -11,12 +10,13 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * The only way to create a {@link VerifiedToken}: its constructor is package-private, and the
- * class hands it here once, when it is loaded. Only the engine calls {@link #of}; this package is
- * not exported, so applications cannot mint a "verified" token.
+ * The only way to create a {@code dev.keyfence.VerifiedToken}: its constructor is private, and
+ * the class hands it here once, when it is loaded. Only the engine calls {@link #of}; this package
+ * is not exported, so applications cannot mint a "verified" token. (This class names no API type,
+ * so no class cycle runs through the API boundary.)
  */
 public final class VerifiedTokens {
-    private static volatile Function<Facts, VerifiedToken> maker;
+    private static volatile Function<Facts, ?> maker;
 
     private VerifiedTokens() {
     }
@@ -31,29 +31,29 @@ public final class VerifiedTokens {
                         Supplier<String> fingerprint) {
     }
 
-    /** Called once, by {@link VerifiedToken}'s class initializer; a second call fails. */
-    public static synchronized void register(Function<Facts, VerifiedToken> constructor) {
+    /** Called once, by the verified token's class initializer; a second call fails. */
+    public static synchronized void register(Function<Facts, ?> constructor) {
         if (maker != null) {
             throw new IllegalStateException("VerifiedToken's constructor is registered already");
         }
         maker = Objects.requireNonNull(constructor, "constructor");
     }
 
-    /** A verified token holding these facts. */
-    public static VerifiedToken of(Facts facts) {
-        Function<Facts, VerifiedToken> m = maker;
+    /** A verified token ({@code type}, the class that registered) holding these facts. */
+    public static <T> T of(Facts facts, Class<T> type) {
+        Function<Facts, ?> m = maker;
         if (m == null) {
-            initialize();
+            initialize(type);
             m = maker;
         }
-        return m.apply(facts);
+        return type.cast(m.apply(facts));
     }
 
-    private static void initialize() {
+    private static void initialize(Class<?> type) {
         try {
-            Class.forName(VerifiedToken.class.getName(), true, VerifiedToken.class.getClassLoader());
+            Class.forName(type.getName(), true, type.getClassLoader());
         } catch (ClassNotFoundException e) {
-            throw new IllegalStateException("VerifiedToken cannot be loaded", e);
+            throw new IllegalStateException(type.getName() + " cannot be loaded", e);
         }
     }
 }
