@@ -62,7 +62,7 @@ public final class Engine {
         this.policy = policy;
         this.resource = resource;
         this.registry = registry;
-        this.controls = Set.copyOf(controls);
+        this.controls = java.util.Collections.unmodifiableSet(EnumSet.copyOf(controls)); // in Control order
         this.checks = Checks.only(controls);
         this.verified = verified;
         this.dpop = dpop;
