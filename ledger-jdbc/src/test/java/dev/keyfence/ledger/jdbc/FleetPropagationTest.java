@@ -1,6 +1,5 @@
 package dev.keyfence.ledger.jdbc;
 
-import dev.keyfence.TokenValidator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedReader;
