@@ -3,11 +3,14 @@ package dev.keyfence;
 import dev.keyfence.ledger.KeyLedger;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Executor;
 
 /**
  * Everything a {@link TokenValidator} enforces: trusted issuers, the resource, key rules and key
@@ -19,6 +22,7 @@ public final class ValidationPolicy {
     public static final int DEFAULT_MAX_TOKEN_BYTES = 16 * 1024;
     /** Default number of verified signatures remembered; see {@link Builder#verifiedTokenCache(int)}. */
     public static final int DEFAULT_VERIFIED_TOKEN_CACHE = 1024;
+    private static final Set<Control> ALL_CONTROLS = Collections.unmodifiableSet(EnumSet.allOf(Control.class));
 
     private final List<TrustedIssuer> issuers;
     private final ResourcePolicy resource;
@@ -29,6 +33,8 @@ public final class ValidationPolicy {
     private final KeySourceListener listener;
     private final int verifiedTokenCache;
     private final Optional<KeyLedger> ledger;
+    private final Optional<Executor> refreshExecutor;
+    private final Set<Control> controls;
 
     private ValidationPolicy(Builder b) {
         if (b.issuers.isEmpty()) {
@@ -64,6 +70,8 @@ public final class ValidationPolicy {
         this.listener = b.listener == null ? KeySourceListener.NONE : b.listener;
         this.verifiedTokenCache = b.verifiedTokenCache == null ? DEFAULT_VERIFIED_TOKEN_CACHE : b.verifiedTokenCache;
         this.ledger = Optional.ofNullable(b.ledger);
+        this.refreshExecutor = Optional.ofNullable(b.refreshExecutor);
+        this.controls = b.controls == null ? ALL_CONTROLS : b.controls;
     }
 
     public static Builder builder() {
@@ -88,17 +96,31 @@ public final class ValidationPolicy {
     public int verifiedTokenCache() { return verifiedTokenCache; }
     /** The key ledger that keeps what is learned about keys across restarts and instances; empty when none is configured. */
     public Optional<KeyLedger> ledger() { return ledger; }
+    /** Where background key-set refreshes run; empty for the JVM-wide shared refresh threads. */
+    public Optional<Executor> refreshExecutor() { return refreshExecutor; }
+    /**
+     * The controls a validator of this policy runs (unmodifiable, in {@link Control} order):
+     * every control unless {@link Builder#controls(Set)} narrowed them for a test.
+     */
+    public Set<Control> controls() { return controls; }
 
-    /** A builder holding this policy's settings, to derive a policy that differs in clock or listener. */
+    /**
+     * A builder holding every setting of this policy, to derive a policy that differs in some:
+     * unlike a new builder, it lets each setting be given once more, replacing the copied value.
+     */
     public Builder toBuilder() {
         Builder b = new Builder();
         b.issuers.addAll(issuers);
         b.resource = resource;
         b.keys = keys;
         b.jwks = jwks;
+        b.clock = clock;
+        b.listener = listener;
         b.maxTokenBytes = maxTokenBytes;
         b.verifiedTokenCache = verifiedTokenCache;
         b.ledger = ledger.orElse(null);
+        b.refreshExecutor = refreshExecutor.orElse(null);
+        b.controls = controls.equals(ALL_CONTROLS) ? null : controls;
         b.derived = true;
         return b;
     }
@@ -114,6 +136,8 @@ public final class ValidationPolicy {
         private KeySourceListener listener;
         private Integer verifiedTokenCache;
         private KeyLedger ledger;
+        private Executor refreshExecutor;
+        private Set<Control> controls;
         /** True for a builder from {@link ValidationPolicy#toBuilder()}: its copied settings may be replaced. */
         private boolean derived;
 
@@ -185,6 +209,35 @@ public final class ValidationPolicy {
          */
         public Builder ledger(KeyLedger ledger) {
             this.ledger = once(this.ledger, ledger, "ledger");
+            return this;
+        }
+
+        /**
+         * Runs background key-set refreshes on {@code executor} instead of the JVM-wide shared
+         * refresh threads. A test seam: tests pass a direct executor ({@code Runnable::run}) or a
+         * queue they drain, so refreshes happen at a known point without sleeping.
+         */
+        public Builder refreshExecutor(Executor executor) {
+            this.refreshExecutor = once(this.refreshExecutor, executor, "refresh-executor");
+            return this;
+        }
+
+        /**
+         * <b>For tests only:</b> a validator of this policy runs only these controls (and
+         * {@link Control#TOKEN_SHAPE}, without which nothing else can run), so a test can show
+         * one control rejecting its attack alone. Such a validator accepts tokens that a full
+         * one rejects: it remembers no verified signature, logs a warning when built, and
+         * {@code audit} and {@link TokenValidator#controls()} list the controls that are off.
+         * Default: every control.
+         */
+        public Builder controls(Set<Control> controls) {
+            Set<Control> set = null;
+            if (controls != null) {
+                set = EnumSet.of(Control.TOKEN_SHAPE);
+                set.addAll(controls);
+                set = Collections.unmodifiableSet(set);
+            }
+            this.controls = once(this.controls, set, "controls");
             return this;
         }
 

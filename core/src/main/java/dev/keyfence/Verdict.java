@@ -29,6 +29,15 @@ public sealed interface Verdict permits Verdict.Accepted, Verdict.Rejected {
     /** The token's fingerprint: the first 12 hex digits of the SHA-256 of the token string. */
     String fingerprint();
 
+    /**
+     * The fingerprint verdicts and the audit log give {@code token} (null reads as empty): the
+     * first 12 hex digits of the SHA-256 of the token string, so a token can be named without
+     * being shown.
+     */
+    static String fingerprintOf(String token) {
+        return dev.keyfence.internal.token.Fingerprint.of(token);
+    }
+
     /** The token passed every check; {@link #token()} holds what was verified. */
     record Accepted(VerifiedToken token) implements Verdict {
         public Accepted {

@@ -20,6 +20,8 @@ public final class VerifiedToken {
     private final List<String> audience;
     private final Optional<String> tenant;
     private final Optional<String> kid;
+    private final String algorithm;
+    private final Optional<String> type;
     private final String keyScope;
     private final java.util.Set<String> keyScopes;
     private final String issuerName;
@@ -28,38 +30,27 @@ public final class VerifiedToken {
     private final Supplier<String> fingerprintSource;
     private volatile String fingerprint;
 
-    /**
-     * Creates a verified token; called by the validator only. {@code claims} must be an
-     * unmodifiable tree that nobody changes afterwards (it is kept, not copied: the validator's
-     * parser builds such trees). The fingerprint is computed on first use.
-     */
-    public VerifiedToken(String issuer, Optional<String> subject, List<String> audience, Optional<String> tenant,
-                         Optional<String> kid, String keyScope, String issuerName, Instant expiresAt,
-                         Map<String, Object> claims, Supplier<String> fingerprint) {
-        this(issuer, subject, audience, tenant, kid, keyScope, java.util.Set.of(keyScope), issuerName, expiresAt, claims,
-                fingerprint);
+    static {
+        dev.keyfence.internal.VerifiedTokens.register(VerifiedToken::new);
     }
 
-    /**
-     * As the constructor above, with every key scope known for the key ({@code keyScopes} must
-     * hold {@code keyScope}); called by the validator only.
-     */
-    public VerifiedToken(String issuer, Optional<String> subject, List<String> audience, Optional<String> tenant,
-                         Optional<String> kid, String keyScope, java.util.Set<String> keyScopes, String issuerName,
-                         Instant expiresAt, Map<String, Object> claims, Supplier<String> fingerprint) {
-        java.util.Set<String> scopes = new java.util.TreeSet<>(Objects.requireNonNull(keyScopes, "keyScopes"));
-        scopes.add(Objects.requireNonNull(keyScope, "keyScope"));
+    /** Only the validator creates verified tokens (through {@code internal.VerifiedTokens}). */
+    private VerifiedToken(dev.keyfence.internal.VerifiedTokens.Facts facts) {
+        java.util.Set<String> scopes = new java.util.TreeSet<>(Objects.requireNonNull(facts.keyScopes(), "keyScopes"));
+        scopes.add(Objects.requireNonNull(facts.keyScope(), "keyScope"));
         this.keyScopes = java.util.Collections.unmodifiableSet(scopes);
-        this.issuer = Objects.requireNonNull(issuer, "issuer");
-        this.subject = Objects.requireNonNull(subject, "subject");
-        this.audience = List.copyOf(audience);
-        this.tenant = Objects.requireNonNull(tenant, "tenant");
-        this.kid = Objects.requireNonNull(kid, "kid");
-        this.keyScope = Objects.requireNonNull(keyScope, "keyScope");
-        this.issuerName = Objects.requireNonNull(issuerName, "issuerName");
-        this.expiresAt = Objects.requireNonNull(expiresAt, "expiresAt");
-        this.claims = Collections.unmodifiableMap(Objects.requireNonNull(claims, "claims"));
-        this.fingerprintSource = Objects.requireNonNull(fingerprint, "fingerprint");
+        this.issuer = Objects.requireNonNull(facts.issuer(), "issuer");
+        this.subject = Objects.requireNonNull(facts.subject(), "subject");
+        this.audience = List.copyOf(facts.audience());
+        this.tenant = Objects.requireNonNull(facts.tenant(), "tenant");
+        this.kid = Objects.requireNonNull(facts.kid(), "kid");
+        this.algorithm = Objects.requireNonNull(facts.algorithm(), "algorithm");
+        this.type = Objects.requireNonNull(facts.type(), "type");
+        this.keyScope = facts.keyScope();
+        this.issuerName = Objects.requireNonNull(facts.issuerName(), "issuerName");
+        this.expiresAt = Objects.requireNonNull(facts.expiresAt(), "expiresAt");
+        this.claims = Collections.unmodifiableMap(Objects.requireNonNull(facts.claims(), "claims"));
+        this.fingerprintSource = Objects.requireNonNull(facts.fingerprint(), "fingerprint");
     }
 
     /** The {@code iss} claim, exactly as in the token. */
@@ -72,6 +63,10 @@ public final class VerifiedToken {
     public Optional<String> tenant() { return tenant; }
     /** The {@code kid} header, when present. */
     public Optional<String> kid() { return kid; }
+    /** The {@code alg} header: the algorithm the signature was verified with. */
+    public String algorithm() { return algorithm; }
+    /** The {@code typ} header, when present. */
+    public Optional<String> type() { return type; }
     /** The key scope of the key that verified the signature: the scope of the issuer whose source it was found in. */
     public String keyScope() { return keyScope; }
     /**
@@ -88,6 +83,15 @@ public final class VerifiedToken {
      * numbers {@code Long} or {@code Double}, JSON null is absent from maps.
      */
     public Map<String, Object> claims() { return claims; }
+    /**
+     * The claim {@code name} read as a NumericDate (seconds since the epoch, fractions kept),
+     * when it is a JSON number; values beyond what {@link Instant} holds are clamped a year short
+     * of its limits. Empty when the claim is absent or not a number.
+     */
+    public Optional<Instant> timeClaim(String name) {
+        return Optional.ofNullable(dev.keyfence.internal.checks.NumericDate.of(claims.get(Objects.requireNonNull(name, "name"))));
+    }
+
     /** First 12 hex digits of the SHA-256 of the token string. */
     public String fingerprint() {
         String f = fingerprint;

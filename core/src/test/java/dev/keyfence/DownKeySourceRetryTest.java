@@ -2,8 +2,6 @@ package dev.keyfence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.keyfence.internal.Engine;
-import dev.keyfence.internal.keys.KeyRegistry;
 import dev.keyfence.testkit.JwkSet;
 import dev.keyfence.testkit.JwksServer;
 import dev.keyfence.testkit.MutableClock;
@@ -22,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class DownKeySourceRetryTest {
     private static final TestKey KEY = TestKey.rsa("k1");
 
-    private static Engine engine(JwksServer server, MutableClock clock, String downScope) {
+    private static TokenValidator engine(JwksServer server, MutableClock clock, String downScope) {
         ValidationPolicy policy = ValidationPolicy.builder()
                 .issuer(TrustedIssuer.builder().name("good").issuer("https://good.example")
                         .keySource(KeySource.jwksUri(server.uri("/good").toString())).keyScope("enterprise").build())
@@ -31,10 +29,10 @@ class DownKeySourceRetryTest {
                 .resource(ResourcePolicy.builder().audiences("api://mail").acceptedKeyScopes("enterprise").build())
                 .jwks(JwksSettings.builder().allowHttpLoopback(true).minRefetchInterval(Duration.ofSeconds(30)).build())
                 .clock(clock).build();
-        return Engine.create(policy, new KeyRegistry(policy, Runnable::run));
+        return TokenValidator.create(policy.toBuilder().refreshExecutor(Runnable::run).build());
     }
 
-    private static Verdict validate(Engine engine, MutableClock clock) {
+    private static Verdict validate(TokenValidator engine, MutableClock clock) {
         return engine.validate(Tokens.accessToken("https://good.example", "api://mail", clock.instant()).signedWith(KEY));
     }
 
@@ -44,7 +42,7 @@ class DownKeySourceRetryTest {
             server.serveKeys("/good", JwkSet.of(KEY));
             server.respond("/down", 500, "down");
             MutableClock clock = MutableClock.at("2024-10-15T12:00:00Z");
-            Engine engine = engine(server, clock, "partner");
+            TokenValidator engine = engine(server, clock, "partner");
             for (int i = 0; i < 3; i++) {
                 assertThat(validate(engine, clock)).isInstanceOfSatisfying(Verdict.Rejected.class, r -> {
                     assertThat(r.reason()).isEqualTo(Reason.KEYS_UNAVAILABLE);
@@ -72,7 +70,7 @@ class DownKeySourceRetryTest {
             server.serveKeys("/good", JwkSet.of(KEY));
             server.respond("/down", 500, "down");
             MutableClock clock = MutableClock.at("2024-10-15T12:00:00Z");
-            Engine engine = engine(server, clock, "enterprise");
+            TokenValidator engine = engine(server, clock, "enterprise");
             for (int i = 0; i < 3; i++) {
                 assertThat(validate(engine, clock).valid()).isTrue();
                 clock.advance(Duration.ofSeconds(31));

@@ -5,7 +5,6 @@ import static dev.keyfence.KeyLifecycleSetup.ISSUER;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keyfence.KeyLifecycleSetup.FrontDoor;
-import dev.keyfence.internal.Engine;
 import dev.keyfence.testkit.JwkSet;
 import dev.keyfence.testkit.MutableClock;
 import dev.keyfence.testkit.TestKey;
@@ -32,7 +31,7 @@ class KeyRuleIsolationTest {
         return Tokens.accessToken(ISSUER, AUDIENCE, now).signedWith(key);
     }
 
-    private static void assertCaught(Engine e, String attack, String legit, Reason reason) {
+    private static void assertCaught(TokenValidator e, String attack, String legit, Reason reason) {
         assertThat(e.validate(attack)).isInstanceOfSatisfying(Verdict.Rejected.class,
                 r -> assertThat(r.reason()).as(r.detail()).isEqualTo(reason));
         assertThat(e.validate(legit).valid()).isTrue();
@@ -43,8 +42,7 @@ class KeyRuleIsolationTest {
     void validityWindowAloneRejectsExpiredKey(FrontDoor door) {
         KeyLifecycleSetup s = KeyLifecycleSetup.in(dir, JwkSet.of(
                 bad.jwk().certificate(APR_2016, Instant.parse("2021-04-01T00:00:00Z")), good.jwk()));
-        Engine e = Engine.withOnlyControlsForTesting(s.policy(door, MutableClock.at(MAY_2023)),
-                Control.KEY_VALIDITY_WINDOW);
+        TokenValidator e = TokenValidator.create(s.policy(door, MutableClock.at(MAY_2023)).toBuilder().controls(java.util.Set.of(Control.KEY_VALIDITY_WINDOW)).build());
 
         assertCaught(e, token(bad, MAY_2023), token(good, MAY_2023), Reason.KEY_EXPIRED);
     }
@@ -54,8 +52,7 @@ class KeyRuleIsolationTest {
     void validityWindowAloneRejectsFutureKey(FrontDoor door) {
         KeyLifecycleSetup s = KeyLifecycleSetup.in(dir, JwkSet.of(bad.jwk(), good.jwk()))
                 .window("kid:bad-key", "2024-01-01T00:00:00Z", null);
-        Engine e = Engine.withOnlyControlsForTesting(s.policy(door, MutableClock.at(MAY_2023)),
-                Control.KEY_VALIDITY_WINDOW);
+        TokenValidator e = TokenValidator.create(s.policy(door, MutableClock.at(MAY_2023)).toBuilder().controls(java.util.Set.of(Control.KEY_VALIDITY_WINDOW)).build());
 
         assertCaught(e, token(bad, MAY_2023), token(good, MAY_2023), Reason.KEY_NOT_YET_VALID);
     }
@@ -65,7 +62,7 @@ class KeyRuleIsolationTest {
     void maxAgeAloneRejectsOldKey(FrontDoor door) {
         KeyLifecycleSetup s = KeyLifecycleSetup.in(dir, JwkSet.of(bad.jwk().member("iat", APR_2016), good.jwk()))
                 .maxAge(Duration.parse("P400D"));
-        Engine e = Engine.withOnlyControlsForTesting(s.policy(door, MutableClock.at(MAY_2023)), Control.KEY_MAX_AGE);
+        TokenValidator e = TokenValidator.create(s.policy(door, MutableClock.at(MAY_2023)).toBuilder().controls(java.util.Set.of(Control.KEY_MAX_AGE)).build());
 
         assertCaught(e, token(bad, MAY_2023), token(good, MAY_2023), Reason.KEY_TOO_OLD);
     }
@@ -76,8 +73,7 @@ class KeyRuleIsolationTest {
         // the key window check is off: only the token's iat against the key's window catches this
         KeyLifecycleSetup s = KeyLifecycleSetup.in(dir, JwkSet.of(
                 bad.jwk().certificate(APR_2016, Instant.parse("2021-04-01T00:00:00Z")), good.jwk()));
-        Engine e = Engine.withOnlyControlsForTesting(s.policy(door, MutableClock.at(MAY_2023)),
-                Control.TOKEN_IN_KEY_WINDOW);
+        TokenValidator e = TokenValidator.create(s.policy(door, MutableClock.at(MAY_2023)).toBuilder().controls(java.util.Set.of(Control.TOKEN_IN_KEY_WINDOW)).build());
 
         assertCaught(e, token(bad, MAY_2023), token(good, MAY_2023), Reason.TOKEN_ISSUED_OUTSIDE_KEY_WINDOW);
     }
@@ -86,10 +82,10 @@ class KeyRuleIsolationTest {
     @EnumSource(FrontDoor.class)
     void revocationAloneRejectsRevokedKey(FrontDoor door) {
         KeyLifecycleSetup s = KeyLifecycleSetup.in(dir, JwkSet.of(bad, good)).revoked("kid:bad-key");
-        Engine e = Engine.withOnlyControlsForTesting(s.policy(door, MutableClock.at(MAY_2023)), Control.KEY_REVOCATION);
+        TokenValidator e = TokenValidator.create(s.policy(door, MutableClock.at(MAY_2023)).toBuilder().controls(java.util.Set.of(Control.KEY_REVOCATION)).build());
 
         assertCaught(e, token(bad, MAY_2023), token(good, MAY_2023), Reason.KEY_REVOKED);
-        e.registry().revoke(KeyReference.thumbprint(good.thumbprint()), "test", "run-time");
+        e.revoke(KeyReference.thumbprint(good.thumbprint()), "test", "run-time");
         assertThat(e.validate(token(good, MAY_2023))).isInstanceOfSatisfying(Verdict.Rejected.class,
                 r -> assertThat(r.reason()).isEqualTo(Reason.KEY_REVOKED));
     }
@@ -99,7 +95,7 @@ class KeyRuleIsolationTest {
     void retirementAloneRejectsRemovedKeyAfterGrace(FrontDoor door) {
         KeyLifecycleSetup s = KeyLifecycleSetup.in(dir, JwkSet.of(bad, good)).retiredGrace(Duration.ofMinutes(10));
         MutableClock clock = MutableClock.at(MAY_2023);
-        Engine e = Engine.withOnlyControlsForTesting(s.policy(door, clock), Control.KEY_RETIREMENT);
+        TokenValidator e = TokenValidator.create(s.policy(door, clock).toBuilder().controls(java.util.Set.of(Control.KEY_RETIREMENT)).build());
         assertThat(e.validate(token(bad, clock.instant())).valid()).isTrue();
 
         s.publish(JwkSet.of(good));

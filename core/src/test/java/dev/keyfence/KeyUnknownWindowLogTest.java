@@ -9,7 +9,6 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import dev.keyfence.KeyLifecycleSetup.FrontDoor;
-import dev.keyfence.internal.keys.KeyRegistry;
 import dev.keyfence.testkit.JwkSet;
 import dev.keyfence.testkit.MutableClock;
 import dev.keyfence.testkit.TestKey;
@@ -31,7 +30,7 @@ class KeyUnknownWindowLogTest {
     void warnsOncePerKeyWithoutWindow() {
         TestKey bare = TestKey.rsa("bare-key");
         TestKey certified = TestKey.rsa("certified-key");
-        Logger logger = (Logger) LoggerFactory.getLogger(KeyRegistry.class);
+        Logger logger = (Logger) LoggerFactory.getLogger("dev.keyfence.internal.keys.KeyRegistry");
         ListAppender<ILoggingEvent> appender = new ListAppender<>();
         appender.start();
         logger.addAppender(appender);

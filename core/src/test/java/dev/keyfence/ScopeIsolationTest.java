@@ -13,7 +13,6 @@ import static dev.keyfence.TenantScopeSetup.iss;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keyfence.TenantScopeSetup.FrontDoor;
-import dev.keyfence.internal.Engine;
 import dev.keyfence.testkit.MutableClock;
 import dev.keyfence.testkit.Tokens;
 import java.nio.file.Path;
@@ -26,8 +25,9 @@ class ScopeIsolationTest {
     @TempDir
     Path dir;
 
-    private Engine only(TenantScopeSetup setup, FrontDoor door, Control control) {
-        return Engine.withOnlyControlsForTesting(setup.policy(door, MutableClock.at(TenantBindingTest.NOW)), control);
+    private TokenValidator only(TenantScopeSetup setup, FrontDoor door, Control control) {
+        return TokenValidator.create(setup.policy(door, MutableClock.at(TenantBindingTest.NOW)).toBuilder()
+                .controls(java.util.Set.of(control)).build());
     }
 
     private static void assertReason(Verdict v, Reason reason) {
@@ -38,7 +38,7 @@ class ScopeIsolationTest {
     @ParameterizedTest
     @EnumSource(FrontDoor.class)
     void tenantControlAloneCatchesIssMismatchAllowlistAndMissingTid(FrontDoor door) {
-        Engine e = only(new TenantScopeSetup(dir), door, Control.TENANT);
+        TokenValidator e = only(new TenantScopeSetup(dir), door, Control.TENANT);
 
         assertThat(e.validate(enterpriseToken(TENANT_A).signedWith(ENTERPRISE_KEY)).valid()).isTrue();
         assertReason(e.validate(Tokens.accessToken(iss(TENANT_B), AUDIENCE, TenantBindingTest.NOW).tenant(TENANT_A)
@@ -51,7 +51,7 @@ class ScopeIsolationTest {
     @ParameterizedTest
     @EnumSource(FrontDoor.class)
     void keyIssuerBindingAloneCatchesConsumerKeyOnEnterpriseToken(FrontDoor door) {
-        Engine e = only(new TenantScopeSetup(dir), door, Control.KEY_ISSUER_BINDING);
+        TokenValidator e = only(new TenantScopeSetup(dir), door, Control.KEY_ISSUER_BINDING);
 
         assertThat(e.validate(enterpriseToken(TENANT_A).signedWith(ENTERPRISE_KEY)).valid()).isTrue();
         assertReason(e.validate(enterpriseToken(TENANT_A).signedWith(CONSUMER_KEY)), Reason.KEY_ISSUER_MISMATCH);
@@ -60,7 +60,7 @@ class ScopeIsolationTest {
     @ParameterizedTest
     @EnumSource(FrontDoor.class)
     void keyIssuerBindingAloneFailsClosedWhenRequiredMemberIsMissing(FrontDoor door) {
-        Engine e = only(new TenantScopeSetup(dir).withoutIssuerMembers().requireKeyIssuer(), door,
+        TokenValidator e = only(new TenantScopeSetup(dir).withoutIssuerMembers().requireKeyIssuer(), door,
                 Control.KEY_ISSUER_BINDING);
 
         assertReason(e.validate(enterpriseToken(TENANT_A).signedWith(CONSUMER_KEY)), Reason.KEY_ISSUER_MISMATCH);
@@ -69,7 +69,7 @@ class ScopeIsolationTest {
     @ParameterizedTest
     @EnumSource(FrontDoor.class)
     void keyScopeAloneCatchesConsumerKeyWithoutIssuerMembers(FrontDoor door) {
-        Engine e = only(new TenantScopeSetup(dir).withoutIssuerMembers(), door, Control.KEY_SCOPE);
+        TokenValidator e = only(new TenantScopeSetup(dir).withoutIssuerMembers(), door, Control.KEY_SCOPE);
 
         assertThat(e.validate(enterpriseToken(TENANT_A).signedWith(ENTERPRISE_KEY)).valid()).isTrue();
         assertReason(e.validate(enterpriseToken(TENANT_A).signedWith(CONSUMER_KEY)), Reason.KEY_SCOPE_NOT_ACCEPTED);
@@ -79,7 +79,7 @@ class ScopeIsolationTest {
     @ParameterizedTest
     @EnumSource(FrontDoor.class)
     void keyScopeAloneCatchesKeySharedByBothScopes(FrontDoor door) {
-        Engine e = only(new TenantScopeSetup(dir).withSharedKey(), door, Control.KEY_SCOPE);
+        TokenValidator e = only(new TenantScopeSetup(dir).withSharedKey(), door, Control.KEY_SCOPE);
 
         assertReason(e.validate(enterpriseToken(TENANT_A).signedWith(SHARED_KEY)), Reason.KEY_SCOPE_NOT_ACCEPTED);
     }

@@ -38,6 +38,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class Engine {
     private static final Logger AUDIT = LoggerFactory.getLogger("dev.keyfence.audit");
+    private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
 
     private final ValidationPolicy policy;
     private final ResourcePolicy resource;
@@ -60,7 +61,7 @@ public final class Engine {
         this.policy = policy;
         this.resource = resource;
         this.registry = registry;
-        this.controls = Set.copyOf(controls);
+        this.controls = java.util.Collections.unmodifiableSet(EnumSet.copyOf(controls)); // in Control order
         this.checks = Checks.only(controls);
         this.verified = verified;
         this.dpop = dpop;
@@ -71,24 +72,20 @@ public final class Engine {
         return new DpopProofVerifier(new ProofReplayCache(policy.clock(), window));
     }
 
-    /** An engine with every control on. */
-    public static Engine create(ValidationPolicy policy) {
-        return create(policy, new KeyRegistry(policy));
-    }
-
-    /** An engine with every control on, over a key registry built by the caller (tests inject its refresh executor). */
-    public static Engine create(ValidationPolicy policy, KeyRegistry registry) {
-        return new Engine(policy, policy.resource(), registry, EnumSet.allOf(Control.class),
-                VerifiedSignatures.of(policy.verifiedTokenCache()), dpop(policy));
-    }
-
     /**
-     * An engine running only the given controls (token shape is always checked). For tests that
-     * show one control rejecting its attack alone; never for production use.
+     * An engine running the policy's controls (every control unless the policy narrowed them for
+     * a test) over a new key registry.
      */
-    public static Engine withOnlyControlsForTesting(ValidationPolicy policy, Control... controls) {
-        Set<Control> set = EnumSet.of(Control.TOKEN_SHAPE, controls);
-        return new Engine(policy, policy.resource(), new KeyRegistry(policy), set, VerifiedSignatures.of(0), dpop(policy));
+    public static Engine create(ValidationPolicy policy) {
+        Set<Control> controls = policy.controls();
+        if (controls.containsAll(EnumSet.allOf(Control.class))) {
+            return new Engine(policy, policy.resource(), new KeyRegistry(policy), controls,
+                    VerifiedSignatures.of(policy.verifiedTokenCache()), dpop(policy));
+        }
+        Set<Control> off = EnumSet.complementOf(EnumSet.copyOf(controls));
+        LOG.warn("validator built with controls off {}: it accepts tokens a full validator rejects (for tests only)", off);
+        return new Engine(policy, policy.resource(), new KeyRegistry(policy), controls, VerifiedSignatures.of(0),
+                dpop(policy));
     }
 
     /**
@@ -199,10 +196,11 @@ public final class Engine {
                 : e.issuer() != null ? e.issuer().keyScope() : "unknown";
         Set<String> scopes = KeyScopeCheck.knownScopes(e);
         String issuerName = e.issuer() != null ? e.issuer().name() : "unknown";
-        return new VerifiedToken(e.iss() == null ? "" : e.iss(), Optional.ofNullable(e.token().claimString("sub")),
-                audience, Optional.ofNullable(tenant), Optional.ofNullable(e.kid()), scope,
+        return VerifiedTokens.of(new VerifiedTokens.Facts(e.iss() == null ? "" : e.iss(), Optional.ofNullable(e.token().claimString("sub")),
+                audience, Optional.ofNullable(tenant), Optional.ofNullable(e.kid()),
+                String.valueOf(e.token().headerString("alg")), Optional.ofNullable(e.token().headerString("typ")), scope,
                 scopes.isEmpty() ? Set.of(scope) : scopes, issuerName,
-                exp == null ? Instant.MAX : exp, withoutNulls(claims), e.token()::fingerprint);
+                exp == null ? Instant.MAX : exp, withoutNulls(claims), e.token()::fingerprint), VerifiedToken.class);
     }
 
     /** The claims without JSON nulls; the parsed (unmodifiable) tree itself when it holds none. */

@@ -1,12 +1,12 @@
 package dev.keyfence.knowledge;
 
+import dev.keyfence.TokenValidator;
 import static dev.keyfence.knowledge.ForgerySetup.CONSUMERS;
 import static dev.keyfence.knowledge.ForgerySetup.ENTERPRISE_KEY;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keyfence.Reason;
 import dev.keyfence.Verdict;
-import dev.keyfence.internal.Engine;
 import dev.keyfence.knowledge.ForgerySetup.FrontDoor;
 import dev.keyfence.testkit.JwkSet;
 import java.io.IOException;
@@ -69,7 +69,7 @@ class ConsumerSourceDegradedTest {
     void forgeryIsRefusedWhileTheConsumerSourceFailsAndLegitimateTokensPassOnceItRecovers(FrontDoor door, Fault fault) {
         try (ForgerySetup s = new ForgerySetup(dir)) {
             fault.apply.accept(s);
-            Engine engine = s.engine(door);
+            TokenValidator engine = s.engine(door);
 
             assertUnavailableNamingConsumer(engine.validate(s.forgery()));
             assertUnavailableNamingConsumer(engine.validate(s.enterprise(ENTERPRISE_KEY)));
@@ -91,11 +91,11 @@ class ConsumerSourceDegradedTest {
     void forgeryIsRefusedWhileTheConsumerFileIsMissingOrNotJson(FrontDoor door) throws IOException {
         Path file = dir.resolve("consumers.json");
         try (ForgerySetup s = new ForgerySetup(dir).consumerFromFile(file)) {
-            Engine missing = s.engine(door);
+            TokenValidator missing = s.engine(door);
             assertUnavailableNamingConsumer(missing.validate(s.forgery()));
 
             Files.writeString(file, "{\"keys\": not json");
-            Engine notJson = s.engine(door);
+            TokenValidator notJson = s.engine(door);
             assertUnavailableNamingConsumer(notJson.validate(s.forgery()));
             assertUnavailableNamingConsumer(notJson.validate(s.enterprise(ENTERPRISE_KEY)));
 
@@ -111,7 +111,7 @@ class ConsumerSourceDegradedTest {
     void scopeOnceLearnedStaysLearnedWhenTheConsumerSourceFailsPastMaxStale(FrontDoor door) {
         try (ForgerySetup s = new ForgerySetup(dir)) {
             s.server.serveKeys(CONSUMERS, ForgerySetup.goodConsumerSet());
-            Engine engine = s.engine(door);
+            TokenValidator engine = s.engine(door);
             assertReason(engine.validate(s.forgery()), Reason.KEY_SCOPE_NOT_ACCEPTED);
 
             s.server.respond(CONSUMERS, 503, "down");

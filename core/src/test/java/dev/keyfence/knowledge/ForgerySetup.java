@@ -1,13 +1,12 @@
 package dev.keyfence.knowledge;
 
+import dev.keyfence.TokenValidator;
 import dev.keyfence.JwksSettings;
 import dev.keyfence.KeyfenceConfig;
 import dev.keyfence.KeySource;
 import dev.keyfence.ResourcePolicy;
 import dev.keyfence.TrustedIssuer;
 import dev.keyfence.ValidationPolicy;
-import dev.keyfence.internal.Engine;
-import dev.keyfence.internal.keys.KeyRegistry;
 import dev.keyfence.testkit.JwkBuilder;
 import dev.keyfence.testkit.JwkSet;
 import dev.keyfence.testkit.JwksServer;
@@ -114,13 +113,13 @@ final class ForgerySetup implements AutoCloseable {
     }
 
     /** An engine whose background reads run at once on the calling thread, so each test step sees them done. */
-    Engine engine(FrontDoor door) {
+    TokenValidator engine(FrontDoor door) {
         return engine(door, Runnable::run);
     }
 
-    Engine engine(FrontDoor door, Executor refreshes) {
+    TokenValidator engine(FrontDoor door, Executor refreshes) {
         ValidationPolicy policy = policy(door);
-        return Engine.create(policy, new KeyRegistry(policy, refreshes));
+        return TokenValidator.create(policy.toBuilder().refreshExecutor(refreshes).build());
     }
 
     /** The forgery: an enterprise token for an allowed tenant, signed by the consumer key. */

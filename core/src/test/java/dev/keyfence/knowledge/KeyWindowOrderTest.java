@@ -1,5 +1,6 @@
 package dev.keyfence.knowledge;
 
+import dev.keyfence.TokenValidator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keyfence.DeclaredWindow;
@@ -12,8 +13,6 @@ import dev.keyfence.ResourcePolicy;
 import dev.keyfence.TrustedIssuer;
 import dev.keyfence.ValidationPolicy;
 import dev.keyfence.Verdict;
-import dev.keyfence.internal.Engine;
-import dev.keyfence.internal.keys.KeyRegistry;
 import dev.keyfence.testkit.JwkBuilder;
 import dev.keyfence.testkit.JwkSet;
 import dev.keyfence.testkit.MutableClock;
@@ -67,7 +66,7 @@ class KeyWindowOrderTest {
                         .map(oldValidatedFirst -> Arguments.of(d, r, oldFirstInSet, oldValidatedFirst)))));
     }
 
-    private Engine engine(FrontDoor door, Rule rule, boolean oldFirstInSet) throws IOException {
+    private TokenValidator engine(FrontDoor door, Rule rule, boolean oldFirstInSet) throws IOException {
         JwkBuilder old = KEY.jwk().kid("old");
         if (rule == Rule.JWK_EXP) {
             old = old.member("exp", YESTERDAY.getEpochSecond());
@@ -103,7 +102,7 @@ class KeyWindowOrderTest {
                     + "  accepted-key-scopes: [enterprise]\n" + keys;
             policy = KeyfenceConfig.parse(yaml, dir).policy().toBuilder().clock(clock).build();
         }
-        return Engine.create(policy, new KeyRegistry(policy, Runnable::run));
+        return TokenValidator.create(policy.toBuilder().refreshExecutor(Runnable::run).build());
     }
 
     private static Reason reason(Verdict v) {
@@ -114,7 +113,7 @@ class KeyWindowOrderTest {
     @MethodSource("cases")
     void bothKidsOfOneKeyMaterialGetTheSameVerdictInEveryOrder(FrontDoor door, Rule rule, boolean oldFirstInSet,
                                                               boolean oldValidatedFirst) throws IOException {
-        Engine engine = engine(door, rule, oldFirstInSet);
+        TokenValidator engine = engine(door, rule, oldFirstInSet);
         String viaOld = Tokens.accessToken(ISSUER, "api://x", NOW).kid("old").signedWith(KEY);
         String viaNew = Tokens.accessToken(ISSUER, "api://x", NOW).kid("new").signedWith(KEY);
         List<String> order = oldValidatedFirst ? List.of(viaOld, viaNew) : List.of(viaNew, viaOld);

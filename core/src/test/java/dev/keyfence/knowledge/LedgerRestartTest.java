@@ -14,8 +14,6 @@ import dev.keyfence.Reason;
 import dev.keyfence.TokenValidator;
 import dev.keyfence.ValidationPolicy;
 import dev.keyfence.Verdict;
-import dev.keyfence.internal.Engine;
-import dev.keyfence.internal.keys.KeyRegistry;
 import dev.keyfence.knowledge.ForgerySetup.FrontDoor;
 import dev.keyfence.ledger.KeyLedger;
 import dev.keyfence.ledger.KeyLedgers;
@@ -54,7 +52,7 @@ class LedgerRestartTest {
     }
 
     /** A validator on the setup's policy, with (or without, when null) a ledger; its reads run on the calling thread. */
-    private static Engine validator(ForgerySetup s, KeyLedger ledger, KeyPolicy keys, KeySourceListener listener) {
+    private static TokenValidator validator(ForgerySetup s, KeyLedger ledger, KeyPolicy keys, KeySourceListener listener) {
         ValidationPolicy.Builder b = s.policy(FrontDoor.CODE).toBuilder().clock(s.clock).listener(listener);
         if (ledger != null) {
             b.ledger(ledger);
@@ -63,17 +61,16 @@ class LedgerRestartTest {
             b.keys(keys);
         }
         ValidationPolicy p = b.build();
-        return Engine.create(p, new KeyRegistry(p, Runnable::run));
+        return TokenValidator.create(p.toBuilder().refreshExecutor(Runnable::run).build());
     }
 
-    private static Engine validator(ForgerySetup s, KeyLedger ledger) {
+    private static TokenValidator validator(ForgerySetup s, KeyLedger ledger) {
         return validator(s, ledger, null, KeySourceListener.NONE);
     }
 
     /** Waits until the validator's ledger holds everything it was handed (the "stop" of a validator). */
-    private static void stop(Engine e, KeyLedger ledger) throws InterruptedException {
-        assertThat(e.registry().ledger().orElseThrow().flush(Duration.ofSeconds(30))).isTrue();
-        e.registry().ledger().orElseThrow().close();
+    private static void stop(TokenValidator e, KeyLedger ledger) throws InterruptedException {
+        assertThat(e.awaitLedgerWrites(Duration.ofSeconds(30))).isTrue();
         ledger.close();
     }
 
@@ -87,7 +84,7 @@ class LedgerRestartTest {
         try (ForgerySetup s = new ForgerySetup(dir)) {
             s.server.serveKeys(CONSUMERS, ForgerySetup.goodConsumerSet());
             KeyLedger first = KeyLedgers.directory(ledgerDir());
-            Engine before = validator(s, first);
+            TokenValidator before = validator(s, first);
             assertReason(before.validate(s.forgery()), Reason.KEY_SCOPE_NOT_ACCEPTED);
             stop(before, first);
 
@@ -96,7 +93,7 @@ class LedgerRestartTest {
             s.clock.advance(Duration.ofDays(2));
 
             try (KeyLedger second = KeyLedgers.directory(ledgerDir())) {
-                Engine after = validator(s, second);
+                TokenValidator after = validator(s, second);
                 Verdict v = after.validate(s.forgery());
                 assertReason(v, Reason.KEY_SCOPE_NOT_ACCEPTED);
                 assertThat(((Verdict.Rejected) v).keyScope()).contains("consumer");
@@ -112,7 +109,7 @@ class LedgerRestartTest {
         try (ForgerySetup s = new ForgerySetup(dir)) {
             s.server.serveKeys(CONSUMERS, ForgerySetup.goodConsumerSet());
             KeyLedger first = KeyLedgers.directory(ledgerDir());
-            Engine before = validator(s, first);
+            TokenValidator before = validator(s, first);
             assertThat(before.validate(s.enterprise(ENTERPRISE_KEY)).valid()).isTrue();
             stop(before, first);
 
@@ -120,7 +117,7 @@ class LedgerRestartTest {
             s.clock.advance(Duration.ofHours(1)); // within refresh-interval + max-stale of the stored read
 
             try (KeyLedger second = KeyLedgers.directory(ledgerDir())) {
-                Engine after = validator(s, second);
+                TokenValidator after = validator(s, second);
                 assertThat(after.validate(s.enterprise(ENTERPRISE_KEY)).valid()).isTrue();
                 assertReason(after.validate(s.forgery()), Reason.KEY_SCOPE_NOT_ACCEPTED);
 
@@ -143,7 +140,7 @@ class LedgerRestartTest {
         try (ForgerySetup s = new ForgerySetup(dir)) {
             s.server.serveKeys(CONSUMERS, ForgerySetup.goodConsumerSet());
             KeyLedger first = KeyLedgers.directory(ledgerDir());
-            Engine before = validator(s, first, maxAge, KeySourceListener.NONE);
+            TokenValidator before = validator(s, first, maxAge, KeySourceListener.NONE);
             assertThat(before.validate(s.enterprise(ENTERPRISE_KEY)).valid()).isTrue();
             stop(before, first);
 
@@ -169,7 +166,7 @@ class LedgerRestartTest {
                     CONSUMER_KEY.jwk().member("issuer", TEMPLATE));
             s.server.remove(COMMON).serveKeys(COMMON, both);
             KeyLedger first = KeyLedgers.directory(ledgerDir());
-            Engine before = validator(s, first);
+            TokenValidator before = validator(s, first);
             assertThat(before.validate(s.enterprise(SECOND_ENTERPRISE_KEY)).valid()).isTrue();
 
             s.server.remove(COMMON).serveKeys(COMMON, withoutSecond);
@@ -188,7 +185,7 @@ class LedgerRestartTest {
                 }
             };
             try (KeyLedger second = KeyLedgers.directory(ledgerDir())) {
-                Engine after = validator(s, second, null, events);
+                TokenValidator after = validator(s, second, null, events);
                 assertReason(after.validate(s.enterprise(SECOND_ENTERPRISE_KEY)), Reason.KEY_RETIRED);
                 assertThat(after.validate(s.enterprise(ENTERPRISE_KEY)).valid()).isTrue();
                 assertThat(republished).containsExactly("enterprise ent-2");
@@ -244,7 +241,7 @@ class LedgerRestartTest {
     void aRevocationStoredByAnotherInstanceIsAppliedAndOneMadeHereIsStored() throws InterruptedException {
         try (ForgerySetup s = new ForgerySetup(dir); KeyLedger ledger = KeyLedgers.directory(ledgerDir())) {
             s.server.serveKeys(CONSUMERS, ForgerySetup.goodConsumerSet());
-            Engine validator = validator(s, ledger);
+            TokenValidator validator = validator(s, ledger);
             assertThat(validator.validate(s.enterprise(ENTERPRISE_KEY)).valid()).isTrue();
 
             CountDownLatch revoked = awaitBatch(ledger, LedgerBatch::hasOperatorAction);
@@ -257,15 +254,15 @@ class LedgerRestartTest {
             assertThat(((Verdict.Rejected) v).detail()).contains("key ledger by bob");
 
             // a run-time revocation by kid is recorded for the key material it names
-            validator.registry().revoke(dev.keyfence.KeyReference.kid("msa-1"), "carol", "consumer key in enterprise set");
-            assertThat(validator.registry().ledger().orElseThrow().flush(Duration.ofSeconds(30))).isTrue();
+            validator.revoke(dev.keyfence.KeyReference.kid("msa-1"), "carol", "consumer key in enterprise set");
+            assertThat(validator.awaitLedgerWrites(Duration.ofSeconds(30))).isTrue();
             try (KeyLedger reader = KeyLedgers.directory(ledgerDir())) {
                 KeyRecord r = reader.load().key(CONSUMER_KEY.thumbprint()).orElseThrow();
                 assertThat(r.revoked()).isTrue();
                 assertThat(r.latestRevocation().orElseThrow().actor()).isEqualTo("carol");
                 assertThat(r.scopes()).containsExactlyInAnyOrder("enterprise", "consumer");
             }
-            assertThat(validator.registry().ledger().orElseThrow().state().status()).isEqualTo(LedgerState.Status.UP);
+            assertThat(validator.ledgerState().orElseThrow().status()).isEqualTo(LedgerState.Status.UP);
         }
     }
 
@@ -289,13 +286,12 @@ class LedgerRestartTest {
                 @Override public void close() {
                 }
             };
-            Engine validator = validator(s, broken);
+            TokenValidator validator = validator(s, broken);
             assertReason(validator.validate(s.forgery()), Reason.KEY_SCOPE_NOT_ACCEPTED);
             assertThat(validator.validate(s.enterprise(ENTERPRISE_KEY)).valid()).isTrue();
-            LedgerState state = validator.registry().ledger().orElseThrow().state();
+            LedgerState state = validator.ledgerState().orElseThrow();
             assertThat(state.status()).isEqualTo(LedgerState.Status.DOWN);
             assertThat(state.lastProblem()).hasValueSatisfying(p -> assertThat(p).contains("unreachable"));
-            validator.registry().ledger().orElseThrow().close();
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.keyfence.knowledge;
 
+import dev.keyfence.TokenValidator;
 import static dev.keyfence.knowledge.ConsumerSourceDegradedTest.assertReason;
 import static dev.keyfence.knowledge.ForgerySetup.CONSUMERS;
 import static dev.keyfence.knowledge.ForgerySetup.CONSUMER_KEY;
@@ -9,7 +10,6 @@ import static dev.keyfence.knowledge.ForgerySetup.consumerJwk;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keyfence.Reason;
-import dev.keyfence.internal.Engine;
 import dev.keyfence.knowledge.ForgerySetup.FrontDoor;
 import dev.keyfence.testkit.JwkSet;
 import java.nio.file.Path;
@@ -60,7 +60,7 @@ class LeftOutConsumerKeyTest {
         try (ForgerySetup s = new ForgerySetup(dir)) {
             // another, usable consumer key keeps the consumer set good
             s.server.serveKeys(CONSUMERS, exclusion.set.get().with(OTHER_CONSUMER_KEY.jwk().kid("msa-2")));
-            Engine engine = s.engine(door);
+            TokenValidator engine = s.engine(door);
 
             assertReason(engine.validate(s.forgery()), Reason.KEY_SCOPE_NOT_ACCEPTED);
             assertThat(engine.validate(s.enterprise(ENTERPRISE_KEY)).valid()).isTrue();
@@ -77,7 +77,7 @@ class LeftOutConsumerKeyTest {
     void keyOfASetWithNoUsableKeyStillTeachesItsScope(FrontDoor door, Exclusion exclusion) {
         try (ForgerySetup s = new ForgerySetup(dir)) {
             s.server.serveKeys(CONSUMERS, exclusion.set.get()); // a failed set: no usable key at all
-            Engine engine = s.engine(door);
+            TokenValidator engine = s.engine(door);
 
             assertReason(engine.validate(s.forgery()), Reason.KEY_SCOPE_NOT_ACCEPTED);
             // the consumer source has no good set: legitimate tokens are refused until it has one

@@ -1,5 +1,6 @@
 package dev.keyfence.knowledge;
 
+import dev.keyfence.TokenValidator;
 import static dev.keyfence.knowledge.ForgerySetup.CONSUMERS;
 import static dev.keyfence.knowledge.ForgerySetup.ENTERPRISE_KEY;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -10,8 +11,6 @@ import dev.keyfence.KeySourceListener;
 import dev.keyfence.ResourcePolicy;
 import dev.keyfence.TrustedIssuer;
 import dev.keyfence.ValidationPolicy;
-import dev.keyfence.internal.Engine;
-import dev.keyfence.internal.keys.KeyRegistry;
 import dev.keyfence.knowledge.ForgerySetup.FrontDoor;
 import dev.keyfence.testkit.JwkSet;
 import dev.keyfence.testkit.JwksServer;
@@ -82,7 +81,7 @@ class NoWaitOnOtherIssuersTest {
                     .resource(ResourcePolicy.builder().audiences("api://x").acceptedKeyScopes("enterprise").build())
                     .jwks(JwksSettings.builder().allowHttpLoopback(true).timeout(LONG_TIMEOUT).build())
                     .clock(clock).listener(events).build();
-            Engine engine = Engine.create(policy, new KeyRegistry(policy, refreshes));
+            TokenValidator engine = TokenValidator.create(policy.toBuilder().refreshExecutor(refreshes).build());
 
             String token = Tokens.accessToken("https://a.example", "api://x", clock.instant()).signedWith(a);
             assertThat(engine.validate(token).valid()).isTrue();
@@ -100,7 +99,7 @@ class NoWaitOnOtherIssuersTest {
             s.server.serveKeys(CONSUMERS, ForgerySetup.goodConsumerSet());
             FetchEnds consumer = new FetchEnds("consumer");
             ValidationPolicy policy = s.policy(door).toBuilder().clock(s.clock).listener(consumer).build();
-            Engine engine = Engine.create(policy, new KeyRegistry(policy, refreshes));
+            TokenValidator engine = TokenValidator.create(policy.toBuilder().refreshExecutor(refreshes).build());
             assertThat(engine.validate(s.enterprise(ENTERPRISE_KEY)).valid()).isTrue(); // waits for first reads only
             assertThat(consumer.ended).as("the consumer's first read ended before the verdict").hasValue(1);
 

@@ -1,5 +1,6 @@
 package dev.keyfence.knowledge;
 
+import dev.keyfence.TokenValidator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keyfence.JwksSettings;
@@ -10,8 +11,6 @@ import dev.keyfence.ResourcePolicy;
 import dev.keyfence.TrustedIssuer;
 import dev.keyfence.ValidationPolicy;
 import dev.keyfence.Verdict;
-import dev.keyfence.internal.Engine;
-import dev.keyfence.internal.keys.KeyRegistry;
 import dev.keyfence.testkit.JwkSet;
 import dev.keyfence.testkit.JwksServer;
 import dev.keyfence.testkit.MutableClock;
@@ -82,7 +81,7 @@ class PerTenantFloodTest {
             server.serveKeys("/" + TENANT + "/keys", JwkSet.of(KEY));
             MutableClock clock = MutableClock.at("2025-01-15T10:00:00Z");
             ValidationPolicy policy = policy(door, server, clock);
-            Engine engine = Engine.create(policy, new KeyRegistry(policy, Runnable::run));
+            TokenValidator engine = TokenValidator.create(policy.toBuilder().refreshExecutor(Runnable::run).build());
             assertThat(engine.validate(token(TENANT, clock)).valid()).isTrue();
             assertThat(server.totalHits()).isEqualTo(1);
 
@@ -117,7 +116,7 @@ class PerTenantFloodTest {
         try (JwksServer server = JwksServer.start()) {
             MutableClock clock = MutableClock.at("2025-01-15T10:00:00Z");
             ValidationPolicy policy = policy(door, server, clock);
-            Engine engine = Engine.create(policy, new KeyRegistry(policy, Runnable::run));
+            TokenValidator engine = TokenValidator.create(policy.toBuilder().refreshExecutor(Runnable::run).build());
             for (int i = 0; i < limit(door); i++) {
                 engine.validate(token(UUID.randomUUID().toString(), clock));
             }

@@ -1,5 +1,6 @@
 package dev.keyfence.knowledge;
 
+import dev.keyfence.TokenValidator;
 import static dev.keyfence.knowledge.ConsumerSourceDegradedTest.assertReason;
 import static dev.keyfence.knowledge.ForgerySetup.CONSUMERS;
 import static dev.keyfence.knowledge.ForgerySetup.ENTERPRISE_KEY;
@@ -9,7 +10,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keyfence.Control;
 import dev.keyfence.Reason;
-import dev.keyfence.internal.Engine;
 import dev.keyfence.knowledge.ForgerySetup.FrontDoor;
 import dev.keyfence.testkit.JwkSet;
 import java.nio.file.Path;
@@ -30,7 +30,7 @@ class ScopeFailClosedIsolationTest {
     void keyScopeAloneFailsClosedWhileTheConsumerSourceIsDown(FrontDoor door) {
         try (ForgerySetup s = new ForgerySetup(dir)) {
             s.server.respond(CONSUMERS, 503, "down");
-            Engine e = Engine.withOnlyControlsForTesting(s.policy(door), Control.KEY_SCOPE);
+            TokenValidator e = TokenValidator.create(s.policy(door).toBuilder().controls(java.util.Set.of(Control.KEY_SCOPE)).build());
 
             assertReason(e.validate(s.forgery()), Reason.KEYS_UNAVAILABLE);
             assertReason(e.validate(s.enterprise(ENTERPRISE_KEY)), Reason.KEYS_UNAVAILABLE);
@@ -42,7 +42,7 @@ class ScopeFailClosedIsolationTest {
     void keyScopeAloneRefusesAConsumerKeyLeftOutOfTheConsumerSet(FrontDoor door) {
         try (ForgerySetup s = new ForgerySetup(dir)) {
             s.server.serveKeys(CONSUMERS, JwkSet.of(consumerJwk().member("exp", "2030-01-01"), OTHER_CONSUMER_KEY.jwk()));
-            Engine e = Engine.withOnlyControlsForTesting(s.policy(door), Control.KEY_SCOPE);
+            TokenValidator e = TokenValidator.create(s.policy(door).toBuilder().controls(java.util.Set.of(Control.KEY_SCOPE)).build());
 
             assertReason(e.validate(s.forgery()), Reason.KEY_SCOPE_NOT_ACCEPTED);
             assertThat(e.validate(s.enterprise(ENTERPRISE_KEY)).valid()).isTrue();

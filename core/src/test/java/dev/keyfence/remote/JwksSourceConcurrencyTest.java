@@ -1,5 +1,6 @@
 package dev.keyfence.remote;
 
+import dev.keyfence.TokenValidator;
 import static dev.keyfence.remote.RemoteSetup.A;
 import static dev.keyfence.remote.RemoteSetup.B;
 import static dev.keyfence.remote.RemoteSetup.KEYS;
@@ -9,7 +10,6 @@ import dev.keyfence.JwksSettings;
 import dev.keyfence.KeyPolicy;
 import dev.keyfence.Reason;
 import dev.keyfence.Verdict;
-import dev.keyfence.internal.Engine;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,7 +40,7 @@ class JwksSourceConcurrencyTest {
     }
 
     /** Runs {@code tokens} random-kid validations spread over 8 threads; returns their reasons. */
-    private List<Future<List<Reason>>> flood(Engine engine, int tokens) {
+    private List<Future<List<Reason>>> flood(TokenValidator engine, int tokens) {
         List<Future<List<Reason>>> all = new ArrayList<>();
         for (int t = 0; t < 8; t++) {
             all.add(pool.submit(() -> {
@@ -62,7 +62,7 @@ class JwksSourceConcurrencyTest {
         setup.serve(A);
         JwksSettings settings = JwksSettings.builder().allowHttpLoopback(true).minRefetchInterval(MIN_REFETCH)
                 .timeout(Duration.ofSeconds(8)).build();
-        Engine engine = setup.engine(settings);
+        TokenValidator engine = setup.engine(settings);
         assertThat(engine.validate(setup.token(A)).valid()).isTrue();
         assertThat(setup.server.hits(KEYS)).isEqualTo(1);
         // the one refetch the flood causes hangs on a slow server until the timeout
@@ -123,7 +123,7 @@ class JwksSourceConcurrencyTest {
         Duration refresh = Duration.ofMinutes(1);
         Duration grace = Duration.ofMinutes(2);
         setup.serve(A);
-        Engine engine = setup.engine(RemoteSetup.jwks().refreshInterval(refresh).minRefetchInterval(MIN_REFETCH).build(),
+        TokenValidator engine = setup.engine(RemoteSetup.jwks().refreshInterval(refresh).minRefetchInterval(MIN_REFETCH).build(),
                 KeyPolicy.builder().retiredGrace(grace).build());
         assertThat(engine.validate(setup.token(A)).valid()).isTrue();
         String tokenA = setup.token(A); // valid through every phase: the clock moves 3 of its 10 minutes

@@ -1,5 +1,6 @@
 package dev.keyfence.remote;
 
+import dev.keyfence.TokenValidator;
 import static dev.keyfence.remote.RemoteSetup.A;
 import static dev.keyfence.remote.RemoteSetup.B;
 import static dev.keyfence.remote.RemoteSetup.KEYS;
@@ -12,7 +13,6 @@ import dev.keyfence.KeyfenceConfig;
 import dev.keyfence.Reason;
 import dev.keyfence.ValidationPolicy;
 import dev.keyfence.Verdict;
-import dev.keyfence.internal.Engine;
 import dev.keyfence.testkit.JwkSet;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -40,7 +40,7 @@ class JwksSourceConfigTest {
                 + jwksSection;
     }
 
-    private Engine engine(String jwksSection) {
+    private TokenValidator engine(String jwksSection) {
         ValidationPolicy policy = KeyfenceConfig.parse(yaml(jwksSection), Path.of(".")).policy()
                 .toBuilder().clock(setup.clock).listener(setup.events).build();
         return setup.engine(policy);
@@ -66,7 +66,7 @@ class JwksSourceConfigTest {
     @Test
     void refreshIntervalFromYamlSchedulesTheRefresh() {
         setup.serve(A);
-        Engine engine = engine("jwks:\n  allow-http-loopback: true\n  refresh-interval: PT2M\n");
+        TokenValidator engine = engine("jwks:\n  allow-http-loopback: true\n  refresh-interval: PT2M\n");
         engine.validate(setup.token(A));
         setup.clock.advance(Duration.ofSeconds(95)); // refresh ahead starts at four fifths: 96 s
         engine.validate(setup.token(A));
@@ -79,7 +79,7 @@ class JwksSourceConfigTest {
     @Test
     void minRefetchIntervalFromYamlPacesUnknownKidRefetches() {
         setup.serve(A);
-        Engine engine = engine("jwks:\n  allow-http-loopback: true\n  min-refetch-interval: PT7S\n");
+        TokenValidator engine = engine("jwks:\n  allow-http-loopback: true\n  min-refetch-interval: PT7S\n");
         engine.validate(setup.tokenWithKid(A, "x1"));
         setup.clock.advance(Duration.ofSeconds(6));
         engine.validate(setup.tokenWithKid(A, "x2"));
@@ -94,7 +94,7 @@ class JwksSourceConfigTest {
     @Test
     void maxStaleFromYamlBoundsStaleKeys() {
         setup.serve(A);
-        Engine engine = engine("jwks:\n  allow-http-loopback: true\n  refresh-interval: PT1M\n  max-stale: PT10M\n");
+        TokenValidator engine = engine("jwks:\n  allow-http-loopback: true\n  refresh-interval: PT1M\n  max-stale: PT10M\n");
         engine.validate(setup.token(A));
         setup.server.respond(KEYS, 500, "{}");
         setup.clock.advance(Duration.ofMinutes(11));
@@ -108,7 +108,7 @@ class JwksSourceConfigTest {
     void timeoutFromYamlEndsSlowFetches() {
         setup.serve(A);
         setup.server.delay(KEYS, Duration.ofSeconds(5));
-        Engine engine = engine("jwks:\n  allow-http-loopback: true\n  timeout: PT0.5S\n");
+        TokenValidator engine = engine("jwks:\n  allow-http-loopback: true\n  timeout: PT0.5S\n");
         Verdict v = engine.validate(setup.token(A));
         assertThat(reason(v)).isEqualTo(Reason.KEYS_UNAVAILABLE);
         assertThat(((Verdict.Rejected) v).detail()).contains("timed out after PT0.5S");
@@ -117,7 +117,7 @@ class JwksSourceConfigTest {
     @Test
     void maxBytesFromYamlCapsTheBody() {
         setup.server.serve(KEYS, JwkSet.of(A).member("padding", "x".repeat(2000)).toJson());
-        Engine engine = engine("jwks:\n  allow-http-loopback: true\n  max-bytes: 2048\n");
+        TokenValidator engine = engine("jwks:\n  allow-http-loopback: true\n  max-bytes: 2048\n");
         Verdict v = engine.validate(setup.token(A));
         assertThat(reason(v)).isEqualTo(Reason.KEYS_UNAVAILABLE);
         assertThat(((Verdict.Rejected) v).detail()).contains("more than 2048 bytes");

@@ -1,5 +1,6 @@
 package dev.keyfence.remote;
 
+import dev.keyfence.TokenValidator;
 import static dev.keyfence.remote.RemoteSetup.A;
 import static dev.keyfence.remote.RemoteSetup.B;
 import static dev.keyfence.remote.RemoteSetup.KEYS;
@@ -11,8 +12,6 @@ import dev.keyfence.KeyPolicy;
 import dev.keyfence.KeySource;
 import dev.keyfence.Reason;
 import dev.keyfence.Verdict;
-import dev.keyfence.internal.Engine;
-import dev.keyfence.internal.keys.JwkSetReader;
 import dev.keyfence.testkit.JwkSet;
 import dev.keyfence.testkit.TestKey;
 import java.net.URI;
@@ -37,7 +36,7 @@ class JwksSourceFaultTest {
 
     private void assertFailedFetch(JwksSettings settings, Runnable fault, String problem) {
         fault.run();
-        Engine cold = setup.engine(settings);
+        TokenValidator cold = setup.engine(settings);
         Verdict first = cold.validate(setup.token(A));
         assertThat(first).isInstanceOfSatisfying(Verdict.Rejected.class, r -> {
             assertThat(r.reason()).isEqualTo(Reason.KEYS_UNAVAILABLE);
@@ -47,7 +46,7 @@ class JwksSourceFaultTest {
 
         setup.server.remove(KEYS); // heals delays too
         setup.serve(A);
-        Engine warm = setup.engine(settings);
+        TokenValidator warm = setup.engine(settings);
         assertThat(warm.validate(setup.token(A)).valid()).isTrue();
         fault.run();
         setup.clock.advance(REFRESH.multipliedBy(9).dividedBy(10)); // refresh-ahead: in the background
@@ -107,7 +106,7 @@ class JwksSourceFaultTest {
     @Test
     void keySetOverKeyCapIsAFailedFetch() {
         JwkSet many = JwkSet.of(A);
-        for (int i = 0; i < JwkSetReader.MAX_KEYS; i++) {
+        for (int i = 0; i < 100; i++) { // A and 100 more: one over the cap of 100 keys
             many = many.with(B.jwk().kid("b-" + i));
         }
         JwkSet tooMany = many;
@@ -133,7 +132,7 @@ class JwksSourceFaultTest {
         setup.server.serveKeys("/elsewhere/keys", JwkSet.of(A));
         setup.server.redirect(KEYS, "http://localhost:" + setup.server.port() + "/elsewhere/keys", 302);
         HttpClient following = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.ALWAYS).build();
-        Engine engine = setup.engine(RemoteSetup.jwks().httpClient(following).build());
+        TokenValidator engine = setup.engine(RemoteSetup.jwks().httpClient(following).build());
 
         Verdict v = engine.validate(setup.token(A));
 
@@ -148,7 +147,7 @@ class JwksSourceFaultTest {
         String discovery = "/idp/.well-known/openid-configuration";
         setup.serve(A);
         setup.server.discovery(discovery, setup.issuer + "/", setup.server.uri(KEYS).toString());
-        Engine engine = setup.engine(setup.policy(KeySource.discovery(setup.server.uri(discovery)), settings(),
+        TokenValidator engine = setup.engine(setup.policy(KeySource.discovery(setup.server.uri(discovery)), settings(),
                 KeyPolicy.builder().build()));
 
         Verdict v = engine.validate(setup.token(A));
@@ -164,7 +163,7 @@ class JwksSourceFaultTest {
     void discoveryWithPlainHttpJwksUriOffLoopbackIsAFailedFetch() {
         String discovery = "/idp/.well-known/openid-configuration";
         setup.server.discovery(discovery, setup.issuer, "http://localhost:" + setup.server.port() + KEYS);
-        Engine engine = setup.engine(setup.policy(KeySource.discovery(setup.server.uri(discovery)), settings(),
+        TokenValidator engine = setup.engine(setup.policy(KeySource.discovery(setup.server.uri(discovery)), settings(),
                 KeyPolicy.builder().build()));
 
         Verdict v = engine.validate(setup.token(A));
@@ -179,7 +178,7 @@ class JwksSourceFaultTest {
 
     private void assertBadKeyLeftOut(JwkSet set, String badKid, String why) {
         setup.server.serveKeys(KEYS, set);
-        Engine engine = setup.engine(settings());
+        TokenValidator engine = setup.engine(settings());
 
         Verdict good = engine.validate(setup.token(A));
         Verdict bad = engine.validate(setup.tokenWithKid(A, badKid));

@@ -1,5 +1,6 @@
 package dev.keyfence.remote;
 
+import dev.keyfence.TokenValidator;
 import static dev.keyfence.remote.RemoteSetup.A;
 import static dev.keyfence.remote.RemoteSetup.B;
 import static dev.keyfence.remote.RemoteSetup.KEYS;
@@ -8,7 +9,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.keyfence.KeyPolicy;
 import dev.keyfence.Reason;
 import dev.keyfence.Verdict;
-import dev.keyfence.internal.Engine;
 import dev.keyfence.testkit.JwkSet;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,7 +36,7 @@ class JwksSourceRotationTest {
     @Test
     void acceptsNewlyPublishedKeyAtOnceThroughOneKidMissRefetch() {
         setup.serve(A);
-        Engine engine = setup.engine();
+        TokenValidator engine = setup.engine();
         assertThat(engine.validate(setup.token(A)).valid()).isTrue();
 
         setup.serve(A, B);
@@ -51,7 +51,7 @@ class JwksSourceRotationTest {
     @Test
     void retiresRemovedKeyAfterGraceAndAcceptsItAgainAfterRollback() {
         setup.serve(A, B);
-        Engine engine = setup.engine(RemoteSetup.jwks().refreshInterval(Duration.ofMinutes(5)).build(),
+        TokenValidator engine = setup.engine(RemoteSetup.jwks().refreshInterval(Duration.ofMinutes(5)).build(),
                 KeyPolicy.builder().retiredGrace(Duration.ofMinutes(10)).build());
         assertThat(engine.validate(setup.token(A)).valid()).isTrue();
 
@@ -79,7 +79,7 @@ class JwksSourceRotationTest {
     @Test
     void refreshRunsInBackgroundWhileRequestsUseCachedKeys() {
         setup.serve(A);
-        Engine engine = setup.engine(RemoteSetup.jwks().refreshInterval(Duration.ofMinutes(5)).build());
+        TokenValidator engine = setup.engine(RemoteSetup.jwks().refreshInterval(Duration.ofMinutes(5)).build());
         Verdict v0 = engine.validate(setup.token(A));
         assertThat(v0.valid()).as(RemoteSetup.describe(v0)).isTrue();
 
@@ -107,7 +107,7 @@ class JwksSourceRotationTest {
     void concurrentFirstRequestsShareOneFetch() throws InterruptedException, ExecutionException {
         setup.serve(A);
         setup.server.delay(KEYS, Duration.ofMillis(200));
-        Engine engine = setup.engine();
+        TokenValidator engine = setup.engine();
         String token = setup.token(A);
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
@@ -133,7 +133,7 @@ class JwksSourceRotationTest {
     void readsKeysFromDiscoveryWhenItsIssuerMatches() {
         setup.serve(A);
         setup.server.discovery("/idp/.well-known/openid-configuration", setup.issuer, setup.server.uri(KEYS).toString());
-        Engine engine = setup.engine(setup.policy(
+        TokenValidator engine = setup.engine(setup.policy(
                 dev.keyfence.KeySource.discovery(setup.server.uri("/idp/.well-known/openid-configuration")),
                 RemoteSetup.jwks().build(), KeyPolicy.builder().build()));
 
@@ -147,7 +147,7 @@ class JwksSourceRotationTest {
     void rereadsKeyFileOnRefresh(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws java.io.IOException {
         java.nio.file.Path file = dir.resolve("keys.json");
         java.nio.file.Files.writeString(file, JwkSet.of(A).toJson());
-        Engine engine = setup.engine(setup.policy(dev.keyfence.KeySource.file(file),
+        TokenValidator engine = setup.engine(setup.policy(dev.keyfence.KeySource.file(file),
                 RemoteSetup.jwks().refreshInterval(Duration.ofMinutes(1)).build(), KeyPolicy.builder().build()));
         assertThat(engine.validate(setup.token(A)).valid()).isTrue();
 

@@ -9,8 +9,6 @@ import dev.keyfence.Reason;
 import dev.keyfence.SourceStatus;
 import dev.keyfence.TokenValidator;
 import dev.keyfence.Verdict;
-import dev.keyfence.internal.Engine;
-import dev.keyfence.internal.PostureReader;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -37,7 +35,7 @@ class JwksSourceStaleTest {
     @Test
     void servesLastKnownGoodKeysForMaxStaleThenFailsClosed() {
         setup.serve(A);
-        Engine engine = setup.engine(settings());
+        TokenValidator engine = setup.engine(settings());
         assertThat(engine.validate(setup.token(A)).valid()).isTrue();
         setup.server.respond(KEYS, 503, "{}");
 
@@ -45,7 +43,7 @@ class JwksSourceStaleTest {
         assertThat(engine.validate(setup.token(A)).valid()).as("stale keys serve after the failed refresh").isTrue();
         assertThat(setup.refreshes.pending()).as("a stale source is refreshed on the request, not queued").isZero();
         assertThat(engine.validate(setup.token(A)).valid()).isTrue();
-        assertThat(PostureReader.sourceStatuses(engine.registry()).get(0).health()).isEqualTo(SourceStatus.Health.STALE);
+        assertThat(engine.sourceStatuses().get(0).health()).isEqualTo(SourceStatus.Health.STALE);
 
         // failing refreshes are retried once per min-refetch-interval, never per request
         int hits = setup.server.hits(KEYS);
@@ -65,7 +63,7 @@ class JwksSourceStaleTest {
         Verdict after = engine.validate(setup.token(A));
         assertThat(reason(after)).isEqualTo(Reason.KEYS_UNAVAILABLE);
         assertThat(((Verdict.Rejected) after).detail()).contains("HTTP 503");
-        assertThat(PostureReader.sourceStatuses(engine.registry()).get(0).health()).isEqualTo(SourceStatus.Health.DOWN);
+        assertThat(engine.sourceStatuses().get(0).health()).isEqualTo(SourceStatus.Health.DOWN);
         assertThat(setup.events.count("staleServed")).isGreaterThanOrEqualTo(4);
         assertThat(setup.events.count("fetchFailed")).isGreaterThanOrEqualTo(3);
     }
@@ -73,7 +71,7 @@ class JwksSourceStaleTest {
     @Test
     void recoversWhenTheSourceAnswersAgain() {
         setup.serve(A);
-        Engine engine = setup.engine(settings());
+        TokenValidator engine = setup.engine(settings());
         engine.validate(setup.token(A));
         setup.server.resetConnection(KEYS);
         setup.clock.advance(REFRESH.plus(MAX_STALE).plusSeconds(1));
@@ -87,13 +85,13 @@ class JwksSourceStaleTest {
         Verdict v = engine.validate(setup.token(A));
 
         assertThat(v.valid()).as(RemoteSetup.describe(v)).isTrue();
-        assertThat(PostureReader.sourceStatuses(engine.registry()).get(0).health()).isEqualTo(SourceStatus.Health.UP);
+        assertThat(engine.sourceStatuses().get(0).health()).isEqualTo(SourceStatus.Health.UP);
     }
 
     @Test
     void failedFetchNeverReplacesGoodKeysEvenForAnUnknownKid() {
         setup.serve(A);
-        Engine engine = setup.engine(settings());
+        TokenValidator engine = setup.engine(settings());
         engine.validate(setup.token(A));
         setup.server.serve(KEYS, "{\"keys\":[]}");
 

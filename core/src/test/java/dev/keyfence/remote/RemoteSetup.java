@@ -1,5 +1,6 @@
 package dev.keyfence.remote;
 
+import dev.keyfence.TokenValidator;
 import dev.keyfence.JwksSettings;
 import dev.keyfence.KeyPolicy;
 import dev.keyfence.KeySource;
@@ -7,8 +8,6 @@ import dev.keyfence.ResourcePolicy;
 import dev.keyfence.TrustedIssuer;
 import dev.keyfence.ValidationPolicy;
 import dev.keyfence.Verdict;
-import dev.keyfence.internal.Engine;
-import dev.keyfence.internal.keys.KeyRegistry;
 import dev.keyfence.testkit.JwkSet;
 import dev.keyfence.testkit.JwksServer;
 import dev.keyfence.testkit.MutableClock;
@@ -54,15 +53,15 @@ final class RemoteSetup implements AutoCloseable {
     }
 
     /** An engine reading {@link #KEYS} with the given settings. */
-    Engine engine(JwksSettings jwks, KeyPolicy keys) {
+    TokenValidator engine(JwksSettings jwks, KeyPolicy keys) {
         return engine(policy(KeySource.jwksUri(server.uri(KEYS).toString()), jwks, keys));
     }
 
-    Engine engine(JwksSettings jwks) {
+    TokenValidator engine(JwksSettings jwks) {
         return engine(jwks, KeyPolicy.builder().build());
     }
 
-    Engine engine() {
+    TokenValidator engine() {
         return engine(jwks().build());
     }
 
@@ -70,8 +69,8 @@ final class RemoteSetup implements AutoCloseable {
      * An engine whose background refreshes wait in {@link #refreshes}; the first reads that
      * creation starts in the background are run before it is returned.
      */
-    Engine engine(ValidationPolicy policy) {
-        Engine engine = Engine.create(policy, new KeyRegistry(policy, refreshes));
+    TokenValidator engine(ValidationPolicy policy) {
+        TokenValidator engine = TokenValidator.create(policy.toBuilder().refreshExecutor(refreshes).build());
         refreshes.runAll(); // the first read of every source, started in the background at creation
         return engine;
     }

@@ -1,5 +1,6 @@
 package dev.keyfence.remote;
 
+import dev.keyfence.TokenValidator;
 import static dev.keyfence.remote.RemoteSetup.A;
 import static dev.keyfence.remote.RemoteSetup.B;
 import static dev.keyfence.remote.RemoteSetup.KEYS;
@@ -13,8 +14,6 @@ import dev.keyfence.ResourcePolicy;
 import dev.keyfence.TrustedIssuer;
 import dev.keyfence.ValidationPolicy;
 import dev.keyfence.Verdict;
-import dev.keyfence.internal.Engine;
-import dev.keyfence.internal.keys.KeyRegistry;
 import dev.keyfence.testkit.JwkSet;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -53,7 +52,7 @@ class ThrowingListenerTest {
                     .listener(throwing)
                     .build();
             // refreshes run on the test thread: a listener exception that escaped would fail the test here
-            Engine engine = Engine.create(policy, new KeyRegistry(policy, Runnable::run));
+            TokenValidator engine = TokenValidator.create(policy.toBuilder().refreshExecutor(Runnable::run).build());
 
             assertThat(engine.validate(setup.token(A)).valid()).isTrue();
             int afterFirstRead = calls.get();

@@ -11,7 +11,6 @@ import dev.keyfence.TokenValidator;
 import dev.keyfence.TrustedIssuer;
 import dev.keyfence.ValidationPolicy;
 import dev.keyfence.Verdict;
-import dev.keyfence.internal.Engine;
 import dev.keyfence.testkit.JwkSet;
 import dev.keyfence.testkit.MutableClock;
 import dev.keyfence.testkit.TestKey;
@@ -19,6 +18,7 @@ import dev.keyfence.testkit.TokenBuilder;
 import dev.keyfence.testkit.Tokens;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.Set;
 import java.util.List;
 
 /**
@@ -65,17 +65,14 @@ final class Fixture {
         return TokenValidator.create(policy);
     }
 
-    /** An engine running only this control (and token shape). */
-    static Engine only(ValidationPolicy policy, Control control) {
-        return Engine.withOnlyControlsForTesting(policy, control);
+    /** A validator running only this control (and token shape). */
+    static TokenValidator only(ValidationPolicy policy, Control control) {
+        return TokenValidator.create(policy.toBuilder().controls(Set.of(control)).build());
     }
 
-    /** An engine running every control except this one. */
-    static Engine allBut(ValidationPolicy policy, Control control) {
-        EnumSet<Control> rest = EnumSet.allOf(Control.class);
-        rest.remove(control);
-        rest.remove(Control.TOKEN_SHAPE);
-        return Engine.withOnlyControlsForTesting(policy, rest.toArray(new Control[0]));
+    /** A validator running every control except this one. */
+    static TokenValidator allBut(ValidationPolicy policy, Control control) {
+        return TokenValidator.create(policy.toBuilder().controls(EnumSet.complementOf(EnumSet.of(control))).build());
     }
 
     Instant now() {

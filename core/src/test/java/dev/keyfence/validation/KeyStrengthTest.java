@@ -9,12 +9,8 @@ import dev.keyfence.Control;
 import dev.keyfence.KeyPolicy;
 import dev.keyfence.Reason;
 import dev.keyfence.ValidationPolicy;
-import dev.keyfence.internal.checks.KeyStrengthCheck;
-import dev.keyfence.internal.keys.TrackedKey;
 import dev.keyfence.testkit.JwkSet;
 import dev.keyfence.testkit.TestKey;
-import dev.keyfence.internal.crypto.JwsAlgorithm;
-import java.math.BigInteger;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -52,16 +48,6 @@ class KeyStrengthTest {
     }
 
     @Test
-    void strengthCheckCallsExponentOneTooWeak() {
-        TrackedKey exponentOne = new TrackedKey("e-one", "jkt", "RSA", null, 2048, Fixture.RSA.publicKey(), null,
-                null, null, null, null, null, null, null, null, false, null, true);
-        assertThat(KeyStrengthCheck.weakness(exponentOne, KeyPolicy.defaults())).contains("exponent is 1");
-        TrackedKey normal = new TrackedKey("rsa-1", "jkt", "RSA", null, 2048, Fixture.RSA.publicKey(), null,
-                null, null, null, null, null, null, null, null, false, null, false);
-        assertThat(KeyStrengthCheck.weakness(normal, KeyPolicy.defaults())).isNull();
-    }
-
-    @Test
     void rejectsCurveNotAllowed() {
         TestKey p384 = TestKey.ec("ec-384", "P-384");
         ValidationPolicy p256Only = ValidationPolicy.builder().issuer(Fixture.issuer(JwkSet.of(p384)).build())
@@ -75,21 +61,5 @@ class KeyStrengthTest {
     @Test
     void accepts2048BitRsaKey() {
         assertAccepted(Fixture.validator(f.policy(Fixture.RSA)).validate(f.token().signedWith(Fixture.RSA)));
-    }
-    @Test
-    void strengthCheckCallsRocaModuliAndShortHmacSecretsTooWeak() throws Exception {
-        java.security.PublicKey roca = java.security.KeyFactory.getInstance("RSA").generatePublic(
-                new java.security.spec.RSAPublicKeySpec(dev.keyfence.internal.crypto.RocaFingerprintTest.ROCA, BigInteger.valueOf(65537)));
-        TrackedKey rocaKey = new TrackedKey("roca", "jkt", "RSA", null, 2048, roca, null,
-                null, null, null, null, null, null, null, null, false, null, false);
-        assertThat(KeyStrengthCheck.weakness(rocaKey, KeyPolicy.defaults())).contains("ROCA");
-        TrackedKey secret256 = new TrackedKey("hs", "jkt", "oct", null, 256, null, null,
-                null, null, null, null, null, null, null, null, false, null, false);
-        assertThat(KeyStrengthCheck.weakness(secret256, KeyPolicy.defaults(), JwsAlgorithm.HS256)).isNull();
-        assertThat(KeyStrengthCheck.weakness(secret256, KeyPolicy.defaults(), JwsAlgorithm.HS384)).contains("under 384");
-        assertThat(KeyStrengthCheck.weakness(secret256, KeyPolicy.defaults(), JwsAlgorithm.HS512)).contains("under 512");
-        TrackedKey secret255 = new TrackedKey("hs", "jkt", "oct", null, 255, null, null,
-                null, null, null, null, null, null, null, null, false, null, false);
-        assertThat(KeyStrengthCheck.weakness(secret255, KeyPolicy.defaults())).contains("under 256");
     }
 }

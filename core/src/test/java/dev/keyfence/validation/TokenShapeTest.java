@@ -9,7 +9,6 @@ import dev.keyfence.Reason;
 import dev.keyfence.TokenValidator;
 import dev.keyfence.ValidationPolicy;
 import dev.keyfence.Verdict;
-import dev.keyfence.internal.Engine;
 import dev.keyfence.testkit.RawJson;
 import dev.keyfence.testkit.TokenBuilder;
 import java.nio.charset.StandardCharsets;
@@ -25,7 +24,7 @@ class TokenShapeTest {
     private final ValidationPolicy policy = f.policy(Fixture.RSA);
     private final TokenValidator validator = Fixture.validator(policy);
     /** Only the token shape runs: parsing is what rejects. */
-    private final Engine shapeOnly = Engine.withOnlyControlsForTesting(policy);
+    private final TokenValidator shapeOnly = TokenValidator.create(policy.toBuilder().controls(java.util.Set.of()).build());
 
     private String valid() {
         return f.token().signedWith(Fixture.RSA);

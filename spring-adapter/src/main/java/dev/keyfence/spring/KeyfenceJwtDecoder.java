@@ -65,10 +65,10 @@ public final class KeyfenceJwtDecoder implements JwtDecoder {
             throw new JwtValidationException(code, List.of(new OAuth2Error("invalid_token", code, null)));
         }
         Verdict.Accepted accepted = (Verdict.Accepted) verdict;
-        Map<String, Object> claims = SpringClaims.of(accepted.token().claims());
+        Map<String, Object> claims = SpringClaims.of(accepted.token());
         Instant issuedAt = claims.get("iat") instanceof Instant iat && iat.isBefore(accepted.token().expiresAt())
                 ? iat : null;
-        return new KeyfenceJwt(token, issuedAt, TokenHeader.of(token), claims, accepted.token());
+        return new KeyfenceJwt(token, issuedAt, TokenHeader.of(accepted.token()), claims, accepted.token());
     }
 
     @Override

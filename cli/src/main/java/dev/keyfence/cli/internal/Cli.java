@@ -67,7 +67,7 @@ public final class Cli {
                 continue;
             }
             matcher.appendReplacement(sb, Matcher.quoteReplacement(
-                    "<token " + dev.keyfence.internal.token.Fingerprint.of(matcher.group()) + ">"));
+                    "<token " + dev.keyfence.Verdict.fingerprintOf(matcher.group()) + ">"));
         }
         matcher.appendTail(sb);
         return sb.toString();

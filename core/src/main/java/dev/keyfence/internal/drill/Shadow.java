@@ -137,7 +137,7 @@ final class Shadow implements AutoCloseable {
                 .maxBytes(Math.max(real.jwks().maxBytes(), 1 << 20)).build();
         IssuerKeys target = keys.get(targetIssuer.name());
         ValidationPolicy shadowPolicy = b.resource(resource).keys(withRevoked(real.keys(), target)).jwks(jwks)
-                .clock(clock)
+                .clock(clock).refreshExecutor(Runnable::run)
                 .maxTokenBytes(real.maxTokenBytes()).verifiedTokenCache(0).build();
         Optional<IssuerKeys> foreign = Optional.ofNullable(foreignIssuer).map(f -> keys.get(f.name()));
         Shadow shadow = new Shadow(clock, now, dir, shadowPolicy, keys, target, foreign, unlisted,
@@ -262,7 +262,7 @@ final class Shadow implements AutoCloseable {
         Instant t0 = t1.minus(refresh).minusSeconds(1);
         writeAll(true);
         clock.set(t0);
-        registry = new KeyRegistry(policy, Runnable::run); // reads every source now, on this thread
+        registry = new KeyRegistry(policy); // reads every source now, on this thread (its refresh executor)
         for (KeySourceState s : registry.sources()) {
             s.current();
         }

@@ -55,17 +55,13 @@ public final class KeyRegistry {
     /** The application's listener, guarded: a listener that throws never ends a refresh. */
     private final KeySourceListener listener;
 
-    public KeyRegistry(ValidationPolicy policy) {
-        this(policy, RefreshExecutor.shared());
-    }
-
     /**
-     * A registry whose background refreshes run on {@code refreshExecutor} (tests pass a direct
-     * or queued executor to run refreshes deterministically).
+     * A registry whose background refreshes run on the policy's refresh executor (tests set a
+     * direct or queued one to run refreshes deterministically), else on the shared threads.
      */
-    public KeyRegistry(ValidationPolicy policy, Executor refreshExecutor) {
+    public KeyRegistry(ValidationPolicy policy) {
         this.policy = policy;
-        this.refreshExecutor = refreshExecutor;
+        this.refreshExecutor = policy.refreshExecutor().orElseGet(RefreshExecutor::shared);
         this.listener = GuardedKeySourceListener.of(policy.listener());
         this.client = policy.jwks().httpClient().orElseGet(() -> HttpKeySetFetcher.defaultClient(policy.jwks().timeout()));
         this.tenantSourceRate = new CreationRate(policy.jwks().tenantSourcesPerMinute());

@@ -1,5 +1,6 @@
 package dev.keyfence.ledger.jdbc;
 
+import dev.keyfence.TokenValidator;
 import static dev.keyfence.ledger.jdbc.ForgeryPolicy.COMMON;
 import static dev.keyfence.ledger.jdbc.ForgeryPolicy.CONSUMERS;
 import static dev.keyfence.ledger.jdbc.ForgeryPolicy.CONSUMER_ISSUER;
@@ -9,8 +10,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.keyfence.Reason;
 import dev.keyfence.ValidationPolicy;
 import dev.keyfence.Verdict;
-import dev.keyfence.internal.Engine;
-import dev.keyfence.internal.keys.KeyRegistry;
 import dev.keyfence.ledger.KeyLedger;
 import dev.keyfence.testkit.JwkSet;
 import dev.keyfence.testkit.JwksServer;
@@ -42,9 +41,9 @@ class JdbcLedgerRestartTest {
         postgres.close();
     }
 
-    private static Engine validator(String base, KeyLedger ledger, MutableClock clock) {
+    private static TokenValidator validator(String base, KeyLedger ledger, MutableClock clock) {
         ValidationPolicy p = ForgeryPolicy.policy(base, ledger, clock);
-        return Engine.create(p, new KeyRegistry(p, Runnable::run));
+        return TokenValidator.create(p.toBuilder().refreshExecutor(Runnable::run).build());
     }
 
     private static JdbcKeyLedger ledger(String url) {
@@ -68,10 +67,9 @@ class JdbcLedgerRestartTest {
             String forgery = ForgeryPolicy.enterpriseToken(CONSUMER_KEY, clock.instant());
 
             JdbcKeyLedger first = ledger(url);
-            Engine before = validator(base, first, clock);
+            TokenValidator before = validator(base, first, clock);
             assertReason(before.validate(forgery), Reason.KEY_SCOPE_NOT_ACCEPTED);
-            assertThat(before.registry().ledger().orElseThrow().flush(Duration.ofSeconds(30))).isTrue();
-            before.registry().ledger().orElseThrow().close();
+            assertThat(before.awaitLedgerWrites(Duration.ofSeconds(30))).isTrue();
             first.close();
 
             server.respond(CONSUMERS, 503, "down");
@@ -79,9 +77,8 @@ class JdbcLedgerRestartTest {
             String laterForgery = ForgeryPolicy.enterpriseToken(CONSUMER_KEY, clock.instant());
 
             try (JdbcKeyLedger second = ledger(url)) {
-                Engine after = validator(base, second, clock);
+                TokenValidator after = validator(base, second, clock);
                 assertReason(after.validate(laterForgery), Reason.KEY_SCOPE_NOT_ACCEPTED);
-                after.registry().ledger().orElseThrow().close();
             }
             assertReason(validator(base, null, clock).validate(laterForgery), Reason.KEYS_UNAVAILABLE);
         }

@@ -1,6 +1,6 @@
 package dev.keyfence.spring.internal;
 
-import dev.keyfence.internal.checks.NumericDate;
+import dev.keyfence.VerifiedToken;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,10 +18,10 @@ public final class SpringClaims {
     }
 
     /** The claims converted; a new map, the verified token's own stays untouched. */
-    public static Map<String, Object> of(Map<String, Object> verified) {
-        Map<String, Object> claims = new LinkedHashMap<>(verified);
+    public static Map<String, Object> of(VerifiedToken verified) {
+        Map<String, Object> claims = new LinkedHashMap<>(verified.claims());
         for (String name : TIMES) {
-            Instant at = NumericDate.of(claims.get(name));
+            Instant at = verified.timeClaim(name).orElse(null);
             if (at != null) {
                 claims.put(name, at);
             } else {

@@ -1,10 +1,10 @@
-package dev.keyfence.fuzz;
+package dev.keyfence.internal.fuzz;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 
 /**
  * Jazzer fuzz targets. In the test command they run in regression mode over the committed corpus
- * ({@code src/test/resources/dev/keyfence/fuzz/KeyfenceFuzzTestInputs/<target>/}); with
+ * ({@code src/test/resources/dev/keyfence/internal/fuzz/KeyfenceFuzzTestInputs/<target>/}); with
  * {@code -Pfuzz} each is fuzzed for real ({@code JAZZER_FUZZ=1}), and any crash Jazzer finds is
  * written into that folder, to be committed as a regression input.
  */

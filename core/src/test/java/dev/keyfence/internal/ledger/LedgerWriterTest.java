@@ -1,8 +1,14 @@
-package dev.keyfence.ledger;
+package dev.keyfence.internal.ledger;
 
+import dev.keyfence.ledger.KeyLedger;
+import dev.keyfence.ledger.KeyLedgers;
+import dev.keyfence.ledger.KeyRecord;
+import dev.keyfence.ledger.LedgerBatch;
+import dev.keyfence.ledger.LedgerException;
+import dev.keyfence.ledger.LedgerSnapshot;
+import dev.keyfence.ledger.LedgerState;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.keyfence.internal.ledger.LedgerWriter;
 import dev.keyfence.testkit.MutableClock;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,8 +21,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class LedgerWriterTest {
-    static final Instant T0 = KeyRecordMergeTest.T0;
-    static final KeyRecord.Publisher CONSUMER = KeyRecordMergeTest.CONSUMER;
+    static final Instant T0 = LedgerRecords.T0;
+    static final KeyRecord.Publisher CONSUMER = LedgerRecords.CONSUMER;
 
     @TempDir
     Path dir;

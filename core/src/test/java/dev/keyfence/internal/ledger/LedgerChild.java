@@ -1,6 +1,8 @@
-package dev.keyfence.ledger;
+package dev.keyfence.internal.ledger;
 
-import dev.keyfence.internal.ledger.DirectoryLedger;
+import dev.keyfence.ledger.KeyLedger;
+import dev.keyfence.ledger.KeyRecord;
+import dev.keyfence.ledger.LedgerBatch;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintStream;

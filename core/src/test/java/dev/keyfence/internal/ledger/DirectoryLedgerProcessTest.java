@@ -1,5 +1,9 @@
-package dev.keyfence.ledger;
+package dev.keyfence.internal.ledger;
 
+import dev.keyfence.ledger.KeyLedger;
+import dev.keyfence.ledger.KeyLedgers;
+import dev.keyfence.ledger.KeyRecord;
+import dev.keyfence.ledger.LedgerSnapshot;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedReader;

@@ -1,4 +1,4 @@
-package dev.keyfence.fuzz;
+package dev.keyfence.internal.fuzz;
 
 import dev.keyfence.ConfigurationException;
 import dev.keyfence.KeyfenceConfig;

@@ -1,10 +1,16 @@
-package dev.keyfence.ledger;
+package dev.keyfence.internal.ledger;
 
+import dev.keyfence.ledger.KeyLedger;
+import dev.keyfence.ledger.KeyLedgers;
+import dev.keyfence.ledger.KeyRecord;
+import dev.keyfence.ledger.LedgerBatch;
+import dev.keyfence.ledger.LedgerException;
+import dev.keyfence.ledger.LedgerSnapshot;
+import dev.keyfence.ledger.SourceKeySet;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.keyfence.ConfigurationException;
-import dev.keyfence.internal.ledger.DirectoryLedger;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,8 +24,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class DirectoryLedgerTest {
-    static final Instant T0 = KeyRecordMergeTest.T0;
-    static final String JKT = KeyRecordMergeTest.JKT;
+    static final Instant T0 = LedgerRecords.T0;
+    static final String JKT = LedgerRecords.JKT;
 
     @TempDir
     Path dir;
@@ -27,7 +33,7 @@ class DirectoryLedgerTest {
     @Test
     void whatOneInstanceStoredIsKnownToTheNextAfterARestart() {
         try (KeyLedger first = KeyLedgers.directory(dir)) {
-            first.append(LedgerBatch.of(KeyRecord.of(JKT).seen("k1", KeyRecordMergeTest.CONSUMER, T0)));
+            first.append(LedgerBatch.of(KeyRecord.of(JKT).seen("k1", LedgerRecords.CONSUMER, T0)));
             first.append(LedgerBatch.of(new SourceKeySet("consumer", "{\"keys\":[]}", T0)));
             first.revoke(JKT, new KeyRecord.Action("alice", "leaked", T0.plusSeconds(1)));
         }
@@ -44,7 +50,7 @@ class DirectoryLedgerTest {
     @Test
     void aTornTailIsIgnoredOnReadAndCutOffByTheNextWriter() throws IOException {
         try (KeyLedger ledger = KeyLedgers.directory(dir)) {
-            ledger.append(LedgerBatch.of(KeyRecord.of(JKT).seen("k1", KeyRecordMergeTest.CONSUMER, T0)));
+            ledger.append(LedgerBatch.of(KeyRecord.of(JKT).seen("k1", LedgerRecords.CONSUMER, T0)));
         }
         Path log = dir.resolve("ledger.log");
         long good = Files.size(log);
@@ -67,8 +73,8 @@ class DirectoryLedgerTest {
     @Test
     void aRecordWithABadChecksumEndsWhatIsRead() throws IOException {
         try (KeyLedger ledger = KeyLedgers.directory(dir)) {
-            ledger.append(LedgerBatch.of(KeyRecord.of(JKT).seen("k1", KeyRecordMergeTest.CONSUMER, T0)));
-            ledger.append(LedgerBatch.of(KeyRecord.of(JKT).seen("k1", KeyRecordMergeTest.COMMON, T0)));
+            ledger.append(LedgerBatch.of(KeyRecord.of(JKT).seen("k1", LedgerRecords.CONSUMER, T0)));
+            ledger.append(LedgerBatch.of(KeyRecord.of(JKT).seen("k1", LedgerRecords.COMMON, T0)));
         }
         Path log = dir.resolve("ledger.log");
         byte[] bytes = Files.readAllBytes(log);
@@ -138,7 +144,7 @@ class DirectoryLedgerTest {
         try (DirectoryLedger writer = DirectoryLedger.open(dir, Duration.ofMillis(20), 4096);
              DirectoryLedger reader = DirectoryLedger.open(dir, Duration.ofMillis(20))) {
             for (int i = 0; i < 60; i++) {
-                writer.append(LedgerBatch.of(KeyRecord.of(JKT).seen("k" + (i % 3), KeyRecordMergeTest.CONSUMER,
+                writer.append(LedgerBatch.of(KeyRecord.of(JKT).seen("k" + (i % 3), LedgerRecords.CONSUMER,
                         T0.plusSeconds(i))));
                 if (i == 10) {
                     assertThat(reader.load().key(JKT)).isPresent(); // the reader is now part-way into the old log

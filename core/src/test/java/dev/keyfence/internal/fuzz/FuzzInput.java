@@ -1,4 +1,4 @@
-package dev.keyfence.fuzz;
+package dev.keyfence.internal.fuzz;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;

@@ -1,4 +1,4 @@
-package dev.keyfence.fuzz;
+package dev.keyfence.internal.fuzz;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,23 +1,24 @@
-package dev.keyfence.ledger;
+package dev.keyfence.internal.ledger;
 
+import dev.keyfence.ledger.KeyRecord;
+import dev.keyfence.ledger.LedgerBatch;
+import dev.keyfence.ledger.SourceKeySet;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.keyfence.internal.ledger.BadRecordException;
-import dev.keyfence.internal.ledger.LedgerCodec;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class LedgerCodecTest {
-    static final Instant T0 = KeyRecordMergeTest.T0;
+    static final Instant T0 = LedgerRecords.T0;
 
     @Test
     void everyFieldSurvivesTheRoundTrip() {
-        KeyRecord full = KeyRecord.of(KeyRecordMergeTest.JKT)
-                .seen("k1", KeyRecordMergeTest.CONSUMER, T0)
-                .seen("k2", KeyRecordMergeTest.COMMON, T0.plusSeconds(9))
+        KeyRecord full = KeyRecord.of(LedgerRecords.JKT)
+                .seen("k1", LedgerRecords.CONSUMER, T0)
+                .seen("k2", LedgerRecords.COMMON, T0.plusSeconds(9))
                 .removed(T0.plusSeconds(10))
                 .window(new KeyRecord.Window(Optional.empty(), Optional.of(T0.plusSeconds(99))))
                 .revoked(new KeyRecord.Action("alice", "leaked \"quote\" \u00e9", T0.plusSeconds(11)))

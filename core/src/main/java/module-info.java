@@ -1,0 +1,23 @@
+/**
+ * Keyfence core: JWT access-token validation that checks the signing key's validity window,
+ * issuer and tenant binding, and key scope. Only {@code dev.keyfence} and
+ * {@code dev.keyfence.ledger} are API; every {@code dev.keyfence.internal} package is
+ * encapsulated and may change in any release.
+ *
+ * <p>jose4j has no module descriptor, only an {@code Automatic-Module-Name}; hence the
+ * suppressed {@code requires-automatic} lint.
+ */
+@SuppressWarnings("requires-automatic")
+module dev.keyfence {
+    requires transitive java.net.http;
+    requires com.github.benmanes.caffeine;
+    requires org.jose4j;
+    requires org.slf4j;
+    requires org.snakeyaml.engine.v2;
+
+    exports dev.keyfence;
+    exports dev.keyfence.ledger;
+    exports dev.keyfence.posture;
+
+    uses dev.keyfence.ledger.LedgerProvider;
+}
