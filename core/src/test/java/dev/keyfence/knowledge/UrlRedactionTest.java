@@ -98,10 +98,17 @@ class UrlRedactionTest {
                 printed.add(i.keySource().describe());
                 printed.add(i.keySource().toString());
             });
-            appender.list.forEach(e -> printed.add(e.getFormattedMessage()));
+            logged().forEach(e -> printed.add(e.getFormattedMessage()));
 
             assertThat(printed).isNotEmpty().allSatisfy(line -> assertThat(line)
                     .doesNotContain(SECRET_USER).doesNotContain(SECRET_PASSWORD).doesNotContain(SECRET_QUERY));
+        }
+    }
+
+    /** What was logged so far: a copy taken under the appender's lock (refresh threads log concurrently). */
+    private List<ILoggingEvent> logged() {
+        synchronized (appender) {
+            return List.copyOf(appender.list);
         }
     }
 }

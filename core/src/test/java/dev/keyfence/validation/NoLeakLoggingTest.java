@@ -129,16 +129,16 @@ class NoLeakLoggingTest {
         assertThat(rejected).isEqualTo(attacks.size() - 2);
         texts.add(policy.toString());
         texts.add(policy.issuers().get(0).toString());
-        for (ILoggingEvent event : appender.list) {
+        for (ILoggingEvent event : logged()) {
             texts.add(event.getFormattedMessage());
             for (IThrowableProxy t = event.getThrowableProxy(); t != null; t = t.getCause()) {
                 texts.add(t.getClassName() + ": " + t.getMessage());
             }
         }
-        long rejectionEvents = appender.list.stream().filter(e -> e.getLevel() == Level.INFO
+        long rejectionEvents = logged().stream().filter(e -> e.getLevel() == Level.INFO
                 && e.getLoggerName().equals("dev.keyfence.audit") && e.getFormattedMessage().contains("rejected")).count();
         assertThat(rejectionEvents).as("one audit event per rejection").isEqualTo(rejected);
-        assertThat(appender.list).anyMatch(e -> e.getLevel() == Level.DEBUG && e.getFormattedMessage().contains("accepted"));
+        assertThat(logged()).anyMatch(e -> e.getLevel() == Level.DEBUG && e.getFormattedMessage().contains("accepted"));
         List<String> forbidden = new ArrayList<>(keyMaterial());
         for (String token : attacks) {
             forbidden.addAll(secrets(token));
@@ -157,6 +157,13 @@ class NoLeakLoggingTest {
         assertThat(v).isInstanceOf(Verdict.Rejected.class);
         assertThat(((Verdict.Rejected) v).reason()).isEqualTo(Reason.ALGORITHM_NOT_ALLOWED);
         assertThat(v.fingerprint()).matches("[0-9a-f]{12}");
-        assertThat(appender.list).anyMatch(e -> e.getFormattedMessage().contains(v.fingerprint()));
+        assertThat(logged()).anyMatch(e -> e.getFormattedMessage().contains(v.fingerprint()));
+    }
+
+    /** What was logged so far: a copy taken under the appender's lock (refresh threads log concurrently). */
+    private List<ILoggingEvent> logged() {
+        synchronized (appender) {
+            return List.copyOf(appender.list);
+        }
     }
 }

@@ -10,10 +10,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
@@ -40,6 +43,8 @@ public final class LedgerWriter implements AutoCloseable {
     private final Map<String, SourceKeySet> pendingSources = new LinkedHashMap<>();
     private final Thread thread;
     private int inFlight;
+    /** The batch being stored now (empty between stores): still pending until the ledger took it. */
+    private LedgerBatch storing = new LedgerBatch(List.of(), List.of());
     private boolean stopping;
     private LedgerState.Status status = LedgerState.Status.UP;
     private long dropped;
@@ -122,17 +127,24 @@ public final class LedgerWriter implements AutoCloseable {
         }
     }
 
-    /** The ledger's state as this writer saw it last, with what is pending now. */
+    /**
+     * The ledger's state as this writer saw it last, with what is pending now: waiting, and in the
+     * batch being stored (which is pending until the ledger has taken it).
+     */
     public LedgerState state() {
         lock.lock();
         try {
+            Map<String, KeyRecord> keys = new LinkedHashMap<>(pendingKeys);
+            storing.keys().forEach(r -> keys.merge(r.thumbprint(), r, KeyRecord::merge));
+            Set<String> sources = new HashSet<>(pendingSources.keySet());
+            storing.sources().forEach(s -> sources.add(s.source()));
             int operator = 0;
-            for (KeyRecord r : pendingKeys.values()) {
+            for (KeyRecord r : keys.values()) {
                 if (!r.revocations().isEmpty() || !r.reinstatements().isEmpty()) {
                     operator++;
                 }
             }
-            return new LedgerState(status, ledger.describe(), pendingKeys.size() + pendingSources.size(), operator,
+            return new LedgerState(status, ledger.describe(), keys.size() + sources.size(), operator,
                     dropped, lastSuccess, lastProblem);
         } finally {
             lock.unlock();
@@ -179,6 +191,7 @@ public final class LedgerWriter implements AutoCloseable {
                 batch = new LedgerBatch(new ArrayList<>(pendingKeys.values()), new ArrayList<>(pendingSources.values()));
                 pendingKeys.clear();
                 pendingSources.clear();
+                storing = batch;
                 inFlight++;
             } catch (InterruptedException e) {
                 return;
@@ -189,6 +202,7 @@ public final class LedgerWriter implements AutoCloseable {
             lock.lock();
             try {
                 inFlight--;
+                storing = new LedgerBatch(List.of(), List.of());
                 if (problem.isEmpty()) {
                     status = LedgerState.Status.UP;
                     lastSuccess = Optional.of(clock.instant());

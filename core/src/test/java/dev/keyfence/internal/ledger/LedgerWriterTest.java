@@ -146,6 +146,21 @@ class LedgerWriterTest {
     }
 
     @Test
+    void aRevocationBeingStoredStillCountsAsPendingUntilTheLedgerHasTakenIt() throws Exception {
+        GatedLedger gated = new GatedLedger(KeyLedgers.directory(dir));
+        try (LedgerWriter writer = new LedgerWriter(gated, MutableClock.at(T0), Duration.ofMillis(1), Duration.ofMillis(10), 100)) {
+            writer.submit(LedgerBatch.of(KeyRecord.of("k").revoked(new KeyRecord.Action("alice", "leaked", T0))));
+            assertThat(gated.entered.await(10, TimeUnit.SECONDS)).isTrue(); // taken off the queue, not yet stored
+            LedgerState storing = writer.state();
+            assertThat(storing.pendingKeys()).isEqualTo(1);
+            assertThat(storing.pendingOperatorActions()).isEqualTo(1);
+            gated.gate.countDown();
+            assertThat(writer.flush(Duration.ofSeconds(10))).isTrue();
+            assertThat(writer.state().pendingOperatorActions()).isZero();
+        }
+    }
+
+    @Test
     void closingStoresWhatIsPending() throws IOException {
         try (KeyLedger ledger = KeyLedgers.directory(dir)) {
             LedgerWriter writer = new LedgerWriter(ledger, MutableClock.at(T0), Duration.ofMillis(1), Duration.ofMillis(10), 10);
