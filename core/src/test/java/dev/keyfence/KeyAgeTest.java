@@ -5,6 +5,7 @@ import static dev.keyfence.KeyLifecycleSetup.ISSUER;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keyfence.KeyLifecycleSetup.FrontDoor;
+import dev.keyfence.internal.Engine;
 import dev.keyfence.testkit.JwkSet;
 import dev.keyfence.testkit.MutableClock;
 import dev.keyfence.testkit.TestKey;
@@ -129,5 +130,20 @@ class KeyAgeTest {
         TokenValidator v = TokenValidator.create(setup.policy(door, MutableClock.at(MAY_2023)));
 
         assertThat(v.validate(token(MAY_2023)).valid()).isTrue();
+    }
+
+    @ParameterizedTest
+    @EnumSource(FrontDoor.class)
+    void keyOfExactlyMaxAgePassesAndOneSecondOlderIsTooOld(FrontDoor door) {
+        Instant born = MAY_2023.minus(MAX_AGE);
+        ValidationPolicy exact = KeyLifecycleSetup.in(dir, JwkSet.of(legacy.jwk().member("iat", born)))
+                .maxAge(MAX_AGE).policy(door, MutableClock.at(MAY_2023));
+        assertThat(Engine.withOnlyControlsForTesting(exact, Control.KEY_MAX_AGE).validate(token(MAY_2023)).valid())
+                .isTrue();
+
+        ValidationPolicy older = KeyLifecycleSetup.in(dir, JwkSet.of(legacy.jwk().member("iat", born.minusSeconds(1))))
+                .maxAge(MAX_AGE).policy(door, MutableClock.at(MAY_2023));
+        assertThat(Engine.withOnlyControlsForTesting(older, Control.KEY_MAX_AGE).validate(token(MAY_2023)))
+                .isInstanceOfSatisfying(Verdict.Rejected.class, r -> assertThat(r.reason()).isEqualTo(Reason.KEY_TOO_OLD));
     }
 }

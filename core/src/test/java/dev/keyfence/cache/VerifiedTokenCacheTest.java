@@ -12,6 +12,7 @@ import dev.keyfence.TokenValidator;
 import dev.keyfence.TrustedIssuer;
 import dev.keyfence.ValidationPolicy;
 import dev.keyfence.Verdict;
+import dev.keyfence.VerifiedToken;
 import dev.keyfence.testkit.JwkSet;
 import dev.keyfence.testkit.MutableClock;
 import dev.keyfence.testkit.TestKey;
@@ -60,6 +61,12 @@ class VerifiedTokenCacheTest {
         token = Tokens.accessToken(ISS, "api", NOW).signedWith(key);
         assertThat(validator.validate(token).valid()).isTrue();
         assertThat(validator.validate(token).valid()).as("second call, a cache hit").isTrue();
+    }
+
+    @Test
+    void repeatedTokenIsAnsweredFromTheCache() {
+        VerifiedToken first = ((Verdict.Accepted) validator.validate(token)).token();
+        assertThat(((Verdict.Accepted) validator.validate(token)).token()).isSameAs(first);
     }
 
     @Test

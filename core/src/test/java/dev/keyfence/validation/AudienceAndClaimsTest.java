@@ -61,6 +61,15 @@ class AudienceAndClaimsTest {
     }
 
     @Test
+    void audienceArrayWithANonStringAndNoAcceptedAudienceIsATypeErrorNotARefusal() {
+        // the audience control leaves a malformed aud to the claim types control, matching or not
+        String token = f.token().claim("aud", List.of("api://other", 7)).signedWith(Fixture.RSA);
+        assertAccepted(Fixture.only(policy, Control.AUDIENCE).validate(token));
+        assertRejected(Fixture.validator(policy).validate(token), Reason.CLAIM_INVALID);
+        assertControlCatches(policy, Control.CLAIM_TYPES, Reason.CLAIM_INVALID, token);
+    }
+
+    @Test
     void rejectsMissingRequiredClaim() {
         String token = f.token().withoutClaim("sub").signedWith(Fixture.RSA);
         assertRejected(Fixture.validator(policy).validate(token), Reason.CLAIM_MISSING);

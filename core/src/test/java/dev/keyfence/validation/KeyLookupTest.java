@@ -5,12 +5,18 @@ import static dev.keyfence.validation.Fixture.assertControlCatches;
 import static dev.keyfence.validation.Fixture.assertRejected;
 
 import dev.keyfence.Control;
+import dev.keyfence.KeySource;
 import dev.keyfence.Reason;
+import dev.keyfence.TrustedIssuer;
 import dev.keyfence.ValidationPolicy;
 import dev.keyfence.testkit.JwkSet;
 import dev.keyfence.testkit.TestKey;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -120,5 +126,25 @@ class KeyLookupTest {
         assertRejected(v, Reason.KEY_NOT_FOUND);
         String detail = ((dev.keyfence.Verdict.Rejected) v).detail();
         org.assertj.core.api.Assertions.assertThat(detail).doesNotContain("\n").doesNotContain("\r").hasSizeLessThan(300);
+    }
+
+    @Test
+    void lookupAloneFindsNoKeyForAnUntrustedIssuerOrAnUnknownAlgorithm() {
+        // with the issuer and algorithm controls off, the lookup itself still refuses to pick a key
+        String untrusted = f.token().issuer("https://attacker.example").signedWith(Fixture.RSA);
+        assertRejected(Fixture.only(policy, Control.KEY_LOOKUP).validate(untrusted), Reason.KEY_NOT_FOUND);
+        String unknownAlg = f.token().alg("RS1").kid(Fixture.RSA.kid()).withSignature(new byte[256]);
+        assertRejected(Fixture.only(policy, Control.KEY_LOOKUP).validate(unknownAlg), Reason.KEY_NOT_FOUND);
+    }
+
+    @Test
+    void keySetThatCannotBeReadMakesKeysUnavailableNotMissing(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("keys.json");
+        Files.writeString(file, "{\"keys\": not json");
+        ValidationPolicy unreadable = f.policy(TrustedIssuer.builder().name("contoso").issuer(Fixture.ISS)
+                .keySource(KeySource.file(file)).keyScope(Fixture.SCOPE).build(), Fixture.resource().build());
+        String token = f.token().signedWith(Fixture.RSA);
+        assertRejected(Fixture.validator(unreadable).validate(token), Reason.KEYS_UNAVAILABLE);
+        assertControlCatches(unreadable, Control.KEY_LOOKUP, Reason.KEYS_UNAVAILABLE, token);
     }
 }

@@ -29,4 +29,19 @@ class SafeTest {
         assertThat(Safe.text("a\nb\u2028")).isEqualTo("\"a?b?\"");
         assertThat(Safe.text("x".repeat(500))).hasSize(120 + 5);
     }
+
+    @Test
+    void replacesEveryControlAndLineSeparatorAndKeepsTheirNeighbours() {
+        assertThat(Safe.text("\u0000\u001f \u007e\u007f\u0080")).isEqualTo("\"?? ~?\u0080\"");
+        assertThat(Safe.text("\u2027\u2028\u2029\u202a")).isEqualTo("\"\u2027??\u202a\"");
+    }
+
+    @Test
+    void cutsOnlyWhatIsLongerThanTheBound() {
+        String exact = "y".repeat(120);
+        assertThat(Safe.text(exact)).isEqualTo("\"" + exact + "\"");
+        assertThat(Safe.text(exact + "z")).isEqualTo("\"" + exact + "...\"");
+        assertThat(Safe.text(null)).isEqualTo("(none)");
+        assertThat(Safe.text("")).isEqualTo("\"\"");
+    }
 }
