@@ -5,7 +5,6 @@ import static dev.keyfence.KeyLifecycleSetup.ISSUER;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keyfence.KeyLifecycleSetup.FrontDoor;
-import dev.keyfence.internal.Engine;
 import dev.keyfence.testkit.JwkSet;
 import dev.keyfence.testkit.MutableClock;
 import dev.keyfence.testkit.TestKey;
@@ -138,12 +137,12 @@ class KeyAgeTest {
         Instant born = MAY_2023.minus(MAX_AGE);
         ValidationPolicy exact = KeyLifecycleSetup.in(dir, JwkSet.of(legacy.jwk().member("iat", born)))
                 .maxAge(MAX_AGE).policy(door, MutableClock.at(MAY_2023));
-        assertThat(Engine.withOnlyControlsForTesting(exact, Control.KEY_MAX_AGE).validate(token(MAY_2023)).valid())
+        assertThat(TokenValidator.create(exact.toBuilder().controls(java.util.Set.of(Control.KEY_MAX_AGE)).build()).validate(token(MAY_2023)).valid())
                 .isTrue();
 
         ValidationPolicy older = KeyLifecycleSetup.in(dir, JwkSet.of(legacy.jwk().member("iat", born.minusSeconds(1))))
                 .maxAge(MAX_AGE).policy(door, MutableClock.at(MAY_2023));
-        assertThat(Engine.withOnlyControlsForTesting(older, Control.KEY_MAX_AGE).validate(token(MAY_2023)))
+        assertThat(TokenValidator.create(older.toBuilder().controls(java.util.Set.of(Control.KEY_MAX_AGE)).build()).validate(token(MAY_2023)))
                 .isInstanceOfSatisfying(Verdict.Rejected.class, r -> assertThat(r.reason()).isEqualTo(Reason.KEY_TOO_OLD));
     }
 }

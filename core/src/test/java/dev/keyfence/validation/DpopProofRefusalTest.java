@@ -9,7 +9,7 @@ import dev.keyfence.Reason;
 import dev.keyfence.RequestContext;
 import dev.keyfence.ValidationPolicy;
 import dev.keyfence.Verdict;
-import dev.keyfence.internal.Engine;
+import dev.keyfence.TokenValidator;
 import dev.keyfence.testkit.DpopProofs;
 import dev.keyfence.testkit.TestKey;
 import dev.keyfence.testkit.TokenBuilder;
@@ -29,7 +29,7 @@ class DpopProofRefusalTest {
 
     private final Fixture f = new Fixture();
     private final ValidationPolicy policy = f.policy(Fixture.RSA);
-    private final Engine binding = Fixture.only(policy, Control.TOKEN_BINDING);
+    private final TokenValidator binding = Fixture.only(policy, Control.TOKEN_BINDING);
     private final String token = f.token().claim("cnf", Map.of("jkt", CLIENT.thumbprint())).signedWith(Fixture.RSA);
 
     private TokenBuilder proof() {
