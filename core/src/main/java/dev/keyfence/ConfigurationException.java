@@ -28,7 +28,7 @@ public final class ConfigurationException extends RuntimeException {
 
     /** The problem alone, without the setting's name in front. */
     public String problem() {
-        return getMessage().substring(setting.length() + 2);
+        return Objects.requireNonNull(getMessage()).substring(setting.length() + 2);
     }
 
     /** The same problem reported under another setting name (e.g. its full path in a file). */

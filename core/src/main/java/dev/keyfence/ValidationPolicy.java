@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Everything a {@link TokenValidator} enforces: trusted issuers, the resource, key rules and key
@@ -106,21 +107,21 @@ public final class ValidationPolicy {
     /** Builder; scalar settings may be given once, issuers any number of times. */
     public static final class Builder {
         private final List<TrustedIssuer> issuers = new ArrayList<>();
-        private ResourcePolicy resource;
-        private KeyPolicy keys;
-        private JwksSettings jwks;
-        private Clock clock;
-        private Integer maxTokenBytes;
-        private KeySourceListener listener;
-        private Integer verifiedTokenCache;
-        private KeyLedger ledger;
+        private @Nullable ResourcePolicy resource;
+        private @Nullable KeyPolicy keys;
+        private @Nullable JwksSettings jwks;
+        private @Nullable Clock clock;
+        private @Nullable Integer maxTokenBytes;
+        private @Nullable KeySourceListener listener;
+        private @Nullable Integer verifiedTokenCache;
+        private @Nullable KeyLedger ledger;
         /** True for a builder from {@link ValidationPolicy#toBuilder()}: its copied settings may be replaced. */
         private boolean derived;
 
         private Builder() {
         }
 
-        private <T> T once(T current, T value, String setting) {
+        private <T> T once(@Nullable T current, @Nullable T value, String setting) {
             return Settings.once(derived ? null : current, value, setting);
         }
 

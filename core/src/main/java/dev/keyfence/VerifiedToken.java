@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A token whose signature, key and claims passed every check. Immutable.
@@ -26,7 +27,7 @@ public final class VerifiedToken {
     private final Instant expiresAt;
     private final Map<String, Object> claims;
     private final Supplier<String> fingerprintSource;
-    private volatile String fingerprint;
+    private volatile @Nullable String fingerprint;
 
     /**
      * Creates a verified token; called by the validator only. {@code claims} must be an

@@ -9,6 +9,7 @@ import java.security.Signature;
 import java.security.interfaces.ECPublicKey;
 import javax.crypto.Mac;
 import javax.crypto.SecretKey;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Verifies a JWS signature with the JDK's providers. ECDSA signatures must be the fixed-length
@@ -31,14 +32,14 @@ public final class SignatureVerifier {
     }
 
     /** The provider {@link #verify(JwsAlgorithm, Key, byte[], byte[])} uses for {@code alg}; null means the JDK's. */
-    public static java.security.Provider preferredProvider(JwsAlgorithm alg) {
+    public static java.security.@Nullable Provider preferredProvider(JwsAlgorithm alg) {
         boolean curve = alg.ecFieldBytes() > 0 || alg == JwsAlgorithm.EdDSA;
         return curve ? FastProvider.EC_AND_EDDSA : null;
     }
 
     /** As {@link #verify(JwsAlgorithm, Key, byte[], byte[])} with a chosen provider (null: the JDK's). */
     public static boolean verify(JwsAlgorithm alg, Key key, byte[] input, byte[] signature,
-                                 java.security.Provider provider) {
+                                 java.security.@Nullable Provider provider) {
         try {
             if (alg.symmetric()) {
                 return key instanceof SecretKey secret && verifyMac(alg, secret, input, signature);
@@ -68,7 +69,7 @@ public final class SignatureVerifier {
         }
     }
 
-    private static Signature signature(JwsAlgorithm alg, java.security.Provider provider)
+    private static Signature signature(JwsAlgorithm alg, java.security.@Nullable Provider provider)
             throws GeneralSecurityException {
         Signature[] cache = SIGNATURES.get();
         int slot = alg.ordinal() * 2 + (provider == null ? 0 : 1);
@@ -94,7 +95,7 @@ public final class SignatureVerifier {
      * Converts a JOSE {@code r||s} signature to DER, or returns null when its length is wrong or
      * r or s is outside [1, n-1].
      */
-    static byte[] joseToDer(byte[] jose, int fieldBytes, BigInteger order) {
+    static byte @Nullable [] joseToDer(byte[] jose, int fieldBytes, BigInteger order) {
         if (jose.length != 2 * fieldBytes) {
             return null;
         }
