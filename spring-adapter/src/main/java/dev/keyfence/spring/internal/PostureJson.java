@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /** Plain maps for key and source statuses, ready for JSON; no key material, only ids and dates. */
 public final class PostureJson {
@@ -64,7 +65,7 @@ public final class PostureJson {
         return List.copyOf(values);
     }
 
-    private static String text(Optional<Instant> instant) {
+    private static @Nullable String text(Optional<Instant> instant) {
         return instant.map(Instant::toString).orElse(null);
     }
 }
