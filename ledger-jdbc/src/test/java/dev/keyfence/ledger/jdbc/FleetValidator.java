@@ -34,6 +34,7 @@ public final class FleetValidator {
         try (JdbcKeyLedger ledger = JdbcKeyLedger.builder().url(args[0]).username("postgres")
                 .pollInterval(Duration.ofMinutes(10)).build()) {
             TokenValidator validator = TokenValidator.create(ForgeryPolicy.policy(args[1], ledger, Clock.systemUTC()));
+            awaitFirstReads(validator);
             ledger.subscribe(new KeyLedger.Listener() {
                 @Override
                 public void stored(LedgerBatch batch) {
@@ -65,6 +66,18 @@ public final class FleetValidator {
                 }
             }
             validator.awaitLedgerWrites(Duration.ofSeconds(5));
+        }
+    }
+
+    /**
+     * Waits (at most a minute) until every key source has been read once: the sources are read in
+     * the background from creation, and until the consumer source is known, scope separation
+     * fails closed (KEYS_UNAVAILABLE), which on a busy machine the first token could meet.
+     */
+    private static void awaitFirstReads(TokenValidator validator) throws InterruptedException {
+        Instant until = Instant.now().plusSeconds(60);
+        while (!validator.sourceStatuses().stream().allMatch(s -> s.fetchedAt().isPresent()) && Instant.now().isBefore(until)) {
+            Thread.sleep(10);
         }
     }
 }
