@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How every Keyfence front door finds the access token of an HTTP request and answers one that
@@ -155,7 +156,7 @@ public final class CredentialPolicy {
         private boolean allowQueryToken;
         private boolean allowFormToken;
         private boolean dpopScheme = true;
-        private String realm;
+        private @Nullable String realm;
 
         private Builder() {
         }

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Proves a policy against an attack catalogue on a shadow: the same issuers, tenants, scopes,
@@ -54,10 +55,10 @@ public final class Drill {
 
     /** Builder; each setting may be given once. */
     public static final class Builder {
-        private ValidationPolicy policy;
-        private List<NamedResource> resources;
-        private Integer minControls;
-        private Clock clock;
+        private @Nullable ValidationPolicy policy;
+        private @Nullable List<NamedResource> resources;
+        private @Nullable Integer minControls;
+        private @Nullable Clock clock;
 
         private Builder() {
         }

@@ -3,6 +3,7 @@ package dev.keyfence;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /** How remote key sets are fetched and cached. Immutable; defaults as in the contract. */
 public final class JwksSettings {
@@ -12,7 +13,7 @@ public final class JwksSettings {
     private final Duration timeout;
     private final int maxBytes;
     private final boolean allowHttpLoopback;
-    private final HttpClient httpClient;
+    private final @Nullable HttpClient httpClient;
     private final int tenantSourcesPerMinute;
 
     /** Longest {@code jwks.timeout}. */
@@ -71,14 +72,14 @@ public final class JwksSettings {
 
     /** Builder; each setting may be given once. */
     public static final class Builder {
-        private Duration refreshInterval;
-        private Duration minRefetchInterval;
-        private Duration maxStale;
-        private Duration timeout;
-        private Integer maxBytes;
-        private Boolean allowHttpLoopback;
-        private HttpClient httpClient;
-        private Integer tenantSourcesPerMinute;
+        private @Nullable Duration refreshInterval;
+        private @Nullable Duration minRefetchInterval;
+        private @Nullable Duration maxStale;
+        private @Nullable Duration timeout;
+        private @Nullable Integer maxBytes;
+        private @Nullable Boolean allowHttpLoopback;
+        private @Nullable HttpClient httpClient;
+        private @Nullable Integer tenantSourcesPerMinute;
 
         private Builder() {
         }

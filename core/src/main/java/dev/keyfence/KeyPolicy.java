@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /** Rules every signing key must meet: age, retirement grace, strength, revocations, declared windows. */
 public final class KeyPolicy {
@@ -52,10 +53,10 @@ public final class KeyPolicy {
 
     /** Builder; each scalar setting may be given once. */
     public static final class Builder {
-        private Duration maxAge;
-        private Duration retiredGrace;
-        private Integer minRsaBits;
-        private Set<String> allowedCurves;
+        private @Nullable Duration maxAge;
+        private @Nullable Duration retiredGrace;
+        private @Nullable Integer minRsaBits;
+        private @Nullable Set<String> allowedCurves;
         private final List<KeyReference> revoked = new ArrayList<>();
         private final List<DeclaredWindow> windows = new ArrayList<>();
 

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the HTTP request that carried a token presents besides the token: the TLS client
@@ -25,10 +26,10 @@ import java.util.Optional;
 public final class RequestContext {
     private static final RequestContext NONE = new RequestContext(new Builder());
 
-    private final X509Certificate clientCertificate;
+    private final @Nullable X509Certificate clientCertificate;
     private final List<String> dpopProofs;
-    private final String method;
-    private final URI uri;
+    private final @Nullable String method;
+    private final @Nullable URI uri;
     private final boolean dpopScheme;
 
     private RequestContext(Builder b) {
@@ -82,10 +83,10 @@ public final class RequestContext {
 
     /** Builds a {@link RequestContext}; each setting may be given once. */
     public static final class Builder {
-        private X509Certificate clientCertificate;
+        private @Nullable X509Certificate clientCertificate;
         private List<String> dpopProofs = List.of();
-        private String method;
-        private URI uri;
+        private @Nullable String method;
+        private @Nullable URI uri;
         private boolean dpopScheme;
         private boolean dpopSet;
 

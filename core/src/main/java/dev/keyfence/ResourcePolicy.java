@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What one protected resource accepts: audiences, key scopes, algorithms, token types, required
@@ -107,19 +108,19 @@ public final class ResourcePolicy {
     public static final class Builder {
         /** True for a builder from {@link ResourcePolicy#toBuilder()}: its copied settings may be replaced. */
         private boolean derived;
-        private String name;
-        private Set<String> audiences;
-        private Set<String> acceptedKeyScopes;
-        private List<String> algorithms;
-        private Set<String> tokenTypes;
-        private Set<String> requiredClaims;
-        private Duration clockSkew;
-        private Duration maxTokenLifetime;
+        private @Nullable String name;
+        private @Nullable Set<String> audiences;
+        private @Nullable Set<String> acceptedKeyScopes;
+        private @Nullable List<String> algorithms;
+        private @Nullable Set<String> tokenTypes;
+        private @Nullable Set<String> requiredClaims;
+        private @Nullable Duration clockSkew;
+        private @Nullable Duration maxTokenLifetime;
 
         private Builder() {
         }
 
-        private <T> T once(T current, T value, String setting) {
+        private <T> T once(@Nullable T current, @Nullable T value, String setting) {
             return Settings.once(derived ? null : current, value, setting);
         }
 

@@ -6,13 +6,14 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /** Argument checks shared by the builders; every failure names the setting. */
 final class Settings {
     private Settings() {
     }
 
-    static <T> T once(T current, T value, String setting) {
+    static <T> T once(@Nullable T current, @Nullable T value, String setting) {
         if (current != null) {
             throw new ConfigurationException(setting, "given twice");
         }
@@ -22,7 +23,7 @@ final class Settings {
         return value;
     }
 
-    static String text(String value, String setting) {
+    static String text(@Nullable String value, String setting) {
         if (value == null || value.isBlank()) {
             throw new ConfigurationException(setting, "must not be empty");
         }

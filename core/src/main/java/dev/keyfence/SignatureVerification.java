@@ -22,6 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The signature layer alone, for troubleshooting ("does this key verify this token?"): no claims,
@@ -64,7 +65,7 @@ public final class SignatureVerification {
         try {
             read = JwkSetReader.read(set);
         } catch (KeySetException e) {
-            throw new ConfigurationException("jwk", e.getMessage());
+            throw new ConfigurationException("jwk", Objects.requireNonNullElse(e.getMessage(), "not a usable key set"));
         }
         long symmetric = read.keys().stream().filter(k -> "oct".equals(k.keyType())).count();
         if (symmetric > 0 && symmetric < read.keys().size()) {
@@ -86,7 +87,8 @@ public final class SignatureVerification {
         try {
             parsed = TokenParser.parseSignatureLayer(token, ValidationPolicy.DEFAULT_MAX_TOKEN_BYTES);
         } catch (MalformedTokenException e) {
-            return Result.rejected(Reason.MALFORMED_TOKEN, e.getMessage(), null, fingerprint);
+            return Result.rejected(Reason.MALFORMED_TOKEN, Objects.requireNonNullElse(e.getMessage(), "malformed token"),
+                    null, fingerprint);
         }
         if (parsed.jwe()) {
             return Result.rejected(Reason.MALFORMED_TOKEN, "an encrypted token (JWE) is not a compact JWS", null, fingerprint);
@@ -115,7 +117,8 @@ public final class SignatureVerification {
         KeyRing.Lookup found = ring.find(kid, alg);
         TrackedKey key = found.key();
         if (key == null) {
-            return Result.rejected(Reason.KEY_NOT_FOUND, found.problem(), kid, fingerprint);
+            return Result.rejected(Reason.KEY_NOT_FOUND, Objects.requireNonNullElse(found.problem(), "no key fits"), kid,
+                    fingerprint);
         }
         String weakness = KeyStrengthCheck.weakness(key, keyPolicy, alg);
         if (weakness != null) {
@@ -149,7 +152,7 @@ public final class SignatureVerification {
             Objects.requireNonNull(fingerprint, "fingerprint");
         }
 
-        static Result rejected(Reason reason, String detail, String kid, String fingerprint) {
+        static Result rejected(Reason reason, String detail, @Nullable String kid, String fingerprint) {
             return new Result(Optional.of(reason), detail, Optional.ofNullable(kid), Optional.empty(), fingerprint);
         }
 

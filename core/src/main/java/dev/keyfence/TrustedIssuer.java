@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One issuer whose tokens may be accepted: its exact {@code iss} or {@code {tenantid}} template,
@@ -23,7 +24,8 @@ public final class TrustedIssuer {
     private final boolean requireKeyIssuer;
     private final Optional<List<String>> algorithms;
     private final Optional<Pattern> tenantPattern;
-    private final String prefix;
+    /** Before {@code {tenantid}} in a template; null for an exact issuer. */
+    private final @Nullable String prefix;
     private final String suffix;
 
     private TrustedIssuer(Builder b, String at) {
@@ -77,7 +79,7 @@ public final class TrustedIssuer {
                 throw new ConfigurationException(at + ".jwks-uri", "{tenantid} only with a {tenantid} issuer");
             }
             this.prefix = null;
-            this.suffix = null;
+            this.suffix = "";
             this.tenants = Set.of();
         }
     }
@@ -138,14 +140,14 @@ public final class TrustedIssuer {
 
     /** Builder; {@link #build()} checks the combination. */
     public static final class Builder {
-        private String name;
-        private String issuer;
-        private KeySource keySource;
-        private String keyScope;
-        private Set<String> tenants;
+        private @Nullable String name;
+        private @Nullable String issuer;
+        private @Nullable KeySource keySource;
+        private @Nullable String keyScope;
+        private @Nullable Set<String> tenants;
         private boolean requireKeyIssuer;
-        private List<String> algorithms;
-        private Pattern tenantPattern;
+        private @Nullable List<String> algorithms;
+        private @Nullable Pattern tenantPattern;
 
         private Builder() {
         }

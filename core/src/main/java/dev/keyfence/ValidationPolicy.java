@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executor;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Everything a {@link TokenValidator} enforces: trusted issuers, the resource, key rules and key
@@ -128,23 +129,23 @@ public final class ValidationPolicy {
     /** Builder; scalar settings may be given once, issuers any number of times. */
     public static final class Builder {
         private final List<TrustedIssuer> issuers = new ArrayList<>();
-        private ResourcePolicy resource;
-        private KeyPolicy keys;
-        private JwksSettings jwks;
-        private Clock clock;
-        private Integer maxTokenBytes;
-        private KeySourceListener listener;
-        private Integer verifiedTokenCache;
-        private KeyLedger ledger;
-        private Executor refreshExecutor;
-        private Set<Control> controls;
+        private @Nullable ResourcePolicy resource;
+        private @Nullable KeyPolicy keys;
+        private @Nullable JwksSettings jwks;
+        private @Nullable Clock clock;
+        private @Nullable Integer maxTokenBytes;
+        private @Nullable KeySourceListener listener;
+        private @Nullable Integer verifiedTokenCache;
+        private @Nullable KeyLedger ledger;
+        private @Nullable Executor refreshExecutor;
+        private @Nullable Set<Control> controls;
         /** True for a builder from {@link ValidationPolicy#toBuilder()}: its copied settings may be replaced. */
         private boolean derived;
 
         private Builder() {
         }
 
-        private <T> T once(T current, T value, String setting) {
+        private <T> T once(@Nullable T current, @Nullable T value, String setting) {
             return Settings.once(derived ? null : current, value, setting);
         }
 

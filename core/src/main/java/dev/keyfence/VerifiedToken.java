@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A token whose signature, key and claims passed every check. Immutable.
@@ -28,7 +29,7 @@ public final class VerifiedToken {
     private final Instant expiresAt;
     private final Map<String, Object> claims;
     private final Supplier<String> fingerprintSource;
-    private volatile String fingerprint;
+    private volatile @Nullable String fingerprint;
 
     static {
         dev.keyfence.internal.VerifiedTokens.register(VerifiedToken::new);

@@ -4,6 +4,7 @@ import dev.keyfence.Control;
 import dev.keyfence.Reason;
 import dev.keyfence.RequestContext;
 import dev.keyfence.ResourcePolicy;
+import dev.keyfence.TrustedIssuer;
 import dev.keyfence.ValidationPolicy;
 import dev.keyfence.Verdict;
 import dev.keyfence.VerifiedToken;
@@ -16,6 +17,7 @@ import dev.keyfence.internal.checks.KeyScopeCheck;
 import dev.keyfence.internal.checks.Rejection;
 import dev.keyfence.internal.json.Json;
 import dev.keyfence.internal.keys.KeyRegistry;
+import dev.keyfence.internal.keys.TrackedKey;
 import dev.keyfence.internal.token.Fingerprint;
 import dev.keyfence.internal.token.MalformedTokenException;
 import dev.keyfence.internal.token.ParsedToken;
@@ -27,8 +29,10 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -130,7 +134,8 @@ public final class Engine {
         try {
             parsed = seen != null ? seen.token() : TokenParser.parse(token, policy.maxTokenBytes());
         } catch (MalformedTokenException e) {
-            Verdict.Rejected r = new Verdict.Rejected(Reason.MALFORMED_TOKEN, e.getMessage(), Optional.empty(),
+            Verdict.Rejected r = new Verdict.Rejected(Reason.MALFORMED_TOKEN,
+                    Objects.requireNonNullElse(e.getMessage(), "malformed token"), Optional.empty(),
                     Optional.empty(), Optional.empty(), Optional.empty(), Fingerprint.of(token));
             log(r);
             return r;
@@ -145,10 +150,10 @@ public final class Engine {
                 return r;
             }
         }
-        VerifiedToken result = seen != null && seen.keyThumbprint().equals(e.key().key().thumbprint())
-                && seen.result().issuerName().equals(e.issuer().name()) ? seen.result() : verified(e);
+        VerifiedToken result = seen != null && sameKeyAndIssuer(seen, e) ? seen.result() : verified(e);
         if (seen == null && e.signatureVerified()) {
-            verified.put(token, parsed, e.key().key().thumbprint(), result);
+            TrackedKey key = Objects.requireNonNull(e.key().key(), "a verified signature implies a key");
+            verified.put(token, parsed, key.thumbprint(), result);
         }
         Verdict.Accepted accepted = new Verdict.Accepted(result);
         if (audit && AUDIT.isDebugEnabled()) {
@@ -159,15 +164,24 @@ public final class Engine {
         return accepted;
     }
 
+    private static boolean sameKeyAndIssuer(VerifiedSignatures.Entry seen, Evaluation e) {
+        TrackedKey key = e.key().key();
+        TrustedIssuer issuer = e.issuer();
+        return key != null && issuer != null && seen.keyThumbprint().equals(key.thumbprint())
+                && seen.result().issuerName().equals(issuer.name());
+    }
+
     private Verdict.Rejected rejected(Evaluation e, Rejection rejection) {
         String scope = null;
         // a key is resolved only when the rejecting control runs after the key lookup
         Evaluation.KeyResolution key = Control.KEY_LOOKUP.isBefore(Control.of(rejection.reason())) ? e.key() : null;
-        if (key != null && key.key() != null) {
+        TrustedIssuer keyIssuer = key == null || key.key() == null ? null : key.issuer();
+        if (keyIssuer != null) {
             String refused = rejection.reason() == Reason.KEY_SCOPE_NOT_ACCEPTED ? KeyScopeCheck.refusedScope(e) : null;
-            scope = refused != null ? refused : key.issuer().keyScope();
+            scope = refused != null ? refused : keyIssuer.keyScope();
         }
-        String tenant = e.issuer() != null && e.issuer().isTemplate() ? e.tid() : null;
+        TrustedIssuer issuer = e.issuer();
+        String tenant = issuer != null && issuer.isTemplate() ? e.tid() : null;
         return new Verdict.Rejected(rejection.reason(), rejection.detail(), Optional.ofNullable(e.iss()),
                 Optional.ofNullable(tenant), Optional.ofNullable(e.kid()), Optional.ofNullable(scope),
                 e.token().fingerprint());
@@ -191,11 +205,13 @@ public final class Engine {
         }
         Instant exp = e.expiresAt();
         // a tenant only for template issuers, where the tenant check bound tid to iss; an exact issuer's tid is unchecked
-        String tenant = e.issuer() != null && e.issuer().isTemplate() ? e.tid() : null;
-        String scope = e.key().key() != null ? e.key().issuer().keyScope()
-                : e.issuer() != null ? e.issuer().keyScope() : "unknown";
+        TrustedIssuer issuer = e.issuer();
+        String tenant = issuer != null && issuer.isTemplate() ? e.tid() : null;
+        TrustedIssuer keyIssuer = e.key().key() != null ? e.key().issuer() : null;
+        String scope = keyIssuer != null ? keyIssuer.keyScope()
+                : issuer != null ? issuer.keyScope() : "unknown";
         Set<String> scopes = KeyScopeCheck.knownScopes(e);
-        String issuerName = e.issuer() != null ? e.issuer().name() : "unknown";
+        String issuerName = issuer != null ? issuer.name() : "unknown";
         return VerifiedTokens.of(new VerifiedTokens.Facts(e.iss() == null ? "" : e.iss(), Optional.ofNullable(e.token().claimString("sub")),
                 audience, Optional.ofNullable(tenant), Optional.ofNullable(e.kid()),
                 String.valueOf(e.token().headerString("alg")), Optional.ofNullable(e.token().headerString("typ")), scope,
@@ -230,7 +246,7 @@ public final class Engine {
     }
 
     @SuppressWarnings("unchecked")
-    private static Object clean(Object v) {
+    private static @Nullable Object clean(Object v) {
         if (v == Json.NULL) {
             return null;
         }

@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.keyfence.VerifiedToken;
 import dev.keyfence.internal.token.ParsedToken;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Remembers tokens whose signature verified, by the exact token text: the parsed token, the
@@ -14,13 +15,13 @@ import dev.keyfence.internal.token.ParsedToken;
 final class VerifiedSignatures {
     private static final VerifiedSignatures NONE = new VerifiedSignatures(null);
 
-    private final Cache<String, Entry> cache;
+    private final @Nullable Cache<String, Entry> cache;
 
     /** One remembered verification. */
     record Entry(ParsedToken token, String keyThumbprint, VerifiedToken result) {
     }
 
-    private VerifiedSignatures(Cache<String, Entry> cache) {
+    private VerifiedSignatures(@Nullable Cache<String, Entry> cache) {
         this.cache = cache;
     }
 
@@ -28,7 +29,7 @@ final class VerifiedSignatures {
         return entries == 0 ? NONE : new VerifiedSignatures(Caffeine.newBuilder().maximumSize(entries).build());
     }
 
-    Entry get(String token) {
+    @Nullable Entry get(@Nullable String token) {
         return cache == null || token == null ? null : cache.getIfPresent(token);
     }
 

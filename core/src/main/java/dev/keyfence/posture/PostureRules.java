@@ -21,6 +21,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads a validator's posture (reading every key source that was not read yet) and derives the
@@ -48,7 +50,7 @@ final class PostureRules {
         List<IssuerPosture> issuers = new ArrayList<>();
         List<Finding> findings = new ArrayList<>();
         for (TrustedIssuer i : policy.issuers()) {
-            IssuerPosture ip = new IssuerPosture(i, byIssuer.get(i.name()));
+            IssuerPosture ip = new IssuerPosture(i, byIssuer.getOrDefault(i.name(), List.of()));
             issuers.add(ip);
             issuerFindings(ip, findings);
             for (KeyStatus k : ip.keys()) {
@@ -169,12 +171,12 @@ final class PostureRules {
      * Why the key is weak under the policy, or null: the key rules of {@code KeyStrengthCheck},
      * as the status reader recorded them (a revoked key's problem is its revocation instead).
      */
-    static String weakness(KeyStatus k, KeyPolicy keys) {
+    static @Nullable String weakness(KeyStatus k, KeyPolicy keys) {
         return k.state() != dev.keyfence.KeyState.REVOKED ? k.problem().orElse(null) : null;
     }
 
     /** The URL when keys travel over plain http, else null. */
-    static String insecureLocation(KeySource source) {
+    static @Nullable String insecureLocation(KeySource source) {
         String url;
         if (source instanceof KeySource.JwksUri u) {
             url = u.uri();
@@ -187,7 +189,7 @@ final class PostureRules {
         return scheme != null && scheme.toLowerCase(Locale.ROOT).equals("http") ? dev.keyfence.internal.RedactedUrl.of(url) : null;
     }
 
-    private static Finding finding(FindingCode code, TrustedIssuer i, String kid, String message) {
+    private static Finding finding(FindingCode code, TrustedIssuer i, @Nullable String kid, String message) {
         return new Finding(code.severity(), code, Optional.of(i.name()), Optional.of(i.issuer()),
                 Optional.ofNullable(kid), message);
     }

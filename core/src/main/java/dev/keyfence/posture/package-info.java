@@ -4,4 +4,7 @@
  * findings of the contract) and its one JSON form, {@link dev.keyfence.posture.PostureJson}.
  * Depends on {@code dev.keyfence}, never the other way round.
  */
+@NullMarked
 package dev.keyfence.posture;
+
+import org.jspecify.annotations.NullMarked;

@@ -25,6 +25,7 @@ import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -87,7 +88,7 @@ public final class KeyfenceFilter implements Filter {
     private static final Logger LOG = LoggerFactory.getLogger(KeyfenceFilter.class);
 
     private final Optional<TokenValidator> given;
-    private volatile Guard guard;
+    private volatile @Nullable Guard guard;
 
     private record Guard(TokenValidator validator, CredentialPolicy credentials) {
     }

@@ -5,6 +5,7 @@ import dev.keyfence.CredentialPolicy;
 import dev.keyfence.jakarta.internal.ServletExchange;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.server.resource.BearerTokenError;
@@ -37,7 +38,7 @@ public final class KeyfenceBearerTokenResolver implements BearerTokenResolver {
     }
 
     @Override
-    public String resolve(HttpServletRequest request) {
+    public @Nullable String resolve(HttpServletRequest request) {
         Credential credential = ServletExchange.credential(policy, request);
         if (credential instanceof Credential.Refused refused) {
             throw new OAuth2AuthenticationException(new BearerTokenError("invalid_request", HttpStatus.BAD_REQUEST,

@@ -12,6 +12,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.Optional;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -42,7 +43,7 @@ public class KeyfenceDrillAutoConfiguration {
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean
     DrillService keyfenceDrillService(TokenValidator validator, KeyfenceConfig config, Environment env) {
-        Duration minInterval = duration(env, MIN_INTERVAL, Duration.ofMinutes(1), true);
+        Duration minInterval = duration(env, MIN_INTERVAL, true).orElse(Duration.ofMinutes(1));
         int minControls = Drill.DEFAULT_MIN_CONTROLS;
         String controls = env.getProperty(MIN_CONTROLS);
         if (controls != null) {
@@ -58,16 +59,14 @@ public class KeyfenceDrillAutoConfiguration {
                     new ConfigurationException(MIN_CONTROLS, "at least 1"));
         }
         DrillService service = new DrillService(validator, config, minControls, minInterval);
-        if (env.getProperty(SCHEDULE) != null) {
-            service.schedule(duration(env, SCHEDULE, null, false));
-        }
+        duration(env, SCHEDULE, false).ifPresent(service::schedule);
         return service;
     }
 
-    private static Duration duration(Environment env, String property, Duration fallback, boolean zeroAllowed) {
+    private static Optional<Duration> duration(Environment env, String property, boolean zeroAllowed) {
         String text = env.getProperty(property);
         if (text == null) {
-            return fallback;
+            return Optional.empty();
         }
         Duration d;
         try {
@@ -80,7 +79,7 @@ public class KeyfenceDrillAutoConfiguration {
             throw new KeyfencePropertyException(property, "must be positive, was " + text,
                     new ConfigurationException(property, "must be positive"));
         }
-        return d;
+        return Optional.of(d);
     }
 
     /** The admin-only endpoint. */

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.oauth2.jwt.Jwt;
 
 /**
@@ -22,11 +23,11 @@ public class KeyfenceJwt extends Jwt {
     private static final long serialVersionUID = 1L;
     private final String keyScope;
     private final String issuerName;
-    private final String tenant;
+    private final @Nullable String tenant;
     private final String fingerprint;
 
     /** A Jwt for a verified token; headers and claims are those of the token. */
-    public KeyfenceJwt(String tokenValue, Instant issuedAt, Map<String, Object> headers, Map<String, Object> claims,
+    public KeyfenceJwt(String tokenValue, @Nullable Instant issuedAt, Map<String, Object> headers, Map<String, Object> claims,
                        VerifiedToken token) {
         super(tokenValue, issuedAt, token.expiresAt(), headers, claims);
         this.keyScope = token.keyScope();

@@ -1,5 +1,6 @@
 package dev.keyfence.test;
 
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -21,7 +22,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * and {@code keyfence.idp()}, e.g. in a Spring {@code @DynamicPropertySource} method.
  */
 public final class KeyfenceTestExtension implements ParameterResolver, AfterAllCallback {
-    private TestIdentityProvider idp;
+    private @Nullable TestIdentityProvider idp;
 
     /** The identity provider, started on first use. */
     public synchronized TestIdentityProvider idp() {

@@ -1,6 +1,7 @@
 package dev.keyfence.test;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.client.reactive.ClientHttpConnector;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.test.web.reactive.server.WebTestClientConfigurer;
@@ -29,8 +30,8 @@ public final class KeyfenceWebTestClient {
         Objects.requireNonNull(token, "token");
         return new WebTestClientConfigurer() {
             @Override
-            public void afterConfigurerAdded(WebTestClient.Builder builder, WebHttpHandlerBuilder httpHandlerBuilder,
-                                             ClientHttpConnector connector) {
+            public void afterConfigurerAdded(WebTestClient.Builder builder, @Nullable WebHttpHandlerBuilder httpHandlerBuilder,
+                                             @Nullable ClientHttpConnector connector) {
                 builder.defaultHeader("Authorization", "Bearer " + token);
             }
         };

@@ -53,11 +53,11 @@ public final class TestIdentityProvider implements AutoCloseable {
         for (SigningKey k : SigningKey.values()) {
             keys.put(k, TestKey.rsa("test-" + k.name().toLowerCase(java.util.Locale.ROOT)));
         }
-        jwks.put(SigningKey.ENTERPRISE, keys.get(SigningKey.ENTERPRISE).jwk().certificate(from, until));
-        jwks.put(SigningKey.EXPIRED, keys.get(SigningKey.EXPIRED).jwk()
+        jwks.put(SigningKey.ENTERPRISE, key(SigningKey.ENTERPRISE).jwk().certificate(from, until));
+        jwks.put(SigningKey.EXPIRED, key(SigningKey.EXPIRED).jwk()
                 .certificate(Instant.parse("2016-04-01T00:00:00Z"), Instant.parse("2021-04-01T00:00:00Z")));
-        jwks.put(SigningKey.CONSUMER, keys.get(SigningKey.CONSUMER).jwk().certificate(from, until));
-        jwks.put(SigningKey.RETIRED, keys.get(SigningKey.RETIRED).jwk().certificate(from, until));
+        jwks.put(SigningKey.CONSUMER, key(SigningKey.CONSUMER).jwk().certificate(from, until));
+        jwks.put(SigningKey.RETIRED, key(SigningKey.RETIRED).jwk().certificate(from, until));
         publish();
         server.serveKeys(CONSUMER_KEYS, JwkSet.of(jwks.get(SigningKey.CONSUMER)));
     }
@@ -165,7 +165,7 @@ public final class TestIdentityProvider implements AutoCloseable {
     }
 
     TestKey key(SigningKey which) {
-        return keys.get(which);
+        return Objects.requireNonNull(keys.get(which), "every signing key is made at start");
     }
 
     private synchronized void publish() {

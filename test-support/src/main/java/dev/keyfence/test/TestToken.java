@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What to mint: an access token of a {@link TestIdentityProvider}, by default for tenant
@@ -22,7 +23,7 @@ public final class TestToken {
     private boolean consumerIssuer;
     private SigningKey key = SigningKey.ENTERPRISE;
     private Duration lifetime = Tokens.DEFAULT_LIFETIME;
-    private Instant issuedAt;
+    private @Nullable Instant issuedAt;
     private final Map<String, Object> claims = new LinkedHashMap<>();
 
     TestToken(TestIdentityProvider idp) {

@@ -21,6 +21,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,7 +57,7 @@ public final class JwksServer implements AutoCloseable {
     private final ConcurrentMap<String, AtomicInteger> hits = new ConcurrentHashMap<>();
 
     /** What one path answers. */
-    private record Route(int status, String contentType, String body, Map<String, String> headers, boolean reset) {
+    private record Route(int status, @Nullable String contentType, String body, Map<String, String> headers, boolean reset) {
     }
 
     private JwksServer(HttpServer server, ExecutorService executor) {

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One issuer of an {@link IdentityProvider}: its published keys, its current signing key, and
@@ -21,7 +22,7 @@ public final class TestIssuer {
     private final String name;
     private final JwksServer server;
     private final Map<String, JwkBuilder> published = new LinkedHashMap<>();
-    private TestKey signingKey;
+    private @Nullable TestKey signingKey;
 
     TestIssuer(String name, JwksServer server) {
         this.name = name;

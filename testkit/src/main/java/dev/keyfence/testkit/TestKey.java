@@ -19,6 +19,7 @@ import org.jose4j.jwk.PublicJsonWebKey;
 import org.jose4j.keys.HmacKey;
 import org.jose4j.lang.HashUtil;
 import org.jose4j.lang.JoseException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An immutable signing key with a {@code kid}: an RSA, EC or Ed25519 key pair, or an HMAC secret.
@@ -52,11 +53,11 @@ public final class TestKey {
     private final String kid;
     private final Type type;
     private final int bits;
-    private final String curve;
-    private final KeyPair keyPair;
-    private final byte[] secret;
+    private final @Nullable String curve;
+    private final @Nullable KeyPair keyPair;
+    private final byte @Nullable [] secret;
 
-    private TestKey(String kid, Type type, int bits, String curve, KeyPair keyPair, byte[] secret) {
+    private TestKey(String kid, Type type, int bits, @Nullable String curve, @Nullable KeyPair keyPair, byte @Nullable [] secret) {
         this.kid = kid;
         this.type = type;
         this.bits = bits;
@@ -136,10 +137,10 @@ public final class TestKey {
     public TestKey fresh() {
         return switch (type) {
             case RSA -> new TestKey(kid, type, bits, null, generateRsa(bits), null);
-            case EC -> new TestKey(kid, type, 0, curve, generateEc(curve), null);
+            case EC -> new TestKey(kid, type, 0, curve, generateEc(Objects.requireNonNull(curve)), null);
             case ED25519 -> new TestKey(kid, type, 0, curve, generate("Ed25519"), null);
             case HMAC -> {
-                byte[] s = new byte[secret.length];
+                byte[] s = new byte[secret().length];
                 new java.security.SecureRandom().nextBytes(s);
                 yield new TestKey(kid, type, bits, null, null, s);
             }
@@ -172,7 +173,7 @@ public final class TestKey {
     }
 
     /** @return the JOSE curve name (P-256, P-384, P-521, Ed25519), or null for RSA and HMAC */
-    public String curve() {
+    public @Nullable String curve() {
         return curve;
     }
 
@@ -234,7 +235,7 @@ public final class TestKey {
     public String defaultAlg() {
         return switch (type) {
             case RSA -> "RS256";
-            case EC -> EC_ALGS.get(curve);
+            case EC -> Objects.requireNonNull(EC_ALGS.get(Objects.requireNonNull(curve)));
             case ED25519 -> "EdDSA";
             case HMAC -> "HS256";
         };
@@ -255,10 +256,10 @@ public final class TestKey {
         try {
             JsonWebKey jwk;
             if (type == Type.HMAC) {
-                jwk = new OctetSequenceJsonWebKey(new HmacKey(secret));
+                jwk = new OctetSequenceJsonWebKey(new HmacKey(secret()));
             } else {
-                PublicJsonWebKey pub = PublicJsonWebKey.Factory.newPublicJwk(keyPair.getPublic());
-                pub.setPrivateKey(keyPair.getPrivate());
+                PublicJsonWebKey pub = PublicJsonWebKey.Factory.newPublicJwk(keyPair().getPublic());
+                pub.setPrivateKey(keyPair().getPrivate());
                 jwk = pub;
             }
             jwk.setKeyId(kid);

@@ -18,6 +18,7 @@ import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.X509ExtendedTrustManager;
+import org.jspecify.annotations.Nullable;
 
 /**
  * TLS on 127.0.0.1 for RFC 8705 tests: a server key store, a trust store of client certificates,
@@ -182,10 +183,10 @@ public final class Tls {
         @Override public String[] getClientAliases(String keyType, java.security.Principal[] issuers) {
             return new String[] {"key"};
         }
-        @Override public String[] getServerAliases(String keyType, java.security.Principal[] issuers) {
+        @Override public String @Nullable [] getServerAliases(String keyType, java.security.Principal[] issuers) {
             return null;
         }
-        @Override public String chooseServerAlias(String keyType, java.security.Principal[] issuers, Socket socket) {
+        @Override public @Nullable String chooseServerAlias(String keyType, java.security.Principal[] issuers, Socket socket) {
             return null;
         }
         @Override public X509Certificate[] getCertificateChain(String alias) {

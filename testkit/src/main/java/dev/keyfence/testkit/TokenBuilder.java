@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An immutable builder of compact JWS tokens, honest or hostile. Every setter returns a new
@@ -33,8 +34,8 @@ public final class TokenBuilder {
 
     private final Map<String, Object> header;
     private final Map<String, Object> claims;
-    private final String rawHeader;
-    private final String rawPayload;
+    private final @Nullable String rawHeader;
+    private final @Nullable String rawPayload;
     private final boolean autoKid;
 
     TokenBuilder() {
@@ -42,7 +43,7 @@ public final class TokenBuilder {
     }
 
     private TokenBuilder(Map<String, Object> header, Map<String, Object> claims,
-                         String rawHeader, String rawPayload, boolean autoKid) {
+                         @Nullable String rawHeader, @Nullable String rawPayload, boolean autoKid) {
         this.header = header;
         this.claims = claims;
         this.rawHeader = rawHeader;
@@ -338,7 +339,7 @@ public final class TokenBuilder {
      * @param kid kid to add if the header has none and kid is not suppressed (null: add nothing)
      * @return header JSON text
      */
-    public String headerJson(String alg, String kid) {
+    public String headerJson(@Nullable String alg, @Nullable String kid) {
         if (rawHeader != null) {
             return rawHeader;
         }
@@ -360,7 +361,7 @@ public final class TokenBuilder {
      * @param kid kid to add if the header has none (null: add nothing)
      * @return the signing input
      */
-    public String signingInput(String alg, String kid) {
+    public String signingInput(@Nullable String alg, @Nullable String kid) {
         return Base64Url.encode(headerJson(alg, kid)) + "." + Base64Url.encode(payloadJson());
     }
 

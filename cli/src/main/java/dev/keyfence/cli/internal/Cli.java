@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 
 /** Wires the picocli commands, with one-line error reporting and the contract's exit statuses. */
@@ -46,7 +47,8 @@ public final class Cli {
                 return ExitStatus.FAILED;
             }
             if (ex instanceof UncheckedIOException io) {
-                e.println("keyfence: I/O error: " + safe(io.getCause().getMessage()));
+                java.io.IOException cause = io.getCause();
+                e.println("keyfence: I/O error: " + safe(cause != null ? cause.getMessage() : io.getMessage()));
                 return ExitStatus.USAGE;
             }
             e.println("keyfence: internal error: " + ex.getClass().getName());
@@ -56,7 +58,7 @@ public final class Cli {
     }
 
     /** One line, without anything that looks like a token. */
-    static String safe(String message) {
+    static String safe(@Nullable String message) {
         String m = message == null ? "" : message.replaceAll("\\s*[\\r\\n]+\\s*", " ").strip();
         Matcher matcher = TOKEN_LIKE.matcher(m);
         StringBuilder sb = new StringBuilder();

@@ -16,6 +16,7 @@ import dev.keyfence.KeyfenceConfig;
 import dev.keyfence.ValidationPolicy;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -51,17 +52,17 @@ public final class DrillCommand implements Callable<Integer> {
             description = "Write the shadow (shadow.yaml with jwks-file sources, its public key sets, and its ephemeral "
                     + "private keys in an owner-only file) into DIR and exit; start the target with "
                     + "-Dkeyfence.config=DIR/shadow.yaml. Never writes a real key.")
-    private Path shadowOut;
+    private @Nullable Path shadowOut;
 
     @Option(names = "--shadow-in", paramLabel = "DIR",
             description = "Drill with the ephemeral keys an earlier --shadow-out wrote to DIR (needed by --target).")
-    private Path shadowIn;
+    private @Nullable Path shadowIn;
 
     @Option(names = "--target", paramLabel = "URL",
             description = "Also send every attack and its counterpart to this running endpoint (default path /api/me), "
                     + "started on the shadow of --shadow-in: require 401 with the shadow's reason code in "
                     + "WWW-Authenticate error_description for the attack and 2xx for the counterpart.")
-    private String target;
+    private @Nullable String target;
 
     @Spec
     private CommandSpec spec;

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -32,7 +33,7 @@ public final class LedgerShowCommand implements Callable<Integer> {
 
     @Option(names = "--key", paramLabel = "kid:VALUE|jkt:THUMBPRINT", converter = LedgerAccess.KeyConverter.class,
             description = "Only this key.")
-    private KeyReference key;
+    private @Nullable KeyReference key;
 
     @Spec
     private CommandSpec spec;

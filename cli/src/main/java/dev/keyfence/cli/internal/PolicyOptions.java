@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
@@ -19,7 +20,7 @@ public final class PolicyOptions {
 
     @Option(names = "--now", paramLabel = "INSTANT", converter = InstantConverter.class,
             description = "Evaluate every time rule at this ISO-8601 UTC instant, e.g. 2023-07-11T00:00:00Z.")
-    private Instant now;
+    private @Nullable Instant now;
 
     /** The loaded configuration; {@link dev.keyfence.ConfigurationException} naming the setting when it cannot be used. */
     public KeyfenceConfig load() {

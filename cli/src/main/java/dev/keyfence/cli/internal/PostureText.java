@@ -12,13 +12,15 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.jspecify.annotations.Nullable;
 
 /** The text form of a posture: tables a person scans, most severe findings first. */
 final class PostureText {
     private PostureText() {
     }
 
-    static String write(PostureReport p, Severity failOn) {
+    static String write(PostureReport p, @Nullable Severity failOn) {
         StringBuilder sb = new StringBuilder();
         sb.append("Keyfence audit at ").append(p.at()).append("\n\n");
         long on = p.controls().stream().filter(ControlState::enabled).count();

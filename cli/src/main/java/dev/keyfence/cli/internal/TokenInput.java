@@ -11,6 +11,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -23,7 +24,7 @@ public final class TokenInput {
     @Option(names = "--tokens", paramLabel = "FILE|-",
             description = "Read tokens from FILE, or from standard input with '-': one per line, "
                     + "trimmed, blank lines skipped.")
-    private String tokensFile;
+    private @Nullable String tokensFile;
 
     /** The tokens in input order; a {@link UsageError} when none or both ways are given or the file cannot be read. */
     public List<String> read(InputStream stdin) {

@@ -7,6 +7,7 @@ import dev.keyfence.Verdict;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -36,7 +37,7 @@ public final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--path", paramLabel = "PATH",
             description = "Validate for the resource profile (resources: section) whose paths match this request "
                     + "path, as an HTTP front door would; without it the resource: section applies.")
-    private String path;
+    private @Nullable String path;
 
     @ParentCommand
     private RootCommand root;

@@ -5,6 +5,7 @@ import java.security.NoSuchAlgorithmException;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.util.Base64;
+import org.jspecify.annotations.Nullable;
 
 /** RFC 8705 section 3.1: the {@code x5t#S256} of a certificate, base64url SHA-256 of its DER encoding. */
 public final class CertificateThumbprint {
@@ -12,7 +13,7 @@ public final class CertificateThumbprint {
     }
 
     /** The base64url (unpadded) SHA-256 of the certificate's DER encoding, or null if it cannot be encoded. */
-    public static String of(X509Certificate certificate) {
+    public static @Nullable String of(X509Certificate certificate) {
         try {
             return Sha256.base64Url(certificate.getEncoded());
         } catch (CertificateEncodingException e) {
@@ -36,7 +37,7 @@ public final class CertificateThumbprint {
     }
 
     /** Compares two thumbprints in time independent of where they differ. */
-    public static boolean same(String expected, String actual) {
+    public static boolean same(@Nullable String expected, @Nullable String actual) {
         return expected != null && actual != null && MessageDigest.isEqual(
                 expected.getBytes(java.nio.charset.StandardCharsets.US_ASCII),
                 actual.getBytes(java.nio.charset.StandardCharsets.US_ASCII));

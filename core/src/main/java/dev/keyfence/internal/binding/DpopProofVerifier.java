@@ -15,12 +15,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import org.jose4j.jwk.EllipticCurveJsonWebKey;
 import org.jose4j.jwk.OctetKeyPairJsonWebKey;
 import org.jose4j.jwk.PublicJsonWebKey;
 import org.jose4j.jwk.RsaJsonWebKey;
 import org.jose4j.lang.HashUtil;
 import org.jose4j.lang.JoseException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Checks one DPoP proof (RFC 9449 section 4.3) for one request and access token: a single
@@ -43,7 +45,7 @@ public final class DpopProofVerifier {
     }
 
     /** The outcome: the RFC 7638 thumbprint of the proof key, or why the proof is refused (fixed text). */
-    public record Outcome(String keyThumbprint, String problem) {
+    public record Outcome(@Nullable String keyThumbprint, @Nullable String problem) {
         static Outcome refused(String problem) {
             return new Outcome(null, problem);
         }
@@ -85,26 +87,29 @@ public final class DpopProofVerifier {
             return Outcome.refused("the DPoP proof has no jwk header");
         }
         KeyOutcome key = key(jwkMembers, alg, minRsaBits);
-        if (key.problem() != null) {
-            return Outcome.refused(key.problem());
+        PublicJsonWebKey jwk = key.jwk();
+        String thumbprint = key.thumbprint();
+        if (jwk == null || thumbprint == null) {
+            return Outcome.refused(Objects.requireNonNullElse(key.problem(), "the DPoP proof's jwk is not usable"));
         }
-        if (!SignatureVerifier.verify(alg, key.jwk().getPublicKey(), proof.signingInput(), proof.signature())) {
+        if (!SignatureVerifier.verify(alg, jwk.getPublicKey(), proof.signingInput(), proof.signature())) {
             return Outcome.refused("the DPoP proof's signature does not verify with its jwk");
         }
         String claimsProblem = claims(proof, request, accessToken, now, skew);
         if (claimsProblem != null) {
             return Outcome.refused(claimsProblem);
         }
-        if (!CertificateThumbprint.same(expectedThumbprint, key.thumbprint())) {
+        if (!CertificateThumbprint.same(expectedThumbprint, thumbprint)) {
             return Outcome.refused("the DPoP proof's key is not the key the token is bound to (cnf.jkt)");
         }
-        if (!replay.firstUse(key.thumbprint(), proof.claimString("jti"))) {
+        // claims() refused a proof without a string jti
+        if (!replay.firstUse(thumbprint, Objects.requireNonNull(proof.claimString("jti")))) {
             return Outcome.refused("the DPoP proof was used before (jti replayed)");
         }
-        return new Outcome(key.thumbprint(), null);
+        return new Outcome(thumbprint, null);
     }
 
-    private record KeyOutcome(PublicJsonWebKey jwk, String thumbprint, String problem) {
+    private record KeyOutcome(@Nullable PublicJsonWebKey jwk, @Nullable String thumbprint, @Nullable String problem) {
     }
 
     @SuppressWarnings("unchecked")
@@ -131,16 +136,16 @@ public final class DpopProofVerifier {
                 return new KeyOutcome(null, null, "the DPoP proof's RSA key is under " + minRsaBits + " bits");
             }
         } else if (jwk instanceof EllipticCurveJsonWebKey ec) {
-            if (!alg.curve().equals(ec.getCurveName())) {
+            if (!Objects.equals(alg.curve(), ec.getCurveName())) {
                 return new KeyOutcome(null, null, "the DPoP proof's jwk does not fit its alg");
             }
-        } else if (!(jwk instanceof OctetKeyPairJsonWebKey okp) || !alg.curve().equals(okp.getSubtype())) {
+        } else if (!(jwk instanceof OctetKeyPairJsonWebKey okp) || !Objects.equals(alg.curve(), okp.getSubtype())) {
             return new KeyOutcome(null, null, "the DPoP proof's jwk does not fit its alg");
         }
         return new KeyOutcome(jwk, thumbprint, null);
     }
 
-    private static String claims(ParsedToken proof, RequestContext request, ParsedToken accessToken, Instant now,
+    private static @Nullable String claims(ParsedToken proof, RequestContext request, ParsedToken accessToken, Instant now,
                                  Duration skew) {
         String jti = proof.claimString("jti");
         if (jti == null || jti.isEmpty() || jti.length() > 256) {

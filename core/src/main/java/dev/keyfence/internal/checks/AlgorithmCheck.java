@@ -5,6 +5,8 @@ import dev.keyfence.Reason;
 import dev.keyfence.TrustedIssuer;
 import dev.keyfence.internal.crypto.JwsAlgorithm;
 import java.util.List;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * ALGORITHM_NOT_ALLOWED: {@code alg} missing, {@code none} in any spelling, unknown, symmetric
@@ -14,7 +16,7 @@ public final class AlgorithmCheck implements Check {
     @Override public Control control() { return Control.ALGORITHM; }
 
     @Override
-    public Rejection apply(Evaluation e) {
+    public @Nullable Rejection apply(Evaluation e) {
         Object value = e.token().header().get("alg");
         if (!(value instanceof String alg)) {
             return new Rejection(Reason.ALGORITHM_NOT_ALLOWED, value == null ? "alg is missing" : "alg is not a string");
@@ -39,7 +41,7 @@ public final class AlgorithmCheck implements Check {
             return new Rejection(Reason.ALGORITHM_NOT_ALLOWED, alg + " is not in the resource's algorithms "
                     + e.resource().algorithms());
         }
-        if (issuerAlgs != null && !issuerAlgs.contains(alg)) {
+        if (issuer != null && issuerAlgs != null && !issuerAlgs.contains(alg)) {
             return new Rejection(Reason.ALGORITHM_NOT_ALLOWED, alg + " is not in issuer " + issuer.name()
                     + "'s algorithms " + issuerAlgs);
         }

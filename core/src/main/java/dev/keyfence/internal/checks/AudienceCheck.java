@@ -3,13 +3,14 @@ package dev.keyfence.internal.checks;
 import dev.keyfence.Control;
 import dev.keyfence.Reason;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** AUDIENCE_NOT_ACCEPTED: {@code aud} (a string or an array) must name one of the resource's audiences. */
 public final class AudienceCheck implements Check {
     @Override public Control control() { return Control.AUDIENCE; }
 
     @Override
-    public Rejection apply(Evaluation e) {
+    public @Nullable Rejection apply(Evaluation e) {
         Object aud = e.claims().get("aud");
         if (aud == null) {
             return new Rejection(Reason.AUDIENCE_NOT_ACCEPTED, "aud is missing");

@@ -1,6 +1,7 @@
 package dev.keyfence.internal.checks;
 
 import dev.keyfence.Control;
+import org.jspecify.annotations.Nullable;
 
 /** One control: inspects the evaluation and returns a rejection, or null when the token passes it. */
 public interface Check {
@@ -8,5 +9,5 @@ public interface Check {
     Control control();
 
     /** Null when the token passes; otherwise why not. */
-    Rejection apply(Evaluation e);
+    @Nullable Rejection apply(Evaluation e);
 }

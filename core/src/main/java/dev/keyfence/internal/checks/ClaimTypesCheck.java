@@ -4,6 +4,7 @@ import dev.keyfence.Control;
 import dev.keyfence.Reason;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * CLAIM_INVALID: registered claims must have their JSON type: strings for iss, sub, jti, tid,
@@ -16,7 +17,7 @@ public final class ClaimTypesCheck implements Check {
     @Override public Control control() { return Control.CLAIM_TYPES; }
 
     @Override
-    public Rejection apply(Evaluation e) {
+    public @Nullable Rejection apply(Evaluation e) {
         Map<String, Object> claims = e.claims();
         for (String name : STRINGS) {
             Object v = claims.get(name);

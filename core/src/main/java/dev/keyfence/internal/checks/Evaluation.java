@@ -15,6 +15,7 @@ import dev.keyfence.internal.keys.TrackedKey;
 import dev.keyfence.internal.token.ParsedToken;
 import java.time.Instant;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One token's evaluation: the parsed token, the policy, "now", and what is resolved from them on
@@ -27,25 +28,25 @@ public final class Evaluation {
     private final ResourcePolicy resource;
     private final KeyRegistry registry;
     private final Instant now;
-    private final String preverifiedThumbprint;
+    private final @Nullable String preverifiedThumbprint;
     private final RequestContext request;
     private final DpopProofVerifier dpop;
     private boolean signatureVerified;
 
     private boolean issuerResolved;
-    private TrustedIssuer issuer;
+    private @Nullable TrustedIssuer issuer;
     private boolean keyResolved;
-    private KeyResolution key;
-    private KeyLife life;
+    private @Nullable KeyResolution key;
+    private @Nullable KeyLife life;
     private boolean algorithmResolved;
-    private JwsAlgorithm algorithm;
+    private @Nullable JwsAlgorithm algorithm;
     private boolean datesRead;
-    private Instant expiresAt;
-    private Instant issuedAt;
-    private Instant notBefore;
+    private @Nullable Instant expiresAt;
+    private @Nullable Instant issuedAt;
+    private @Nullable Instant notBefore;
 
     public Evaluation(ParsedToken token, ValidationPolicy policy, ResourcePolicy resource, KeyRegistry registry,
-                      Instant now, String preverifiedThumbprint, RequestContext request, DpopProofVerifier dpop) {
+                      Instant now, @Nullable String preverifiedThumbprint, RequestContext request, DpopProofVerifier dpop) {
         this.token = token;
         this.policy = policy;
         this.resource = resource;
@@ -70,7 +71,7 @@ public final class Evaluation {
      * The thumbprint of the key that verified this exact token before, or null. The signature
      * check may trust it only when the key resolved now has the same thumbprint.
      */
-    public String preverifiedThumbprint() {
+    public @Nullable String preverifiedThumbprint() {
         return preverifiedThumbprint;
     }
 
@@ -91,22 +92,22 @@ public final class Evaluation {
     public Map<String, Object> claims() { return token.payload(); }
 
     /** The {@code iss} claim when it is a string. */
-    public String iss() {
+    public @Nullable String iss() {
         return token.claimString("iss");
     }
 
     /** The {@code tid} claim when it is a string. */
-    public String tid() {
+    public @Nullable String tid() {
         return token.claimString("tid");
     }
 
     /** The {@code kid} header when it is a string. */
-    public String kid() {
+    public @Nullable String kid() {
         return token.headerString("kid");
     }
 
     /** The token's algorithm when Keyfence knows it, else null. */
-    public JwsAlgorithm algorithm() {
+    public @Nullable JwsAlgorithm algorithm() {
         if (!algorithmResolved) {
             algorithmResolved = true;
             algorithm = JwsAlgorithm.byName(token.headerString("alg"));
@@ -115,19 +116,19 @@ public final class Evaluation {
     }
 
     /** The {@code exp} claim as a {@link NumericDate}; null when absent or not a JSON number. */
-    public Instant expiresAt() {
+    public @Nullable Instant expiresAt() {
         readDates();
         return expiresAt;
     }
 
     /** The {@code iat} claim as a {@link NumericDate}; null when absent or not a JSON number. */
-    public Instant issuedAt() {
+    public @Nullable Instant issuedAt() {
         readDates();
         return issuedAt;
     }
 
     /** The {@code nbf} claim as a {@link NumericDate}; null when absent or not a JSON number. */
-    public Instant notBefore() {
+    public @Nullable Instant notBefore() {
         readDates();
         return notBefore;
     }
@@ -143,7 +144,7 @@ public final class Evaluation {
     }
 
     /** The configured issuer {@code iss} names: an exact match first, then a template; null if none. */
-    public TrustedIssuer issuer() {
+    public @Nullable TrustedIssuer issuer() {
         if (!issuerResolved) {
             issuerResolved = true;
             String iss = iss();
@@ -168,30 +169,35 @@ public final class Evaluation {
     }
 
     /** For a template issuer, the tenant that {@code iss} names; else null. */
-    public String tenantInIss() {
+    public @Nullable String tenantInIss() {
         TrustedIssuer i = issuer();
-        return i == null || !i.isTemplate() ? null : i.tenantOf(iss()).orElse(null);
+        String iss = iss();
+        return i == null || iss == null || !i.isTemplate() ? null : i.tenantOf(iss).orElse(null);
     }
 
     /** The signing key from the issuer's own source, after at most one allowed refetch. */
     public KeyResolution key() {
-        if (!keyResolved) {
-            keyResolved = true;
-            key = resolveKey();
+        KeyResolution k = key;
+        if (k == null) {
+            k = resolveKey();
+            key = k;
         }
-        return key;
+        return k;
     }
 
     /** The resolved key's effective window and age start, or null when no key was resolved. */
-    public KeyLife keyLife() {
+    public @Nullable KeyLife keyLife() {
         KeyResolution k = key();
-        if (k.key() == null) {
+        KeyKnowledge knowledge = k.knowledge();
+        if (k.key() == null || knowledge == null) {
             return null;
         }
-        if (life == null) {
-            life = registry.life(k.knowledge());
+        KeyLife l = life;
+        if (l == null) {
+            l = registry.life(knowledge);
+            life = l;
         }
-        return life;
+        return l;
     }
 
     private KeyResolution resolveKey() {
@@ -225,7 +231,7 @@ public final class Evaluation {
             }
         }
         if (found.key() == null) {
-            return KeyResolution.notFound(found.problem());
+            return KeyResolution.notFound(java.util.Objects.requireNonNullElse(found.problem(), "no key found"));
         }
         // sources that teach the scopes this resource refuses: wait for their first read only (bounded),
         // never for a refetch; refreshes that are due start in the background
@@ -245,8 +251,9 @@ public final class Evaluation {
      * A resolved key with the snapshot of what is known of its key material and the source it was
      * found in, or why none: {@code unavailable} for a source that cannot be read.
      */
-    public record KeyResolution(TrackedKey key, KeyKnowledge knowledge, KeySourceState source, TrustedIssuer issuer,
-                                String problem, boolean unavailable) {
+    public record KeyResolution(@Nullable TrackedKey key, @Nullable KeyKnowledge knowledge,
+                                @Nullable KeySourceState source, @Nullable TrustedIssuer issuer,
+                                @Nullable String problem, boolean unavailable) {
         static KeyResolution notFound(String problem) {
             return new KeyResolution(null, null, null, null, problem, false);
         }

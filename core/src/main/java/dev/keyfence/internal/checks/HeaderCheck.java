@@ -4,6 +4,7 @@ import dev.keyfence.Control;
 import dev.keyfence.Reason;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * HEADER_NOT_ALLOWED: header members that would let a token choose its own key ({@code jku},
@@ -16,13 +17,13 @@ public final class HeaderCheck implements Check {
     @Override public Control control() { return Control.HEADER; }
 
     @Override
-    public Rejection apply(Evaluation e) {
+    public @Nullable Rejection apply(Evaluation e) {
         String refusal = refusal(e.token().header());
         return refusal == null ? null : new Rejection(Reason.HEADER_NOT_ALLOWED, refusal);
     }
 
     /** Why a JWS header is refused, or null when it is acceptable. */
-    public static String refusal(Map<String, Object> header) {
+    public static @Nullable String refusal(Map<String, Object> header) {
         for (String member : KEY_SELECTING) {
             if (header.containsKey(member)) {
                 return "header member " + member + " is refused: keys come only from the issuer's configured source";

@@ -4,6 +4,7 @@ import dev.keyfence.Control;
 import dev.keyfence.Reason;
 import dev.keyfence.TrustedIssuer;
 import dev.keyfence.internal.keys.TrackedKey;
+import org.jspecify.annotations.Nullable;
 
 /**
  * KEY_ISSUER_MISMATCH: the key's own {@code issuer} member, with {@code {tenantid}} replaced by
@@ -14,12 +15,12 @@ public final class KeyIssuerCheck implements Check {
     @Override public Control control() { return Control.KEY_ISSUER_BINDING; }
 
     @Override
-    public Rejection apply(Evaluation e) {
+    public @Nullable Rejection apply(Evaluation e) {
         TrackedKey key = e.key().key();
-        if (key == null) {
+        TrustedIssuer issuer = e.key().issuer();
+        if (key == null || issuer == null) { // both or neither are resolved
             return null;
         }
-        TrustedIssuer issuer = e.key().issuer();
         String member = key.keyIssuer();
         if (member == null) {
             return issuer.requireKeyIssuer()

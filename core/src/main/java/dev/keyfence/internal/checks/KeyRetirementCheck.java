@@ -2,7 +2,11 @@ package dev.keyfence.internal.checks;
 
 import dev.keyfence.Control;
 import dev.keyfence.Reason;
+import dev.keyfence.internal.keys.KeyKnowledge;
+import dev.keyfence.internal.keys.KeySourceState;
+import dev.keyfence.internal.keys.TrackedKey;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * KEY_RETIRED: the key vanished from its source and {@code keys.retired-grace} has passed. With a
@@ -13,11 +17,14 @@ public final class KeyRetirementCheck implements Check {
     @Override public Control control() { return Control.KEY_RETIREMENT; }
 
     @Override
-    public Rejection apply(Evaluation e) {
-        if (e.key().key() == null) {
+    public @Nullable Rejection apply(Evaluation e) {
+        TrackedKey key = e.key().key();
+        KeyKnowledge knowledge = e.key().knowledge();
+        KeySourceState source = e.key().source();
+        if (key == null || knowledge == null || source == null) { // all three or none are resolved
             return null;
         }
-        Instant retiredAt = e.registry().retiredAt(e.key().knowledge(), e.key().source());
+        Instant retiredAt = e.registry().retiredAt(knowledge, source);
         if (retiredAt == null) {
             return null;
         }
@@ -25,7 +32,7 @@ public final class KeyRetirementCheck implements Check {
         if (e.now().isBefore(graceEnd)) {
             return null;
         }
-        return new Rejection(Reason.KEY_RETIRED, "key " + Safe.text(e.key().key().label())
+        return new Rejection(Reason.KEY_RETIRED, "key " + Safe.text(key.label())
                 + " was removed from its source at " + retiredAt + " and its grace ended " + graceEnd);
     }
 }

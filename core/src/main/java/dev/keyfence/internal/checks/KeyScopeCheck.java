@@ -2,12 +2,14 @@ package dev.keyfence.internal.checks;
 
 import dev.keyfence.Control;
 import dev.keyfence.Reason;
+import dev.keyfence.TrustedIssuer;
 import dev.keyfence.internal.keys.KeyKnowledge;
 import dev.keyfence.internal.keys.KeySourceState;
 import dev.keyfence.internal.keys.TrackedKey;
 import java.time.Instant;
 import java.util.Set;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * KEY_SCOPE_NOT_ACCEPTED: every scope the key material is known to belong to must be accepted
@@ -24,18 +26,19 @@ public final class KeyScopeCheck implements Check {
     @Override public Control control() { return Control.KEY_SCOPE; }
 
     @Override
-    public Rejection apply(Evaluation e) {
+    public @Nullable Rejection apply(Evaluation e) {
         TrackedKey key = e.key().key();
-        if (key == null) {
+        KeyKnowledge known = e.key().knowledge();
+        TrustedIssuer issuer = e.key().issuer();
+        if (key == null || known == null || issuer == null) { // all three or none are resolved
             return null;
         }
-        KeyKnowledge known = e.key().knowledge();
-        String own = e.key().issuer().keyScope();
+        String own = issuer.keyScope();
         Set<String> published = known.scopes();
         boolean common = e.resource().acceptedKeyScopes().contains(own)
                 && (published.isEmpty() || published.size() == 1 && published.contains(own));
         if (!common) {
-            Set<String> scopes = scopes(e);
+            Set<String> scopes = scopes(known, issuer);
             Set<String> refused = new TreeSet<>(scopes);
             refused.removeAll(e.resource().acceptedKeyScopes());
             if (!refused.isEmpty()) {
@@ -62,14 +65,20 @@ public final class KeyScopeCheck implements Check {
     }
 
     /** Every scope the resolved key is known to belong to, its own issuer's scope included. */
-    private static Set<String> scopes(Evaluation e) {
-        Set<String> scopes = new TreeSet<>(e.key().knowledge().scopes());
-        scopes.add(e.key().issuer().keyScope());
+    private static Set<String> scopes(KeyKnowledge known, TrustedIssuer issuer) {
+        Set<String> scopes = new TreeSet<>(known.scopes());
+        scopes.add(issuer.keyScope());
         return scopes;
     }
 
+    private static Set<String> scopes(Evaluation e) {
+        KeyKnowledge known = e.key().knowledge();
+        TrustedIssuer issuer = e.key().issuer();
+        return e.key().key() == null || known == null || issuer == null ? new TreeSet<>() : scopes(known, issuer);
+    }
+
     /** The first scope of the key that the resource refuses, for the verdict's keyScope. */
-    public static String refusedScope(Evaluation e) {
+    public static @Nullable String refusedScope(Evaluation e) {
         if (e.key().key() == null) {
             return null;
         }

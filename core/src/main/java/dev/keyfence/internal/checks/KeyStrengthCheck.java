@@ -9,6 +9,7 @@ import dev.keyfence.internal.crypto.JwsAlgorithm;
 import dev.keyfence.internal.crypto.RocaFingerprint;
 import dev.keyfence.internal.keys.TrackedKey;
 import java.security.Key;
+import org.jspecify.annotations.Nullable;
 
 /**
  * KEY_TOO_WEAK: a short RSA modulus, an RSA exponent of 1, an RSA modulus with the ROCA fingerprint,
@@ -21,7 +22,7 @@ public final class KeyStrengthCheck implements Check {
     @Override public Control control() { return Control.KEY_STRENGTH; }
 
     @Override
-    public Rejection apply(Evaluation e) {
+    public @Nullable Rejection apply(Evaluation e) {
         TrackedKey key = e.key().key();
         if (key == null) {
             return null;
@@ -31,7 +32,7 @@ public final class KeyStrengthCheck implements Check {
     }
 
     /** Why the key is too weak under the policy for any algorithm it may verify, or null. */
-    public static String weakness(TrackedKey key, KeyPolicy policy) {
+    public static @Nullable String weakness(TrackedKey key, KeyPolicy policy) {
         return weakness(key, policy, null);
     }
 
@@ -39,7 +40,7 @@ public final class KeyStrengthCheck implements Check {
      * Why the key is too weak under the policy to verify {@code alg} (null: any algorithm of its
      * type), or null.
      */
-    public static String weakness(TrackedKey key, KeyPolicy policy, JwsAlgorithm alg) {
+    public static @Nullable String weakness(TrackedKey key, KeyPolicy policy, @Nullable JwsAlgorithm alg) {
         switch (key.keyType()) {
             case "RSA":
                 if (key.sizeBits() < policy.minRsaBits()) {
@@ -80,7 +81,7 @@ public final class KeyStrengthCheck implements Check {
     }
 
     /** The shortest HMAC secret for {@code alg}: as long as its hash output (RFC 7518 3.2), at least 256 bits. */
-    private static int hmacBits(JwsAlgorithm alg) {
+    private static int hmacBits(@Nullable JwsAlgorithm alg) {
         if (alg == JwsAlgorithm.HS384) {
             return 384;
         }

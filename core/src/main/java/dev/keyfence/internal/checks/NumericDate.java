@@ -2,6 +2,7 @@ package dev.keyfence.internal.checks;
 
 import java.time.Duration;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads NumericDate claims: any JSON number (integer or not), seconds since the epoch. Values
@@ -24,7 +25,7 @@ public final class NumericDate {
     }
 
     /** The instant (clamped to [FAR_PAST, FAR_FUTURE]), or null when the value is not a JSON number. */
-    public static Instant of(Object value) {
+    public static @Nullable Instant of(@Nullable Object value) {
         if (value instanceof Long l) {
             if (l >= FAR_FUTURE.getEpochSecond()) {
                 return FAR_FUTURE;

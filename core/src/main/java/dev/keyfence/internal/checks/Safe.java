@@ -1,5 +1,7 @@
 package dev.keyfence.internal.checks;
 
+import org.jspecify.annotations.Nullable;
+
 /** Makes attacker-chosen identifiers (iss, tid, kid) safe to put in a detail or log line. */
 public final class Safe {
     private static final int MAX = 120;
@@ -11,7 +13,7 @@ public final class Safe {
      * The text quoted, without control characters, cut to a bounded length; {@code "} and {@code \}
      * inside are escaped with a backslash, so the quoted field always ends where it seems to.
      */
-    public static String text(String s) {
+    public static String text(@Nullable String s) {
         if (s == null) {
             return "(none)";
         }

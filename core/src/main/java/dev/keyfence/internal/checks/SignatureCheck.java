@@ -6,6 +6,7 @@ import dev.keyfence.internal.crypto.JwsAlgorithm;
 import dev.keyfence.internal.crypto.SignatureVerifier;
 import dev.keyfence.internal.keys.TrackedKey;
 import dev.keyfence.internal.token.ParsedToken;
+import org.jspecify.annotations.Nullable;
 
 /** SIGNATURE_INVALID: the signature must verify with the resolved key under the token's algorithm. */
 public final class SignatureCheck implements Check {
@@ -15,7 +16,7 @@ public final class SignatureCheck implements Check {
     @Override public Control control() { return Control.SIGNATURE; }
 
     @Override
-    public Rejection apply(Evaluation e) {
+    public @Nullable Rejection apply(Evaluation e) {
         TrackedKey key = e.key().key();
         JwsAlgorithm alg = e.algorithm();
         if (key == null || alg == null || !key.fits(alg)) {

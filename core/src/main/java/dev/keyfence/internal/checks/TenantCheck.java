@@ -3,6 +3,7 @@ package dev.keyfence.internal.checks;
 import dev.keyfence.Control;
 import dev.keyfence.Reason;
 import dev.keyfence.TrustedIssuer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * TENANT_NOT_ALLOWED, for {@code {tenantid}} issuers: {@code tid} must be a string, equal the
@@ -12,7 +13,7 @@ public final class TenantCheck implements Check {
     @Override public Control control() { return Control.TENANT; }
 
     @Override
-    public Rejection apply(Evaluation e) {
+    public @Nullable Rejection apply(Evaluation e) {
         TrustedIssuer issuer = e.issuer();
         if (issuer == null || !issuer.isTemplate()) {
             return null;

@@ -7,6 +7,7 @@ import dev.keyfence.internal.binding.CertificateThumbprint;
 import dev.keyfence.internal.binding.DpopProofVerifier;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * TOKEN_BINDING_MISMATCH, checked last: a sender-constrained token ({@code cnf}) passes only when
@@ -23,7 +24,7 @@ public final class TokenBindingCheck implements Check {
     @Override public Control control() { return Control.TOKEN_BINDING; }
 
     @Override
-    public Rejection apply(Evaluation e) {
+    public @Nullable Rejection apply(Evaluation e) {
         Object cnf = e.claims().get("cnf");
         RequestContext request = e.request();
         if (cnf == null) {
@@ -49,7 +50,7 @@ public final class TokenBindingCheck implements Check {
         return request.dpopScheme() ? mismatch("the DPoP scheme was used for a token without cnf.jkt") : null;
     }
 
-    private static Rejection certificate(Object expected, RequestContext request) {
+    private static @Nullable Rejection certificate(@Nullable Object expected, RequestContext request) {
         if (!(expected instanceof String thumbprint)) {
             return mismatch("cnf.x5t#S256 is not a string");
         }
@@ -61,7 +62,7 @@ public final class TokenBindingCheck implements Check {
                 : mismatch("the client certificate is not the one the token is bound to (cnf.x5t#S256)");
     }
 
-    private static Rejection dpop(Object expected, Evaluation e) {
+    private static @Nullable Rejection dpop(@Nullable Object expected, Evaluation e) {
         if (!(expected instanceof String thumbprint)) {
             return mismatch("cnf.jkt is not a string");
         }
@@ -70,7 +71,8 @@ public final class TokenBindingCheck implements Check {
         }
         DpopProofVerifier.Outcome outcome = e.dpop().verify(e.request(), e.token(), thumbprint, e.now(),
                 e.resource().clockSkew(), e.policy().keys().minRsaBits());
-        return outcome.problem() == null ? null : mismatch(outcome.problem());
+        String problem = outcome.problem();
+        return problem == null ? null : mismatch(problem);
     }
 
     private static Rejection mismatch(String detail) {

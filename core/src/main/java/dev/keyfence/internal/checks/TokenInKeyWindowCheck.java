@@ -3,26 +3,30 @@ package dev.keyfence.internal.checks;
 import dev.keyfence.Control;
 import dev.keyfence.Reason;
 import dev.keyfence.internal.keys.KeyLife;
+import dev.keyfence.internal.keys.TrackedKey;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /** TOKEN_ISSUED_OUTSIDE_KEY_WINDOW: {@code iat} must fall inside the signing key's window (with clock skew). */
 public final class TokenInKeyWindowCheck implements Check {
     @Override public Control control() { return Control.TOKEN_IN_KEY_WINDOW; }
 
     @Override
-    public Rejection apply(Evaluation e) {
+    public @Nullable Rejection apply(Evaluation e) {
         Instant iat = e.issuedAt();
         KeyLife life = iat == null ? null : e.keyLife();
-        if (life == null) {
+        if (iat == null || life == null) {
             return null;
         }
+        TrackedKey key = e.key().key();
+        String label = key == null ? Safe.text(null) : Safe.text(key.label()); // a key life implies a key
         if (life.notBefore() != null && iat.plus(e.resource().clockSkew()).isBefore(life.notBefore())) {
             return new Rejection(Reason.TOKEN_ISSUED_OUTSIDE_KEY_WINDOW, "token issued " + iat + ", before key "
-                    + Safe.text(e.key().key().label()) + " became valid " + life.notBefore());
+                    + label + " became valid " + life.notBefore());
         }
         if (life.notAfter() != null && iat.minus(e.resource().clockSkew()).isAfter(life.notAfter())) {
             return new Rejection(Reason.TOKEN_ISSUED_OUTSIDE_KEY_WINDOW, "token issued " + iat + ", after key "
-                    + Safe.text(e.key().key().label()) + " expired " + life.notAfter());
+                    + label + " expired " + life.notAfter());
         }
         return null;
     }

@@ -4,6 +4,7 @@ import dev.keyfence.Control;
 import dev.keyfence.Reason;
 import java.time.Duration;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * TOKEN_LIFETIME_TOO_LONG: {@code exp - iat} over the resource's maximum; without {@code iat},
@@ -13,7 +14,7 @@ public final class TokenLifetimeCheck implements Check {
     @Override public Control control() { return Control.TOKEN_LIFETIME; }
 
     @Override
-    public Rejection apply(Evaluation e) {
+    public @Nullable Rejection apply(Evaluation e) {
         Instant exp = e.expiresAt();
         if (exp == null) {
             return null;

@@ -3,13 +3,14 @@ package dev.keyfence.internal.checks;
 import dev.keyfence.Control;
 import dev.keyfence.Reason;
 import dev.keyfence.ResourcePolicy;
+import org.jspecify.annotations.Nullable;
 
 /** TYPE_NOT_ALLOWED: JWE and nested tokens, and a {@code typ} the resource does not accept. */
 public final class TypeCheck implements Check {
     @Override public Control control() { return Control.TOKEN_TYPE; }
 
     @Override
-    public Rejection apply(Evaluation e) {
+    public @Nullable Rejection apply(Evaluation e) {
         if (e.token().jwe()) {
             return new Rejection(Reason.TYPE_NOT_ALLOWED, "encrypted tokens (JWE) are not accepted");
         }

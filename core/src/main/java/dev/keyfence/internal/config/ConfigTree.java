@@ -175,10 +175,11 @@ public final class ConfigTree {
     }
 
     private Object require(String key) {
-        if (!has(key)) {
+        Object value = map.get(key);
+        if (value == null) {
             throw new ConfigurationException(path(key), "required setting is missing");
         }
-        return map.get(key);
+        return value;
     }
 
     private static String quote(String s) {

@@ -2,6 +2,7 @@ package dev.keyfence.internal.crypto;
 
 import java.lang.reflect.InvocationTargetException;
 import java.security.Provider;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,7 +16,7 @@ final class FastProvider {
     private static final String BC_CLASS = "org.bouncycastle.jce.provider.BouncyCastleProvider";
 
     /** Bouncy Castle, or null when absent or switched off. */
-    static final Provider EC_AND_EDDSA = load();
+    static final @Nullable Provider EC_AND_EDDSA = load();
 
     /** Keys converted to the provider's own key classes, by identity of the JDK key. */
     private static final com.github.benmanes.caffeine.cache.Cache<java.security.Key, java.security.PublicKey> KEYS =
@@ -28,7 +29,7 @@ final class FastProvider {
      * The key as the provider's own key object, converted once: Bouncy Castle uses its fast
      * named-curve arithmetic only for its own keys. The key itself when it cannot be converted.
      */
-    static java.security.Key own(java.security.Key key, Provider provider) {
+    static java.security.Key own(java.security.Key key, @Nullable Provider provider) {
         if (!(key instanceof java.security.PublicKey pub) || provider == null || provider != EC_AND_EDDSA) {
             return key;
         }
@@ -45,7 +46,7 @@ final class FastProvider {
         }
     }
 
-    private static Provider load() {
+    private static @Nullable Provider load() {
         if ("jdk".equalsIgnoreCase(System.getProperty("keyfence.crypto.provider", ""))) {
             return null;
         }

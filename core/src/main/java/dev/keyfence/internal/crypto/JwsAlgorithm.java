@@ -3,6 +3,7 @@ package dev.keyfence.internal.crypto;
 import java.security.spec.MGF1ParameterSpec;
 import java.security.spec.PSSParameterSpec;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** The JWS algorithms Keyfence verifies, with what key each needs and how the JDK verifies it. */
 public enum JwsAlgorithm {
@@ -31,12 +32,12 @@ public enum JwsAlgorithm {
     }
 
     private final String keyType;
-    private final String curve;
+    private final @Nullable String curve;
     private final String jcaName;
-    private final PSSParameterSpec pss;
+    private final @Nullable PSSParameterSpec pss;
     private final int ecFieldBytes;
 
-    JwsAlgorithm(String keyType, String curve, String jcaName, PSSParameterSpec pss, int ecFieldBytes) {
+    JwsAlgorithm(String keyType, @Nullable String curve, String jcaName, @Nullable PSSParameterSpec pss, int ecFieldBytes) {
         this.keyType = keyType;
         this.curve = curve;
         this.jcaName = jcaName;
@@ -49,16 +50,16 @@ public enum JwsAlgorithm {
     }
 
     /** The algorithm of that exact (case-sensitive) name, or null. */
-    public static JwsAlgorithm byName(String name) {
+    public static @Nullable JwsAlgorithm byName(@Nullable String name) {
         return name == null ? null : BY_NAME.get(name);
     }
 
     /** The JWK {@code kty} this algorithm needs. */
     public String keyType() { return keyType; }
     /** The curve this algorithm needs, or null. */
-    public String curve() { return curve; }
+    public @Nullable String curve() { return curve; }
     public String jcaName() { return jcaName; }
-    public PSSParameterSpec pssParameters() { return pss; }
+    public @Nullable PSSParameterSpec pssParameters() { return pss; }
     /** Bytes of one ECDSA coordinate (r or s) in the JOSE encoding; 0 for other algorithms. */
     public int ecFieldBytes() { return ecFieldBytes; }
     public boolean symmetric() { return "oct".equals(keyType); }

@@ -9,6 +9,7 @@ import java.security.Signature;
 import java.security.interfaces.ECPublicKey;
 import javax.crypto.Mac;
 import javax.crypto.SecretKey;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Verifies a JWS signature with the JDK's providers. ECDSA signatures must be the fixed-length
@@ -45,14 +46,14 @@ public final class SignatureVerifier {
     }
 
     /** The provider {@link #verify(JwsAlgorithm, Key, byte[], byte[])} uses for {@code alg}; null means the JDK's. */
-    public static java.security.Provider preferredProvider(JwsAlgorithm alg) {
+    public static java.security.@Nullable Provider preferredProvider(JwsAlgorithm alg) {
         boolean curve = alg.ecFieldBytes() > 0 || alg == JwsAlgorithm.EdDSA;
         return curve ? FastProvider.EC_AND_EDDSA : null;
     }
 
     /** As {@link #verify(JwsAlgorithm, Key, byte[], byte[])} with a chosen provider (null: the JDK's). */
     public static boolean verify(JwsAlgorithm alg, Key key, byte[] input, byte[] signature,
-                                 java.security.Provider provider) {
+                                 java.security.@Nullable Provider provider) {
         return verify(alg, key, input, input.length, signature, provider);
     }
 
@@ -65,7 +66,7 @@ public final class SignatureVerifier {
     }
 
     private static boolean verify(JwsAlgorithm alg, Key key, byte[] input, int inputLength, byte[] signature,
-                                  java.security.Provider provider) {
+                                  java.security.@Nullable Provider provider) {
         try {
             if (alg.symmetric()) {
                 return key instanceof SecretKey secret && verifyMac(alg, secret, input, inputLength, signature);
@@ -93,7 +94,7 @@ public final class SignatureVerifier {
     }
 
     /** Initializes the slot's object for {@code publicKey} unless it already is, then verifies. */
-    private static boolean verifyWithSlot(Slot slot, PublicKey publicKey, java.security.Provider provider,
+    private static boolean verifyWithSlot(Slot slot, PublicKey publicKey, java.security.@Nullable Provider provider,
                                           byte[] input, int inputLength, byte[] sig) throws GeneralSecurityException {
         Key initialized = slot.initializedWith;
         slot.initializedWith = null; // set again only when this call ends normally
@@ -106,7 +107,7 @@ public final class SignatureVerifier {
         return valid;
     }
 
-    private static Slot slot(JwsAlgorithm alg, java.security.Provider provider) throws GeneralSecurityException {
+    private static Slot slot(JwsAlgorithm alg, java.security.@Nullable Provider provider) throws GeneralSecurityException {
         Slot[] cache = SIGNATURES.get();
         int index = alg.ordinal() * 2 + (provider == null ? 0 : 1);
         Slot slot = cache[index];
@@ -133,7 +134,7 @@ public final class SignatureVerifier {
      * Converts a JOSE {@code r||s} signature to DER, or returns null when its length is wrong or
      * r or s is outside [1, n-1].
      */
-    static byte[] joseToDer(byte[] jose, int fieldBytes, BigInteger order) {
+    static byte @Nullable [] joseToDer(byte[] jose, int fieldBytes, BigInteger order) {
         if (jose.length != 2 * fieldBytes) {
             return null;
         }

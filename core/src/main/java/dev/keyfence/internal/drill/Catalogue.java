@@ -12,12 +12,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
 import org.jose4j.jwk.JsonWebKey;
 import org.jose4j.jwk.PublicJsonWebKey;
 import org.jose4j.keys.HmacKey;
 import org.jose4j.lang.JoseException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Mints the attack catalogue against a shadow: the three 2023 shapes, a consumer token at an
@@ -35,7 +37,7 @@ final class Catalogue {
     private final int minControls;
     private final Instant now;
     private final IssuerKeys target;
-    private final String tenant;
+    private final @Nullable String tenant;
     private final List<String> skipped = new ArrayList<>();
 
     Catalogue(Shadow shadow, List<NamedResource> profiles, int minControls) {
@@ -198,12 +200,13 @@ final class Catalogue {
         return shadow.foreign().map(f -> f.issuer().keyScope()).orElse("consumer");
     }
 
+    /** The foreign issuer's key, else the unlisted key made when there is no foreign issuer. */
     private ShadowKey foreignCurrent() {
-        return shadow.foreign().map(IssuerKeys::current).orElse(shadow.unlisted());
+        return shadow.foreign().map(IssuerKeys::current).orElseGet(() -> Objects.requireNonNull(shadow.unlisted()));
     }
 
     private ShadowKey foreignExpired() {
-        return shadow.foreign().map(IssuerKeys::expired).orElse(shadow.unlistedExpired());
+        return shadow.foreign().map(IssuerKeys::expired).orElseGet(() -> Objects.requireNonNull(shadow.unlistedExpired()));
     }
 
     /**
@@ -233,7 +236,7 @@ final class Catalogue {
         return now.minusSeconds(60).plus(life.compareTo(Duration.ofHours(1)) > 0 ? Duration.ofHours(1) : life);
     }
 
-    private Map<String, Object> claims(ResourcePolicy r, String iss, String tid, Instant iat, Instant exp) {
+    private Map<String, Object> claims(ResourcePolicy r, String iss, @Nullable String tid, Instant iat, Instant exp) {
         Map<String, Object> c = new LinkedHashMap<>();
         c.put("iss", iss);
         c.put("sub", "drill-subject");
@@ -250,18 +253,18 @@ final class Catalogue {
         return c;
     }
 
-    private static String sign(ShadowKey key, Map<String, Object> claims, String typ) {
+    private static String sign(ShadowKey key, Map<String, Object> claims, @Nullable String typ) {
         return Minter.sign(Minter.header("kid", key.kid(), "typ", typ), claims, key.alg(), key.privateKey());
     }
 
-    private static String typ(ResourcePolicy r) {
+    private static @Nullable String typ(ResourcePolicy r) {
         if (r.tokenTypes().contains("at+jwt")) {
             return "at+jwt";
         }
         return r.tokenTypes().stream().filter(t -> !t.isEmpty()).sorted().findFirst().orElse(null);
     }
 
-    private static String iss(TrustedIssuer i, String tid) {
+    private static String iss(TrustedIssuer i, @Nullable String tid) {
         return i.isTemplate() ? i.issuer().replace(TrustedIssuer.TENANT_PLACEHOLDER, tid) : i.issuer();
     }
 

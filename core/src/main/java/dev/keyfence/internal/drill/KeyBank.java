@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jose4j.lang.JoseException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where the shadow's keys come from: new ephemeral keys (every ordinary drill), or the keys an
@@ -23,10 +24,10 @@ public final class KeyBank {
     /** Name of the owner-only file holding the shadow's ephemeral private keys. */
     public static final String PRIVATE_KEYS = "shadow-private-keys.json";
 
-    private final Map<String, ShadowKey> stored;
+    private final @Nullable Map<String, ShadowKey> stored;
     private final Map<String, ShadowKey> handedOut = new LinkedHashMap<>();
 
-    private KeyBank(Map<String, ShadowKey> stored) {
+    private KeyBank(@Nullable Map<String, ShadowKey> stored) {
         this.stored = stored;
     }
 
@@ -63,8 +64,8 @@ public final class KeyBank {
     }
 
     /** The key {@code kid}: stored, or new with the given shape and members. */
-    ShadowKey key(String kid, String alg, int rsaBits, String issuerMember, Instant notBefore, Instant notAfter,
-                  Instant issuedAt) {
+    ShadowKey key(String kid, String alg, int rsaBits, @Nullable String issuerMember, @Nullable Instant notBefore,
+                  @Nullable Instant notAfter, @Nullable Instant issuedAt) {
         ShadowKey k;
         if (stored == null) {
             k = ShadowKey.create(kid, alg, rsaBits, issuerMember, notBefore, notAfter, issuedAt);

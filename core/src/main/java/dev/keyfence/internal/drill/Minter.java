@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.lang.JoseException;
+import org.jspecify.annotations.Nullable;
 
 /** Signs the drill's tokens with shadow (or attacker) keys; hand-writes the ones no signer would. */
 final class Minter {
@@ -44,7 +45,7 @@ final class Minter {
     }
 
     /** A header map in insertion order. */
-    static Map<String, Object> header(Object... nameValues) {
+    static Map<String, Object> header(@Nullable Object... nameValues) {
         Map<String, Object> h = new LinkedHashMap<>();
         for (int i = 0; i < nameValues.length; i += 2) {
             if (nameValues[i + 1] != null) {

@@ -22,8 +22,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A shadow of a policy: the same issuers, tenants, scopes, resource rules, key rules, windows and
@@ -40,17 +42,17 @@ final class Shadow implements AutoCloseable {
     private final Path dir;
     private final ValidationPolicy policy;
     /** Made by {@link #replayHistory()}, once the shadow key sets are written (a registry reads them at once). */
-    private KeyRegistry registry;
+    private @Nullable KeyRegistry registry;
     private final Map<String, IssuerKeys> keys;
     private final IssuerKeys target;
     private final Optional<IssuerKeys> foreign;
-    private final ShadowKey unlisted;
-    private final ShadowKey unlistedExpired;
+    private final @Nullable ShadowKey unlisted;
+    private final @Nullable ShadowKey unlistedExpired;
     private final List<String> notes;
 
     private Shadow(ShadowClock clock, Instant now, Path dir, ValidationPolicy policy,
-                   Map<String, IssuerKeys> keys, IssuerKeys target, Optional<IssuerKeys> foreign, ShadowKey unlisted,
-                   ShadowKey unlistedExpired, List<String> notes) {
+                   Map<String, IssuerKeys> keys, IssuerKeys target, Optional<IssuerKeys> foreign,
+                   @Nullable ShadowKey unlisted, @Nullable ShadowKey unlistedExpired, List<String> notes) {
         this.clock = clock;
         this.now = now;
         this.dir = dir;
@@ -80,7 +82,7 @@ final class Shadow implements AutoCloseable {
         }
         TrustedIssuer targetIssuer = pickTarget(real, shapes);
         TrustedIssuer foreignIssuer = real.issuers().stream()
-                .filter(i -> !i.keyScope().equals(targetIssuer.keyScope()) && !"none".equals(shapes.get(i.name()).learnedFrom()))
+                .filter(i -> !i.keyScope().equals(targetIssuer.keyScope()) && !"none".equals(shapeOf(shapes, i).learnedFrom()))
                 .sorted((a, b) -> Boolean.compare(resource.acceptedKeyScopes().contains(a.keyScope()),
                         resource.acceptedKeyScopes().contains(b.keyScope())))
                 .findFirst().orElse(null);
@@ -88,10 +90,10 @@ final class Shadow implements AutoCloseable {
         Map<String, IssuerKeys> keys = new LinkedHashMap<>();
         List<TrustedIssuer> issuers = real.issuers();
         for (TrustedIssuer i : issuers) {
-            KeyShape shape = shapes.get(i.name());
+            KeyShape shape = shapeOf(shapes, i);
             keys.put(i.name(), keysOf(i, shape, real, now, rsaBits, i == targetIssuer, notes, bank));
         }
-        KeyShape targetShape = shapes.get(targetIssuer.name());
+        KeyShape targetShape = shapeOf(shapes, targetIssuer);
         String unlistedIssuer = "https://consumer.drill.invalid/v2.0";
         boolean unlistedNeeded = foreignIssuer == null;
         ShadowKey unlisted = !unlistedNeeded ? null : bank.key("drill-unlisted-consumer", targetShape.alg(),
@@ -103,7 +105,7 @@ final class Shadow implements AutoCloseable {
                 targetShape.windowed() ? now.minus(Duration.ofDays(7 * 365)) : null,
                 targetShape.windowed() ? now.minus(Duration.ofDays(2 * 365)) : null, null);
         for (TrustedIssuer i : issuers) {
-            KeyShape s = shapes.get(i.name());
+            KeyShape s = shapeOf(shapes, i);
             if ("assumed".equals(s.learnedFrom())) {
                 notes.add("issuer " + i.name() + ": " + s.describe(rsaBits) + "; its source (" + (i.keySource()
                         instanceof KeySource.Discovery ? "discovery-uri" : "jwks-uri") + ") is never contacted, so its keys are taken to carry `issuer` members and "
@@ -135,7 +137,7 @@ final class Shadow implements AutoCloseable {
         JwksSettings jwks = JwksSettings.builder().refreshInterval(real.jwks().refreshInterval())
                 .minRefetchInterval(real.jwks().minRefetchInterval()).maxStale(real.jwks().maxStale())
                 .maxBytes(Math.max(real.jwks().maxBytes(), 1 << 20)).build();
-        IssuerKeys target = keys.get(targetIssuer.name());
+        IssuerKeys target = Objects.requireNonNull(keys.get(targetIssuer.name()));
         ValidationPolicy shadowPolicy = b.resource(resource).keys(withRevoked(real.keys(), target)).jwks(jwks)
                 .clock(clock).refreshExecutor(Runnable::run)
                 .maxTokenBytes(real.maxTokenBytes()).verifiedTokenCache(0).build();
@@ -152,10 +154,15 @@ final class Shadow implements AutoCloseable {
     }
 
     /** The issuer tokens are forged through: a {tenantid} issuer of an accepted scope, if there is one. */
+    /** Every configured issuer has a shape. */
+    private static KeyShape shapeOf(Map<String, KeyShape> shapes, TrustedIssuer i) {
+        return Objects.requireNonNull(shapes.get(i.name()), "shape");
+    }
+
     private static TrustedIssuer pickTarget(ValidationPolicy real, Map<String, KeyShape> shapes) {
         List<TrustedIssuer> accepted = real.issuers().stream()
                 .filter(i -> real.resource().acceptedKeyScopes().contains(i.keyScope()))
-                .filter(i -> !"none".equals(shapes.get(i.name()).learnedFrom())).toList();
+                .filter(i -> !"none".equals(shapeOf(shapes, i).learnedFrom())).toList();
         if (accepted.isEmpty()) {
             throw new dev.keyfence.ConfigurationException("resource.algorithms",
                     "the drill needs an issuer of an accepted key scope that signs with an asymmetric algorithm");
@@ -220,7 +227,7 @@ final class Shadow implements AutoCloseable {
         return Optional.empty();
     }
 
-    private static String read(Path p) {
+    private static @Nullable String read(Path p) {
         try {
             return Files.readString(p, StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -262,15 +269,16 @@ final class Shadow implements AutoCloseable {
         Instant t0 = t1.minus(refresh).minusSeconds(1);
         writeAll(true);
         clock.set(t0);
-        registry = new KeyRegistry(policy); // reads every source now, on this thread (its refresh executor)
-        for (KeySourceState s : registry.sources()) {
+        KeyRegistry r = new KeyRegistry(policy); // reads every source now, on this thread (its refresh executor)
+        registry = r;
+        for (KeySourceState s : r.sources()) {
             s.current();
         }
         writeAll(false);
         clock.set(t1);
-        registry.source(target.issuer(), null).current();
+        Objects.requireNonNull(r.source(target.issuer(), null), "a fixed source").current();
         clock.set(now);
-        for (KeySourceState s : registry.sources()) {
+        for (KeySourceState s : r.sources()) {
             s.current();
         }
     }
@@ -301,14 +309,14 @@ final class Shadow implements AutoCloseable {
     }
 
     ValidationPolicy policy() { return policy; }
-    KeyRegistry registry() { return registry; }
+    KeyRegistry registry() { return Objects.requireNonNull(registry, "the history is replayed first"); }
     Instant now() { return now; }
     IssuerKeys target() { return target; }
     Optional<IssuerKeys> foreign() { return foreign; }
     /** The consumer key no configured source names (only when no issuer of another scope is configured). */
-    ShadowKey unlisted() { return unlisted; }
+    @Nullable ShadowKey unlisted() { return unlisted; }
     /** Its expired twin (idem). */
-    ShadowKey unlistedExpired() { return unlistedExpired; }
+    @Nullable ShadowKey unlistedExpired() { return unlistedExpired; }
     Map<String, IssuerKeys> keys() { return keys; }
     /** The folder holding the shadow's public key sets ({@code source-N.json}, one per issuer in policy order). */
     Path dir() { return dir; }

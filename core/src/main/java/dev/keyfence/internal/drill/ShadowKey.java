@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.jose4j.jwk.JsonWebKey;
 import org.jose4j.jwk.PublicJsonWebKey;
 import org.jose4j.lang.JoseException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One ephemeral key of the shadow: a fresh key pair of the real key's shape, its public JWK with
@@ -72,8 +73,8 @@ final class ShadowKey {
      * @param notAfter     JWK {@code exp}, or null
      * @param issuedAt     JWK {@code iat}, or null
      */
-    static ShadowKey create(String kid, String alg, int rsaBits, String issuerMember, Instant notBefore,
-                            Instant notAfter, Instant issuedAt) {
+    static ShadowKey create(String kid, String alg, int rsaBits, @Nullable String issuerMember, @Nullable Instant notBefore,
+                            @Nullable Instant notAfter, @Nullable Instant issuedAt) {
         KeyPair pair = generate(alg, rsaBits);
         Map<String, Object> jwk = new LinkedHashMap<>();
         try {

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Learns the shape of an issuer's real keys without contacting any source. From the configuration:
@@ -66,7 +67,7 @@ final class ShapeReader {
     }
 
     /** The text of a local key set (a file, or keys given in code), or null for a remote source. */
-    private static String localSet(KeySource source, int maxBytes) {
+    private static @Nullable String localSet(KeySource source, int maxBytes) {
         if (source instanceof KeySource.Static s) {
             return s.jwksJson();
         }

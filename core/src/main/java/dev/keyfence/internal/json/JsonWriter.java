@@ -4,6 +4,7 @@ import java.util.Iterator;
 
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /** Writes maps, lists, strings, numbers, booleans and null as compact JSON. */
 public final class JsonWriter {
@@ -17,7 +18,7 @@ public final class JsonWriter {
     }
 
     @SuppressWarnings("unchecked")
-    public static void append(StringBuilder sb, Object value) {
+    public static void append(StringBuilder sb, @Nullable Object value) {
         if (value instanceof Optional<?> o) {
             append(sb, o.orElse(null));
         } else if (value == null || value == Json.NULL) {

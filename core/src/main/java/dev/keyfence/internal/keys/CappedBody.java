@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A response body collected into memory up to a cap: one byte more cancels the download and
@@ -17,7 +18,7 @@ final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
     private final int maxBytes;
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final CompletableFuture<byte[]> body = new CompletableFuture<>();
-    private Flow.Subscription subscription;
+    private Flow.@Nullable Subscription subscription;
 
     CappedBody(int maxBytes) {
         this.maxBytes = maxBytes;
@@ -52,7 +53,10 @@ final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
         }
         for (ByteBuffer b : items) {
             if (out.size() + (long) b.remaining() > maxBytes) {
-                subscription.cancel();
+                Flow.Subscription s = subscription; // set by onSubscribe, which comes first
+                if (s != null) {
+                    s.cancel();
+                }
                 body.completeExceptionally(new TooLarge(maxBytes));
                 return;
             }

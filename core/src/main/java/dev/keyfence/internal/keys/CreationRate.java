@@ -2,6 +2,7 @@ package dev.keyfence.internal.keys;
 
 import java.time.Duration;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * At most {@code limit} creations per minute of the policy clock (a fixed window): bounds how
@@ -10,7 +11,7 @@ import java.time.Instant;
 final class CreationRate {
     private static final Duration WINDOW = Duration.ofMinutes(1);
     private final int limit;
-    private Instant windowStart;
+    private @Nullable Instant windowStart;
     private int used;
 
     CreationRate(int limit) {

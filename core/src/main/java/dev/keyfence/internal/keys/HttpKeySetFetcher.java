@@ -15,6 +15,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Fetches a document over HTTPS (or plain http to loopback when allowed) with a timeout, a size
@@ -129,10 +130,10 @@ public final class HttpKeySetFetcher implements KeySetFetcher {
         return declared > maxBytes ? CappedBody.refused(maxBytes) : new CappedBody(maxBytes);
     }
 
-    private String describe(Throwable cause) {
+    private String describe(@Nullable Throwable cause) {
         for (Throwable t = cause; t != null; t = t.getCause()) {
             if (t instanceof CappedBody.TooLarge) {
-                return t.getMessage();
+                return java.util.Objects.requireNonNullElse(t.getMessage(), "body is too large (jwks.max-bytes)");
             }
             if (t instanceof HttpTimeoutException) {
                 return "timed out after " + timeout + " (jwks.timeout)";

@@ -26,6 +26,7 @@ import org.jose4j.jwk.PublicJsonWebKey;
 import org.jose4j.jwk.RsaJsonWebKey;
 import org.jose4j.lang.HashUtil;
 import org.jose4j.lang.JoseException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads a JWK Set. A key that cannot be used (unsupported type or curve, malformed members, an
@@ -100,8 +101,10 @@ public final class JwkSetReader {
         }
         List<TrackedKey> usable = new ArrayList<>();
         for (TrackedKey k : keys) {
-            if (k.kid() != null && kidCount.get(k.kid()) > 1) {
-                excluded.put(k.kid(), "kid is shared by " + kidCount.get(k.kid()) + " keys in the set");
+            String kid = k.kid();
+            int sharing = kid == null ? 0 : kidCount.getOrDefault(kid, 0);
+            if (kid != null && sharing > 1) {
+                excluded.put(kid, "kid is shared by " + sharing + " keys in the set");
                 taught.add(k.thumbprint());
             } else {
                 usable.add(k);
@@ -189,7 +192,7 @@ public final class JwkSetReader {
                 revoked, revokedAt, exponentOne);
     }
 
-    private static List<X509Certificate> certificates(Object x5c) throws KeySetException {
+    private static List<X509Certificate> certificates(@Nullable Object x5c) throws KeySetException {
         if (x5c == null) {
             return List.of();
         }
@@ -212,7 +215,7 @@ public final class JwkSetReader {
         return chain;
     }
 
-    private static String optionalString(Map<String, Object> params, String name) throws KeySetException {
+    private static @Nullable String optionalString(Map<String, Object> params, String name) throws KeySetException {
         Object v = params.get(name);
         if (v == null) {
             return null;
@@ -223,7 +226,7 @@ public final class JwkSetReader {
         return s;
     }
 
-    private static Instant optionalDate(Map<String, Object> params, String name) throws KeySetException {
+    private static @Nullable Instant optionalDate(Map<String, Object> params, String name) throws KeySetException {
         Object v = params.get(name);
         if (v == null) {
             return null;

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Everything known about one key material (one RFC 7638 thumbprint), across every source that
@@ -26,7 +27,7 @@ public final class KeyKnowledge {
     private final Set<String> issuers;
     private final Instant firstSeen;
     private final Map<String, Instant> removedAt;
-    private volatile KeyLife life;
+    private volatile @Nullable KeyLife life;
 
     private KeyKnowledge(String thumbprint, Map<String, TrackedKey> entries, Set<String> scopes, Set<String> issuers,
                          Instant firstSeen, Map<String, Instant> removedAt) {
@@ -113,7 +114,7 @@ public final class KeyKnowledge {
     public Instant firstSeen() { return firstSeen; }
 
     /** When {@code source} stopped publishing the key, or null while it publishes it (or never did). */
-    public Instant removedAt(String source) {
+    public @Nullable Instant removedAt(String source) {
         return removedAt.get(source);
     }
 
@@ -129,7 +130,7 @@ public final class KeyKnowledge {
     }
 
     /** The entry with the JWK {@code revoked} member, if any entry carries one; else null. */
-    public TrackedKey revokedEntry() {
+    public @Nullable TrackedKey revokedEntry() {
         for (TrackedKey k : entries.values()) {
             if (k.revokedMember()) {
                 return k;

@@ -5,6 +5,7 @@ import dev.keyfence.KeyReference;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A key's effective validity window and age start: the strictest of its certificate, JWK members
@@ -16,7 +17,8 @@ import java.util.List;
  * @param ageStart   earliest of certificate notBefore, JWK iat, declared not-before, first sighting
  * @param ageSource  which of those {@code ageStart} is
  */
-public record KeyLife(Instant notBefore, Instant notAfter, List<String> sources, Instant ageStart, String ageSource) {
+public record KeyLife(@Nullable Instant notBefore, @Nullable Instant notAfter, List<String> sources, Instant ageStart,
+                      String ageSource) {
 
     /**
      * The life of one key material: the intersection of the windows of every entry publishing it
@@ -63,11 +65,11 @@ public record KeyLife(Instant notBefore, Instant notAfter, List<String> sources,
     }
 
     private static final class Bounds {
-        Instant notBefore;
-        Instant notAfter;
+        @Nullable Instant notBefore;
+        @Nullable Instant notAfter;
         final List<String> sources = new ArrayList<>();
 
-        void narrow(Instant nb, Instant na, String source) {
+        void narrow(@Nullable Instant nb, @Nullable Instant na, String source) {
             if (nb == null && na == null) {
                 return;
             }

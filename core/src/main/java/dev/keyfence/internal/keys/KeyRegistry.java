@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,7 +52,7 @@ public final class KeyRegistry {
     private record Teachers(Set<String> accepted, List<KeySourceState> sources) {
     }
     /** The key ledger's connection, or null without a ledger. */
-    private final dev.keyfence.internal.ledger.LedgerLink ledger;
+    private final dev.keyfence.internal.ledger.@Nullable LedgerLink ledger;
     /** The application's listener, guarded: a listener that throws never ends a refresh. */
     private final KeySourceListener listener;
 
@@ -101,7 +102,7 @@ public final class KeyRegistry {
      * (negatively cached) for {@code min-refetch-interval}, then dropped; it is only ever read for
      * tokens of its own tenant.
      */
-    public KeySourceState source(TrustedIssuer issuer, String tenant) {
+    public @Nullable KeySourceState source(TrustedIssuer issuer, @Nullable String tenant) {
         KeySourceState s = fixed.get(issuer.name());
         if (s != null) {
             return s;
@@ -210,7 +211,7 @@ public final class KeyRegistry {
      * When the key material was retired for good: removed from a source and, with a ledger,
      * not reinstated by an operator since (even if published again); else null.
      */
-    public Instant retiredAt(KeyKnowledge key, KeySourceState source) {
+    public @Nullable Instant retiredAt(KeyKnowledge key, KeySourceState source) {
         Instant here = key.removedAt(source.label());
         if (here != null || ledger == null) {
             return here;
@@ -222,7 +223,7 @@ public final class KeyRegistry {
      * Why the key material is revoked, or null when it is not: a {@code revoked} member on any of
      * its entries, or a revocation naming its thumbprint or any kid it is published under.
      */
-    public String revocation(KeyKnowledge key) {
+    public @Nullable String revocation(KeyKnowledge key) {
         TrackedKey revoked = key.revokedEntry();
         if (revoked != null) {
             return "its JWK carries a revoked member" + (revoked.revokedAt() == null ? "" : " (revoked_at " + revoked.revokedAt() + ")");
@@ -259,7 +260,7 @@ public final class KeyRegistry {
         return life;
     }
 
-    private KeySetFetcher fetcher(TrustedIssuer issuer, String tenant) {
+    private KeySetFetcher fetcher(TrustedIssuer issuer, @Nullable String tenant) {
         String at = "issuers[" + issuer.name() + "]";
         int max = policy.jwks().maxBytes();
         boolean loopback = policy.jwks().allowHttpLoopback();

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The keys one source publishes now, plus the keys it stopped publishing (with when), and when
@@ -105,7 +106,7 @@ public final class KeyRing {
     }
 
     /** When the key was removed from the source, or null while it is published. */
-    public Instant retiredAt(TrackedKey key) {
+    public @Nullable Instant retiredAt(TrackedKey key) {
         Retired r = retired.get(key.thumbprint());
         return r == null ? null : r.at();
     }
@@ -114,7 +115,7 @@ public final class KeyRing {
      * Finds the key a token names: by {@code kid} among published then retired keys, or, without
      * a kid, the single published key that fits the algorithm.
      */
-    public Lookup find(String kid, JwsAlgorithm alg) {
+    public Lookup find(@Nullable String kid, JwsAlgorithm alg) {
         if (kid != null) {
             TrackedKey k = byKid.get(kid);
             if (k == null) {
@@ -148,7 +149,7 @@ public final class KeyRing {
     }
 
     /** The result of {@link #find}: a key, or why none, and whether a refetch could help. */
-    public record Lookup(TrackedKey key, String problem, boolean unknown) {
+    public record Lookup(@Nullable TrackedKey key, @Nullable String problem, boolean unknown) {
         static Lookup found(TrackedKey key) {
             return new Lookup(key, null, false);
         }

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
@@ -14,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,12 +47,12 @@ public final class KeySourceState {
     private final AtomicReference<Fetch> inFlight = new AtomicReference<>();
     private final AtomicReference<Instant> lastKidRefetch = new AtomicReference<>();
 
-    private volatile KeyRing ring;
+    private volatile @Nullable KeyRing ring;
     /** Guards replacing the ring, so a set remembered by the ledger never replaces a fetched one. */
     private final Object ringLock = new Object();
-    private volatile Instant lastAttempt;
-    private volatile Instant lastFailure;
-    private volatile String lastProblem;
+    private volatile @Nullable Instant lastAttempt;
+    private volatile @Nullable Instant lastFailure;
+    private volatile @Nullable String lastProblem;
     private volatile boolean answered;
 
     /**
@@ -76,13 +78,13 @@ public final class KeySourceState {
     public dev.keyfence.TrustedIssuer issuer() { return issuer; }
 
     /** The last problem a fetch had, or null after a success. */
-    public String lastProblem() { return lastProblem; }
+    public @Nullable String lastProblem() { return lastProblem; }
 
     /** True once a fetch of this source has ended, with keys or with a failure. */
     public boolean answered() { return answered; }
 
     /** When the last fetch failed, or null when the last fetch succeeded (or none ended yet). */
-    public Instant lastFailure() { return lastFailure; }
+    public @Nullable Instant lastFailure() { return lastFailure; }
 
     /** Starts the first read on the refresh executor, without waiting (validator creation). */
     public void startFirstRead() {
@@ -132,7 +134,8 @@ public final class KeySourceState {
      * {@code refresh-interval + max-stale}.
      */
     public boolean hasGoodSet() {
-        return usable(ring, clock.instant());
+        KeyRing r = ring;
+        return r != null && usable(r, clock.instant());
     }
 
     /**
@@ -149,13 +152,13 @@ public final class KeySourceState {
     }
 
     /** The ring as last fetched, without fetching; null before the first success. */
-    public KeyRing cached() { return ring; }
+    public @Nullable KeyRing cached() { return ring; }
 
     /**
      * The ring to validate with now, or null when no usable ring remains (fail closed). Never
      * waits while the cached keys are fresh: a refresh ahead of their expiry starts in the background.
      */
-    public KeyRing current() {
+    public @Nullable KeyRing current() {
         return current(true);
     }
 
@@ -163,19 +166,19 @@ public final class KeySourceState {
      * As {@link #current()}, without reporting stale serving to the listener: for indexes and
      * posture reads that serve no token.
      */
-    public KeyRing currentUnreported() {
+    public @Nullable KeyRing currentUnreported() {
         return current(false);
     }
 
-    private KeyRing current(boolean report) {
+    private @Nullable KeyRing current(boolean report) {
         Instant now = clock.instant();
         KeyRing r = ring;
-        if (!usable(r, now) || !fresh(r, now)) {
+        if (r == null || !usable(r, now) || !fresh(r, now)) {
             if (retryAllowed(now)) {
                 await(startOrJoin(false));
                 r = ring;
             }
-            if (!usable(r, now)) {
+            if (r == null || !usable(r, now)) {
                 return null;
             }
         } else if (refreshAheadDue(r, now)) {
@@ -193,7 +196,7 @@ public final class KeySourceState {
      * within the interval return at once); returns the ring to look in again, or null when the
      * refetch was rate-limited or no usable ring remains.
      */
-    public KeyRing refetchForUnknownKid() {
+    public @Nullable KeyRing refetchForUnknownKid() {
         Instant now = clock.instant();
         Instant last = lastKidRefetch.get();
         boolean allowed = last == null || Duration.between(last, now).compareTo(settings.minRefetchInterval()) >= 0;
@@ -205,11 +208,11 @@ public final class KeySourceState {
         LOG.debug("key source {}: unknown kid, refetching", label);
         await(startOrJoin(false));
         KeyRing r = ring;
-        return usable(r, now) ? r : null;
+        return r != null && usable(r, now) ? r : null;
     }
 
     private boolean usable(KeyRing r, Instant now) {
-        return r != null && Duration.between(r.fetchedAt(), now)
+        return Duration.between(r.fetchedAt(), now)
                 .compareTo(settings.refreshInterval().plus(settings.maxStale())) <= 0;
     }
 
@@ -299,7 +302,7 @@ public final class KeySourceState {
             read = JwkSetReader.read(text);
         } catch (KeySetException e) {
             known.taught(label, issuer, e.thumbprints(), now); // keys of a failed set still teach their scope
-            failed(now, e.getMessage());
+            failed(now, Objects.requireNonNullElse(e.getMessage(), "key set unusable"));
             return;
         }
         java.util.List<Runnable> events = new java.util.ArrayList<>();

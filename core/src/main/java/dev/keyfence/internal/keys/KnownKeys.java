@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What one validator knows about keys: one {@link KeyKnowledge} per key material, and when each
@@ -20,7 +21,7 @@ public final class KnownKeys {
     private volatile Map<String, Instant> lastGoodRead = Map.of();
     /** Thumbprints each source published in its last good set, to notice removals. */
     private final Map<String, Set<String>> publishedBy = new HashMap<>();
-    private volatile KnowledgeObserver observer;
+    private volatile @Nullable KnowledgeObserver observer;
 
     /** Tells {@code observer} everything learned from the validator's own sources from now on. */
     public void observe(KnowledgeObserver observer) {
@@ -28,7 +29,7 @@ public final class KnownKeys {
     }
 
     /** What is known of the key material with this thumbprint, or null when nothing is. */
-    public KeyKnowledge get(String thumbprint) {
+    public @Nullable KeyKnowledge get(String thumbprint) {
         return keys.get(thumbprint);
     }
 
@@ -38,7 +39,7 @@ public final class KnownKeys {
     }
 
     /** When {@code source} last published a good key set, or null when it never did. */
-    public Instant lastGoodRead(String source) {
+    public @Nullable Instant lastGoodRead(String source) {
         return lastGoodRead.get(source);
     }
 
@@ -55,7 +56,7 @@ public final class KnownKeys {
      * its source ({@code text} not null) is also told to the observer, a set remembered by the
      * ledger ({@code text} null) is not.
      */
-    public synchronized void published(String source, TrustedIssuer issuer, JwkSetReader.Result read, String text,
+    public synchronized void published(String source, TrustedIssuer issuer, JwkSetReader.Result read, @Nullable String text,
             Instant now) {
         Map<String, KeyKnowledge> next = new HashMap<>(keys);
         Map<String, List<TrackedKey>> byThumbprint = new HashMap<>();

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.jose4j.jwk.JsonWebKey;
 import org.jose4j.lang.HashUtil;
 import org.jose4j.lang.JoseException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The RFC 7638 thumbprint of a JWK read from its required public members only, so that a key left
@@ -20,7 +21,7 @@ final class PublicKeyThumbprint {
     }
 
     /** The thumbprint, or null when the entry's public key itself does not parse. */
-    static String of(Map<?, ?> entry) {
+    static @Nullable String of(Map<?, ?> entry) {
         if (!(entry.get("kty") instanceof String kty) || !REQUIRED.containsKey(kty)) {
             return null;
         }

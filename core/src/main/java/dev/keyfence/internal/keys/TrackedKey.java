@@ -4,6 +4,7 @@ import dev.keyfence.internal.crypto.JwsAlgorithm;
 import java.security.Key;
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One usable key read from a key set, with everything its JWK and certificate say about its life.
@@ -28,10 +29,11 @@ import java.util.List;
  * @param revokedAt      its {@code revoked_at}, or null
  * @param exponentOne    true for an RSA key with public exponent 1
  */
-public record TrackedKey(String kid, String thumbprint, String keyType, String curve, int sizeBits, Key key,
-                         String alg, String use, List<String> keyOps, String keyIssuer,
-                         Instant certNotBefore, Instant certNotAfter, Instant jwkNotBefore, Instant jwkExpires,
-                         Instant jwkIssuedAt, boolean revokedMember, Instant revokedAt, boolean exponentOne) {
+public record TrackedKey(@Nullable String kid, String thumbprint, String keyType, @Nullable String curve, int sizeBits,
+                         Key key, @Nullable String alg, @Nullable String use, @Nullable List<String> keyOps,
+                         @Nullable String keyIssuer, @Nullable Instant certNotBefore, @Nullable Instant certNotAfter,
+                         @Nullable Instant jwkNotBefore, @Nullable Instant jwkExpires, @Nullable Instant jwkIssuedAt,
+                         boolean revokedMember, @Nullable Instant revokedAt, boolean exponentOne) {
 
     /** True when this key may verify a signature made with {@code alg}: kty, curve, alg, use and key_ops all fit. */
     public boolean fits(JwsAlgorithm algorithm) {

@@ -31,6 +31,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,12 +64,12 @@ public final class DirectoryLedger implements KeyLedger {
     private final ReentrantLock processLock;
     private final LedgerView view = new LedgerView();
     private final Object stateLock = new Object();
-    private ScheduledExecutorService poller;
+    private @Nullable ScheduledExecutorService poller;
     private boolean closed;
 
     private final long compactAbove;
     /** The identity (inode) of the log file that {@code view}'s position refers to. */
-    private Object fileKey;
+    private @Nullable Object fileKey;
     private long compactedBytes;
 
     private DirectoryLedger(Path directory, Duration pollInterval, long compactAbove) {
@@ -249,7 +250,8 @@ public final class DirectoryLedger implements KeyLedger {
                 catchUp();
             }
         } catch (LedgerException e) {
-            view.unavailable(e.getMessage(), Clock.systemUTC().instant());
+            view.unavailable(Objects.requireNonNullElse(e.getMessage(), "ledger " + directory + ": unreadable"),
+                    Clock.systemUTC().instant());
             return;
         }
         view.deliver();

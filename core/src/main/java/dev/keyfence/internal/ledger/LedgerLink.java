@@ -22,12 +22,14 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,7 +58,7 @@ public final class LedgerLink implements KnowledgeObserver, KeyLedger.Listener, 
     private final Set<String> republishedReported = ConcurrentHashMap.newKeySet();
     private final Thread loader;
     private volatile Consumer<SourceKeySet> remembered = s -> { };
-    private volatile KeyLedger.Subscription subscription;
+    private volatile KeyLedger.@Nullable Subscription subscription;
     /** Every record known, merged; replaced whole under {@code this}. */
     private Map<String, KeyRecord> records = new HashMap<>();
     private volatile Map<String, Instant> retired = Map.of();
@@ -118,12 +120,12 @@ public final class LedgerLink implements KnowledgeObserver, KeyLedger.Listener, 
     }
 
     /** When the key material was retired in the ledger (removed from a set, not reinstated since), or null. */
-    public Instant retiredAt(String thumbprint) {
+    public @Nullable Instant retiredAt(String thumbprint) {
         return retired.get(thumbprint);
     }
 
     /** The revocation in force in the ledger for the key material, or null. */
-    public KeyRecord.Action revocation(String thumbprint) {
+    public KeyRecord.@Nullable Action revocation(String thumbprint) {
         return revoked.get(thumbprint);
     }
 
@@ -262,8 +264,10 @@ public final class LedgerLink implements KnowledgeObserver, KeyLedger.Listener, 
                 firstLoad.countDown();
                 return;
             } catch (LedgerException e) {
-                readProblem = Optional.of(e.getMessage());
-                LOG.warn("{}; validating from memory, retrying in {}", e.getMessage(), backoff);
+                // a ledger may throw without a message: that must not end this thread before the first load is counted
+                String problem = problem(ledger, e, "load failed");
+                readProblem = Optional.of(problem);
+                LOG.warn("{}; validating from memory, retrying in {}", problem, backoff);
                 firstLoad.countDown();
             }
             try {
@@ -275,13 +279,17 @@ public final class LedgerLink implements KnowledgeObserver, KeyLedger.Listener, 
         }
     }
 
-    private static KeyLedger.Subscription subscribeQuietly(KeyLedger ledger, LedgerLink link) {
+    private static KeyLedger.@Nullable Subscription subscribeQuietly(KeyLedger ledger, LedgerLink link) {
         try {
             return ledger.subscribe(link);
         } catch (LedgerException e) {
-            link.readProblem = Optional.of(e.getMessage());
+            link.readProblem = Optional.of(problem(ledger, e, "subscribe failed"));
             return null;
         }
+    }
+
+    private static String problem(KeyLedger ledger, LedgerException e, String what) {
+        return Objects.requireNonNullElse(e.getMessage(), "ledger " + ledger.describe() + ": " + what);
     }
 
     /**
@@ -350,7 +358,7 @@ public final class LedgerLink implements KnowledgeObserver, KeyLedger.Listener, 
                 Set.of(), Set.of(), Set.of());
     }
 
-    private static KeyRecord withWindow(KeyRecord r, Instant notBefore, Instant notAfter) {
+    private static KeyRecord withWindow(KeyRecord r, @Nullable Instant notBefore, @Nullable Instant notAfter) {
         if (notBefore == null && notAfter == null || notBefore != null && notAfter != null && notAfter.isBefore(notBefore)) {
             return r;
         }

@@ -237,8 +237,10 @@ public final class LedgerWriter implements AutoCloseable {
             ledger.append(batch);
             return Optional.empty();
         } catch (LedgerException e) {
-            LOG.warn("{}; will retry ({} observations pending)", e.getMessage(), batch.size());
-            return Optional.of(e.getMessage());
+            // a ledger may throw without a message: that must not end this thread and lose the batch
+            String problem = Objects.requireNonNullElse(e.getMessage(), "ledger " + ledger.describe() + ": append failed");
+            LOG.warn("{}; will retry ({} observations pending)", problem, batch.size());
+            return Optional.of(problem);
         } catch (RuntimeException e) {
             // A bug in a ledger must not lose a revocation: keep the batch and retry like an outage.
             LOG.error("ledger {}: unexpected {} while storing; will retry", ledger.describe(), e.getClass().getName());

@@ -1,5 +1,7 @@
 package dev.keyfence.internal.token;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Strict base64url (RFC 4648 section 5, RFC 7515 section 2): URL-safe alphabet only, no padding,
  * no whitespace, and the unused low bits of the last character must be zero, so every byte
@@ -20,7 +22,7 @@ public final class Base64Url {
     }
 
     /** Decodes {@code s[from, to)}, or returns null when it is not strict base64url. */
-    public static byte[] decode(String s, int from, int to) {
+    public static byte @Nullable [] decode(String s, int from, int to) {
         int len = to - from;
         int rem = len & 3;
         if (rem == 1) {

@@ -1,6 +1,7 @@
 package dev.keyfence.internal.token;
 
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A compact JWS split and decoded, with strict JSON header and payload. Nothing here is trusted
@@ -15,7 +16,7 @@ public final class ParsedToken {
     private final byte[] signature;
     private final boolean jwe;
     private final boolean nested;
-    private String fingerprint;
+    private @Nullable String fingerprint;
 
     ParsedToken(String raw, Map<String, Object> header, Map<String, Object> payload, int signingInputEnd,
                 byte[] signature, boolean jwe, boolean nested) {
@@ -62,12 +63,12 @@ public final class ParsedToken {
     }
 
     /** A header member when it is a string. */
-    public String headerString(String name) {
+    public @Nullable String headerString(String name) {
         return header.get(name) instanceof String s ? s : null;
     }
 
     /** A claim when it is a string. */
-    public String claimString(String name) {
+    public @Nullable String claimString(String name) {
         return payload.get(name) instanceof String s ? s : null;
     }
 

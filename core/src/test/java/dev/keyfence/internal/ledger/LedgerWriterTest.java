@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -67,6 +68,60 @@ class LedgerWriterTest {
         @Override
         public void close() {
             delegate.close();
+        }
+    }
+
+    /** A real directory ledger whose first append fails with a LedgerException that has no message. */
+    static final class SilentOnceLedger implements KeyLedger {
+        final KeyLedger delegate;
+        final AtomicInteger appends = new AtomicInteger();
+
+        SilentOnceLedger(KeyLedger delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public LedgerSnapshot load() {
+            return delegate.load();
+        }
+
+        @Override
+        public void append(LedgerBatch batch) {
+            if (appends.getAndIncrement() == 0) {
+                throw new LedgerException(null); // a third-party ledger may do this
+            }
+            delegate.append(batch);
+        }
+
+        @Override
+        public Subscription subscribe(Listener listener) {
+            return delegate.subscribe(listener);
+        }
+
+        @Override
+        public String describe() {
+            return delegate.describe();
+        }
+
+        @Override
+        public void close() {
+            delegate.close();
+        }
+    }
+
+    @Test
+    void aLedgerFailureWithoutAMessageIsRetriedAndTheRevocationIsStored() throws Exception {
+        try (SilentOnceLedger silent = new SilentOnceLedger(KeyLedgers.directory(dir))) {
+            try (LedgerWriter writer = new LedgerWriter(silent, MutableClock.at(T0), Duration.ofMillis(1), Duration.ofMillis(10), 100)) {
+                writer.submit(LedgerBatch.of(KeyRecord.of("k").revoked(new KeyRecord.Action("alice", "leaked", T0))));
+                // before the fix the writer thread died on Optional.of(null) and the batch was lost
+                assertThat(writer.flush(Duration.ofSeconds(10))).isTrue();
+                assertThat(silent.appends.get()).isEqualTo(2);
+                assertThat(writer.state().status()).isEqualTo(LedgerState.Status.UP);
+            }
+        }
+        try (KeyLedger after = KeyLedgers.directory(dir)) {
+            assertThat(after.load().key("k").orElseThrow().revoked()).isTrue();
         }
     }
 

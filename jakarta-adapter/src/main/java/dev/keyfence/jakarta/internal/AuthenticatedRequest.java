@@ -4,6 +4,7 @@ import dev.keyfence.jakarta.KeyfencePrincipal;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import java.security.Principal;
+import org.jspecify.annotations.Nullable;
 
 /** A request whose caller is the {@link KeyfencePrincipal} of an accepted bearer token. */
 public final class AuthenticatedRequest extends HttpServletRequestWrapper {
@@ -22,7 +23,7 @@ public final class AuthenticatedRequest extends HttpServletRequestWrapper {
     }
 
     @Override
-    public String getRemoteUser() {
+    public @Nullable String getRemoteUser() {
         return principal.subject().orElse(null);
     }
 

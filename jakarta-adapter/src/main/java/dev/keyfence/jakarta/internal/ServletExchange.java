@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
 import java.util.Collections;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The servlet side of core's credential policy, shared by the filter and the Spring adapter: reads
@@ -51,7 +52,7 @@ public final class ServletExchange {
         return b.build();
     }
 
-    private static URI uri(HttpServletRequest request) {
+    private static @Nullable URI uri(HttpServletRequest request) {
         try {
             return new URI(request.getScheme(), null, request.getServerName(), request.getServerPort(),
                     request.getRequestURI(), null, null);

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Properties;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,9 +64,9 @@ public final class JdbcKeyLedger implements KeyLedger {
     private final Object lifecycle = new Object();
     private volatile boolean migrated;
     private volatile boolean closed;
-    private volatile Connection listening;
+    private volatile @Nullable Connection listening;
     private volatile boolean listeningNow;
-    private Thread listener;
+    private @Nullable Thread listener;
 
     /** Opens connections: a {@link DataSource}, or the driver manager with a URL. */
     @FunctionalInterface
@@ -74,8 +75,8 @@ public final class JdbcKeyLedger implements KeyLedger {
     }
 
     private JdbcKeyLedger(Builder b) {
-        this.connections = b.connections;
-        this.description = b.description;
+        this.connections = Objects.requireNonNull(b.connections, "connections"); // build() checked
+        this.description = Objects.requireNonNull(b.description, "description"); // given with the connections
         this.pollInterval = b.pollInterval;
     }
 
@@ -208,7 +209,8 @@ public final class JdbcKeyLedger implements KeyLedger {
                 if (closed) {
                     return;
                 }
-                String problem = e instanceof LedgerException ? e.getMessage() : failure("cannot listen", (SQLException) e).getMessage();
+                String problem = Objects.requireNonNullElse(e instanceof LedgerException ? e.getMessage()
+                        : failure("cannot listen", (SQLException) e).getMessage(), "ledger " + description + ": cannot listen");
                 LOG.warn("{}; retrying in {} ms", problem, backoff.toMillis());
                 view.unavailable(problem, Clock.systemUTC().instant());
                 synchronized (lifecycle) {
@@ -293,11 +295,11 @@ public final class JdbcKeyLedger implements KeyLedger {
 
     /** Builder: a {@link DataSource} (for example Spring's), or a JDBC URL with user and password. */
     public static final class Builder {
-        private Connections connections;
-        private String description;
+        private @Nullable Connections connections;
+        private @Nullable String description;
         private Duration pollInterval = DEFAULT_POLL_INTERVAL;
         private final Properties login = new Properties();
-        private String url;
+        private @Nullable String url;
 
         private Builder() {
         }

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,10 +30,10 @@ public final class DrillService implements AutoCloseable {
     private final int minControls;
     private final Duration minInterval;
     private final Object lock = new Object();
-    private volatile DrillReport latest;
-    private volatile Instant lastRun;
-    private volatile String lastProblem;
-    private ScheduledExecutorService scheduler;
+    private volatile @Nullable DrillReport latest;
+    private volatile @Nullable Instant lastRun;
+    private volatile @Nullable String lastProblem;
+    private @Nullable ScheduledExecutorService scheduler;
 
     public DrillService(TokenValidator validator, KeyfenceConfig config, int minControls, Duration minInterval) {
         this.validator = validator;

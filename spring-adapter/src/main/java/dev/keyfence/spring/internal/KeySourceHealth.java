@@ -74,8 +74,8 @@ public final class KeySourceHealth implements HealthIndicator {
             summary.put("stale", c.get("STALE"));
             summary.put("down", c.get("DOWN"));
             details.put(issuer, summary);
-            down |= total > 0 && c.get("DOWN") == total;
-            up |= c.get("UP") > 0;
+            down |= total > 0 && c.getOrDefault("DOWN", 0L) == total;
+            up |= c.getOrDefault("UP", 0L) > 0;
         }
         Status status = down ? Status.DOWN : up ? Status.UP : Status.UNKNOWN;
         return Health.status(status).withDetails(details).build();

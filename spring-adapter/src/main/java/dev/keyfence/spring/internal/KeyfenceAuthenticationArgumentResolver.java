@@ -2,6 +2,7 @@ package dev.keyfence.spring.internal;
 
 import dev.keyfence.spring.KeyfenceAuthenticationToken;
 import dev.keyfence.spring.KeyfenceJwt;
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.MethodParameter;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -27,13 +28,13 @@ public final class KeyfenceAuthenticationArgumentResolver implements HandlerMeth
     }
 
     @Override
-    public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer mav, NativeWebRequest request,
-                                  WebDataBinderFactory binders) {
+    public @Nullable Object resolveArgument(MethodParameter parameter, @Nullable ModelAndViewContainer mav,
+                                            NativeWebRequest request, @Nullable WebDataBinderFactory binders) {
         return of(contexts.getContext().getAuthentication());
     }
 
     /** The Keyfence view of an authentication; null when there is none. */
-    public static KeyfenceAuthenticationToken of(Authentication authentication) {
+    public static @Nullable KeyfenceAuthenticationToken of(@Nullable Authentication authentication) {
         if (authentication == null) {
             return null;
         }

@@ -128,7 +128,7 @@ public final class KeyfenceConfigLoader {
         String file = environment.getProperty(CONFIG_PROPERTY);
         if (file != null) {
             return new KeyfencePropertyException(CONFIG_PROPERTY,
-                    "file " + file + ": " + SpringPropertyNames.problem(e.getMessage()), e);
+                    "file " + file + ": " + SpringPropertyNames.problem(String.valueOf(e.getMessage())), e);
         }
         return asProperty(environment, SpringPropertyNames.propertyFor(e, issuers), e);
     }

@@ -1,6 +1,7 @@
 package dev.keyfence.spring.internal;
 
 import dev.keyfence.ConfigurationException;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.diagnostics.FailureAnalyzer;
 
@@ -11,12 +12,13 @@ import org.springframework.boot.diagnostics.FailureAnalyzer;
  */
 public final class KeyfenceFailureAnalyzer implements FailureAnalyzer {
     @Override
-    public FailureAnalysis analyze(Throwable failure) {
+    public @Nullable FailureAnalysis analyze(Throwable failure) {
         KeyfencePropertyException property = find(failure, KeyfencePropertyException.class);
         if (property != null) {
             String where = property.origin().map(o -> " (set in " + o + ")").orElse("");
-            return new FailureAnalysis("Keyfence configuration is invalid: " + property.getMessage() + where,
-                    action(property.property(), property.getMessage()), property);
+            String message = java.util.Objects.requireNonNullElse(property.getMessage(), property.property());
+            return new FailureAnalysis("Keyfence configuration is invalid: " + message + where,
+                    action(property.property(), message), property);
         }
         ConfigurationException config = find(failure, ConfigurationException.class);
         if (config != null) {
@@ -37,7 +39,7 @@ public final class KeyfenceFailureAnalyzer implements FailureAnalyzer {
                 + " configuration; see the keyfence.* properties in the Keyfence Spring README.";
     }
 
-    private static <T extends Throwable> T find(Throwable failure, Class<T> type) {
+    private static <T extends Throwable> @Nullable T find(Throwable failure, Class<T> type) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (type.isInstance(t)) {
                 return type.cast(t);

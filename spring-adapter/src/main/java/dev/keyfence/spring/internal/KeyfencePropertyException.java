@@ -2,6 +2,7 @@ package dev.keyfence.spring.internal;
 
 import dev.keyfence.ConfigurationException;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A Keyfence setting given to Spring is invalid. The message starts with the Spring property
@@ -10,7 +11,7 @@ import java.util.Optional;
 public final class KeyfencePropertyException extends IllegalStateException {
     private static final long serialVersionUID = 1L;
     private final String property;
-    private final String origin;
+    private final @Nullable String origin;
 
     public KeyfencePropertyException(String property, String problem, ConfigurationException cause) {
         this(property, problem, Optional.empty(), cause);

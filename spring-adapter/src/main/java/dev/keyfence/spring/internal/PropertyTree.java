@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns the {@code keyfence} subtree bound by Spring's {@code Binder} into the tree of maps,
@@ -24,7 +25,7 @@ public final class PropertyTree {
         return normalise(null, node);
     }
 
-    private static Object normalise(String key, Object node) {
+    private static Object normalise(@Nullable String key, Object node) {
         if (node instanceof Map<?, ?> map) {
             if (!map.isEmpty() && isIndexed(map)) {
                 TreeMap<Integer, Object> ordered = new TreeMap<>();

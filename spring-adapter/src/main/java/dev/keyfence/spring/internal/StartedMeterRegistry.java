@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 
@@ -19,7 +20,8 @@ public final class StartedMeterRegistry implements SmartInitializingSingleton {
     static final int MAX_PENDING = 10_000;
     private final ObjectProvider<MeterRegistry> provider;
     private final List<Consumer<MeterRegistry>> pending = new ArrayList<>();
-    private volatile Optional<MeterRegistry> registry;
+    /** Null until the context has started: then the registry, or empty when there is none. */
+    private volatile @Nullable Optional<MeterRegistry> registry;
 
     public StartedMeterRegistry(ObjectProvider<MeterRegistry> provider) {
         this.provider = provider;
