@@ -12,6 +12,7 @@ module dev.keyfence {
     requires transitive java.net.http;
     requires com.github.benmanes.caffeine;
     requires org.jose4j;
+    requires transitive org.jspecify;
     requires org.slf4j;
     requires org.snakeyaml.engine.v2;
 

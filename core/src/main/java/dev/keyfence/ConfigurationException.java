@@ -1,6 +1,7 @@
 package dev.keyfence;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A policy or configuration file that cannot be used. The message names the offending setting
@@ -24,7 +25,7 @@ public final class ConfigurationException extends RuntimeException {
         this(setting, problem, true, cause);
     }
 
-    private ConfigurationException(String setting, String problem, boolean namesSetting, Throwable cause) {
+    private ConfigurationException(String setting, String problem, boolean namesSetting, @Nullable Throwable cause) {
         super(Objects.requireNonNull(setting, "setting") + ": " + Objects.requireNonNull(problem, "problem"), cause);
         this.setting = setting;
         this.problem = problem;

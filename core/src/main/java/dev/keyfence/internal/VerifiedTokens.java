@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The only way to create a {@code dev.keyfence.VerifiedToken}: its constructor is private, and
@@ -16,7 +17,7 @@ import java.util.function.Supplier;
  * so no class cycle runs through the API boundary.)
  */
 public final class VerifiedTokens {
-    private static volatile Function<Facts, ?> maker;
+    private static volatile @Nullable Function<Facts, ?> maker;
 
     private VerifiedTokens() {
     }
@@ -44,7 +45,7 @@ public final class VerifiedTokens {
         Function<Facts, ?> m = maker;
         if (m == null) {
             initialize(type);
-            m = maker;
+            m = Objects.requireNonNull(maker, "VerifiedToken registers its constructor when initialized");
         }
         return type.cast(m.apply(facts));
     }

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The one JSON form of a {@link PostureReport}, printed by {@code keyfence audit --format json} and
@@ -149,7 +150,7 @@ public final class PostureJson {
         return out;
     }
 
-    private static String text(Optional<Instant> instant) {
+    private static @Nullable String text(Optional<Instant> instant) {
         return instant.map(Instant::toString).orElse(null);
     }
 }

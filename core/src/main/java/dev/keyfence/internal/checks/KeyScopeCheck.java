@@ -89,11 +89,13 @@ public final class KeyScopeCheck implements Check {
 
     /** Every scope the resolved key is known to belong to (empty when no key was resolved). */
     public static Set<String> knownScopes(Evaluation e) {
-        if (e.key().key() == null) {
+        KeyKnowledge known = e.key().knowledge();
+        TrustedIssuer issuer = e.key().issuer();
+        if (e.key().key() == null || known == null || issuer == null) { // all three or none are resolved
             return Set.of();
         }
-        Set<String> published = e.key().knowledge().scopes();
-        String own = e.key().issuer().keyScope();
+        Set<String> published = known.scopes();
+        String own = issuer.keyScope();
         if (published.isEmpty() || published.size() == 1 && published.contains(own)) {
             return Set.of(own); // the common case: no sorted copy per token
         }

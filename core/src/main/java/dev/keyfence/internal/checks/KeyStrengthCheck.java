@@ -62,7 +62,7 @@ public final class KeyStrengthCheck implements Check {
     }
 
     /** The last verdict, by key identity: most tokens in a row are signed by the same key. */
-    private static volatile RocaVerdict last;
+    private static volatile @Nullable RocaVerdict last;
 
     private record RocaVerdict(Key key, boolean vulnerable) {
     }

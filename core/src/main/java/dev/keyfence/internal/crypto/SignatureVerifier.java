@@ -27,7 +27,7 @@ public final class SignatureVerifier {
      */
     private static final class Slot {
         final Signature signature;
-        Key initializedWith;
+        @Nullable Key initializedWith;
 
         Slot(Signature signature) {
             this.signature = signature;
@@ -96,7 +96,7 @@ public final class SignatureVerifier {
     /** Initializes the slot's object for {@code publicKey} unless it already is, then verifies. */
     private static boolean verifyWithSlot(Slot slot, PublicKey publicKey, java.security.@Nullable Provider provider,
                                           byte[] input, int inputLength, byte[] sig) throws GeneralSecurityException {
-        Key initialized = slot.initializedWith;
+        @Nullable Key initialized = slot.initializedWith;
         slot.initializedWith = null; // set again only when this call ends normally
         if (initialized != publicKey) {
             slot.signature.initVerify((PublicKey) FastProvider.own(publicKey, provider));

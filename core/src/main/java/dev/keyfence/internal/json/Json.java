@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A strict JSON parser for untrusted input (RFC 8259): no duplicate member names, no trailing
@@ -43,6 +44,7 @@ public final class Json {
 
     private Json(String s) {
         this.s = s;
+        this.stack = MEMBERS.get();
     }
 
     /** Parses one JSON value filling the whole text. */
@@ -107,9 +109,6 @@ public final class Json {
             pos++;
             depth--;
             return EMPTY_OBJECT;
-        }
-        if (stack == null) {
-            stack = MEMBERS.get();
         }
         int start = top;
         Map<String, Object> large = null; // past JsonObject.MAX_MEMBERS members

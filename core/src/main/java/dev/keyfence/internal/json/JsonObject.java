@@ -8,6 +8,7 @@ import java.util.Iterator;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A small parsed JSON object: names and values side by side in one array, in document order,
@@ -37,7 +38,7 @@ final class JsonObject extends AbstractMap<String, Object> {
     }
 
     @Override
-    public Object get(Object name) {
+    public @Nullable Object get(@Nullable Object name) {
         int i = indexOf(name);
         return i < 0 ? null : members[i + 1];
     }
@@ -47,7 +48,7 @@ final class JsonObject extends AbstractMap<String, Object> {
         return indexOf(name) >= 0;
     }
 
-    private int indexOf(Object name) {
+    private int indexOf(@Nullable Object name) {
         if (name instanceof String) {
             for (int i = 0; i < members.length; i += 2) {
                 if (name.equals(members[i])) {

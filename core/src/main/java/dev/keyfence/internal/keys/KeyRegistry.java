@@ -46,7 +46,7 @@ public final class KeyRegistry {
     private final CreationRate tenantSourceRate;
     /** Per set of accepted scopes, the fixed sources teaching the other scopes (computed once; sources are fixed). */
     private final Map<Set<String>, List<KeySourceState>> teachers = new ConcurrentHashMap<>();
-    private volatile Teachers lastTeachers;
+    private volatile @Nullable Teachers lastTeachers;
 
     /** The last answer of {@link #sourcesTeachingRefusedScopes}, for the accepted-scope set it was for. */
     private record Teachers(Set<String> accepted, List<KeySourceState> sources) {

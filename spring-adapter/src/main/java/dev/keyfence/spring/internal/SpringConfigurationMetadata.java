@@ -61,7 +61,7 @@ public final class SpringConfigurationMetadata {
         Set<String> groups = new LinkedHashSet<>();
         List<Map<String, Object>> hints = new ArrayList<>();
         for (Map<String, Object> p : properties()) {
-            String name = (String) p.get("name");
+            String name = (String) java.util.Objects.requireNonNull(p.get("name"), "every property has a name");
             String rest = name.substring(PREFIX.length());
             int dot = rest.indexOf('.');
             if (dot > 0 && !rest.substring(0, dot).contains("[")) {
