@@ -10,8 +10,7 @@ import java.util.Objects;
 public sealed interface Credential permits Credential.Absent, Credential.Present, Credential.Refused {
 
     /** No access token was sent (no {@code Authorization} header, or one of another scheme such as {@code Basic}). */
-    record Absent() implements Credential {
-    }
+    record Absent() implements Credential {}
 
     /**
      * Exactly one token, in RFC 6750 {@code b64token} syntax; {@code dpopScheme} when it came as

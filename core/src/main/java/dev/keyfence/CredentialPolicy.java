@@ -31,6 +31,7 @@ import org.jspecify.annotations.Nullable;
 public final class CredentialPolicy {
     /** The form parameter and query parameter name of RFC 6750 sections 2.2 and 2.3. */
     public static final String ACCESS_TOKEN = BearerExtractor.PARAMETER;
+
     private static final String FORM = "application/x-www-form-urlencoded";
 
     private final boolean allowQueryToken;
@@ -58,16 +59,24 @@ public final class CredentialPolicy {
     }
 
     /** Whether {@code ?access_token=} is accepted (RFC 6750 2.3). */
-    public boolean allowsQueryToken() { return allowQueryToken; }
+    public boolean allowsQueryToken() {
+        return allowQueryToken;
+    }
 
     /** Whether {@code access_token} in a form-encoded POST body is accepted (RFC 6750 2.2). */
-    public boolean allowsFormToken() { return allowFormToken; }
+    public boolean allowsFormToken() {
+        return allowFormToken;
+    }
 
     /** Whether {@code Authorization: DPoP} is read as a credential (RFC 9449 section 7.1). */
-    public boolean readsDpopScheme() { return dpopScheme; }
+    public boolean readsDpopScheme() {
+        return dpopScheme;
+    }
 
     /** The realm of every challenge, if any. */
-    public Optional<String> realm() { return realm; }
+    public Optional<String> realm() {
+        return realm;
+    }
 
     /**
      * The credential of a request. {@code accessTokenParameters} (every {@code access_token}
@@ -79,18 +88,24 @@ public final class CredentialPolicy {
      * @param rawQuery      the raw query string, empty when there is none
      * @param contentType   the request's content type, empty when there is none
      */
-    public Credential extract(List<String> authorization, String method, String rawQuery, String contentType,
-                              Supplier<String[]> accessTokenParameters) {
+    public Credential extract(
+            List<String> authorization,
+            String method,
+            String rawQuery,
+            String contentType,
+            Supplier<String[]> accessTokenParameters) {
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(contentType, "contentType");
         Objects.requireNonNull(accessTokenParameters, "accessTokenParameters");
         String query = Objects.requireNonNull(rawQuery, "rawQuery");
-        return extractor.extract(List.copyOf(authorization), query,
-                formTokens(method, query, contentType, accessTokenParameters));
+        return extractor.extract(
+                List.copyOf(authorization), query, formTokens(method, query, contentType, accessTokenParameters));
     }
 
     private List<String> formTokens(String method, String query, String contentType, Supplier<String[]> parameters) {
-        if (!allowFormToken || !"POST".equals(method) || !contentType.toLowerCase(Locale.ROOT).startsWith(FORM)) {
+        if (!allowFormToken
+                || !"POST".equals(method)
+                || !contentType.toLowerCase(Locale.ROOT).startsWith(FORM)) {
             return List.of();
         }
         String[] all = parameters.get();
@@ -103,7 +118,8 @@ public final class CredentialPolicy {
 
     /** 401 with a bare {@code Bearer} challenge (plus the realm) and no body: no token was sent. */
     public ErrorResponse missing() {
-        return new ErrorResponse(401, realm.map(r -> "Bearer realm=\"" + r + "\"").orElse("Bearer"), Optional.empty());
+        return new ErrorResponse(
+                401, realm.map(r -> "Bearer realm=\"" + r + "\"").orElse("Bearer"), Optional.empty());
     }
 
     /** 401 {@code invalid_token} whose {@code error_description} is the reason code. */
@@ -126,7 +142,11 @@ public final class CredentialPolicy {
     private ErrorResponse error(int status, String error, String description) {
         StringBuilder header = new StringBuilder("Bearer ");
         realm.ifPresent(r -> header.append("realm=\"").append(r).append("\", "));
-        header.append("error=\"").append(error).append("\", error_description=\"").append(description).append('"');
+        header.append("error=\"")
+                .append(error)
+                .append("\", error_description=\"")
+                .append(description)
+                .append('"');
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("error", error);
         json.put("error_description", description);
@@ -158,8 +178,7 @@ public final class CredentialPolicy {
         private boolean dpopScheme = true;
         private @Nullable String realm;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** Accept {@code ?access_token=} (RFC 6750 2.3; discouraged: URLs leak). Default false. */
         public Builder allowQueryToken(boolean allow) {

@@ -60,8 +60,7 @@ public final class Drill {
         private @Nullable Integer minControls;
         private @Nullable Clock clock;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** The policy and its resource profiles, from the YAML file. */
         public Builder config(KeyfenceConfig config) {
@@ -92,8 +91,8 @@ public final class Drill {
 
         /** The instant every time rule is evaluated at (default: the policy's clock). */
         public Builder at(Instant now) {
-            this.clock = Settings.once(this.clock, Clock.fixed(Objects.requireNonNull(now, "now"),
-                    java.time.ZoneOffset.UTC), "now");
+            this.clock = Settings.once(
+                    this.clock, Clock.fixed(Objects.requireNonNull(now, "now"), java.time.ZoneOffset.UTC), "now");
             return this;
         }
 

@@ -15,8 +15,8 @@ import java.util.Optional;
  * @param notes       the shadow's shape of each issuer's keys, and where that was learned
  * @param skipped     attacks not minted, each with the reason (e.g. {@code keys.max-age} not set)
  */
-public record DrillReport(Instant at, int minControls, List<DrillResult> results, List<String> notes,
-                          List<String> skipped) {
+public record DrillReport(
+        Instant at, int minControls, List<DrillResult> results, List<String> notes, List<String> skipped) {
     public DrillReport {
         Objects.requireNonNull(at, "at");
         results = List.copyOf(results);
@@ -31,7 +31,10 @@ public record DrillReport(Instant at, int minControls, List<DrillResult> results
 
     /** The findings of the failed attacks, in catalogue order. */
     public List<String> findings() {
-        return results.stream().map(DrillResult::finding).flatMap(Optional::stream).toList();
+        return results.stream()
+                .map(DrillResult::finding)
+                .flatMap(Optional::stream)
+                .toList();
     }
 
     /**
@@ -40,9 +43,14 @@ public record DrillReport(Instant at, int minControls, List<DrillResult> results
      * all fail before a forged key gets through.
      */
     public int minimumKeyForgeryControls() {
-        List<DrillResult> forgeries = results.stream().filter(DrillResult::keyForgery).toList();
-        List<DrillResult> held = forgeries.stream().filter(r -> r.required() >= minControls).toList();
-        return (held.isEmpty() ? forgeries : held).stream().mapToInt(r -> r.valid() ? 0 : r.controls().size())
-                .min().orElse(0);
+        List<DrillResult> forgeries =
+                results.stream().filter(DrillResult::keyForgery).toList();
+        List<DrillResult> held =
+                forgeries.stream().filter(r -> r.required() >= minControls).toList();
+        return (held.isEmpty() ? forgeries : held)
+                .stream()
+                        .mapToInt(r -> r.valid() ? 0 : r.controls().size())
+                        .min()
+                        .orElse(0);
     }
 }

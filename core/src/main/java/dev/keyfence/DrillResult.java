@@ -23,10 +23,20 @@ import java.util.Optional;
  * @param finding           for a failed attack: what failed and the configuration change that adds a control
  * @param target            what a running target answered ({@code drill --target}), when one was asked
  */
-public record DrillResult(String attack, String title, String resource, boolean valid, Optional<Reason> reason,
-                          List<Reason> controls, int required, String counterpart, boolean counterpartValid,
-                          Optional<Reason> counterpartReason, boolean keyForgery, Optional<String> finding,
-                          Optional<DrillTargetCheck> target) {
+public record DrillResult(
+        String attack,
+        String title,
+        String resource,
+        boolean valid,
+        Optional<Reason> reason,
+        List<Reason> controls,
+        int required,
+        String counterpart,
+        boolean counterpartValid,
+        Optional<Reason> counterpartReason,
+        boolean keyForgery,
+        Optional<String> finding,
+        Optional<DrillTargetCheck> target) {
     public DrillResult {
         Objects.requireNonNull(attack, "attack");
         Objects.requireNonNull(title, "title");
@@ -40,11 +50,33 @@ public record DrillResult(String attack, String title, String resource, boolean 
     }
 
     /** A result without a target. */
-    public DrillResult(String attack, String title, String resource, boolean valid, Optional<Reason> reason,
-                       List<Reason> controls, int required, String counterpart, boolean counterpartValid,
-                       Optional<Reason> counterpartReason, boolean keyForgery, Optional<String> finding) {
-        this(attack, title, resource, valid, reason, controls, required, counterpart, counterpartValid,
-                counterpartReason, keyForgery, finding, Optional.empty());
+    public DrillResult(
+            String attack,
+            String title,
+            String resource,
+            boolean valid,
+            Optional<Reason> reason,
+            List<Reason> controls,
+            int required,
+            String counterpart,
+            boolean counterpartValid,
+            Optional<Reason> counterpartReason,
+            boolean keyForgery,
+            Optional<String> finding) {
+        this(
+                attack,
+                title,
+                resource,
+                valid,
+                reason,
+                controls,
+                required,
+                counterpart,
+                counterpartValid,
+                counterpartReason,
+                keyForgery,
+                finding,
+                Optional.empty());
     }
 
     /**
@@ -52,7 +84,9 @@ public record DrillResult(String attack, String title, String resource, boolean 
      * a target, when asked, answered as required.
      */
     public boolean passed() {
-        return !valid && counterpartValid && controls.size() >= required
+        return !valid
+                && counterpartValid
+                && controls.size() >= required
                 && target.map(DrillTargetCheck::passed).orElse(true);
     }
 }

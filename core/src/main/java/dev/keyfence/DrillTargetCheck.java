@@ -17,8 +17,13 @@ import java.util.Optional;
  * @param matched           true when the target answered as required
  * @param note              why the attack was not sent, or what did not match
  */
-public record DrillTargetCheck(boolean sent, int status, Optional<String> reason, int counterpartStatus,
-                               boolean matched, Optional<String> note) {
+public record DrillTargetCheck(
+        boolean sent,
+        int status,
+        Optional<String> reason,
+        int counterpartStatus,
+        boolean matched,
+        Optional<String> note) {
     public DrillTargetCheck {
         Objects.requireNonNull(reason, "reason");
         Objects.requireNonNull(note, "note");

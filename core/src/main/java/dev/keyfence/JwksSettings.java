@@ -35,8 +35,8 @@ public final class JwksSettings {
         this.maxBytes = b.maxBytes == null ? 524_288 : b.maxBytes;
         this.allowHttpLoopback = b.allowHttpLoopback != null && b.allowHttpLoopback;
         this.httpClient = b.httpClient;
-        this.tenantSourcesPerMinute = b.tenantSourcesPerMinute == null ? DEFAULT_TENANT_SOURCES_PER_MINUTE
-                : b.tenantSourcesPerMinute;
+        this.tenantSourcesPerMinute =
+                b.tenantSourcesPerMinute == null ? DEFAULT_TENANT_SOURCES_PER_MINUTE : b.tenantSourcesPerMinute;
     }
 
     public static Builder builder() {
@@ -48,27 +48,43 @@ public final class JwksSettings {
     }
 
     /** How often a source is re-read in the background. */
-    public Duration refreshInterval() { return refreshInterval; }
+    public Duration refreshInterval() {
+        return refreshInterval;
+    }
     /** At most one unknown-kid refetch per source per this interval. */
-    public Duration minRefetchInterval() { return minRefetchInterval; }
+    public Duration minRefetchInterval() {
+        return minRefetchInterval;
+    }
     /** How long last-known-good keys serve while the source fails. */
-    public Duration maxStale() { return maxStale; }
+    public Duration maxStale() {
+        return maxStale;
+    }
     /** Connect and read timeout of one fetch. */
-    public Duration timeout() { return timeout; }
+    public Duration timeout() {
+        return timeout;
+    }
     /** Largest accepted key-set or discovery document, in bytes. */
-    public int maxBytes() { return maxBytes; }
+    public int maxBytes() {
+        return maxBytes;
+    }
     /** True when plain http is allowed to 127.0.0.0/8 and ::1 (never elsewhere). */
-    public boolean allowHttpLoopback() { return allowHttpLoopback; }
+    public boolean allowHttpLoopback() {
+        return allowHttpLoopback;
+    }
     /**
      * The HTTP client key sets are fetched with, when an adapter supplied one; otherwise keyfence
      * builds its own (no redirects, connect timeout {@link #timeout()}).
      */
-    public Optional<HttpClient> httpClient() { return Optional.ofNullable(httpClient); }
+    public Optional<HttpClient> httpClient() {
+        return Optional.ofNullable(httpClient);
+    }
     /**
      * Most per-tenant key sources (issuers whose {@code jwks-uri} carries {@code {tenantid}})
      * created per minute; a token naming a new tenant beyond it gets KEYS_UNAVAILABLE.
      */
-    public int tenantSourcesPerMinute() { return tenantSourcesPerMinute; }
+    public int tenantSourcesPerMinute() {
+        return tenantSourcesPerMinute;
+    }
 
     /** Builder; each setting may be given once. */
     public static final class Builder {
@@ -81,28 +97,33 @@ public final class JwksSettings {
         private @Nullable HttpClient httpClient;
         private @Nullable Integer tenantSourcesPerMinute;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         public Builder refreshInterval(Duration d) {
-            this.refreshInterval = Settings.once(this.refreshInterval, Settings.positive(d, MAX_REFRESH_INTERVAL, "jwks.refresh-interval"),
+            this.refreshInterval = Settings.once(
+                    this.refreshInterval,
+                    Settings.positive(d, MAX_REFRESH_INTERVAL, "jwks.refresh-interval"),
                     "jwks.refresh-interval");
             return this;
         }
 
         public Builder minRefetchInterval(Duration d) {
-            this.minRefetchInterval = Settings.once(this.minRefetchInterval,
-                    Settings.nonNegative(d, MAX_MIN_REFETCH_INTERVAL, "jwks.min-refetch-interval"), "jwks.min-refetch-interval");
+            this.minRefetchInterval = Settings.once(
+                    this.minRefetchInterval,
+                    Settings.nonNegative(d, MAX_MIN_REFETCH_INTERVAL, "jwks.min-refetch-interval"),
+                    "jwks.min-refetch-interval");
             return this;
         }
 
         public Builder maxStale(Duration d) {
-            this.maxStale = Settings.once(this.maxStale, Settings.nonNegative(d, MAX_MAX_STALE, "jwks.max-stale"), "jwks.max-stale");
+            this.maxStale = Settings.once(
+                    this.maxStale, Settings.nonNegative(d, MAX_MAX_STALE, "jwks.max-stale"), "jwks.max-stale");
             return this;
         }
 
         public Builder timeout(Duration d) {
-            this.timeout = Settings.once(this.timeout, Settings.positive(d, MAX_TIMEOUT, "jwks.timeout"), "jwks.timeout");
+            this.timeout =
+                    Settings.once(this.timeout, Settings.positive(d, MAX_TIMEOUT, "jwks.timeout"), "jwks.timeout");
             return this;
         }
 
@@ -121,9 +142,11 @@ public final class JwksSettings {
          */
         public Builder tenantSourcesPerMinute(int sources) {
             if (sources < 1 || sources > 100_000) {
-                throw new ConfigurationException("jwks.tenant-sources-per-minute", "between 1 and 100000, was " + sources);
+                throw new ConfigurationException(
+                        "jwks.tenant-sources-per-minute", "between 1 and 100000, was " + sources);
             }
-            this.tenantSourcesPerMinute = Settings.once(this.tenantSourcesPerMinute, sources, "jwks.tenant-sources-per-minute");
+            this.tenantSourcesPerMinute =
+                    Settings.once(this.tenantSourcesPerMinute, sources, "jwks.tenant-sources-per-minute");
             return this;
         }
 

@@ -39,17 +39,29 @@ public final class KeyPolicy {
     }
 
     /** The longest a key may be in use, counted from the earliest known start of its life. */
-    public Optional<Duration> maxAge() { return maxAge; }
+    public Optional<Duration> maxAge() {
+        return maxAge;
+    }
     /** How long a key that vanished from its source still verifies tokens. */
-    public Duration retiredGrace() { return retiredGrace; }
+    public Duration retiredGrace() {
+        return retiredGrace;
+    }
     /** Smallest accepted RSA modulus, in bits. */
-    public int minRsaBits() { return minRsaBits; }
+    public int minRsaBits() {
+        return minRsaBits;
+    }
     /** Accepted EC and OKP curves. */
-    public Set<String> allowedCurves() { return allowedCurves; }
+    public Set<String> allowedCurves() {
+        return allowedCurves;
+    }
     /** Keys revoked by configuration. */
-    public List<KeyReference> revoked() { return revoked; }
+    public List<KeyReference> revoked() {
+        return revoked;
+    }
     /** Windows declared for named keys. */
-    public List<DeclaredWindow> windows() { return windows; }
+    public List<DeclaredWindow> windows() {
+        return windows;
+    }
 
     /** Builder; each scalar setting may be given once. */
     public static final class Builder {
@@ -60,8 +72,7 @@ public final class KeyPolicy {
         private final List<KeyReference> revoked = new ArrayList<>();
         private final List<DeclaredWindow> windows = new ArrayList<>();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         public Builder maxAge(Duration maxAge) {
             this.maxAge = Settings.once(this.maxAge, Settings.positive(maxAge, "keys.max-age"), "keys.max-age");
@@ -69,8 +80,8 @@ public final class KeyPolicy {
         }
 
         public Builder retiredGrace(Duration grace) {
-            this.retiredGrace = Settings.once(this.retiredGrace, Settings.nonNegative(grace, "keys.retired-grace"),
-                    "keys.retired-grace");
+            this.retiredGrace = Settings.once(
+                    this.retiredGrace, Settings.nonNegative(grace, "keys.retired-grace"), "keys.retired-grace");
             return this;
         }
 

@@ -8,7 +8,10 @@ import java.util.Objects;
  */
 public record KeyReference(Kind kind, String value) {
     /** How the key is named. */
-    public enum Kind { KID, THUMBPRINT }
+    public enum Kind {
+        KID,
+        THUMBPRINT
+    }
 
     public KeyReference {
         Objects.requireNonNull(kind, "kind");

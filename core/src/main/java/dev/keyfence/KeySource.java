@@ -8,8 +8,7 @@ import java.util.Objects;
  * Where one trusted issuer's keys come from. Keys are only ever taken from the source of the
  * issuer a token names, never from a URL or key inside a token.
  */
-public sealed interface KeySource
-        permits KeySource.JwksUri, KeySource.Discovery, KeySource.JwksFile, KeySource.Static {
+public sealed interface KeySource permits KeySource.JwksUri, KeySource.Discovery, KeySource.JwksFile, KeySource.Static {
 
     /**
      * A JWK Set URL. With a {@code {tenantid}} issuer the URL may contain {@code {tenantid}} too,
@@ -49,9 +48,15 @@ public sealed interface KeySource
         }
 
         /** The URL without user-info and query (never printed). */
-        @Override public String describe() { return dev.keyfence.internal.RedactedUrl.of(uri); }
+        @Override
+        public String describe() {
+            return dev.keyfence.internal.RedactedUrl.of(uri);
+        }
 
-        @Override public String toString() { return "JwksUri[" + describe() + "]"; }
+        @Override
+        public String toString() {
+            return "JwksUri[" + describe() + "]";
+        }
     }
 
     /** See {@link KeySource#discovery(URI)}. */
@@ -61,9 +66,15 @@ public sealed interface KeySource
         }
 
         /** The URL without user-info and query (never printed). */
-        @Override public String describe() { return dev.keyfence.internal.RedactedUrl.of(uri); }
+        @Override
+        public String describe() {
+            return dev.keyfence.internal.RedactedUrl.of(uri);
+        }
 
-        @Override public String toString() { return "Discovery[" + describe() + "]"; }
+        @Override
+        public String toString() {
+            return "Discovery[" + describe() + "]";
+        }
     }
 
     /** See {@link KeySource#file(Path)}. */
@@ -72,7 +83,10 @@ public sealed interface KeySource
             Objects.requireNonNull(path, "path");
         }
 
-        @Override public String describe() { return "file:" + path; }
+        @Override
+        public String describe() {
+            return "file:" + path;
+        }
     }
 
     /** See {@link KeySource#jwks(String)}. */
@@ -81,8 +95,14 @@ public sealed interface KeySource
             Objects.requireNonNull(jwksJson, "jwksJson");
         }
 
-        @Override public String describe() { return "static keys"; }
+        @Override
+        public String describe() {
+            return "static keys";
+        }
 
-        @Override public String toString() { return "Static[keys given in code]"; }
+        @Override
+        public String toString() {
+            return "Static[keys given in code]";
+        }
     }
 }

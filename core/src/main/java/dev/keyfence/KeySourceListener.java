@@ -9,45 +9,35 @@ import java.time.Duration;
  */
 public interface KeySourceListener {
     /** A fetch returned a usable key set of {@code keys} keys. */
-    default void fetched(String source, int keys) {
-    }
+    default void fetched(String source, int keys) {}
 
     /** A fetch failed; {@code problem} is a short safe description. */
-    default void fetchFailed(String source, String problem) {
-    }
+    default void fetchFailed(String source, String problem) {}
 
     /** Last-known-good keys served although the source failed, {@code age} after their fetch. */
-    default void staleServed(String source, Duration age) {
-    }
+    default void staleServed(String source, Duration age) {}
 
     /** An unknown {@code kid} caused a refetch. */
-    default void kidMissRefetch(String source) {
-    }
+    default void kidMissRefetch(String source) {}
 
     /** An unknown {@code kid} did not cause a refetch because one happened within the minimum interval. */
-    default void refetchRateLimited(String source) {
-    }
+    default void refetchRateLimited(String source) {}
 
     /** A key appeared in the source (first sighting, or back after being removed). */
-    default void keyAdded(String source, String kid) {
-    }
+    default void keyAdded(String source, String kid) {}
 
     /** A key disappeared from the source. */
-    default void keyRetired(String source, String kid) {
-    }
+    default void keyRetired(String source, String kid) {}
 
     /**
      * A key that was removed from a source is published again; with a key ledger it stays
      * {@link Reason#KEY_RETIRED} until an operator reinstates it.
      */
-    default void keyRepublished(String source, String kid) {
-    }
+    default void keyRepublished(String source, String kid) {}
 
     /** A key was left out of a set because it cannot be used; {@code problem} says why. */
-    default void keyRejected(String source, String kid, String problem) {
-    }
+    default void keyRejected(String source, String kid, String problem) {}
 
     /** The listener that does nothing. */
-    KeySourceListener NONE = new KeySourceListener() {
-    };
+    KeySourceListener NONE = new KeySourceListener() {};
 }

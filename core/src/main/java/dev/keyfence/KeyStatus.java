@@ -32,12 +32,26 @@ import java.util.Set;
  * @param republished     true when the source publishes the key again after it was retired (with a
  *                        key ledger it stays {@link KeyState#RETIRED} until an operator reinstates it)
  */
-public record KeyStatus(String issuerName, String source, Optional<String> kid, String keyType, int sizeBits,
-                        Optional<String> curve, String thumbprint, Optional<Instant> notBefore,
-                        Optional<Instant> notAfter, List<String> windowSources, Optional<Duration> age,
-                        Optional<String> ageSource, Optional<String> keyIssuer, Set<String> scopes,
-                        Instant firstSeen, Optional<Instant> retiredAt, KeyState state, Optional<String> problem,
-                        boolean republished) {
+public record KeyStatus(
+        String issuerName,
+        String source,
+        Optional<String> kid,
+        String keyType,
+        int sizeBits,
+        Optional<String> curve,
+        String thumbprint,
+        Optional<Instant> notBefore,
+        Optional<Instant> notAfter,
+        List<String> windowSources,
+        Optional<Duration> age,
+        Optional<String> ageSource,
+        Optional<String> keyIssuer,
+        Set<String> scopes,
+        Instant firstSeen,
+        Optional<Instant> retiredAt,
+        KeyState state,
+        Optional<String> problem,
+        boolean republished) {
     public KeyStatus {
         Objects.requireNonNull(issuerName, "issuerName");
         Objects.requireNonNull(source, "source");
@@ -59,13 +73,45 @@ public record KeyStatus(String issuerName, String source, Optional<String> kid, 
     }
 
     /** A status of a key that was not published again after a retirement. */
-    public KeyStatus(String issuerName, String source, Optional<String> kid, String keyType, int sizeBits,
-                     Optional<String> curve, String thumbprint, Optional<Instant> notBefore,
-                     Optional<Instant> notAfter, List<String> windowSources, Optional<Duration> age,
-                     Optional<String> ageSource, Optional<String> keyIssuer, Set<String> scopes,
-                     Instant firstSeen, Optional<Instant> retiredAt, KeyState state, Optional<String> problem) {
-        this(issuerName, source, kid, keyType, sizeBits, curve, thumbprint, notBefore, notAfter, windowSources, age,
-                ageSource, keyIssuer, scopes, firstSeen, retiredAt, state, problem, false);
+    public KeyStatus(
+            String issuerName,
+            String source,
+            Optional<String> kid,
+            String keyType,
+            int sizeBits,
+            Optional<String> curve,
+            String thumbprint,
+            Optional<Instant> notBefore,
+            Optional<Instant> notAfter,
+            List<String> windowSources,
+            Optional<Duration> age,
+            Optional<String> ageSource,
+            Optional<String> keyIssuer,
+            Set<String> scopes,
+            Instant firstSeen,
+            Optional<Instant> retiredAt,
+            KeyState state,
+            Optional<String> problem) {
+        this(
+                issuerName,
+                source,
+                kid,
+                keyType,
+                sizeBits,
+                curve,
+                thumbprint,
+                notBefore,
+                notAfter,
+                windowSources,
+                age,
+                ageSource,
+                keyIssuer,
+                scopes,
+                firstSeen,
+                retiredAt,
+                state,
+                problem,
+                false);
     }
 
     /** True when neither a certificate, JWK dates nor a declaration gives this key a window. */

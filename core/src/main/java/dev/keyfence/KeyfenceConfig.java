@@ -96,8 +96,8 @@ public final class KeyfenceConfig {
                 ResourcePolicy rp = resource(one, derived);
                 for (String scope : rp.acceptedKeyScopes()) {
                     if (policy.issuers().stream().noneMatch(i -> i.keyScope().equals(scope))) {
-                        throw new ConfigurationException(one.path("accepted-key-scopes"),
-                                "no issuer carries key scope '" + scope + "'");
+                        throw new ConfigurationException(
+                                one.path("accepted-key-scopes"), "no issuer carries key scope '" + scope + "'");
                     }
                 }
                 try {
@@ -108,7 +108,9 @@ public final class KeyfenceConfig {
             }
         }
         if (ledger.isPresent()) {
-            policy = policy.toBuilder().ledger(KeyLedgers.open(ledger.get(), environment)).build();
+            policy = policy.toBuilder()
+                    .ledger(KeyLedgers.open(ledger.get(), environment))
+                    .build();
         }
         return new KeyfenceConfig(policy, named, ledger);
     }
@@ -134,7 +136,8 @@ public final class KeyfenceConfig {
         b.issuer(t.string("issuer"));
         int sources = (t.has("jwks-uri") ? 1 : 0) + (t.has("discovery-uri") ? 1 : 0) + (t.has("jwks-file") ? 1 : 0);
         if (sources != 1) {
-            throw new ConfigurationException(t.path("jwks-uri"), "give exactly one of jwks-uri, discovery-uri, jwks-file");
+            throw new ConfigurationException(
+                    t.path("jwks-uri"), "give exactly one of jwks-uri, discovery-uri, jwks-file");
         }
         if (t.has("jwks-uri")) {
             b.keySource(KeySource.jwksUri(t.string("jwks-uri")));
@@ -166,7 +169,8 @@ public final class KeyfenceConfig {
     private static ConfigurationException renamed(ConfigurationException e, ConfigTree t) {
         String label = t.optionalString("name").orElseGet(() -> t.string("issuer"));
         for (String key : ISSUER) {
-            if (e.setting().equals("issuers[" + label + "]." + key) || e.setting().equals("issuers[]." + key)) {
+            if (e.setting().equals("issuers[" + label + "]." + key)
+                    || e.setting().equals("issuers[]." + key)) {
                 return e.at(t.path(key));
             }
         }
@@ -185,8 +189,10 @@ public final class KeyfenceConfig {
         try {
             return b.build();
         } catch (ConfigurationException e) {
-            throw SettingsRegistry.file(e.setting()).filter(s -> s.section().equals("resource"))
-                    .map(s -> e.at(t.path(s.key()))).orElse(e);
+            throw SettingsRegistry.file(e.setting())
+                    .filter(s -> s.section().equals("resource"))
+                    .map(s -> e.at(t.path(s.key())))
+                    .orElse(e);
         }
     }
 
@@ -207,7 +213,8 @@ public final class KeyfenceConfig {
                 if (w.has("kid") == w.has("jkt")) {
                     throw new ConfigurationException(w.path("kid"), "give exactly one of kid or jkt");
                 }
-                KeyReference ref = w.has("kid") ? KeyReference.kid(w.string("kid")) : KeyReference.thumbprint(w.string("jkt"));
+                KeyReference ref =
+                        w.has("kid") ? KeyReference.kid(w.string("kid")) : KeyReference.thumbprint(w.string("jkt"));
                 Optional<java.time.Instant> notBefore = w.optionalInstant("not-before");
                 Optional<java.time.Instant> notAfter = w.optionalInstant("not-after");
                 try {
@@ -222,38 +229,43 @@ public final class KeyfenceConfig {
 
     private static LedgerSettings ledger(ConfigTree t, Path baseDir) {
         if (t.has("password")) {
-            throw new ConfigurationException(t.path("password"),
+            throw new ConfigurationException(
+                    t.path("password"),
                     "a password never goes in the file: name the environment variable that holds it with password-env");
         }
         t.allowOnly(LEDGER);
         boolean directory = t.has("directory");
         boolean jdbc = t.has("jdbc-url");
         if (directory && jdbc) {
-            throw new ConfigurationException(t.path("jdbc-url"),
+            throw new ConfigurationException(
+                    t.path("jdbc-url"),
                     "give either directory (embedded ledger) or jdbc-url (database ledger), not both");
         }
         if (!directory && !jdbc) {
-            throw new ConfigurationException(t.path("directory"),
-                    "required: directory (embedded ledger) or jdbc-url (database ledger)");
+            throw new ConfigurationException(
+                    t.path("directory"), "required: directory (embedded ledger) or jdbc-url (database ledger)");
         }
         if (directory) {
             for (String jdbcOnly : List.of("username", "password-env")) {
                 if (t.has(jdbcOnly)) {
-                    throw new ConfigurationException(t.path(jdbcOnly), "only with jdbc-url (the embedded ledger has no login)");
+                    throw new ConfigurationException(
+                            t.path(jdbcOnly), "only with jdbc-url (the embedded ledger has no login)");
                 }
             }
             return LedgerSettings.directory(baseDir.resolve(t.string("directory")));
         }
         String url = t.string("jdbc-url");
         if (!url.startsWith("jdbc:")) {
-            throw new ConfigurationException(t.path("jdbc-url"), "must be a JDBC URL (jdbc:postgresql://host:port/database)");
+            throw new ConfigurationException(
+                    t.path("jdbc-url"), "must be a JDBC URL (jdbc:postgresql://host:port/database)");
         }
         String lower = url.toLowerCase(java.util.Locale.ROOT);
         int slashes = lower.indexOf("//");
         int pathStart = slashes < 0 ? -1 : lower.indexOf('/', slashes + 2);
         String authority = slashes < 0 ? "" : lower.substring(slashes + 2, pathStart < 0 ? lower.length() : pathStart);
         if (lower.contains("password=") || authority.contains("@")) {
-            throw new ConfigurationException(t.path("jdbc-url"),
+            throw new ConfigurationException(
+                    t.path("jdbc-url"),
                     "carries credentials; a password never goes in the file: give username and password-env");
         }
         return LedgerSettings.jdbc(url, t.optionalString("username"), t.optionalString("password-env"));
@@ -270,5 +282,4 @@ public final class KeyfenceConfig {
         t.optionalInt("tenant-sources-per-minute").ifPresent(b::tenantSourcesPerMinute);
         return b.build();
     }
-
 }

@@ -90,8 +90,7 @@ public final class RequestContext {
         private boolean dpopScheme;
         private boolean dpopSet;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** The client certificate of the TLS connection (the leaf of the presented chain). */
         public Builder clientCertificate(X509Certificate certificate) {

@@ -40,7 +40,8 @@ public final class ResourcePolicy {
         }
         for (String alg : algorithms) {
             if (Algorithms.SYMMETRIC.contains(alg)) {
-                throw new ConfigurationException("resource.algorithms",
+                throw new ConfigurationException(
+                        "resource.algorithms",
                         alg + " is symmetric: enable it for one issuer under issuers[].algorithms instead");
             }
             if (!Algorithms.ASYMMETRIC.contains(alg)) {
@@ -49,7 +50,8 @@ public final class ResourcePolicy {
         }
         this.tokenTypes = b.tokenTypes == null ? Set.of("at+jwt", "jwt") : b.tokenTypes;
         if (tokenTypes.isEmpty()) {
-            throw new ConfigurationException("resource.token-types", "must name at least one type (\"\" allows an absent typ)");
+            throw new ConfigurationException(
+                    "resource.token-types", "must name at least one type (\"\" allows an absent typ)");
         }
         this.requiredClaims = b.requiredClaims == null ? Set.of() : b.requiredClaims;
         this.clockSkew = b.clockSkew == null ? Duration.ofSeconds(60) : b.clockSkew;
@@ -64,24 +66,40 @@ public final class ResourcePolicy {
     }
 
     /** Label for logs, metrics and reports; {@code default} unless set. */
-    public String name() { return name; }
+    public String name() {
+        return name;
+    }
     /** Audiences of which {@code aud} must name at least one. */
-    public Set<String> audiences() { return audiences; }
+    public Set<String> audiences() {
+        return audiences;
+    }
     /** Key scopes whose keys may vouch for this resource. */
-    public Set<String> acceptedKeyScopes() { return acceptedKeyScopes; }
+    public Set<String> acceptedKeyScopes() {
+        return acceptedKeyScopes;
+    }
     /** Accepted asymmetric algorithms, in order. */
-    public List<String> algorithms() { return algorithms; }
+    public List<String> algorithms() {
+        return algorithms;
+    }
     /**
      * Accepted {@code typ} values, lower-cased, without an {@code application/} prefix; the empty
      * string allows a token without {@code typ}.
      */
-    public Set<String> tokenTypes() { return tokenTypes; }
+    public Set<String> tokenTypes() {
+        return tokenTypes;
+    }
     /** Claims that must be present. */
-    public Set<String> requiredClaims() { return requiredClaims; }
+    public Set<String> requiredClaims() {
+        return requiredClaims;
+    }
     /** Tolerance for time claims, at most {@link #MAX_CLOCK_SKEW}. */
-    public Duration clockSkew() { return clockSkew; }
+    public Duration clockSkew() {
+        return clockSkew;
+    }
     /** Longest accepted {@code exp - iat}. */
-    public Duration maxTokenLifetime() { return maxTokenLifetime; }
+    public Duration maxTokenLifetime() {
+        return maxTokenLifetime;
+    }
 
     /** Normalises a {@code typ} value the way {@link #tokenTypes()} stores them (RFC 7515 section 4.1.9). */
     public static String normalizeType(String typ) {
@@ -108,6 +126,7 @@ public final class ResourcePolicy {
     public static final class Builder {
         /** True for a builder from {@link ResourcePolicy#toBuilder()}: its copied settings may be replaced. */
         private boolean derived;
+
         private @Nullable String name;
         private @Nullable Set<String> audiences;
         private @Nullable Set<String> acceptedKeyScopes;
@@ -117,8 +136,7 @@ public final class ResourcePolicy {
         private @Nullable Duration clockSkew;
         private @Nullable Duration maxTokenLifetime;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         private <T> T once(@Nullable T current, @Nullable T value, String setting) {
             return Settings.once(derived ? null : current, value, setting);
@@ -130,7 +148,8 @@ public final class ResourcePolicy {
         }
 
         public Builder audiences(Collection<String> audiences) {
-            this.audiences = once(this.audiences, Settings.names(audiences, "resource.audiences"), "resource.audiences");
+            this.audiences =
+                    once(this.audiences, Settings.names(audiences, "resource.audiences"), "resource.audiences");
             return this;
         }
 
@@ -139,7 +158,10 @@ public final class ResourcePolicy {
         }
 
         public Builder acceptedKeyScopes(Collection<String> scopes) {
-            this.acceptedKeyScopes = once(this.acceptedKeyScopes, Settings.names(scopes, "resource.accepted-key-scopes"), "resource.accepted-key-scopes");
+            this.acceptedKeyScopes = once(
+                    this.acceptedKeyScopes,
+                    Settings.names(scopes, "resource.accepted-key-scopes"),
+                    "resource.accepted-key-scopes");
             return this;
         }
 
@@ -148,7 +170,8 @@ public final class ResourcePolicy {
         }
 
         public Builder algorithms(Collection<String> algorithms) {
-            this.algorithms = once(this.algorithms, Settings.list(algorithms, "resource.algorithms"), "resource.algorithms");
+            this.algorithms =
+                    once(this.algorithms, Settings.list(algorithms, "resource.algorithms"), "resource.algorithms");
             return this;
         }
 
@@ -161,7 +184,8 @@ public final class ResourcePolicy {
             for (String t : Settings.names(types, "resource.token-types")) {
                 normalized.add(normalizeType(t));
             }
-            this.tokenTypes = once(this.tokenTypes, java.util.Collections.unmodifiableSet(normalized), "resource.token-types");
+            this.tokenTypes =
+                    once(this.tokenTypes, java.util.Collections.unmodifiableSet(normalized), "resource.token-types");
             return this;
         }
 
@@ -170,7 +194,10 @@ public final class ResourcePolicy {
         }
 
         public Builder requiredClaims(Collection<String> claims) {
-            this.requiredClaims = once(this.requiredClaims, Settings.names(claims, "resource.required-claims"), "resource.required-claims");
+            this.requiredClaims = once(
+                    this.requiredClaims,
+                    Settings.names(claims, "resource.required-claims"),
+                    "resource.required-claims");
             return this;
         }
 
@@ -179,12 +206,16 @@ public final class ResourcePolicy {
         }
 
         public Builder clockSkew(Duration skew) {
-            this.clockSkew = once(this.clockSkew, Settings.nonNegative(skew, "resource.clock-skew"), "resource.clock-skew");
+            this.clockSkew =
+                    once(this.clockSkew, Settings.nonNegative(skew, "resource.clock-skew"), "resource.clock-skew");
             return this;
         }
 
         public Builder maxTokenLifetime(Duration lifetime) {
-            this.maxTokenLifetime = once(this.maxTokenLifetime, Settings.positive(lifetime, "resource.max-token-lifetime"), "resource.max-token-lifetime");
+            this.maxTokenLifetime = once(
+                    this.maxTokenLifetime,
+                    Settings.positive(lifetime, "resource.max-token-lifetime"),
+                    "resource.max-token-lifetime");
             return this;
         }
 

@@ -10,8 +10,7 @@ import org.jspecify.annotations.Nullable;
 
 /** Argument checks shared by the builders; every failure names the setting. */
 final class Settings {
-    private Settings() {
-    }
+    private Settings() {}
 
     static <T> T once(@Nullable T current, @Nullable T value, String setting) {
         if (current != null) {

@@ -12,8 +12,8 @@ import dev.keyfence.internal.keys.JwkSetReader;
 import dev.keyfence.internal.keys.KeyRing;
 import dev.keyfence.internal.keys.KeySetException;
 import dev.keyfence.internal.keys.TrackedKey;
-import dev.keyfence.internal.token.MalformedTokenException;
 import dev.keyfence.internal.token.Fingerprint;
+import dev.keyfence.internal.token.MalformedTokenException;
 import dev.keyfence.internal.token.ParsedToken;
 import dev.keyfence.internal.token.TokenParser;
 import java.time.Instant;
@@ -67,10 +67,13 @@ public final class SignatureVerification {
         } catch (KeySetException e) {
             throw new ConfigurationException("jwk", Objects.requireNonNullElse(e.getMessage(), "not a usable key set"));
         }
-        long symmetric = read.keys().stream().filter(k -> "oct".equals(k.keyType())).count();
+        long symmetric =
+                read.keys().stream().filter(k -> "oct".equals(k.keyType())).count();
         if (symmetric > 0 && symmetric < read.keys().size()) {
-            throw new ConfigurationException("jwk", "mixes symmetric (oct) secrets with public keys, which is ambiguous "
-                    + "(a public key must never be taken for an HMAC secret): put them in separate files");
+            throw new ConfigurationException(
+                    "jwk",
+                    "mixes symmetric (oct) secrets with public keys, which is ambiguous "
+                            + "(a public key must never be taken for an HMAC secret): put them in separate files");
         }
         return new SignatureVerification(KeyRing.first(read, Instant.EPOCH), KeyPolicy.defaults());
     }
@@ -87,11 +90,15 @@ public final class SignatureVerification {
         try {
             parsed = TokenParser.parseSignatureLayer(token, ValidationPolicy.DEFAULT_MAX_TOKEN_BYTES);
         } catch (MalformedTokenException e) {
-            return Result.rejected(Reason.MALFORMED_TOKEN, Objects.requireNonNullElse(e.getMessage(), "malformed token"),
-                    null, fingerprint);
+            return Result.rejected(
+                    Reason.MALFORMED_TOKEN,
+                    Objects.requireNonNullElse(e.getMessage(), "malformed token"),
+                    null,
+                    fingerprint);
         }
         if (parsed.jwe()) {
-            return Result.rejected(Reason.MALFORMED_TOKEN, "an encrypted token (JWE) is not a compact JWS", null, fingerprint);
+            return Result.rejected(
+                    Reason.MALFORMED_TOKEN, "an encrypted token (JWE) is not a compact JWS", null, fingerprint);
         }
         String kid = parsed.headerString("kid");
         if (parsed.nested()) {
@@ -99,16 +106,20 @@ public final class SignatureVerification {
         }
         Object algValue = parsed.header().get("alg");
         if (!(algValue instanceof String algName)) {
-            return Result.rejected(Reason.ALGORITHM_NOT_ALLOWED,
-                    algValue == null ? "alg is missing" : "alg is not a string", kid, fingerprint);
+            return Result.rejected(
+                    Reason.ALGORITHM_NOT_ALLOWED,
+                    algValue == null ? "alg is missing" : "alg is not a string",
+                    kid,
+                    fingerprint);
         }
         if (algName.toLowerCase(Locale.ROOT).equals("none")) {
-            return Result.rejected(Reason.ALGORITHM_NOT_ALLOWED, "unsigned tokens (alg none) never verify", kid, fingerprint);
+            return Result.rejected(
+                    Reason.ALGORITHM_NOT_ALLOWED, "unsigned tokens (alg none) never verify", kid, fingerprint);
         }
         JwsAlgorithm alg = JwsAlgorithm.byName(algName);
         if (alg == null) {
-            return Result.rejected(Reason.ALGORITHM_NOT_ALLOWED, "alg " + Safe.text(algName) + " is not supported",
-                    kid, fingerprint);
+            return Result.rejected(
+                    Reason.ALGORITHM_NOT_ALLOWED, "alg " + Safe.text(algName) + " is not supported", kid, fingerprint);
         }
         String refusal = HeaderCheck.refusal(parsed.header());
         if (refusal != null) {
@@ -117,20 +128,27 @@ public final class SignatureVerification {
         KeyRing.Lookup found = ring.find(kid, alg);
         TrackedKey key = found.key();
         if (key == null) {
-            return Result.rejected(Reason.KEY_NOT_FOUND, Objects.requireNonNullElse(found.problem(), "no key fits"), kid,
-                    fingerprint);
+            return Result.rejected(
+                    Reason.KEY_NOT_FOUND, Objects.requireNonNullElse(found.problem(), "no key fits"), kid, fingerprint);
         }
         String weakness = KeyStrengthCheck.weakness(key, keyPolicy, alg);
         if (weakness != null) {
-            return Result.rejected(Reason.KEY_TOO_WEAK, "key " + Safe.text(key.label()) + ": " + weakness,
-                    key.kid(), fingerprint);
+            return Result.rejected(
+                    Reason.KEY_TOO_WEAK, "key " + Safe.text(key.label()) + ": " + weakness, key.kid(), fingerprint);
         }
         if (!SignatureVerifier.verify(alg, key.key(), parsed.signingInput(), parsed.signature())) {
-            return Result.rejected(Reason.SIGNATURE_INVALID,
-                    "signature does not verify with key " + Safe.text(key.label()), key.kid(), fingerprint);
+            return Result.rejected(
+                    Reason.SIGNATURE_INVALID,
+                    "signature does not verify with key " + Safe.text(key.label()),
+                    key.kid(),
+                    fingerprint);
         }
-        return new Result(Optional.empty(), "signature verifies with key " + Safe.text(key.label()) + " (" + alg.name() + ")",
-                Optional.ofNullable(key.kid()), Optional.of(key.thumbprint()), fingerprint);
+        return new Result(
+                Optional.empty(),
+                "signature verifies with key " + Safe.text(key.label()) + " (" + alg.name() + ")",
+                Optional.ofNullable(key.kid()),
+                Optional.of(key.thumbprint()),
+                fingerprint);
     }
 
     /**
@@ -142,8 +160,12 @@ public final class SignatureVerification {
      * @param thumbprint  the RFC 7638 thumbprint of the verifying key, empty when none verified
      * @param fingerprint the token's fingerprint
      */
-    public record Result(Optional<Reason> reason, String detail, Optional<String> kid, Optional<String> thumbprint,
-                         String fingerprint) {
+    public record Result(
+            Optional<Reason> reason,
+            String detail,
+            Optional<String> kid,
+            Optional<String> thumbprint,
+            String fingerprint) {
         public Result {
             Objects.requireNonNull(reason, "reason");
             Objects.requireNonNull(detail, "detail");

@@ -17,10 +17,20 @@ import java.util.Optional;
  * @param problem     the last fetch's problem, when it failed
  * @param keys        every key the source publishes or published
  */
-public record SourceStatus(String issuerName, String source, String location, Health health,
-                           Optional<Instant> fetchedAt, Optional<String> problem, List<KeyStatus> keys) {
+public record SourceStatus(
+        String issuerName,
+        String source,
+        String location,
+        Health health,
+        Optional<Instant> fetchedAt,
+        Optional<String> problem,
+        List<KeyStatus> keys) {
     /** Source health. */
-    public enum Health { UP, STALE, DOWN }
+    public enum Health {
+        UP,
+        STALE,
+        DOWN
+    }
 
     public SourceStatus {
         Objects.requireNonNull(issuerName, "issuerName");

@@ -47,8 +47,8 @@ public final class TokenValidator {
         List<PathRouter.Route<TokenValidator>> routes = new ArrayList<>();
         for (NamedResource r : this.profiles) {
             if (!r.paths().isEmpty()) {
-                routes.add(new PathRouter.Route<>(r.name(), r.patterns(),
-                        new TokenValidator(engine.forResource(r.resource()))));
+                routes.add(new PathRouter.Route<>(
+                        r.name(), r.patterns(), new TokenValidator(engine.forResource(r.resource()))));
             }
         }
         this.router = new PathRouter<>(routes);
@@ -105,7 +105,8 @@ public final class TokenValidator {
         if (o.refused()) {
             return new PathRoute.Refused(o.problem());
         }
-        return o.route().<PathRoute>map(r -> new PathRoute.Matched(o.path(), Optional.of(r.name()), r.target()))
+        return o.route()
+                .<PathRoute>map(r -> new PathRoute.Matched(o.path(), Optional.of(r.name()), r.target()))
                 .orElseGet(() -> new PathRoute.Matched(o.path(), Optional.empty(), plain));
     }
 
@@ -178,8 +179,11 @@ public final class TokenValidator {
      * thread, and applied by every validator on the same ledger.
      */
     public void revoke(KeyReference key, String actor, String why) {
-        engine.registry().revoke(Objects.requireNonNull(key, "key"), Objects.requireNonNull(actor, "actor"),
-                Objects.requireNonNull(why, "why"));
+        engine.registry()
+                .revoke(
+                        Objects.requireNonNull(key, "key"),
+                        Objects.requireNonNull(actor, "actor"),
+                        Objects.requireNonNull(why, "why"));
     }
 
     /**

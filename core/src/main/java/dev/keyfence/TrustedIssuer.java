@@ -26,6 +26,7 @@ public final class TrustedIssuer {
     private final Optional<Pattern> tenantPattern;
     /** Before {@code {tenantid}} in a template; null for an exact issuer. */
     private final @Nullable String prefix;
+
     private final String suffix;
 
     private TrustedIssuer(Builder b, String at) {
@@ -55,7 +56,8 @@ public final class TrustedIssuer {
                 throw new ConfigurationException(at + ".issuer", "may hold {tenantid} once");
             }
             if (b.tenants == null || b.tenants.isEmpty()) {
-                throw new ConfigurationException(at + ".tenants",
+                throw new ConfigurationException(
+                        at + ".tenants",
                         "required with a {tenantid} issuer: list the allowed tenants, or [\"*\"] to allow any");
             }
             if (b.tenants.contains("*") && b.tenants.size() > 1) {
@@ -89,33 +91,55 @@ public final class TrustedIssuer {
     }
 
     /** Label for logs and reports. */
-    public String name() { return name; }
+    public String name() {
+        return name;
+    }
     /** The exact issuer, or the template holding {@code {tenantid}}. */
-    public String issuer() { return issuer; }
+    public String issuer() {
+        return issuer;
+    }
     /** Where this issuer's keys come from. */
-    public KeySource keySource() { return keySource; }
+    public KeySource keySource() {
+        return keySource;
+    }
     /** The scope every key from this issuer's source carries. */
-    public String keyScope() { return keyScope; }
+    public String keyScope() {
+        return keyScope;
+    }
     /** Allowed tenants for a template issuer ({@code ["*"]} allows any); empty for an exact issuer. */
-    public Set<String> tenants() { return tenants; }
+    public Set<String> tenants() {
+        return tenants;
+    }
     /** True when every key must carry an {@code issuer} member that matches. */
-    public boolean requireKeyIssuer() { return requireKeyIssuer; }
+    public boolean requireKeyIssuer() {
+        return requireKeyIssuer;
+    }
     /** Algorithms this issuer may use; narrows the resource's list, and is the only way to enable HS*. */
-    public Optional<List<String>> algorithms() { return algorithms; }
+    public Optional<List<String>> algorithms() {
+        return algorithms;
+    }
     /** A pattern every tenant id must match, e.g. a GUID. */
-    public Optional<Pattern> tenantPattern() { return tenantPattern; }
+    public Optional<Pattern> tenantPattern() {
+        return tenantPattern;
+    }
     /** True for a {@code {tenantid}} template. */
-    public boolean isTemplate() { return prefix != null; }
+    public boolean isTemplate() {
+        return prefix != null;
+    }
     /** True when any tenant is allowed ({@code ["*"]}). */
-    public boolean allowsAnyTenant() { return tenants.contains("*"); }
+    public boolean allowsAnyTenant() {
+        return tenants.contains("*");
+    }
 
     /**
      * The tenant that {@code iss} names under this template, or empty when {@code iss} does not
      * fit it (a tenant is one non-empty path segment, without {@code /}).
      */
     public Optional<String> tenantOf(String iss) {
-        if (prefix == null || iss.length() <= prefix.length() + suffix.length()
-                || !iss.startsWith(prefix) || !iss.endsWith(suffix)) {
+        if (prefix == null
+                || iss.length() <= prefix.length() + suffix.length()
+                || !iss.startsWith(prefix)
+                || !iss.endsWith(suffix)) {
             return Optional.empty();
         }
         String tenant = iss.substring(prefix.length(), iss.length() - suffix.length());
@@ -149,8 +173,7 @@ public final class TrustedIssuer {
         private @Nullable List<String> algorithms;
         private @Nullable Pattern tenantPattern;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         public Builder name(String name) {
             this.name = Settings.once(this.name, name, "issuers[].name");
@@ -173,7 +196,8 @@ public final class TrustedIssuer {
         }
 
         public Builder tenants(Collection<String> tenants) {
-            this.tenants = Settings.once(this.tenants, Settings.names(tenants, "issuers[].tenants"), "issuers[].tenants");
+            this.tenants =
+                    Settings.once(this.tenants, Settings.names(tenants, "issuers[].tenants"), "issuers[].tenants");
             return this;
         }
 
@@ -187,8 +211,8 @@ public final class TrustedIssuer {
         }
 
         public Builder algorithms(Collection<String> algorithms) {
-            this.algorithms = Settings.once(this.algorithms, Settings.list(algorithms, "issuers[].algorithms"),
-                    "issuers[].algorithms");
+            this.algorithms = Settings.once(
+                    this.algorithms, Settings.list(algorithms, "issuers[].algorithms"), "issuers[].algorithms");
             return this;
         }
 
@@ -198,9 +222,11 @@ public final class TrustedIssuer {
 
         public Builder tenantPattern(String regex) {
             try {
-                this.tenantPattern = Settings.once(this.tenantPattern, Pattern.compile(regex), "issuers[].tenant-pattern");
+                this.tenantPattern =
+                        Settings.once(this.tenantPattern, Pattern.compile(regex), "issuers[].tenant-pattern");
             } catch (PatternSyntaxException e) {
-                throw new ConfigurationException("issuers[].tenant-pattern", "not a regular expression: " + e.getDescription(), e);
+                throw new ConfigurationException(
+                        "issuers[].tenant-pattern", "not a regular expression: " + e.getDescription(), e);
             }
             return this;
         }

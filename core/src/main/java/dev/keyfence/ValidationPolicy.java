@@ -23,6 +23,7 @@ public final class ValidationPolicy {
     public static final int DEFAULT_MAX_TOKEN_BYTES = 16 * 1024;
     /** Default number of verified signatures remembered; see {@link Builder#verifiedTokenCache(int)}. */
     public static final int DEFAULT_VERIFIED_TOKEN_CACHE = 1024;
+
     private static final Set<Control> ALL_CONTROLS = Collections.unmodifiableSet(EnumSet.allOf(Control.class));
 
     private final List<TrustedIssuer> issuers;
@@ -58,7 +59,8 @@ public final class ValidationPolicy {
         }
         for (String accepted : b.resource.acceptedKeyScopes()) {
             if (!scopes.contains(accepted)) {
-                throw new ConfigurationException("resource.accepted-key-scopes",
+                throw new ConfigurationException(
+                        "resource.accepted-key-scopes",
                         "no issuer carries key scope '" + accepted + "' (issuer scopes: " + scopes + ")");
             }
         }
@@ -80,30 +82,52 @@ public final class ValidationPolicy {
     }
 
     /** Trusted issuers, in configuration order. */
-    public List<TrustedIssuer> issuers() { return issuers; }
+    public List<TrustedIssuer> issuers() {
+        return issuers;
+    }
     /** The default resource. */
-    public ResourcePolicy resource() { return resource; }
+    public ResourcePolicy resource() {
+        return resource;
+    }
     /** Key rules. */
-    public KeyPolicy keys() { return keys; }
+    public KeyPolicy keys() {
+        return keys;
+    }
     /** Key fetching and caching. */
-    public JwksSettings jwks() { return jwks; }
+    public JwksSettings jwks() {
+        return jwks;
+    }
     /** The source of "now" for every time rule. */
-    public Clock clock() { return clock; }
+    public Clock clock() {
+        return clock;
+    }
     /** Largest accepted token. */
-    public int maxTokenBytes() { return maxTokenBytes; }
+    public int maxTokenBytes() {
+        return maxTokenBytes;
+    }
     /** Receives key-source events. */
-    public KeySourceListener listener() { return listener; }
+    public KeySourceListener listener() {
+        return listener;
+    }
     /** How many verified signatures are remembered (0: none). */
-    public int verifiedTokenCache() { return verifiedTokenCache; }
+    public int verifiedTokenCache() {
+        return verifiedTokenCache;
+    }
     /** The key ledger that keeps what is learned about keys across restarts and instances; empty when none is configured. */
-    public Optional<KeyLedger> ledger() { return ledger; }
+    public Optional<KeyLedger> ledger() {
+        return ledger;
+    }
     /** Where background key-set refreshes run; empty for the JVM-wide shared refresh threads. */
-    public Optional<Executor> refreshExecutor() { return refreshExecutor; }
+    public Optional<Executor> refreshExecutor() {
+        return refreshExecutor;
+    }
     /**
      * The controls a validator of this policy runs (unmodifiable, in {@link Control} order):
      * every control unless {@link Builder#controls(Set)} narrowed them for a test.
      */
-    public Set<Control> controls() { return controls; }
+    public Set<Control> controls() {
+        return controls;
+    }
 
     /**
      * A builder holding every setting of this policy, to derive a policy that differs in some:
@@ -142,8 +166,7 @@ public final class ValidationPolicy {
         /** True for a builder from {@link ValidationPolicy#toBuilder()}: its copied settings may be replaced. */
         private boolean derived;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         private <T> T once(@Nullable T current, @Nullable T value, String setting) {
             return Settings.once(derived ? null : current, value, setting);

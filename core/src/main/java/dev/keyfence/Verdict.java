@@ -44,20 +44,50 @@ public sealed interface Verdict permits Verdict.Accepted, Verdict.Rejected {
             Objects.requireNonNull(token, "token");
         }
 
-        @Override public boolean valid() { return true; }
-        @Override public Optional<String> issuer() { return Optional.of(token.issuer()); }
-        @Override public Optional<String> tenant() { return token.tenant(); }
-        @Override public Optional<String> kid() { return token.kid(); }
-        @Override public Optional<String> keyScope() { return Optional.of(token.keyScope()); }
-        @Override public String fingerprint() { return token.fingerprint(); }
+        @Override
+        public boolean valid() {
+            return true;
+        }
+
+        @Override
+        public Optional<String> issuer() {
+            return Optional.of(token.issuer());
+        }
+
+        @Override
+        public Optional<String> tenant() {
+            return token.tenant();
+        }
+
+        @Override
+        public Optional<String> kid() {
+            return token.kid();
+        }
+
+        @Override
+        public Optional<String> keyScope() {
+            return Optional.of(token.keyScope());
+        }
+
+        @Override
+        public String fingerprint() {
+            return token.fingerprint();
+        }
     }
 
     /**
      * The token failed a check. {@code detail} is a short human-readable explanation that never
      * contains the token, a signature, a claim value beyond iss/tid/kid, or key material.
      */
-    record Rejected(Reason reason, String detail, Optional<String> issuer, Optional<String> tenant,
-                    Optional<String> kid, Optional<String> keyScope, String fingerprint) implements Verdict {
+    record Rejected(
+            Reason reason,
+            String detail,
+            Optional<String> issuer,
+            Optional<String> tenant,
+            Optional<String> kid,
+            Optional<String> keyScope,
+            String fingerprint)
+            implements Verdict {
         public Rejected {
             Objects.requireNonNull(reason, "reason");
             Objects.requireNonNull(detail, "detail");
@@ -68,7 +98,10 @@ public sealed interface Verdict permits Verdict.Accepted, Verdict.Rejected {
             Objects.requireNonNull(fingerprint, "fingerprint");
         }
 
-        @Override public boolean valid() { return false; }
+        @Override
+        public boolean valid() {
+            return false;
+        }
 
         @Override
         public String toString() {

@@ -55,42 +55,67 @@ public final class VerifiedToken {
     }
 
     /** The {@code iss} claim, exactly as in the token. */
-    public String issuer() { return issuer; }
+    public String issuer() {
+        return issuer;
+    }
     /** The {@code sub} claim, when present. */
-    public Optional<String> subject() { return subject; }
+    public Optional<String> subject() {
+        return subject;
+    }
     /** The {@code aud} claim as a list (a single string becomes a one-element list). */
-    public List<String> audience() { return audience; }
+    public List<String> audience() {
+        return audience;
+    }
     /** The tenant ({@code tid}) for tokens of a {@code {tenantid}} issuer; always empty for an exact issuer. */
-    public Optional<String> tenant() { return tenant; }
+    public Optional<String> tenant() {
+        return tenant;
+    }
     /** The {@code kid} header, when present. */
-    public Optional<String> kid() { return kid; }
+    public Optional<String> kid() {
+        return kid;
+    }
     /** The {@code alg} header: the algorithm the signature was verified with. */
-    public String algorithm() { return algorithm; }
+    public String algorithm() {
+        return algorithm;
+    }
     /** The {@code typ} header, when present. */
-    public Optional<String> type() { return type; }
+    public Optional<String> type() {
+        return type;
+    }
     /** The key scope of the key that verified the signature: the scope of the issuer whose source it was found in. */
-    public String keyScope() { return keyScope; }
+    public String keyScope() {
+        return keyScope;
+    }
     /**
      * Every key scope known for the key that verified the signature (sorted, never empty): the
      * scopes of every source that published its key material, all of them accepted by the resource.
      */
-    public java.util.Set<String> keyScopes() { return keyScopes; }
+    public java.util.Set<String> keyScopes() {
+        return keyScopes;
+    }
     /** The configured name of the trusted issuer that matched. */
-    public String issuerName() { return issuerName; }
+    public String issuerName() {
+        return issuerName;
+    }
     /** The {@code exp} claim. */
-    public Instant expiresAt() { return expiresAt; }
+    public Instant expiresAt() {
+        return expiresAt;
+    }
     /**
      * All claims, unmodifiable. JSON objects are {@code Map<String,Object>}, arrays {@code List<Object>},
      * numbers {@code Long} or {@code Double}, JSON null is absent from maps.
      */
-    public Map<String, Object> claims() { return claims; }
+    public Map<String, Object> claims() {
+        return claims;
+    }
     /**
      * The claim {@code name} read as a NumericDate (seconds since the epoch, fractions kept),
      * when it is a JSON number; values beyond what {@link Instant} holds are clamped a year short
      * of its limits. Empty when the claim is absent or not a number.
      */
     public Optional<Instant> timeClaim(String name) {
-        return Optional.ofNullable(dev.keyfence.internal.checks.NumericDate.of(claims.get(Objects.requireNonNull(name, "name"))));
+        return Optional.ofNullable(
+                dev.keyfence.internal.checks.NumericDate.of(claims.get(Objects.requireNonNull(name, "name"))));
     }
 
     /** First 12 hex digits of the SHA-256 of the token string. */
@@ -105,7 +130,8 @@ public final class VerifiedToken {
 
     @Override
     public String toString() {
-        return "VerifiedToken[" + fingerprint() + ", iss=" + issuer + tenant.map(t -> ", tid=" + t).orElse("")
+        return "VerifiedToken[" + fingerprint() + ", iss=" + issuer
+                + tenant.map(t -> ", tid=" + t).orElse("")
                 + kid.map(k -> ", kid=" + k).orElse("") + ", scope=" + keyScope + "]";
     }
 }

@@ -22,18 +22,35 @@ class DownKeySourceRetryTest {
 
     private static TokenValidator engine(JwksServer server, MutableClock clock, String downScope) {
         ValidationPolicy policy = ValidationPolicy.builder()
-                .issuer(TrustedIssuer.builder().name("good").issuer("https://good.example")
-                        .keySource(KeySource.jwksUri(server.uri("/good").toString())).keyScope("enterprise").build())
-                .issuer(TrustedIssuer.builder().name("down").issuer("https://down.example")
-                        .keySource(KeySource.jwksUri(server.uri("/down").toString())).keyScope(downScope).build())
-                .resource(ResourcePolicy.builder().audiences("api://mail").acceptedKeyScopes("enterprise").build())
-                .jwks(JwksSettings.builder().allowHttpLoopback(true).minRefetchInterval(Duration.ofSeconds(30)).build())
-                .clock(clock).build();
-        return TokenValidator.create(policy.toBuilder().refreshExecutor(Runnable::run).build());
+                .issuer(TrustedIssuer.builder()
+                        .name("good")
+                        .issuer("https://good.example")
+                        .keySource(KeySource.jwksUri(server.uri("/good").toString()))
+                        .keyScope("enterprise")
+                        .build())
+                .issuer(TrustedIssuer.builder()
+                        .name("down")
+                        .issuer("https://down.example")
+                        .keySource(KeySource.jwksUri(server.uri("/down").toString()))
+                        .keyScope(downScope)
+                        .build())
+                .resource(ResourcePolicy.builder()
+                        .audiences("api://mail")
+                        .acceptedKeyScopes("enterprise")
+                        .build())
+                .jwks(JwksSettings.builder()
+                        .allowHttpLoopback(true)
+                        .minRefetchInterval(Duration.ofSeconds(30))
+                        .build())
+                .clock(clock)
+                .build();
+        return TokenValidator.create(
+                policy.toBuilder().refreshExecutor(Runnable::run).build());
     }
 
     private static Verdict validate(TokenValidator engine, MutableClock clock) {
-        return engine.validate(Tokens.accessToken("https://good.example", "api://mail", clock.instant()).signedWith(KEY));
+        return engine.validate(Tokens.accessToken("https://good.example", "api://mail", clock.instant())
+                .signedWith(KEY));
     }
 
     @Test

@@ -37,7 +37,8 @@ class EntraFixtureTest {
     private static final String CONSUMER_ISSUER = "https://login.microsoftonline.com/" + CONSUMER_TENANT + "/v2.0";
     private static final String ENTERPRISE_ISSUER = "https://login.microsoftonline.com/" + TENANT + "/v2.0";
     private static final String AUDIENCE = "api://mail";
-    private static final List<String> CONSUMER_KIDS = List.of("8IIDH6M8c3cXoeojKme8Jvqsr2Y", "iE89_EVhreMiV2-8rKE2zWBUm3M");
+    private static final List<String> CONSUMER_KIDS =
+            List.of("8IIDH6M8c3cXoeojKme8Jvqsr2Y", "iE89_EVhreMiV2-8rKE2zWBUm3M");
     private static final String ENTERPRISE_KID = "Mc7l3Iz93g7uwgNeEmmw_WYGPko";
     private static final Instant OCT_2024 = Instant.parse("2024-10-27T12:00:00Z");
 
@@ -49,7 +50,8 @@ class EntraFixtureTest {
         String common = resource(FIXTURE);
         Files.writeString(dir.resolve("common.json"), common);
         // the consumers endpoint publishes the consumer keys: taken from the same real snapshot
-        Map<String, Object> doc = new LinkedHashMap<>(asMap(new Load(LoadSettings.builder().build()).loadFromString(common)));
+        Map<String, Object> doc =
+                new LinkedHashMap<>(asMap(new Load(LoadSettings.builder().build()).loadFromString(common)));
         List<Object> consumers = new ArrayList<>();
         for (Object k : (List<?>) doc.get("keys")) {
             if (CONSUMER_ISSUER.equals(asMap(k).get("issuer"))) {
@@ -89,11 +91,16 @@ class EntraFixtureTest {
     }
 
     private TokenValidator validator(Instant now) throws IOException {
-        return TokenValidator.create(preset().policy().toBuilder().clock(MutableClock.at(now)).build());
+        return TokenValidator.create(
+                preset().policy().toBuilder().clock(MutableClock.at(now)).build());
     }
 
     private static String fakeSigned(String iss, String tid, String kid, Instant now) {
-        return Tokens.accessToken(iss, AUDIENCE, now).typ("JWT").tenant(tid).header("alg", "RS256").header("kid", kid)
+        return Tokens.accessToken(iss, AUDIENCE, now)
+                .typ("JWT")
+                .tenant(tid)
+                .header("alg", "RS256")
+                .header("kid", kid)
                 .withSignature(new byte[256]);
     }
 
@@ -115,14 +122,16 @@ class EntraFixtureTest {
     void enterpriseKeyPassesEveryKeyCheckAndOnlyTheFakeSignatureFails() throws IOException {
         Verdict verdict = validator(OCT_2024).validate(fakeSigned(ENTERPRISE_ISSUER, TENANT, ENTERPRISE_KID, OCT_2024));
 
-        assertThat(verdict).isInstanceOfSatisfying(Verdict.Rejected.class,
-                r -> assertThat(r.reason()).as(r.detail()).isEqualTo(Reason.SIGNATURE_INVALID));
+        assertThat(verdict)
+                .isInstanceOfSatisfying(
+                        Verdict.Rejected.class,
+                        r -> assertThat(r.reason()).as(r.detail()).isEqualTo(Reason.SIGNATURE_INVALID));
     }
 
     @Test
     void rejectsConsumerTokenAtTheEnterpriseResourceByKeyScope() throws IOException {
-        Verdict verdict = validator(OCT_2024).validate(fakeSigned(CONSUMER_ISSUER, CONSUMER_TENANT,
-                CONSUMER_KIDS.get(0), OCT_2024));
+        Verdict verdict = validator(OCT_2024)
+                .validate(fakeSigned(CONSUMER_ISSUER, CONSUMER_TENANT, CONSUMER_KIDS.get(0), OCT_2024));
 
         assertThat(verdict).isInstanceOfSatisfying(Verdict.Rejected.class, r -> {
             assertThat(r.reason()).as(r.detail()).isEqualTo(Reason.KEY_SCOPE_NOT_ACCEPTED);
@@ -138,7 +147,9 @@ class EntraFixtureTest {
                 "8IIDH6M8c3cXoeojKme8Jvqsr2Y", new String[] {"2024-10-12", "2029-10-12"},
                 "iE89_EVhreMiV2-8rKE2zWBUm3M", new String[] {"2024-09-29", "2029-09-29"});
         for (Map.Entry<String, String[]> e : expected.entrySet()) {
-            List<KeyStatus> forKid = statuses.stream().filter(s -> s.kid().orElse("").equals(e.getKey())).toList();
+            List<KeyStatus> forKid = statuses.stream()
+                    .filter(s -> s.kid().orElse("").equals(e.getKey()))
+                    .toList();
             assertThat(forKid).as(e.getKey()).isNotEmpty().allSatisfy(s -> {
                 assertThat(s.windowSources()).contains("x5c");
                 assertThat(day(s.notBefore().orElseThrow())).isEqualTo(e.getValue()[0]);
@@ -148,15 +159,19 @@ class EntraFixtureTest {
                 assertThat(s.state()).isEqualTo(KeyState.ACTIVE);
             });
         }
-        assertThat(statuses).extracting(s -> s.kid().orElseThrow()).contains(ENTERPRISE_KID, "d-Zi0Gbus4sEaOqXgU8pMvYc3KI");
+        assertThat(statuses)
+                .extracting(s -> s.kid().orElseThrow())
+                .contains(ENTERPRISE_KID, "d-Zi0Gbus4sEaOqXgU8pMvYc3KI");
     }
 
     @Test
     void consumerKeysAreExpiredIn2030() throws IOException {
         Instant in2030 = Instant.parse("2030-01-15T00:00:00Z");
         TokenValidator mail = validator(in2030);
-        TokenValidator personal = mail.forResource(mail.resource().toBuilder().name("personal")
-                .acceptedKeyScopes("enterprise", "consumer").build());
+        TokenValidator personal = mail.forResource(mail.resource().toBuilder()
+                .name("personal")
+                .acceptedKeyScopes("enterprise", "consumer")
+                .build());
 
         for (String kid : CONSUMER_KIDS) {
             assertThat(personal.validate(fakeSigned(CONSUMER_ISSUER, CONSUMER_TENANT, kid, in2030)))
@@ -165,8 +180,10 @@ class EntraFixtureTest {
                         assertThat(r.detail()).contains("2029-");
                     });
         }
-        assertThat(personal.keyStatuses()).filteredOn(s -> CONSUMER_KIDS.contains(s.kid().orElse("")))
-                .extracting(KeyStatus::state).containsOnly(KeyState.EXPIRED);
+        assertThat(personal.keyStatuses())
+                .filteredOn(s -> CONSUMER_KIDS.contains(s.kid().orElse("")))
+                .extracting(KeyStatus::state)
+                .containsOnly(KeyState.EXPIRED);
     }
 
     @Test
@@ -174,7 +191,8 @@ class EntraFixtureTest {
         String text = resource(PRESET);
 
         assertThatThrownBy(() -> KeyfenceConfig.parse(text, dir))
-                .isInstanceOfSatisfying(ConfigurationException.class,
+                .isInstanceOfSatisfying(
+                        ConfigurationException.class,
                         e -> assertThat(e.setting()).contains("tenants"));
     }
 

@@ -35,23 +35,28 @@ class KeyAgeTest {
     @ParameterizedTest
     @EnumSource(FrontDoor.class)
     void rejectsWindowlessKeyFirstSeenIn2016AsTooOldIn2023AfterARefresh(FrontDoor door) {
-        KeyLifecycleSetup setup = KeyLifecycleSetup.in(dir, JwkSet.of(legacy.jwk())).maxAge(MAX_AGE);
+        KeyLifecycleSetup setup =
+                KeyLifecycleSetup.in(dir, JwkSet.of(legacy.jwk())).maxAge(MAX_AGE);
         MutableClock clock = MutableClock.at(MAY_2016);
         AtomicInteger fetches = new AtomicInteger();
-        ValidationPolicy policy = setup.policy(door, clock).toBuilder().clock(clock)
+        ValidationPolicy policy = setup.policy(door, clock).toBuilder()
+                .clock(clock)
                 .listener(new KeySourceListener() {
                     @Override
                     public void fetched(String source, int keys) {
                         fetches.incrementAndGet();
                     }
-                }).build();
+                })
+                .build();
         TokenValidator v = TokenValidator.create(policy);
 
         assertThat(v.validate(token(MAY_2016)).valid()).isTrue();
         clock.set(MAY_2023);
         Verdict verdict = v.validate(token(MAY_2023));
 
-        assertThat(fetches).as("the key set was fetched again in 2023, and first-seen survived it").hasValue(2);
+        assertThat(fetches)
+                .as("the key set was fetched again in 2023, and first-seen survived it")
+                .hasValue(2);
         assertThat(verdict).isInstanceOfSatisfying(Verdict.Rejected.class, r -> {
             assertThat(r.reason()).isEqualTo(Reason.KEY_TOO_OLD);
             assertThat(r.detail()).contains("first sighting").contains("2016-05-01T08:00:00Z");
@@ -67,7 +72,8 @@ class KeyAgeTest {
     void acceptsWindowlessKeyWhenItsAgeIsUnknownBecauseItWasFirstSeenJustNow(FrontDoor door) {
         // A limitation, shown on purpose: without certificate, JWK dates or a declaration, the age of
         // a key Keyfence first sees today counts from today, however old the key really is.
-        KeyLifecycleSetup setup = KeyLifecycleSetup.in(dir, JwkSet.of(legacy.jwk())).maxAge(MAX_AGE);
+        KeyLifecycleSetup setup =
+                KeyLifecycleSetup.in(dir, JwkSet.of(legacy.jwk())).maxAge(MAX_AGE);
         TokenValidator v = TokenValidator.create(setup.policy(door, MutableClock.at(MAY_2023)));
 
         assertThat(v.validate(token(MAY_2023)).valid()).isTrue();
@@ -79,8 +85,12 @@ class KeyAgeTest {
     @ParameterizedTest
     @EnumSource(FrontDoor.class)
     void rejectsKeyWhoseCertificateStartedMoreThanMaxAgeAgoThoughItIsStillValid(FrontDoor door) {
-        KeyLifecycleSetup setup = KeyLifecycleSetup.in(dir, JwkSet.of(legacy.jwk().certificate(
-                Instant.parse("2016-04-01T00:00:00Z"), Instant.parse("2026-04-01T00:00:00Z")))).maxAge(MAX_AGE);
+        KeyLifecycleSetup setup = KeyLifecycleSetup.in(
+                        dir,
+                        JwkSet.of(legacy.jwk()
+                                .certificate(
+                                        Instant.parse("2016-04-01T00:00:00Z"), Instant.parse("2026-04-01T00:00:00Z"))))
+                .maxAge(MAX_AGE);
         TokenValidator v = TokenValidator.create(setup.policy(door, MutableClock.at(MAY_2023)));
 
         Verdict verdict = v.validate(token(MAY_2023));
@@ -94,8 +104,9 @@ class KeyAgeTest {
     @ParameterizedTest
     @EnumSource(FrontDoor.class)
     void rejectsKeyWhoseJwkIatIsOlderThanMaxAge(FrontDoor door) {
-        KeyLifecycleSetup setup = KeyLifecycleSetup.in(dir,
-                JwkSet.of(legacy.jwk().member("iat", Instant.parse("2021-01-01T00:00:00Z")))).maxAge(MAX_AGE);
+        KeyLifecycleSetup setup = KeyLifecycleSetup.in(
+                        dir, JwkSet.of(legacy.jwk().member("iat", Instant.parse("2021-01-01T00:00:00Z"))))
+                .maxAge(MAX_AGE);
         TokenValidator v = TokenValidator.create(setup.policy(door, MutableClock.at(MAY_2023)));
 
         Verdict verdict = v.validate(token(MAY_2023));
@@ -110,7 +121,8 @@ class KeyAgeTest {
     @EnumSource(FrontDoor.class)
     void rejectsKeyWhoseDeclaredNotBeforeIsOlderThanMaxAge(FrontDoor door) {
         KeyLifecycleSetup setup = KeyLifecycleSetup.in(dir, JwkSet.of(legacy.jwk()))
-                .window("kid:legacy-2016", "2016-04-01T00:00:00Z", null).maxAge(MAX_AGE);
+                .window("kid:legacy-2016", "2016-04-01T00:00:00Z", null)
+                .maxAge(MAX_AGE);
         TokenValidator v = TokenValidator.create(setup.policy(door, MutableClock.at(MAY_2023)));
 
         Verdict verdict = v.validate(token(MAY_2023));
@@ -135,14 +147,26 @@ class KeyAgeTest {
     @EnumSource(FrontDoor.class)
     void keyOfExactlyMaxAgePassesAndOneSecondOlderIsTooOld(FrontDoor door) {
         Instant born = MAY_2023.minus(MAX_AGE);
-        ValidationPolicy exact = KeyLifecycleSetup.in(dir, JwkSet.of(legacy.jwk().member("iat", born)))
-                .maxAge(MAX_AGE).policy(door, MutableClock.at(MAY_2023));
-        assertThat(TokenValidator.create(exact.toBuilder().controls(java.util.Set.of(Control.KEY_MAX_AGE)).build()).validate(token(MAY_2023)).valid())
+        ValidationPolicy exact = KeyLifecycleSetup.in(
+                        dir, JwkSet.of(legacy.jwk().member("iat", born)))
+                .maxAge(MAX_AGE)
+                .policy(door, MutableClock.at(MAY_2023));
+        assertThat(TokenValidator.create(exact.toBuilder()
+                                .controls(java.util.Set.of(Control.KEY_MAX_AGE))
+                                .build())
+                        .validate(token(MAY_2023))
+                        .valid())
                 .isTrue();
 
-        ValidationPolicy older = KeyLifecycleSetup.in(dir, JwkSet.of(legacy.jwk().member("iat", born.minusSeconds(1))))
-                .maxAge(MAX_AGE).policy(door, MutableClock.at(MAY_2023));
-        assertThat(TokenValidator.create(older.toBuilder().controls(java.util.Set.of(Control.KEY_MAX_AGE)).build()).validate(token(MAY_2023)))
-                .isInstanceOfSatisfying(Verdict.Rejected.class, r -> assertThat(r.reason()).isEqualTo(Reason.KEY_TOO_OLD));
+        ValidationPolicy older = KeyLifecycleSetup.in(
+                        dir, JwkSet.of(legacy.jwk().member("iat", born.minusSeconds(1))))
+                .maxAge(MAX_AGE)
+                .policy(door, MutableClock.at(MAY_2023));
+        assertThat(TokenValidator.create(older.toBuilder()
+                                .controls(java.util.Set.of(Control.KEY_MAX_AGE))
+                                .build())
+                        .validate(token(MAY_2023)))
+                .isInstanceOfSatisfying(
+                        Verdict.Rejected.class, r -> assertThat(r.reason()).isEqualTo(Reason.KEY_TOO_OLD));
     }
 }

@@ -20,7 +20,10 @@ final class KeyLifecycleSetup {
     static final String AUDIENCE = "api://orders";
 
     /** How the policy is built. */
-    enum FrontDoor { CODE, YAML }
+    enum FrontDoor {
+        CODE,
+        YAML
+    }
 
     private final Path jwksFile;
     private Duration maxAge;
@@ -87,14 +90,22 @@ final class KeyLifecycleSetup {
             keys.revoke(KeyReference.parse(r, "test"));
         }
         for (String[] w : windows) {
-            keys.window(new DeclaredWindow(KeyReference.parse(w[0], "test"),
+            keys.window(new DeclaredWindow(
+                    KeyReference.parse(w[0], "test"),
                     java.util.Optional.ofNullable(w[1]).map(Instant::parse),
                     java.util.Optional.ofNullable(w[2]).map(Instant::parse)));
         }
         return ValidationPolicy.builder()
-                .issuer(TrustedIssuer.builder().name("idp").issuer(ISSUER).keySource(KeySource.file(jwksFile))
-                        .keyScope("enterprise").build())
-                .resource(ResourcePolicy.builder().audiences(AUDIENCE).acceptedKeyScopes("enterprise").build())
+                .issuer(TrustedIssuer.builder()
+                        .name("idp")
+                        .issuer(ISSUER)
+                        .keySource(KeySource.file(jwksFile))
+                        .keyScope("enterprise")
+                        .build())
+                .resource(ResourcePolicy.builder()
+                        .audiences(AUDIENCE)
+                        .acceptedKeyScopes("enterprise")
+                        .build())
                 .keys(keys.build())
                 .build();
     }
@@ -103,11 +114,17 @@ final class KeyLifecycleSetup {
         StringBuilder y = new StringBuilder();
         y.append("issuers:\n")
                 .append("  - name: idp\n")
-                .append("    issuer: \"").append(ISSUER).append("\"\n")
-                .append("    jwks-file: \"").append(jwksFile.getFileName()).append("\"\n")
+                .append("    issuer: \"")
+                .append(ISSUER)
+                .append("\"\n")
+                .append("    jwks-file: \"")
+                .append(jwksFile.getFileName())
+                .append("\"\n")
                 .append("    key-scope: enterprise\n")
                 .append("resource:\n")
-                .append("  audiences: [\"").append(AUDIENCE).append("\"]\n")
+                .append("  audiences: [\"")
+                .append(AUDIENCE)
+                .append("\"]\n")
                 .append("  accepted-key-scopes: [enterprise]\n")
                 .append("keys:\n")
                 .append("  min-rsa-bits: 2048\n");
@@ -125,7 +142,11 @@ final class KeyLifecycleSetup {
             y.append("  windows:\n");
             for (String[] w : windows) {
                 String kind = w[0].substring(0, 3);
-                y.append("    - ").append(kind).append(": \"").append(w[0].substring(4)).append("\"\n");
+                y.append("    - ")
+                        .append(kind)
+                        .append(": \"")
+                        .append(w[0].substring(4))
+                        .append("\"\n");
                 if (w[1] != null) {
                     y.append("      not-before: \"").append(w[1]).append("\"\n");
                 }

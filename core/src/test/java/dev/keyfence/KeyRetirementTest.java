@@ -34,7 +34,8 @@ class KeyRetirementTest {
     @ParameterizedTest
     @EnumSource(FrontDoor.class)
     void acceptsRemovedKeyWithinGraceAndRejectsItAfter(FrontDoor door) {
-        KeyLifecycleSetup setup = KeyLifecycleSetup.in(dir, JwkSet.of(old, next)).retiredGrace(Duration.ofHours(1));
+        KeyLifecycleSetup setup =
+                KeyLifecycleSetup.in(dir, JwkSet.of(old, next)).retiredGrace(Duration.ofHours(1));
         MutableClock clock = MutableClock.at(START);
         TokenValidator v = TokenValidator.create(setup.policy(door, clock));
         assertThat(v.validate(token(old, clock)).valid()).isTrue();
@@ -43,11 +44,15 @@ class KeyRetirementTest {
         clock.advance(PAST_REFRESH);
         Instant removedSeenAt = clock.instant();
         assertThat(v.validate(token(old, clock)).valid()).as("within grace").isTrue();
-        assertThat(v.keyStatuses()).filteredOn(s -> s.kid().orElseThrow().equals("rotated-out"))
-                .singleElement().satisfies(s -> assertThat(s.retiredAt()).contains(removedSeenAt));
+        assertThat(v.keyStatuses())
+                .filteredOn(s -> s.kid().orElseThrow().equals("rotated-out"))
+                .singleElement()
+                .satisfies(s -> assertThat(s.retiredAt()).contains(removedSeenAt));
 
         clock.advance(Duration.ofMinutes(50));
-        assertThat(v.validate(token(old, clock)).valid()).as("still within grace").isTrue();
+        assertThat(v.validate(token(old, clock)).valid())
+                .as("still within grace")
+                .isTrue();
 
         clock.advance(Duration.ofMinutes(11)); // 61 minutes after the removal was seen
         Verdict verdict = v.validate(token(old, clock));
@@ -56,8 +61,10 @@ class KeyRetirementTest {
             assertThat(r.detail()).contains(removedSeenAt.toString());
         });
         assertThat(v.validate(token(next, clock)).valid()).isTrue();
-        assertThat(v.keyStatuses()).filteredOn(s -> s.kid().orElseThrow().equals("rotated-out"))
-                .extracting(KeyStatus::state).containsExactly(KeyState.RETIRED);
+        assertThat(v.keyStatuses())
+                .filteredOn(s -> s.kid().orElseThrow().equals("rotated-out"))
+                .extracting(KeyStatus::state)
+                .containsExactly(KeyState.RETIRED);
     }
 
     @ParameterizedTest
@@ -71,8 +78,9 @@ class KeyRetirementTest {
         setup.publish(JwkSet.of(next));
         clock.advance(PAST_REFRESH);
 
-        assertThat(v.validate(token(old, clock))).isInstanceOfSatisfying(Verdict.Rejected.class,
-                r -> assertThat(r.reason()).isEqualTo(Reason.KEY_RETIRED));
+        assertThat(v.validate(token(old, clock)))
+                .isInstanceOfSatisfying(
+                        Verdict.Rejected.class, r -> assertThat(r.reason()).isEqualTo(Reason.KEY_RETIRED));
     }
 
     @ParameterizedTest
@@ -84,15 +92,18 @@ class KeyRetirementTest {
         v.validate(token(old, clock));
         setup.publish(JwkSet.of(next));
         clock.advance(PAST_REFRESH);
-        assertThat(v.validate(token(old, clock))).isInstanceOfSatisfying(Verdict.Rejected.class,
-                r -> assertThat(r.reason()).isEqualTo(Reason.KEY_RETIRED));
+        assertThat(v.validate(token(old, clock)))
+                .isInstanceOfSatisfying(
+                        Verdict.Rejected.class, r -> assertThat(r.reason()).isEqualTo(Reason.KEY_RETIRED));
 
         setup.publish(JwkSet.of(old, next));
         clock.advance(PAST_REFRESH);
 
         assertThat(v.validate(token(old, clock)).valid()).isTrue();
-        assertThat(v.keyStatuses()).filteredOn(s -> s.kid().orElseThrow().equals("rotated-out"))
-                .singleElement().satisfies(s -> {
+        assertThat(v.keyStatuses())
+                .filteredOn(s -> s.kid().orElseThrow().equals("rotated-out"))
+                .singleElement()
+                .satisfies(s -> {
                     assertThat(s.retiredAt()).isEmpty();
                     assertThat(s.firstSeen()).isEqualTo(START);
                 });

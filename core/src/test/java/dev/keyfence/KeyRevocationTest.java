@@ -48,8 +48,8 @@ class KeyRevocationTest {
     @ParameterizedTest
     @EnumSource(FrontDoor.class)
     void rejectsKeyRevokedByKidInConfiguration(FrontDoor door) {
-        TokenValidator v = validator(KeyLifecycleSetup.in(dir, JwkSet.of(compromised, healthy))
-                .revoked("kid:compromised"), door);
+        TokenValidator v = validator(
+                KeyLifecycleSetup.in(dir, JwkSet.of(compromised, healthy)).revoked("kid:compromised"), door);
 
         assertThat(v.validate(token(compromised))).isInstanceOfSatisfying(Verdict.Rejected.class, r -> {
             assertThat(r.reason()).isEqualTo(Reason.KEY_REVOKED);
@@ -62,34 +62,47 @@ class KeyRevocationTest {
     @EnumSource(FrontDoor.class)
     void rejectsKeyRevokedByThumbprintEvenUnderAnotherKid(FrontDoor door) {
         TestKey renamed = compromised.withKid("innocent-looking");
-        TokenValidator v = validator(KeyLifecycleSetup.in(dir, JwkSet.of(renamed, healthy))
-                .revoked("jkt:" + compromised.thumbprint()), door);
+        TokenValidator v = validator(
+                KeyLifecycleSetup.in(dir, JwkSet.of(renamed, healthy)).revoked("jkt:" + compromised.thumbprint()),
+                door);
 
-        assertThat(v.validate(token(renamed))).isInstanceOfSatisfying(Verdict.Rejected.class,
-                r -> assertThat(r.reason()).isEqualTo(Reason.KEY_REVOKED));
+        assertThat(v.validate(token(renamed)))
+                .isInstanceOfSatisfying(
+                        Verdict.Rejected.class, r -> assertThat(r.reason()).isEqualTo(Reason.KEY_REVOKED));
         assertThat(v.validate(token(healthy)).valid()).isTrue();
     }
 
     @ParameterizedTest
     @EnumSource(FrontDoor.class)
     void rejectsKeyWhoseJwkCarriesARevokedMember(FrontDoor door) {
-        TokenValidator v = validator(KeyLifecycleSetup.in(dir, JwkSet.of(
-                compromised.jwk().member("revoked", Map.of("revoked_at", 1_684_000_000L, "reason", "keyCompromise")),
-                healthy.jwk())), door);
+        TokenValidator v = validator(
+                KeyLifecycleSetup.in(
+                        dir,
+                        JwkSet.of(
+                                compromised
+                                        .jwk()
+                                        .member(
+                                                "revoked",
+                                                Map.of("revoked_at", 1_684_000_000L, "reason", "keyCompromise")),
+                                healthy.jwk())),
+                door);
 
         assertThat(v.validate(token(compromised))).isInstanceOfSatisfying(Verdict.Rejected.class, r -> {
             assertThat(r.reason()).isEqualTo(Reason.KEY_REVOKED);
             assertThat(r.detail()).contains("revoked member");
         });
-        assertThat(v.keyStatuses()).filteredOn(s -> s.kid().orElseThrow().equals("compromised"))
-                .extracting(KeyStatus::state).containsExactly(KeyState.REVOKED);
+        assertThat(v.keyStatuses())
+                .filteredOn(s -> s.kid().orElseThrow().equals("compromised"))
+                .extracting(KeyStatus::state)
+                .containsExactly(KeyState.REVOKED);
     }
 
     @ParameterizedTest
     @EnumSource(FrontDoor.class)
     void runTimeRevocationReachesEveryResourceProfile(FrontDoor door) {
         TokenValidator v = validator(KeyLifecycleSetup.in(dir, JwkSet.of(compromised, healthy)), door);
-        TokenValidator other = v.forResource(v.resource().toBuilder().name("other").build());
+        TokenValidator other =
+                v.forResource(v.resource().toBuilder().name("other").build());
         assertThat(other.validate(token(compromised)).valid()).isTrue();
 
         v.revoke(KeyReference.kid("compromised"), "oncall", "incident 42");
@@ -103,8 +116,9 @@ class KeyRevocationTest {
 
     @ParameterizedTest
     @EnumSource(FrontDoor.class)
-    void noThreadAcceptsTheKeyAfterRevokeReturns(FrontDoor door) throws InterruptedException, ExecutionException,
-            TimeoutException, java.util.concurrent.BrokenBarrierException {
+    void noThreadAcceptsTheKeyAfterRevokeReturns(FrontDoor door)
+            throws InterruptedException, ExecutionException, TimeoutException,
+                    java.util.concurrent.BrokenBarrierException {
         TokenValidator v = validator(KeyLifecycleSetup.in(dir, JwkSet.of(compromised, healthy)), door);
         String token = token(compromised);
         assertThat(v.validate(token).valid()).isTrue();

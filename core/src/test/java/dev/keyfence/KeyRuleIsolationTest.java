@@ -32,17 +32,21 @@ class KeyRuleIsolationTest {
     }
 
     private static void assertCaught(TokenValidator e, String attack, String legit, Reason reason) {
-        assertThat(e.validate(attack)).isInstanceOfSatisfying(Verdict.Rejected.class,
-                r -> assertThat(r.reason()).as(r.detail()).isEqualTo(reason));
+        assertThat(e.validate(attack))
+                .isInstanceOfSatisfying(
+                        Verdict.Rejected.class,
+                        r -> assertThat(r.reason()).as(r.detail()).isEqualTo(reason));
         assertThat(e.validate(legit).valid()).isTrue();
     }
 
     @ParameterizedTest
     @EnumSource(FrontDoor.class)
     void validityWindowAloneRejectsExpiredKey(FrontDoor door) {
-        KeyLifecycleSetup s = KeyLifecycleSetup.in(dir, JwkSet.of(
-                bad.jwk().certificate(APR_2016, Instant.parse("2021-04-01T00:00:00Z")), good.jwk()));
-        TokenValidator e = TokenValidator.create(s.policy(door, MutableClock.at(MAY_2023)).toBuilder().controls(java.util.Set.of(Control.KEY_VALIDITY_WINDOW)).build());
+        KeyLifecycleSetup s = KeyLifecycleSetup.in(
+                dir, JwkSet.of(bad.jwk().certificate(APR_2016, Instant.parse("2021-04-01T00:00:00Z")), good.jwk()));
+        TokenValidator e = TokenValidator.create(s.policy(door, MutableClock.at(MAY_2023)).toBuilder()
+                .controls(java.util.Set.of(Control.KEY_VALIDITY_WINDOW))
+                .build());
 
         assertCaught(e, token(bad, MAY_2023), token(good, MAY_2023), Reason.KEY_EXPIRED);
     }
@@ -52,7 +56,9 @@ class KeyRuleIsolationTest {
     void validityWindowAloneRejectsFutureKey(FrontDoor door) {
         KeyLifecycleSetup s = KeyLifecycleSetup.in(dir, JwkSet.of(bad.jwk(), good.jwk()))
                 .window("kid:bad-key", "2024-01-01T00:00:00Z", null);
-        TokenValidator e = TokenValidator.create(s.policy(door, MutableClock.at(MAY_2023)).toBuilder().controls(java.util.Set.of(Control.KEY_VALIDITY_WINDOW)).build());
+        TokenValidator e = TokenValidator.create(s.policy(door, MutableClock.at(MAY_2023)).toBuilder()
+                .controls(java.util.Set.of(Control.KEY_VALIDITY_WINDOW))
+                .build());
 
         assertCaught(e, token(bad, MAY_2023), token(good, MAY_2023), Reason.KEY_NOT_YET_VALID);
     }
@@ -62,7 +68,9 @@ class KeyRuleIsolationTest {
     void maxAgeAloneRejectsOldKey(FrontDoor door) {
         KeyLifecycleSetup s = KeyLifecycleSetup.in(dir, JwkSet.of(bad.jwk().member("iat", APR_2016), good.jwk()))
                 .maxAge(Duration.parse("P400D"));
-        TokenValidator e = TokenValidator.create(s.policy(door, MutableClock.at(MAY_2023)).toBuilder().controls(java.util.Set.of(Control.KEY_MAX_AGE)).build());
+        TokenValidator e = TokenValidator.create(s.policy(door, MutableClock.at(MAY_2023)).toBuilder()
+                .controls(java.util.Set.of(Control.KEY_MAX_AGE))
+                .build());
 
         assertCaught(e, token(bad, MAY_2023), token(good, MAY_2023), Reason.KEY_TOO_OLD);
     }
@@ -71,9 +79,11 @@ class KeyRuleIsolationTest {
     @EnumSource(FrontDoor.class)
     void tokenInKeyWindowAloneRejectsTokenIssuedAfterKeyExpired(FrontDoor door) {
         // the key window check is off: only the token's iat against the key's window catches this
-        KeyLifecycleSetup s = KeyLifecycleSetup.in(dir, JwkSet.of(
-                bad.jwk().certificate(APR_2016, Instant.parse("2021-04-01T00:00:00Z")), good.jwk()));
-        TokenValidator e = TokenValidator.create(s.policy(door, MutableClock.at(MAY_2023)).toBuilder().controls(java.util.Set.of(Control.TOKEN_IN_KEY_WINDOW)).build());
+        KeyLifecycleSetup s = KeyLifecycleSetup.in(
+                dir, JwkSet.of(bad.jwk().certificate(APR_2016, Instant.parse("2021-04-01T00:00:00Z")), good.jwk()));
+        TokenValidator e = TokenValidator.create(s.policy(door, MutableClock.at(MAY_2023)).toBuilder()
+                .controls(java.util.Set.of(Control.TOKEN_IN_KEY_WINDOW))
+                .build());
 
         assertCaught(e, token(bad, MAY_2023), token(good, MAY_2023), Reason.TOKEN_ISSUED_OUTSIDE_KEY_WINDOW);
     }
@@ -82,12 +92,15 @@ class KeyRuleIsolationTest {
     @EnumSource(FrontDoor.class)
     void revocationAloneRejectsRevokedKey(FrontDoor door) {
         KeyLifecycleSetup s = KeyLifecycleSetup.in(dir, JwkSet.of(bad, good)).revoked("kid:bad-key");
-        TokenValidator e = TokenValidator.create(s.policy(door, MutableClock.at(MAY_2023)).toBuilder().controls(java.util.Set.of(Control.KEY_REVOCATION)).build());
+        TokenValidator e = TokenValidator.create(s.policy(door, MutableClock.at(MAY_2023)).toBuilder()
+                .controls(java.util.Set.of(Control.KEY_REVOCATION))
+                .build());
 
         assertCaught(e, token(bad, MAY_2023), token(good, MAY_2023), Reason.KEY_REVOKED);
         e.revoke(KeyReference.thumbprint(good.thumbprint()), "test", "run-time");
-        assertThat(e.validate(token(good, MAY_2023))).isInstanceOfSatisfying(Verdict.Rejected.class,
-                r -> assertThat(r.reason()).isEqualTo(Reason.KEY_REVOKED));
+        assertThat(e.validate(token(good, MAY_2023)))
+                .isInstanceOfSatisfying(
+                        Verdict.Rejected.class, r -> assertThat(r.reason()).isEqualTo(Reason.KEY_REVOKED));
     }
 
     @ParameterizedTest
@@ -95,12 +108,16 @@ class KeyRuleIsolationTest {
     void retirementAloneRejectsRemovedKeyAfterGrace(FrontDoor door) {
         KeyLifecycleSetup s = KeyLifecycleSetup.in(dir, JwkSet.of(bad, good)).retiredGrace(Duration.ofMinutes(10));
         MutableClock clock = MutableClock.at(MAY_2023);
-        TokenValidator e = TokenValidator.create(s.policy(door, clock).toBuilder().controls(java.util.Set.of(Control.KEY_RETIREMENT)).build());
+        TokenValidator e = TokenValidator.create(s.policy(door, clock).toBuilder()
+                .controls(java.util.Set.of(Control.KEY_RETIREMENT))
+                .build());
         assertThat(e.validate(token(bad, clock.instant())).valid()).isTrue();
 
         s.publish(JwkSet.of(good));
         clock.advance(Duration.ofMinutes(6));
-        assertThat(e.validate(token(bad, clock.instant())).valid()).as("within grace").isTrue();
+        assertThat(e.validate(token(bad, clock.instant())).valid())
+                .as("within grace")
+                .isTrue();
         clock.advance(Duration.ofMinutes(11));
 
         assertCaught(e, token(bad, clock.instant()), token(good, clock.instant()), Reason.KEY_RETIRED);

@@ -35,21 +35,35 @@ class KeyUnknownWindowLogTest {
         appender.start();
         logger.addAppender(appender);
         try {
-            KeyLifecycleSetup setup = KeyLifecycleSetup.in(dir, JwkSet.of(bare.jwk(),
-                    certified.jwk().certificate(Instant.parse("2023-01-01T00:00:00Z"), Instant.parse("2025-01-01T00:00:00Z"))));
+            KeyLifecycleSetup setup = KeyLifecycleSetup.in(
+                    dir,
+                    JwkSet.of(
+                            bare.jwk(),
+                            certified
+                                    .jwk()
+                                    .certificate(
+                                            Instant.parse("2023-01-01T00:00:00Z"),
+                                            Instant.parse("2025-01-01T00:00:00Z"))));
             TokenValidator v = TokenValidator.create(setup.policy(FrontDoor.CODE, MutableClock.at(NOW)));
             for (int i = 0; i < 3; i++) {
-                assertThat(v.validate(Tokens.accessToken(ISSUER, AUDIENCE, NOW).signedWith(bare)).valid()).isTrue();
-                assertThat(v.validate(Tokens.accessToken(ISSUER, AUDIENCE, NOW).signedWith(certified)).valid()).isTrue();
+                assertThat(v.validate(Tokens.accessToken(ISSUER, AUDIENCE, NOW).signedWith(bare))
+                                .valid())
+                        .isTrue();
+                assertThat(v.validate(Tokens.accessToken(ISSUER, AUDIENCE, NOW).signedWith(certified))
+                                .valid())
+                        .isTrue();
             }
             v.keyStatuses();
         } finally {
             logger.detachAppender(appender);
         }
 
-        assertThat(appender.list).filteredOn(e -> e.getLevel() == Level.WARN)
+        assertThat(appender.list)
+                .filteredOn(e -> e.getLevel() == Level.WARN)
                 .filteredOn(e -> e.getFormattedMessage().contains("no validity window"))
                 .extracting(ILoggingEvent::getFormattedMessage)
-                .singleElement().asString().contains("bare-key");
+                .singleElement()
+                .asString()
+                .contains("bare-key");
     }
 }

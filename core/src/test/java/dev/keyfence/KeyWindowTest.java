@@ -38,8 +38,8 @@ class KeyWindowTest {
     @ParameterizedTest
     @EnumSource(FrontDoor.class)
     void rejectsTokenForgedIn2023WithKeyWhoseCertificateExpiredIn2021(FrontDoor door) {
-        KeyLifecycleSetup setup = KeyLifecycleSetup.in(dir, JwkSet.of(
-                legacy.jwk().certificate(APR_2016, APR_2021), current.jwk()));
+        KeyLifecycleSetup setup =
+                KeyLifecycleSetup.in(dir, JwkSet.of(legacy.jwk().certificate(APR_2016, APR_2021), current.jwk()));
         TokenValidator v = validator(setup, door, MAY_2023);
 
         Verdict verdict = v.validate(token(legacy, MAY_2023));
@@ -76,21 +76,24 @@ class KeyWindowTest {
 
         Verdict verdict = validator(setup, door, MAY_2023).validate(token(legacy, MAY_2023));
 
-        assertThat(verdict).isInstanceOfSatisfying(Verdict.Rejected.class,
-                r -> assertThat(r.reason()).isEqualTo(Reason.KEY_EXPIRED));
+        assertThat(verdict)
+                .isInstanceOfSatisfying(
+                        Verdict.Rejected.class, r -> assertThat(r.reason()).isEqualTo(Reason.KEY_EXPIRED));
     }
 
     @ParameterizedTest
     @EnumSource(FrontDoor.class)
     void declaredWindowNarrowsButNeverWidensTheCertificate(FrontDoor door) {
-        KeyLifecycleSetup widening = KeyLifecycleSetup.in(dir, JwkSet.of(legacy.jwk().certificate(APR_2016, APR_2021)))
+        KeyLifecycleSetup widening = KeyLifecycleSetup.in(
+                        dir, JwkSet.of(legacy.jwk().certificate(APR_2016, APR_2021)))
                 .window("kid:legacy-2016", "2016-01-01T00:00:00Z", "2030-01-01T00:00:00Z");
         Verdict widened = validator(widening, door, MAY_2023).validate(token(legacy, MAY_2023));
-        assertThat(widened).isInstanceOfSatisfying(Verdict.Rejected.class,
-                r -> assertThat(r.reason()).isEqualTo(Reason.KEY_EXPIRED));
+        assertThat(widened)
+                .isInstanceOfSatisfying(
+                        Verdict.Rejected.class, r -> assertThat(r.reason()).isEqualTo(Reason.KEY_EXPIRED));
 
-        KeyLifecycleSetup narrowing = KeyLifecycleSetup.in(dir,
-                        JwkSet.of(legacy.jwk().certificate(APR_2016, Instant.parse("2030-01-01T00:00:00Z"))))
+        KeyLifecycleSetup narrowing = KeyLifecycleSetup.in(
+                        dir, JwkSet.of(legacy.jwk().certificate(APR_2016, Instant.parse("2030-01-01T00:00:00Z"))))
                 .window("kid:legacy-2016", null, "2021-04-01T00:00:00Z");
         TokenValidator v = validator(narrowing, door, MAY_2023);
         Verdict narrowed = v.validate(token(legacy, MAY_2023));
@@ -108,7 +111,8 @@ class KeyWindowTest {
     @ParameterizedTest
     @EnumSource(FrontDoor.class)
     void rejectsKeyWhoseJwkExpMemberHasPassed(FrontDoor door) {
-        KeyLifecycleSetup setup = KeyLifecycleSetup.in(dir, JwkSet.of(legacy.jwk().member("exp", APR_2021)));
+        KeyLifecycleSetup setup =
+                KeyLifecycleSetup.in(dir, JwkSet.of(legacy.jwk().member("exp", APR_2021)));
 
         Verdict verdict = validator(setup, door, MAY_2023).validate(token(legacy, MAY_2023));
 
@@ -121,8 +125,10 @@ class KeyWindowTest {
     @ParameterizedTest
     @EnumSource(FrontDoor.class)
     void rejectsFutureKeyByCertificateAsNotYetValid(FrontDoor door) {
-        KeyLifecycleSetup setup = KeyLifecycleSetup.in(dir, JwkSet.of(current.jwk().certificate(
-                Instant.parse("2024-01-01T00:00:00Z"), Instant.parse("2026-01-01T00:00:00Z"))));
+        KeyLifecycleSetup setup = KeyLifecycleSetup.in(
+                dir,
+                JwkSet.of(current.jwk()
+                        .certificate(Instant.parse("2024-01-01T00:00:00Z"), Instant.parse("2026-01-01T00:00:00Z"))));
 
         Verdict verdict = validator(setup, door, MAY_2023).validate(token(current, MAY_2023));
 
@@ -135,13 +141,14 @@ class KeyWindowTest {
     @ParameterizedTest
     @EnumSource(FrontDoor.class)
     void rejectsFutureKeyByJwkNbfMemberAsNotYetValid(FrontDoor door) {
-        KeyLifecycleSetup setup = KeyLifecycleSetup.in(dir,
-                JwkSet.of(current.jwk().member("nbf", Instant.parse("2024-01-01T00:00:00Z"))));
+        KeyLifecycleSetup setup = KeyLifecycleSetup.in(
+                dir, JwkSet.of(current.jwk().member("nbf", Instant.parse("2024-01-01T00:00:00Z"))));
 
         Verdict verdict = validator(setup, door, MAY_2023).validate(token(current, MAY_2023));
 
-        assertThat(verdict).isInstanceOfSatisfying(Verdict.Rejected.class,
-                r -> assertThat(r.reason()).isEqualTo(Reason.KEY_NOT_YET_VALID));
+        assertThat(verdict)
+                .isInstanceOfSatisfying(
+                        Verdict.Rejected.class, r -> assertThat(r.reason()).isEqualTo(Reason.KEY_NOT_YET_VALID));
     }
 
     @ParameterizedTest
@@ -149,11 +156,12 @@ class KeyWindowTest {
     void rejectsTokenIssuedBeforeItsKeyBecameValid(FrontDoor door) {
         Instant keyStart = Instant.parse("2023-05-15T10:00:00Z");
         Instant now = Instant.parse("2023-05-15T10:05:00Z");
-        KeyLifecycleSetup setup = KeyLifecycleSetup.in(dir,
-                JwkSet.of(current.jwk().certificate(keyStart, Instant.parse("2025-05-15T00:00:00Z"))));
+        KeyLifecycleSetup setup = KeyLifecycleSetup.in(
+                dir, JwkSet.of(current.jwk().certificate(keyStart, Instant.parse("2025-05-15T00:00:00Z"))));
         TokenValidator v = validator(setup, door, now);
         String backdated = Tokens.accessToken(ISSUER, AUDIENCE, now)
-                .issuedAt(Instant.parse("2023-05-15T09:55:00Z")).signedWith(current);
+                .issuedAt(Instant.parse("2023-05-15T09:55:00Z"))
+                .signedWith(current);
 
         Verdict verdict = v.validate(backdated);
 
@@ -168,16 +176,22 @@ class KeyWindowTest {
     @EnumSource(FrontDoor.class)
     void leavesOutKeyWhoseCertificateHoldsAnotherKeyAndSaysWhy(FrontDoor door) {
         TestKey other = TestKey.rsa("someone-else");
-        KeyLifecycleSetup setup = KeyLifecycleSetup.in(dir, JwkSet.of(
-                legacy.jwk().certificateOf(other, APR_2016, Instant.parse("2030-01-01T00:00:00Z")), current.jwk()));
+        KeyLifecycleSetup setup = KeyLifecycleSetup.in(
+                dir,
+                JwkSet.of(
+                        legacy.jwk().certificateOf(other, APR_2016, Instant.parse("2030-01-01T00:00:00Z")),
+                        current.jwk()));
         TokenValidator v = validator(setup, door, MAY_2023);
 
         Verdict verdict = v.validate(token(legacy, MAY_2023));
 
         assertThat(verdict).isInstanceOfSatisfying(Verdict.Rejected.class, r -> {
             assertThat(r.reason()).isEqualTo(Reason.KEY_NOT_FOUND);
-            assertThat(r.detail()).contains("legacy-2016").contains("x5c certificate holds another key")
-                    .doesNotContain(String.valueOf(legacy.jwk().toMap().get("n")).substring(0, 16))
+            assertThat(r.detail())
+                    .contains("legacy-2016")
+                    .contains("x5c certificate holds another key")
+                    .doesNotContain(
+                            String.valueOf(legacy.jwk().toMap().get("n")).substring(0, 16))
                     .doesNotContain(String.valueOf(other.jwk().toMap().get("n")).substring(0, 16));
         });
         assertThat(v.validate(token(current, MAY_2023)).valid()).isTrue();
@@ -187,7 +201,8 @@ class KeyWindowTest {
     @ParameterizedTest
     @EnumSource(FrontDoor.class)
     void acceptsKeyInsideItsCertificateWindowAndReportsTheWindow(FrontDoor door) {
-        KeyLifecycleSetup setup = KeyLifecycleSetup.in(dir, JwkSet.of(legacy.jwk().certificate(APR_2016, APR_2021)));
+        KeyLifecycleSetup setup =
+                KeyLifecycleSetup.in(dir, JwkSet.of(legacy.jwk().certificate(APR_2016, APR_2021)));
         Instant inside = Instant.parse("2018-06-01T12:00:00Z");
         TokenValidator v = validator(setup, door, inside);
 

@@ -32,25 +32,30 @@ import org.junit.jupiter.api.Test;
  * never a class on both sides of one cycle).
  */
 class ModuleBoundaryTest {
-    private static final URL CORE = TokenValidator.class.getProtectionDomain().getCodeSource().getLocation();
+    private static final URL CORE =
+            TokenValidator.class.getProtectionDomain().getCodeSource().getLocation();
     private static final JavaClasses CLASSES = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importUrl(CORE);
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importUrl(CORE);
 
     /**
      * Cycles between API and internal classes that exist today, each to be cut by its owner: the
      * posture report is built by {@code internal.posture.PostureRules}, which reads the report's
      * own constants. A new cycle fails the test; a cut one must be removed from this list.
      */
-    private static final Set<Set<String>> KNOWN_CYCLES = Set.of(
-            Set.of("dev.keyfence.PostureReport", "dev.keyfence.internal.posture.PostureRules"));
+    private static final Set<Set<String>> KNOWN_CYCLES =
+            Set.of(Set.of("dev.keyfence.PostureReport", "dev.keyfence.internal.posture.PostureRules"));
 
     /**
      * Internal packages that depend on each other today (the engine, the checks, the keys, the
      * token binding and the ledger form one cycle): pinned so that it grows no further and no other
      * forms; cutting it means updating this list.
      */
-    private static final List<Set<String>> KNOWN_PACKAGE_CYCLES = List.of(Set.of("dev.keyfence.internal",
-            "dev.keyfence.internal.binding", "dev.keyfence.internal.checks", "dev.keyfence.internal.keys",
+    private static final List<Set<String>> KNOWN_PACKAGE_CYCLES = List.of(Set.of(
+            "dev.keyfence.internal",
+            "dev.keyfence.internal.binding",
+            "dev.keyfence.internal.checks",
+            "dev.keyfence.internal.keys",
             "dev.keyfence.internal.ledger"));
 
     @Test
@@ -63,15 +68,17 @@ class ModuleBoundaryTest {
             }
         } else {
             try (JarFile jar = new JarFile(location.toFile());
-                 InputStream in = jar.getInputStream(jar.getEntry("module-info.class"))) {
+                    InputStream in = jar.getInputStream(jar.getEntry("module-info.class"))) {
                 module = ModuleDescriptor.read(in);
             }
         }
-        Set<String> api = CLASSES.stream().map(JavaClass::getPackageName)
+        Set<String> api = CLASSES.stream()
+                .map(JavaClass::getPackageName)
                 .filter(p -> !p.equals("dev.keyfence.internal") && !p.startsWith("dev.keyfence.internal."))
                 .collect(Collectors.toCollection(TreeSet::new));
         assertThat(module.name()).isEqualTo("dev.keyfence");
-        assertThat(module.exports()).allSatisfy(e -> assertThat(e.isQualified()).as(e.source()).isFalse());
+        assertThat(module.exports())
+                .allSatisfy(e -> assertThat(e.isQualified()).as(e.source()).isFalse());
         Set<String> exported = new TreeSet<>();
         module.exports().forEach(e -> exported.add(e.source()));
         assertThat(exported).containsExactlyElementsOf(api);
@@ -95,7 +102,8 @@ class ModuleBoundaryTest {
                 }
             }
         }
-        assertThat(StronglyConnected.components(graph)).as("cycles of internal packages")
+        assertThat(StronglyConnected.components(graph))
+                .as("cycles of internal packages")
                 .containsExactlyInAnyOrderElementsOf(KNOWN_PACKAGE_CYCLES);
     }
 
@@ -107,7 +115,8 @@ class ModuleBoundaryTest {
             Set<String> to = graph.computeIfAbsent(from, k -> new TreeSet<>());
             for (Dependency d : c.getDirectDependenciesFromSelf()) {
                 JavaClass target = d.getTargetClass().getBaseComponentType();
-                if (target.getPackageName().startsWith("dev.keyfence") && !topLevel(target).equals(from)) {
+                if (target.getPackageName().startsWith("dev.keyfence")
+                        && !topLevel(target).equals(from)) {
                     to.add(topLevel(target));
                 }
             }
@@ -116,8 +125,10 @@ class ModuleBoundaryTest {
                 .filter(component -> component.stream().anyMatch(ModuleBoundaryTest::internal)
                         && component.stream().anyMatch(name -> !internal(name)))
                 .toList();
-        assertThat(crossing).as("class cycles through API and internal classes").allSatisfy(component ->
-                assertThat(KNOWN_CYCLES).as("known cycle").contains(component));
+        assertThat(crossing)
+                .as("class cycles through API and internal classes")
+                .allSatisfy(
+                        component -> assertThat(KNOWN_CYCLES).as("known cycle").contains(component));
     }
 
     private static boolean internal(String className) {

@@ -28,22 +28,33 @@ class OidcPresetTest {
         try (JwksServer server = JwksServer.start()) {
             String issuer = server.uri("/").toString();
             server.serveKeys("/keys", JwkSet.of(key));
-            server.discovery("/.well-known/openid-configuration", issuer, server.uri("/keys").toString());
+            server.discovery(
+                    "/.well-known/openid-configuration",
+                    issuer,
+                    server.uri("/keys").toString());
             String yaml;
             try (InputStream in = getClass().getResourceAsStream("/dev/keyfence/presets/oidc-discovery.yaml")) {
                 yaml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             }
             yaml = yaml.replace("https://YOUR-IDP.example/", issuer)
-                    .replace("YOUR-DISCOVERY-URL", server.uri("/.well-known/openid-configuration").toString())
-                    .replace("api://YOUR-APP-ID", "api://orders")
+                            .replace(
+                                    "YOUR-DISCOVERY-URL",
+                                    server.uri("/.well-known/openid-configuration")
+                                            .toString())
+                            .replace("api://YOUR-APP-ID", "api://orders")
                     + "  allow-http-loopback: true\n";
             TokenValidator v = TokenValidator.create(KeyfenceConfig.parse(yaml, dir).policy().toBuilder()
-                    .clock(MutableClock.at(NOW)).build());
+                    .clock(MutableClock.at(NOW))
+                    .build());
 
-            assertThat(v.validate(Tokens.accessToken(issuer, "api://orders", NOW).signedWith(key)).valid()).isTrue();
-            assertThat(v.validate(Tokens.accessToken(issuer, "api://orders", NOW).signedWith(TestKey.rsa("stranger"))))
-                    .isInstanceOfSatisfying(Verdict.Rejected.class,
-                            r -> assertThat(r.reason()).isEqualTo(Reason.KEY_NOT_FOUND));
+            assertThat(v.validate(Tokens.accessToken(issuer, "api://orders", NOW)
+                                    .signedWith(key))
+                            .valid())
+                    .isTrue();
+            assertThat(v.validate(
+                            Tokens.accessToken(issuer, "api://orders", NOW).signedWith(TestKey.rsa("stranger"))))
+                    .isInstanceOfSatisfying(
+                            Verdict.Rejected.class, r -> assertThat(r.reason()).isEqualTo(Reason.KEY_NOT_FOUND));
         }
     }
 }

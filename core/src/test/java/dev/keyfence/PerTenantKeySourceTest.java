@@ -24,26 +24,37 @@ class PerTenantKeySourceTest {
             server.serveKeys("/realms/tenant-b/certs", JwkSet.of(keyB));
             String base = "http://127.0.0.1:" + server.port();
             TokenValidator validator = TokenValidator.create(ValidationPolicy.builder()
-                    .issuer(TrustedIssuer.builder().name("realms").issuer(base + "/realms/{tenantid}")
+                    .issuer(TrustedIssuer.builder()
+                            .name("realms")
+                            .issuer(base + "/realms/{tenantid}")
                             .keySource(KeySource.jwksUri(base + "/realms/{tenantid}/certs"))
-                            .keyScope("enterprise").tenants("tenant-a", "tenant-b").build())
-                    .resource(ResourcePolicy.builder().audiences("api://mail").acceptedKeyScopes("enterprise").build())
+                            .keyScope("enterprise")
+                            .tenants("tenant-a", "tenant-b")
+                            .build())
+                    .resource(ResourcePolicy.builder()
+                            .audiences("api://mail")
+                            .acceptedKeyScopes("enterprise")
+                            .build())
                     .jwks(JwksSettings.builder().allowHttpLoopback(true).build())
                     .clock(MutableClock.at(now))
                     .build());
 
-            String a = Tokens.accessToken(base + "/realms/tenant-a", "api://mail", now).tenant("tenant-a")
+            String a = Tokens.accessToken(base + "/realms/tenant-a", "api://mail", now)
+                    .tenant("tenant-a")
                     .signedWith(keyA);
             // tenant-b's key signing a tenant-a token: not in tenant-a's own source
-            String crossed = Tokens.accessToken(base + "/realms/tenant-a", "api://mail", now).tenant("tenant-a")
+            String crossed = Tokens.accessToken(base + "/realms/tenant-a", "api://mail", now)
+                    .tenant("tenant-a")
                     .signedWith(keyB);
-            String b = Tokens.accessToken(base + "/realms/tenant-b", "api://mail", now).tenant("tenant-b")
+            String b = Tokens.accessToken(base + "/realms/tenant-b", "api://mail", now)
+                    .tenant("tenant-b")
                     .signedWith(keyB);
 
             assertThat(validator.validate(a).valid()).isTrue();
             assertThat(validator.validate(b).valid()).isTrue();
-            assertThat(validator.validate(crossed)).isInstanceOfSatisfying(Verdict.Rejected.class,
-                    r -> assertThat(r.reason()).isEqualTo(Reason.KEY_NOT_FOUND));
+            assertThat(validator.validate(crossed))
+                    .isInstanceOfSatisfying(
+                            Verdict.Rejected.class, r -> assertThat(r.reason()).isEqualTo(Reason.KEY_NOT_FOUND));
             assertThat(validator.sourceStatuses())
                     .extracting(SourceStatus::source, SourceStatus::location)
                     .containsExactlyInAnyOrder(

@@ -27,7 +27,7 @@ class ReadmeExampleTest {
                 .issuer(TrustedIssuer.builder()
                         .name("contoso")
                         .issuer("https://login.example.test/{tenantid}/v2.0")
-                        .keySource(KeySource.jwks(common))           // or KeySource.jwksUri("https://.../keys")
+                        .keySource(KeySource.jwks(common)) // or KeySource.jwksUri("https://.../keys")
                         .keyScope("enterprise")
                         .tenants(TENANT)
                         .build())
@@ -48,7 +48,8 @@ class ReadmeExampleTest {
 
         String iss = "https://login.example.test/" + TENANT + "/v2.0";
         String good = Tokens.accessToken(iss, "api://mail", now).tenant(TENANT).signedWith(enterprise);
-        String forged = Tokens.accessToken(iss, "api://mail", now).tenant(TENANT).signedWith(consumer);
+        String forged =
+                Tokens.accessToken(iss, "api://mail", now).tenant(TENANT).signedWith(consumer);
 
         Verdict ok = validator.validate(good);
         assertThat(ok).isInstanceOf(Verdict.Accepted.class);

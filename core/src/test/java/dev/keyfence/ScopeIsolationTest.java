@@ -27,12 +27,15 @@ class ScopeIsolationTest {
 
     private TokenValidator only(TenantScopeSetup setup, FrontDoor door, Control control) {
         return TokenValidator.create(setup.policy(door, MutableClock.at(TenantBindingTest.NOW)).toBuilder()
-                .controls(java.util.Set.of(control)).build());
+                .controls(java.util.Set.of(control))
+                .build());
     }
 
     private static void assertReason(Verdict v, Reason reason) {
-        assertThat(v).isInstanceOfSatisfying(Verdict.Rejected.class,
-                r -> assertThat(r.reason()).as(r.detail()).isEqualTo(reason));
+        assertThat(v)
+                .isInstanceOfSatisfying(
+                        Verdict.Rejected.class,
+                        r -> assertThat(r.reason()).as(r.detail()).isEqualTo(reason));
     }
 
     @ParameterizedTest
@@ -40,11 +43,17 @@ class ScopeIsolationTest {
     void tenantControlAloneCatchesIssMismatchAllowlistAndMissingTid(FrontDoor door) {
         TokenValidator e = only(new TenantScopeSetup(dir), door, Control.TENANT);
 
-        assertThat(e.validate(enterpriseToken(TENANT_A).signedWith(ENTERPRISE_KEY)).valid()).isTrue();
-        assertReason(e.validate(Tokens.accessToken(iss(TENANT_B), AUDIENCE, TenantBindingTest.NOW).tenant(TENANT_A)
-                .signedWith(ENTERPRISE_KEY)), Reason.TENANT_NOT_ALLOWED);
+        assertThat(e.validate(enterpriseToken(TENANT_A).signedWith(ENTERPRISE_KEY))
+                        .valid())
+                .isTrue();
+        assertReason(
+                e.validate(Tokens.accessToken(iss(TENANT_B), AUDIENCE, TenantBindingTest.NOW)
+                        .tenant(TENANT_A)
+                        .signedWith(ENTERPRISE_KEY)),
+                Reason.TENANT_NOT_ALLOWED);
         assertReason(e.validate(enterpriseToken(TENANT_C).signedWith(ENTERPRISE_KEY)), Reason.TENANT_NOT_ALLOWED);
-        assertReason(e.validate(enterpriseToken(TENANT_A).withoutClaim("tid").signedWith(ENTERPRISE_KEY)),
+        assertReason(
+                e.validate(enterpriseToken(TENANT_A).withoutClaim("tid").signedWith(ENTERPRISE_KEY)),
                 Reason.TENANT_NOT_ALLOWED);
     }
 
@@ -53,15 +62,17 @@ class ScopeIsolationTest {
     void keyIssuerBindingAloneCatchesConsumerKeyOnEnterpriseToken(FrontDoor door) {
         TokenValidator e = only(new TenantScopeSetup(dir), door, Control.KEY_ISSUER_BINDING);
 
-        assertThat(e.validate(enterpriseToken(TENANT_A).signedWith(ENTERPRISE_KEY)).valid()).isTrue();
+        assertThat(e.validate(enterpriseToken(TENANT_A).signedWith(ENTERPRISE_KEY))
+                        .valid())
+                .isTrue();
         assertReason(e.validate(enterpriseToken(TENANT_A).signedWith(CONSUMER_KEY)), Reason.KEY_ISSUER_MISMATCH);
     }
 
     @ParameterizedTest
     @EnumSource(FrontDoor.class)
     void keyIssuerBindingAloneFailsClosedWhenRequiredMemberIsMissing(FrontDoor door) {
-        TokenValidator e = only(new TenantScopeSetup(dir).withoutIssuerMembers().requireKeyIssuer(), door,
-                Control.KEY_ISSUER_BINDING);
+        TokenValidator e = only(
+                new TenantScopeSetup(dir).withoutIssuerMembers().requireKeyIssuer(), door, Control.KEY_ISSUER_BINDING);
 
         assertReason(e.validate(enterpriseToken(TENANT_A).signedWith(CONSUMER_KEY)), Reason.KEY_ISSUER_MISMATCH);
     }
@@ -71,7 +82,9 @@ class ScopeIsolationTest {
     void keyScopeAloneCatchesConsumerKeyWithoutIssuerMembers(FrontDoor door) {
         TokenValidator e = only(new TenantScopeSetup(dir).withoutIssuerMembers(), door, Control.KEY_SCOPE);
 
-        assertThat(e.validate(enterpriseToken(TENANT_A).signedWith(ENTERPRISE_KEY)).valid()).isTrue();
+        assertThat(e.validate(enterpriseToken(TENANT_A).signedWith(ENTERPRISE_KEY))
+                        .valid())
+                .isTrue();
         assertReason(e.validate(enterpriseToken(TENANT_A).signedWith(CONSUMER_KEY)), Reason.KEY_SCOPE_NOT_ACCEPTED);
         assertReason(e.validate(consumerToken().signedWith(CONSUMER_KEY)), Reason.KEY_SCOPE_NOT_ACCEPTED);
     }

@@ -39,7 +39,8 @@ class ScopeResourceProfileTest {
     void start() throws java.io.IOException {
         server = JwksServer.start();
         server.serveKeys("/consumers/keys", JwkSet.of(CONSUMER_KEY.jwk().member("issuer", CONSUMER_ISSUER)));
-        java.nio.file.Files.writeString(dir.resolve("enterprise.json"),
+        java.nio.file.Files.writeString(
+                dir.resolve("enterprise.json"),
                 JwkSet.of(ENTERPRISE_KEY.jwk().member("issuer", TEMPLATE)).toJson());
     }
 
@@ -49,25 +50,41 @@ class ScopeResourceProfileTest {
     }
 
     private String consumerToken() {
-        return Tokens.accessToken(CONSUMER_ISSUER, AUDIENCE, NOW).tenant(CONSUMER_TENANT).signedWith(CONSUMER_KEY);
+        return Tokens.accessToken(CONSUMER_ISSUER, AUDIENCE, NOW)
+                .tenant(CONSUMER_TENANT)
+                .signedWith(CONSUMER_KEY);
     }
 
     @Test
     void sameTokenAcceptedAtOneProfileAndRefusedAtAnotherWithOneFetchFromCode() {
         ValidationPolicy policy = ValidationPolicy.builder()
-                .issuer(TrustedIssuer.builder().name("enterprise").issuer(TEMPLATE)
-                        .keySource(KeySource.file(dir.resolve("enterprise.json"))).keyScope("enterprise")
-                        .tenants(TENANT_A).build())
-                .issuer(TrustedIssuer.builder().name("consumer").issuer(CONSUMER_ISSUER)
-                        .keySource(KeySource.jwksUri(server.uri("/consumers/keys").toString())).keyScope("consumer")
+                .issuer(TrustedIssuer.builder()
+                        .name("enterprise")
+                        .issuer(TEMPLATE)
+                        .keySource(KeySource.file(dir.resolve("enterprise.json")))
+                        .keyScope("enterprise")
+                        .tenants(TENANT_A)
                         .build())
-                .resource(ResourcePolicy.builder().name("mail").audiences(AUDIENCE)
-                        .acceptedKeyScopes("enterprise").build())
+                .issuer(TrustedIssuer.builder()
+                        .name("consumer")
+                        .issuer(CONSUMER_ISSUER)
+                        .keySource(
+                                KeySource.jwksUri(server.uri("/consumers/keys").toString()))
+                        .keyScope("consumer")
+                        .build())
+                .resource(ResourcePolicy.builder()
+                        .name("mail")
+                        .audiences(AUDIENCE)
+                        .acceptedKeyScopes("enterprise")
+                        .build())
                 .jwks(JwksSettings.builder().allowHttpLoopback(true).build())
-                .clock(MutableClock.at(NOW)).build();
+                .clock(MutableClock.at(NOW))
+                .build();
         TokenValidator mail = TokenValidator.create(policy);
-        TokenValidator outlook = mail.forResource(mail.resource().toBuilder().name("outlook.com")
-                .acceptedKeyScopes("consumer").build());
+        TokenValidator outlook = mail.forResource(mail.resource().toBuilder()
+                .name("outlook.com")
+                .acceptedKeyScopes("consumer")
+                .build());
 
         assertProfiles(outlook, mail);
     }
@@ -97,7 +114,8 @@ class ScopeResourceProfileTest {
                   allow-http-loopback: true
                 """.formatted(TEMPLATE, TENANT_A, CONSUMER_ISSUER, server.uri("/consumers/keys"), AUDIENCE);
         KeyfenceConfig config = KeyfenceConfig.parse(yaml, dir);
-        TokenValidator mail = TokenValidator.create(config.policy().toBuilder().clock(MutableClock.at(NOW)).build());
+        TokenValidator mail = TokenValidator.create(
+                config.policy().toBuilder().clock(MutableClock.at(NOW)).build());
         NamedResource outlookProfile = config.resources().get(0);
         assertThat(outlookProfile.name()).isEqualTo("outlook.com");
         TokenValidator outlook = mail.forResource(outlookProfile.resource());
@@ -108,8 +126,10 @@ class ScopeResourceProfileTest {
     private void assertProfiles(TokenValidator accepting, TokenValidator refusing) {
         String token = consumerToken();
         for (int i = 0; i < 3; i++) {
-            assertThat(accepting.validate(token)).isInstanceOfSatisfying(Verdict.Accepted.class,
-                    a -> assertThat(a.token().keyScope()).isEqualTo("consumer"));
+            assertThat(accepting.validate(token))
+                    .isInstanceOfSatisfying(
+                            Verdict.Accepted.class,
+                            a -> assertThat(a.token().keyScope()).isEqualTo("consumer"));
             assertThat(refusing.validate(token)).isInstanceOfSatisfying(Verdict.Rejected.class, r -> {
                 assertThat(r.reason()).isEqualTo(Reason.KEY_SCOPE_NOT_ACCEPTED);
                 assertThat(r.keyScope()).contains("consumer");

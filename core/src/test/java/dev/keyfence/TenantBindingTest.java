@@ -52,7 +52,8 @@ class TenantBindingTest {
     @ParameterizedTest
     @EnumSource(FrontDoor.class)
     void acceptsEnterpriseTenantTokenSignedByEnterpriseKey(FrontDoor door) {
-        Verdict v = validator(new TenantScopeSetup(dir), door).validate(enterpriseToken(TENANT_A).signedWith(ENTERPRISE_KEY));
+        Verdict v = validator(new TenantScopeSetup(dir), door)
+                .validate(enterpriseToken(TENANT_A).signedWith(ENTERPRISE_KEY));
 
         assertThat(v).isInstanceOfSatisfying(Verdict.Accepted.class, a -> {
             assertThat(a.token().tenant()).contains(TENANT_A);
@@ -63,7 +64,8 @@ class TenantBindingTest {
     @ParameterizedTest
     @EnumSource(FrontDoor.class)
     void rejectsEnterpriseTenantTokenSignedByConsumerKeyByTheKeysIssuerMember(FrontDoor door) {
-        Verdict v = validator(new TenantScopeSetup(dir), door).validate(enterpriseToken(TENANT_A).signedWith(CONSUMER_KEY));
+        Verdict v = validator(new TenantScopeSetup(dir), door)
+                .validate(enterpriseToken(TENANT_A).signedWith(CONSUMER_KEY));
 
         Verdict.Rejected r = rejected(v, Reason.KEY_ISSUER_MISMATCH);
         assertThat(r.detail()).contains(CONSUMER_ISSUER).contains(iss(TENANT_A));
@@ -96,11 +98,15 @@ class TenantBindingTest {
     @ParameterizedTest
     @EnumSource(FrontDoor.class)
     void requireKeyIssuerRefusesKeysWithoutIssuerMember(FrontDoor door) {
-        TokenValidator validator = validator(new TenantScopeSetup(dir).withoutIssuerMembers().withoutConsumerIssuer()
-                .requireKeyIssuer(), door);
+        TokenValidator validator = validator(
+                new TenantScopeSetup(dir)
+                        .withoutIssuerMembers()
+                        .withoutConsumerIssuer()
+                        .requireKeyIssuer(),
+                door);
 
-        Verdict.Rejected r = rejected(validator.validate(enterpriseToken(TENANT_A).signedWith(CONSUMER_KEY)),
-                Reason.KEY_ISSUER_MISMATCH);
+        Verdict.Rejected r = rejected(
+                validator.validate(enterpriseToken(TENANT_A).signedWith(CONSUMER_KEY)), Reason.KEY_ISSUER_MISMATCH);
         assertThat(r.detail()).contains("no issuer member");
         rejected(validator.validate(enterpriseToken(TENANT_A).signedWith(ENTERPRISE_KEY)), Reason.KEY_ISSUER_MISMATCH);
     }
@@ -114,17 +120,22 @@ class TenantBindingTest {
         Verdict.Rejected r = rejected(mail.validate(token), Reason.KEY_SCOPE_NOT_ACCEPTED);
         assertThat(r.keyScope()).contains("consumer");
 
-        TokenValidator both = mail.forResource(mail.resource().toBuilder().name("both")
-                .acceptedKeyScopes("enterprise", "consumer").build());
+        TokenValidator both = mail.forResource(mail.resource().toBuilder()
+                .name("both")
+                .acceptedKeyScopes("enterprise", "consumer")
+                .build());
         assertThat(both.validate(token).valid()).isTrue();
     }
 
     @ParameterizedTest
     @EnumSource(FrontDoor.class)
     void rejectsTenantATokenWhoseIssNamesTenantB(FrontDoor door) {
-        String token = Tokens.accessToken(iss(TENANT_B), AUDIENCE, NOW).tenant(TENANT_A).signedWith(ENTERPRISE_KEY);
+        String token = Tokens.accessToken(iss(TENANT_B), AUDIENCE, NOW)
+                .tenant(TENANT_A)
+                .signedWith(ENTERPRISE_KEY);
 
-        Verdict.Rejected r = rejected(validator(new TenantScopeSetup(dir), door).validate(token), Reason.TENANT_NOT_ALLOWED);
+        Verdict.Rejected r =
+                rejected(validator(new TenantScopeSetup(dir), door).validate(token), Reason.TENANT_NOT_ALLOWED);
         assertThat(r.detail()).contains(TENANT_A).contains(TENANT_B);
     }
 
@@ -133,7 +144,8 @@ class TenantBindingTest {
     void rejectsTenantOutsideTheAllowlist(FrontDoor door) {
         String token = enterpriseToken(TENANT_C).signedWith(ENTERPRISE_KEY);
 
-        Verdict.Rejected r = rejected(validator(new TenantScopeSetup(dir), door).validate(token), Reason.TENANT_NOT_ALLOWED);
+        Verdict.Rejected r =
+                rejected(validator(new TenantScopeSetup(dir), door).validate(token), Reason.TENANT_NOT_ALLOWED);
         assertThat(r.detail()).contains("not allowed");
     }
 
@@ -142,7 +154,10 @@ class TenantBindingTest {
     void acceptsAnyTenantOnlyWhenTheStarIsExplicit(FrontDoor door) {
         String token = enterpriseToken(TENANT_C).signedWith(ENTERPRISE_KEY);
 
-        assertThat(validator(new TenantScopeSetup(dir).tenants("*"), door).validate(token).valid()).isTrue();
+        assertThat(validator(new TenantScopeSetup(dir).tenants("*"), door)
+                        .validate(token)
+                        .valid())
+                .isTrue();
     }
 
     @ParameterizedTest
@@ -150,14 +165,17 @@ class TenantBindingTest {
     void rejectsTemplateIssuerTokenWithoutTid(FrontDoor door) {
         String token = enterpriseToken(TENANT_A).withoutClaim("tid").signedWith(ENTERPRISE_KEY);
 
-        Verdict.Rejected r = rejected(validator(new TenantScopeSetup(dir), door).validate(token), Reason.TENANT_NOT_ALLOWED);
+        Verdict.Rejected r =
+                rejected(validator(new TenantScopeSetup(dir), door).validate(token), Reason.TENANT_NOT_ALLOWED);
         assertThat(r.detail()).contains("tid is missing");
     }
 
     @ParameterizedTest
     @EnumSource(FrontDoor.class)
     void rejectsTidThatIsNotAString(FrontDoor door) {
-        String token = enterpriseToken(TENANT_A).claim("tid", java.util.List.of(TENANT_A)).signedWith(ENTERPRISE_KEY);
+        String token = enterpriseToken(TENANT_A)
+                .claim("tid", java.util.List.of(TENANT_A))
+                .signedWith(ENTERPRISE_KEY);
 
         rejected(validator(new TenantScopeSetup(dir), door).validate(token), Reason.TENANT_NOT_ALLOWED);
     }
@@ -178,11 +196,14 @@ class TenantBindingTest {
 
         Verdict.Rejected r = rejected(mail.validate(token), Reason.KEY_SCOPE_NOT_ACCEPTED);
         assertThat(r.detail()).contains("published under scopes [consumer, enterprise]");
-        assertThat(mail.keyStatuses()).filteredOn(s -> s.kid().orElseThrow().equals("shared-1"))
+        assertThat(mail.keyStatuses())
+                .filteredOn(s -> s.kid().orElseThrow().equals("shared-1"))
                 .allSatisfy(s -> assertThat(s.scopes()).containsExactlyInAnyOrder("consumer", "enterprise"));
 
-        TokenValidator both = mail.forResource(mail.resource().toBuilder().name("both")
-                .acceptedKeyScopes("enterprise", "consumer").build());
+        TokenValidator both = mail.forResource(mail.resource().toBuilder()
+                .name("both")
+                .acceptedKeyScopes("enterprise", "consumer")
+                .build());
         assertThat(both.validate(token).valid()).isTrue();
     }
 
@@ -190,13 +211,24 @@ class TenantBindingTest {
     void requireKeyIssuerFailsClosedForStaticKeysToo() {
         TestKey key = TestKey.rsa("static-1");
         TokenValidator v = TokenValidator.create(ValidationPolicy.builder()
-                .issuer(TrustedIssuer.builder().name("static").issuer("https://static.example.test")
-                        .keySource(KeySource.jwks(dev.keyfence.testkit.JwkSet.of(key).toJson()))
-                        .keyScope("enterprise").requireKeyIssuer(true).build())
-                .resource(ResourcePolicy.builder().audiences(AUDIENCE).acceptedKeyScopes("enterprise").build())
-                .clock(MutableClock.at(NOW)).build());
+                .issuer(TrustedIssuer.builder()
+                        .name("static")
+                        .issuer("https://static.example.test")
+                        .keySource(KeySource.jwks(
+                                dev.keyfence.testkit.JwkSet.of(key).toJson()))
+                        .keyScope("enterprise")
+                        .requireKeyIssuer(true)
+                        .build())
+                .resource(ResourcePolicy.builder()
+                        .audiences(AUDIENCE)
+                        .acceptedKeyScopes("enterprise")
+                        .build())
+                .clock(MutableClock.at(NOW))
+                .build());
 
-        rejected(v.validate(Tokens.accessToken("https://static.example.test", AUDIENCE, NOW).signedWith(key)),
+        rejected(
+                v.validate(Tokens.accessToken("https://static.example.test", AUDIENCE, NOW)
+                        .signedWith(key)),
                 Reason.KEY_ISSUER_MISMATCH);
     }
 }

@@ -30,7 +30,10 @@ final class TenantScopeSetup {
     static final TestKey SHARED_KEY = TestKey.rsa("shared-1");
 
     /** How the policy is built. */
-    enum FrontDoor { CODE, YAML }
+    enum FrontDoor {
+        CODE,
+        YAML
+    }
 
     private final Path dir;
     private boolean issuerMembers = true;
@@ -96,15 +99,27 @@ final class TenantScopeSetup {
 
     private ValidationPolicy fromCode() {
         ValidationPolicy.Builder b = ValidationPolicy.builder()
-                .issuer(TrustedIssuer.builder().name("enterprise").issuer(TEMPLATE)
-                        .keySource(KeySource.file(dir.resolve("common.json"))).keyScope("enterprise")
-                        .tenants(tenants).requireKeyIssuer(requireKeyIssuer).build())
-                .resource(ResourcePolicy.builder().name("mail").audiences(AUDIENCE)
-                        .acceptedKeyScopes("enterprise").build());
+                .issuer(TrustedIssuer.builder()
+                        .name("enterprise")
+                        .issuer(TEMPLATE)
+                        .keySource(KeySource.file(dir.resolve("common.json")))
+                        .keyScope("enterprise")
+                        .tenants(tenants)
+                        .requireKeyIssuer(requireKeyIssuer)
+                        .build())
+                .resource(ResourcePolicy.builder()
+                        .name("mail")
+                        .audiences(AUDIENCE)
+                        .acceptedKeyScopes("enterprise")
+                        .build());
         if (consumerIssuer) {
-            b.issuer(TrustedIssuer.builder().name("consumer").issuer(CONSUMER_ISSUER)
-                    .keySource(KeySource.file(dir.resolve("consumers.json"))).keyScope("consumer")
-                    .requireKeyIssuer(requireKeyIssuer).build());
+            b.issuer(TrustedIssuer.builder()
+                    .name("consumer")
+                    .issuer(CONSUMER_ISSUER)
+                    .keySource(KeySource.file(dir.resolve("consumers.json")))
+                    .keyScope("consumer")
+                    .requireKeyIssuer(requireKeyIssuer)
+                    .build());
         }
         return b.build();
     }
@@ -115,21 +130,33 @@ final class TenantScopeSetup {
         StringBuilder y = new StringBuilder()
                 .append("issuers:\n")
                 .append("  - name: enterprise\n")
-                .append("    issuer: \"").append(TEMPLATE).append("\"\n")
+                .append("    issuer: \"")
+                .append(TEMPLATE)
+                .append("\"\n")
                 .append("    jwks-file: common.json\n")
                 .append("    key-scope: enterprise\n")
-                .append("    tenants: [").append(String.join(", ", quoted)).append("]\n")
-                .append("    require-key-issuer: ").append(requireKeyIssuer).append('\n');
+                .append("    tenants: [")
+                .append(String.join(", ", quoted))
+                .append("]\n")
+                .append("    require-key-issuer: ")
+                .append(requireKeyIssuer)
+                .append('\n');
         if (consumerIssuer) {
             y.append("  - name: consumer\n")
-                    .append("    issuer: \"").append(CONSUMER_ISSUER).append("\"\n")
+                    .append("    issuer: \"")
+                    .append(CONSUMER_ISSUER)
+                    .append("\"\n")
                     .append("    jwks-file: consumers.json\n")
                     .append("    key-scope: consumer\n")
-                    .append("    require-key-issuer: ").append(requireKeyIssuer).append('\n');
+                    .append("    require-key-issuer: ")
+                    .append(requireKeyIssuer)
+                    .append('\n');
         }
         y.append("resource:\n")
                 .append("  name: mail\n")
-                .append("  audiences: [\"").append(AUDIENCE).append("\"]\n")
+                .append("  audiences: [\"")
+                .append(AUDIENCE)
+                .append("\"]\n")
                 .append("  accepted-key-scopes: [enterprise]\n");
         return KeyfenceConfig.parse(y.toString(), dir).policy();
     }

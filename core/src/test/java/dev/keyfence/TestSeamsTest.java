@@ -27,12 +27,21 @@ class TestSeamsTest {
     private static final TestKey KEY = TestKey.rsa("k1");
     /** Another key under the same kid: what a forger signs with. */
     private static final TestKey FORGER = TestKey.rsa("forger").withKid("k1");
+
     private final MutableClock clock = MutableClock.at("2025-03-01T12:00:00Z");
 
     private ValidationPolicy.Builder policy(KeySource keys) {
         return ValidationPolicy.builder()
-                .issuer(TrustedIssuer.builder().name("contoso").issuer(ISS).keySource(keys).keyScope("enterprise").build())
-                .resource(ResourcePolicy.builder().audiences(AUD).acceptedKeyScopes("enterprise").build())
+                .issuer(TrustedIssuer.builder()
+                        .name("contoso")
+                        .issuer(ISS)
+                        .keySource(keys)
+                        .keyScope("enterprise")
+                        .build())
+                .resource(ResourcePolicy.builder()
+                        .audiences(AUD)
+                        .acceptedKeyScopes("enterprise")
+                        .build())
                 .jwks(JwksSettings.builder().allowHttpLoopback(true).build())
                 .clock(clock);
     }
@@ -45,7 +54,9 @@ class TestSeamsTest {
     void nobodyButTheLibraryConstructsAVerifiedToken() {
         assertThat(VerifiedToken.class.getConstructors()).isEmpty();
         assertThat(VerifiedToken.class.getDeclaredConstructors())
-                .allSatisfy(c -> assertThat(Modifier.isPrivate(c.getModifiers())).as(c.toString()).isTrue());
+                .allSatisfy(c -> assertThat(Modifier.isPrivate(c.getModifiers()))
+                        .as(c.toString())
+                        .isTrue());
     }
 
     @Test
@@ -54,8 +65,8 @@ class TestSeamsTest {
         Verdict v = TokenValidator.create(policy()).validate(token);
         assertThat(v).isInstanceOf(Verdict.Accepted.class);
         VerifiedToken t = ((Verdict.Accepted) v).token();
-        String header = new String(Base64.getUrlDecoder().decode(token.substring(0, token.indexOf('.'))),
-                StandardCharsets.UTF_8);
+        String header = new String(
+                Base64.getUrlDecoder().decode(token.substring(0, token.indexOf('.'))), StandardCharsets.UTF_8);
         assertThat(t.algorithm()).isEqualTo("RS256");
         assertThat(header).contains("\"RS256\"");
         assertThat(t.type().isPresent()).isEqualTo(header.contains("\"typ\""));
@@ -76,38 +87,57 @@ class TestSeamsTest {
                 task.run();
             };
             TokenValidator validator = TokenValidator.create(
-                    policy(KeySource.jwksUri(server.uri("/keys").toString())).refreshExecutor(direct).build());
+                    policy(KeySource.jwksUri(server.uri("/keys").toString()))
+                            .refreshExecutor(direct)
+                            .build());
             assertThat(ran.get()).as("the first read, started at creation").isPositive();
-            assertThat(validator.validate(Tokens.accessToken(ISS, AUD, clock.instant()).signedWith(KEY)).valid()).isTrue();
+            assertThat(validator
+                            .validate(Tokens.accessToken(ISS, AUD, clock.instant())
+                                    .signedWith(KEY))
+                            .valid())
+                    .isTrue();
         }
     }
 
     @Test
     void aValidatorWithControlsOffSaysSoAndLetsThroughWhatTheyWouldCatch() {
-        ValidationPolicy audienceOnly = policy().toBuilder().controls(Set.of(Control.AUDIENCE)).build();
+        ValidationPolicy audienceOnly =
+                policy().toBuilder().controls(Set.of(Control.AUDIENCE)).build();
         TokenValidator narrowed = TokenValidator.create(audienceOnly);
         assertThat(narrowed.controls()).containsExactly(Control.TOKEN_SHAPE, Control.AUDIENCE);
         assertThat(TokenValidator.create(policy()).controls()).containsExactlyElementsOf(EnumSet.allOf(Control.class));
 
         String forgery = Tokens.accessToken(ISS, AUD, clock.instant()).signedWith(FORGER);
         Verdict full = TokenValidator.create(policy()).validate(forgery);
-        assertThat(full).isInstanceOfSatisfying(Verdict.Rejected.class,
-                r -> assertThat(r.reason()).isEqualTo(Reason.SIGNATURE_INVALID));
-        assertThat(narrowed.validate(forgery).valid()).as("signature control off").isTrue();
-        Verdict wrongAudience = narrowed.validate(Tokens.accessToken(ISS, "api://other", clock.instant()).signedWith(KEY));
-        assertThat(wrongAudience).isInstanceOfSatisfying(Verdict.Rejected.class,
-                r -> assertThat(r.reason()).isEqualTo(Reason.AUDIENCE_NOT_ACCEPTED));
+        assertThat(full)
+                .isInstanceOfSatisfying(
+                        Verdict.Rejected.class, r -> assertThat(r.reason()).isEqualTo(Reason.SIGNATURE_INVALID));
+        assertThat(narrowed.validate(forgery).valid())
+                .as("signature control off")
+                .isTrue();
+        Verdict wrongAudience = narrowed.validate(
+                Tokens.accessToken(ISS, "api://other", clock.instant()).signedWith(KEY));
+        assertThat(wrongAudience)
+                .isInstanceOfSatisfying(
+                        Verdict.Rejected.class, r -> assertThat(r.reason()).isEqualTo(Reason.AUDIENCE_NOT_ACCEPTED));
         assertThat(audienceOnly.toBuilder().build().controls()).isEqualTo(audienceOnly.controls());
     }
 
     @Test
     void controlsAndRefreshExecutorAreSettingsGivenOnce() {
-        assertThatThrownBy(() -> policy(KeySource.jwks(JwkSet.of(KEY).toJson())).controls(Set.of()).controls(Set.of()))
-                .isInstanceOfSatisfying(ConfigurationException.class, e -> assertThat(e.setting()).isEqualTo("controls"));
+        assertThatThrownBy(() -> policy(KeySource.jwks(JwkSet.of(KEY).toJson()))
+                        .controls(Set.of())
+                        .controls(Set.of()))
+                .isInstanceOfSatisfying(
+                        ConfigurationException.class,
+                        e -> assertThat(e.setting()).isEqualTo("controls"));
         assertThatThrownBy(() -> policy(KeySource.jwks(JwkSet.of(KEY).toJson())).controls(null))
-                .isInstanceOfSatisfying(ConfigurationException.class, e -> assertThat(e.setting()).isEqualTo("controls"));
+                .isInstanceOfSatisfying(
+                        ConfigurationException.class,
+                        e -> assertThat(e.setting()).isEqualTo("controls"));
         assertThatThrownBy(() -> policy(KeySource.jwks(JwkSet.of(KEY).toJson())).refreshExecutor(null))
-                .isInstanceOfSatisfying(ConfigurationException.class,
+                .isInstanceOfSatisfying(
+                        ConfigurationException.class,
                         e -> assertThat(e.setting()).isEqualTo("refresh-executor"));
         assertThat(policy().refreshExecutor()).isEmpty();
         assertThat(policy().toBuilder().build().clock()).isSameAs(clock);

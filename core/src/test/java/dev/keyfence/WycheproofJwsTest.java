@@ -68,9 +68,14 @@ class WycheproofJwsTest {
                 }
             }
         }
-        System.out.println(file + ": " + valid + " valid, " + invalid + " invalid (not counting pinned ones); " + outcomes);
+        System.out.println(
+                file + ": " + valid + " valid, " + invalid + " invalid (not counting pinned ones); " + outcomes);
         assertThat(wrong).as(file).isEmpty();
-        assertThat(valid + invalid + PINNED.keySet().stream().filter(k -> k.startsWith(file)).count())
+        assertThat(valid
+                        + invalid
+                        + PINNED.keySet().stream()
+                                .filter(k -> k.startsWith(file))
+                                .count())
                 .isEqualTo(file.contains("signature") ? 401 : 26);
     }
 
@@ -86,7 +91,8 @@ class WycheproofJwsTest {
 
     @SuppressWarnings("unchecked")
     static String outcome(Wycheproof.Case c) {
-        Map<String, Object> key = (Map<String, Object>) c.group().getOrDefault("public", c.group().get("private"));
+        Map<String, Object> key =
+                (Map<String, Object>) c.group().getOrDefault("public", c.group().get("private"));
         SignatureVerification keys;
         try {
             keys = SignatureVerification.of(Wycheproof.toJson(key));

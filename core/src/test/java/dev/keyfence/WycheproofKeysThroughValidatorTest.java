@@ -51,7 +51,8 @@ class WycheproofKeysThroughValidatorTest {
             reasons.merge(((Verdict.Rejected) v).reason().name(), 1, Integer::sum);
         }
         System.out.println(file + " through TokenValidator: " + reasons);
-        assertThat(reasons.keySet()).as("payloads that are no claims object are malformed access tokens")
+        assertThat(reasons.keySet())
+                .as("payloads that are no claims object are malformed access tokens")
                 .containsExactly("MALFORMED_TOKEN");
     }
 
@@ -66,14 +67,17 @@ class WycheproofKeysThroughValidatorTest {
             String token = resigned(c);
             if (token == null) {
                 outcomes.merge(c.result() + " -> cannot be signed with its own key", 1, Integer::sum);
-                assertThat(c.result()).as(c + " has a key that cannot sign its header").isEqualTo("invalid");
+                assertThat(c.result())
+                        .as(c + " has a key that cannot sign its header")
+                        .isEqualTo("invalid");
                 continue;
             }
             Verdict v = validator(publishedSet(c)).validate(token);
             String outcome = v instanceof Verdict.Rejected r ? r.reason().name() : "accepted";
             outcomes.merge(c.result() + " -> " + outcome, 1, Integer::sum);
             String alg = (String) header(c).get("alg");
-            String expected = c.result().equals("valid") ? (alg.startsWith("HS") ? "ALGORITHM_NOT_ALLOWED" : "accepted") : null;
+            String expected =
+                    c.result().equals("valid") ? (alg.startsWith("HS") ? "ALGORITHM_NOT_ALLOWED" : "accepted") : null;
             if (expected != null ? !expected.equals(outcome) : outcome.equals("accepted")) {
                 wrong.add(c + ": " + outcome);
             }
@@ -84,11 +88,20 @@ class WycheproofKeysThroughValidatorTest {
 
     static TokenValidator validator(String jwks) {
         return TokenValidator.create(ValidationPolicy.builder()
-                .issuer(TrustedIssuer.builder().name("wycheproof").issuer(ISS).keySource(KeySource.jwks(jwks))
-                        .keyScope("enterprise").build())
-                .resource(ResourcePolicy.builder().audiences("api://vectors").acceptedKeyScopes("enterprise")
-                        .algorithms("RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512", "EdDSA")
-                        .tokenTypes("at+jwt", "JWT", "").build())
+                .issuer(TrustedIssuer.builder()
+                        .name("wycheproof")
+                        .issuer(ISS)
+                        .keySource(KeySource.jwks(jwks))
+                        .keyScope("enterprise")
+                        .build())
+                .resource(ResourcePolicy.builder()
+                        .audiences("api://vectors")
+                        .acceptedKeyScopes("enterprise")
+                        .algorithms(
+                                "RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512",
+                                "EdDSA")
+                        .tokenTypes("at+jwt", "JWT", "")
+                        .build())
                 .clock(MutableClock.at(NOW))
                 .build());
     }
@@ -96,14 +109,16 @@ class WycheproofKeysThroughValidatorTest {
     /** The group's key (set) as a JWK set, public members only where a public form is given. */
     @SuppressWarnings("unchecked")
     static String publishedSet(Wycheproof.Case c) {
-        Map<String, Object> key = (Map<String, Object>) c.group().getOrDefault("public", c.group().get("private"));
+        Map<String, Object> key =
+                (Map<String, Object>) c.group().getOrDefault("public", c.group().get("private"));
         return key.containsKey("keys") ? Wycheproof.toJson(key) : Wycheproof.toJson(Map.of("keys", List.of(key)));
     }
 
     static Map<String, Object> header(Wycheproof.Case c) {
         String h = c.string("jws").split("\\.", -1)[0];
         try {
-            return org.jose4j.json.JsonUtil.parseJson(new String(Base64.getUrlDecoder().decode(h), StandardCharsets.UTF_8));
+            return org.jose4j.json.JsonUtil.parseJson(
+                    new String(Base64.getUrlDecoder().decode(h), StandardCharsets.UTF_8));
         } catch (JoseException e) {
             throw new IllegalStateException(e);
         }
@@ -114,12 +129,13 @@ class WycheproofKeysThroughValidatorTest {
     static String resigned(Wycheproof.Case c) throws JoseException {
         Map<String, Object> priv = (Map<String, Object>) c.group().get("private");
         Map<String, Object> header = header(c);
-        JsonWebKeySet set = new JsonWebKeySet(priv.containsKey("keys") ? Wycheproof.toJson(priv)
-                : Wycheproof.toJson(Map.of("keys", List.of(priv))));
+        JsonWebKeySet set = new JsonWebKeySet(
+                priv.containsKey("keys") ? Wycheproof.toJson(priv) : Wycheproof.toJson(Map.of("keys", List.of(priv))));
         JsonWebKey signer = null;
         for (JsonWebKey k : set.getJsonWebKeys()) {
             if (header.get("kid") == null || header.get("kid").equals(k.getKeyId())) {
-                if (signer == null || ((String) header.get("alg")).startsWith("HS") == k instanceof OctetSequenceJsonWebKey) {
+                if (signer == null
+                        || ((String) header.get("alg")).startsWith("HS") == k instanceof OctetSequenceJsonWebKey) {
                     signer = k;
                 }
             }
@@ -129,8 +145,17 @@ class WycheproofKeysThroughValidatorTest {
         }
         JsonWebSignature jws = new JsonWebSignature();
         jws.getHeaders().setFullHeaderAsJsonString(Wycheproof.toJson(header));
-        jws.setPayload(Wycheproof.toJson(Map.of("iss", ISS, "aud", "api://vectors", "sub", "alice",
-                "iat", NOW.getEpochSecond() - 60, "exp", NOW.getEpochSecond() + 600)));
+        jws.setPayload(Wycheproof.toJson(Map.of(
+                "iss",
+                ISS,
+                "aud",
+                "api://vectors",
+                "sub",
+                "alice",
+                "iat",
+                NOW.getEpochSecond() - 60,
+                "exp",
+                NOW.getEpochSecond() + 600)));
         jws.setKey(signer instanceof PublicJsonWebKey p ? p.getPrivateKey() : signer.getKey());
         jws.setDoKeyValidation(false);
         jws.setAlgorithmConstraints(AlgorithmConstraints.NO_CONSTRAINTS);

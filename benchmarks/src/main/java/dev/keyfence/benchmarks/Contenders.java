@@ -68,8 +68,11 @@ public final class Contenders {
         this.signer = keys.get(1);
         this.jwks = JwkSet.of(keys.toArray(TestKey[]::new)).toJson();
         Instant now = Instant.now();
-        this.token = Tokens.accessToken(ISSUER, AUDIENCE, now).typ("JWT").alg(alg)
-                .expiresAt(now.plusSeconds(24 * 3600)).signedWith(signer, alg);
+        this.token = Tokens.accessToken(ISSUER, AUDIENCE, now)
+                .typ("JWT")
+                .alg(alg)
+                .expiresAt(now.plusSeconds(24 * 3600))
+                .signedWith(signer, alg);
         int lastDot = token.lastIndexOf('.');
         this.signingInput = token.substring(0, lastDot).getBytes(StandardCharsets.US_ASCII);
         this.rawSignature = Base64.getUrlDecoder().decode(token.substring(lastDot + 1));
@@ -81,7 +84,8 @@ public final class Contenders {
             case "PS256":
                 return List.of(TestKey.rsa("bench-1"), TestKey.rsa("bench-2"), TestKey.rsa("bench-3"));
             case "ES256":
-                return List.of(TestKey.ec("bench-1", "P-256"), TestKey.ec("bench-2", "P-256"), TestKey.ec("bench-3", "P-256"));
+                return List.of(
+                        TestKey.ec("bench-1", "P-256"), TestKey.ec("bench-2", "P-256"), TestKey.ec("bench-3", "P-256"));
             case "EdDSA":
                 return List.of(TestKey.ed25519("bench-1"), TestKey.ed25519("bench-2"), TestKey.ed25519("bench-3"));
             default:
@@ -100,7 +104,8 @@ public final class Contenders {
      */
     public TokenValidator keyfenceWithLedger(java.nio.file.Path directory) {
         return TokenValidator.create(policy().verifiedTokenCache(0)
-                .ledger(dev.keyfence.ledger.KeyLedgers.directory(directory)).build());
+                .ledger(dev.keyfence.ledger.KeyLedgers.directory(directory))
+                .build());
     }
 
     /** Keyfence with every control on and the verified-token cache at its default size. */
@@ -110,10 +115,18 @@ public final class Contenders {
 
     private ValidationPolicy.Builder policy() {
         return ValidationPolicy.builder()
-                .issuer(TrustedIssuer.builder().name("bench").issuer(ISSUER).keySource(KeySource.jwks(jwks))
-                        .keyScope("enterprise").build())
-                .resource(ResourcePolicy.builder().audiences(AUDIENCE).acceptedKeyScopes("enterprise")
-                        .algorithms(alg).tokenTypes("JWT").build());
+                .issuer(TrustedIssuer.builder()
+                        .name("bench")
+                        .issuer(ISSUER)
+                        .keySource(KeySource.jwks(jwks))
+                        .keyScope("enterprise")
+                        .build())
+                .resource(ResourcePolicy.builder()
+                        .audiences(AUDIENCE)
+                        .acceptedKeyScopes("enterprise")
+                        .algorithms(alg)
+                        .tokenTypes("JWT")
+                        .build());
     }
 
     /** The floor: one JCA verify of the signing input, no parsing, no checks. */
@@ -157,11 +170,14 @@ public final class Contenders {
             return null;
         }
         DefaultJWTProcessor<SecurityContext> p = new DefaultJWTProcessor<>();
-        p.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.parse(alg),
-                new ImmutableJWKSet<>(JWKSet.parse(jwks))));
+        p.setJWSKeySelector(
+                new JWSVerificationKeySelector<>(JWSAlgorithm.parse(alg), new ImmutableJWKSet<>(JWKSet.parse(jwks))));
         // Nimbus asks these sets contains(null): immutable Set.of(...) would throw
-        p.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(new HashSet<>(Set.of(AUDIENCE)),
-                new JWTClaimsSet.Builder().issuer(ISSUER).build(), new HashSet<>(Set.of("exp")), new HashSet<>()));
+        p.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(
+                new HashSet<>(Set.of(AUDIENCE)),
+                new JWTClaimsSet.Builder().issuer(ISSUER).build(),
+                new HashSet<>(Set.of("exp")),
+                new HashSet<>()));
         return p;
     }
 
@@ -172,8 +188,10 @@ public final class Contenders {
             return null;
         }
         NimbusJwtDecoder decoder = new NimbusJwtDecoder(processor);
-        OAuth2TokenValidator<Jwt> audience = new JwtClaimValidator<List<String>>("aud", aud -> aud != null && aud.contains(AUDIENCE));
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(ISSUER), audience));
+        OAuth2TokenValidator<Jwt> audience =
+                new JwtClaimValidator<List<String>>("aud", aud -> aud != null && aud.contains(AUDIENCE));
+        decoder.setJwtValidator(
+                new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(ISSUER), audience));
         return decoder;
     }
 
@@ -183,20 +201,46 @@ public final class Contenders {
         Algorithm algorithm;
         if ("RS256".equals(alg)) {
             algorithm = Algorithm.RSA256(new RSAKeyProvider() {
-                @Override public RSAPublicKey getPublicKeyById(String kid) { return (RSAPublicKey) byKid(keys, kid).publicKey(); }
-                @Override public RSAPrivateKey getPrivateKey() { return null; }
-                @Override public String getPrivateKeyId() { return null; }
+                @Override
+                public RSAPublicKey getPublicKeyById(String kid) {
+                    return (RSAPublicKey) byKid(keys, kid).publicKey();
+                }
+
+                @Override
+                public RSAPrivateKey getPrivateKey() {
+                    return null;
+                }
+
+                @Override
+                public String getPrivateKeyId() {
+                    return null;
+                }
             });
         } else if ("ES256".equals(alg)) {
             algorithm = Algorithm.ECDSA256(new ECDSAKeyProvider() {
-                @Override public ECPublicKey getPublicKeyById(String kid) { return (ECPublicKey) byKid(keys, kid).publicKey(); }
-                @Override public ECPrivateKey getPrivateKey() { return null; }
-                @Override public String getPrivateKeyId() { return null; }
+                @Override
+                public ECPublicKey getPublicKeyById(String kid) {
+                    return (ECPublicKey) byKid(keys, kid).publicKey();
+                }
+
+                @Override
+                public ECPrivateKey getPrivateKey() {
+                    return null;
+                }
+
+                @Override
+                public String getPrivateKeyId() {
+                    return null;
+                }
             });
         } else {
             return null;
         }
-        return JWT.require(algorithm).withIssuer(ISSUER).withAudience(AUDIENCE).withClaimPresence("exp").build();
+        return JWT.require(algorithm)
+                .withIssuer(ISSUER)
+                .withAudience(AUDIENCE)
+                .withClaimPresence("exp")
+                .build();
     }
 
     private static TestKey byKid(List<TestKey> keys, String kid) {
@@ -207,5 +251,4 @@ public final class Contenders {
     static IllegalStateException setupFailed(Exception e) {
         return new IllegalStateException("benchmark setup failed", e);
     }
-
 }

@@ -21,8 +21,7 @@ import java.util.List;
  * Run: {@code java -cp benchmarks/target/benchmarks.jar dev.keyfence.benchmarks.HeapFootprint [tenants]}.
  */
 public final class HeapFootprint {
-    private HeapFootprint() {
-    }
+    private HeapFootprint() {}
 
     public static void main(String[] args) {
         int tenants = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
@@ -44,16 +43,25 @@ public final class HeapFootprint {
             String issuer = "https://login.example.test/{tenantid}/v2.0";
             long before = usedAfterGc();
             TokenValidator validator = TokenValidator.create(ValidationPolicy.builder()
-                    .issuer(TrustedIssuer.builder().name("multi").issuer(issuer)
+                    .issuer(TrustedIssuer.builder()
+                            .name("multi")
+                            .issuer(issuer)
                             .keySource(KeySource.jwksUri("http://127.0.0.1:" + server.port() + "/{tenantid}/keys"))
-                            .keyScope("enterprise").tenants("*").build())
-                    .resource(ResourcePolicy.builder().audiences("api://heap").acceptedKeyScopes("enterprise").build())
+                            .keyScope("enterprise")
+                            .tenants("*")
+                            .build())
+                    .resource(ResourcePolicy.builder()
+                            .audiences("api://heap")
+                            .acceptedKeyScopes("enterprise")
+                            .build())
                     .jwks(JwksSettings.builder().allowHttpLoopback(true).build())
                     .verifiedTokenCache(0)
                     .build());
             Instant now = Instant.now();
             for (String t : names) {
-                String token = Tokens.accessToken(issuer.replace("{tenantid}", t), "api://heap", now).tenant(t).signedWith(a);
+                String token = Tokens.accessToken(issuer.replace("{tenantid}", t), "api://heap", now)
+                        .tenant(t)
+                        .signedWith(a);
                 if (!validator.validate(token).valid()) {
                     throw new IllegalStateException("token of " + t + " rejected");
                 }

@@ -22,8 +22,7 @@ import java.util.Map;
  * </pre>
  */
 public final class InterleavedRatios {
-    private InterleavedRatios() {
-    }
+    private InterleavedRatios() {}
 
     /** One contender: a call that must succeed. */
     @FunctionalInterface
@@ -77,12 +76,17 @@ public final class InterleavedRatios {
             }
         }
         double rawRate = count[0] / (cpu[0] / 1e9);
-        System.out.printf("%s, %d rounds of %d ms per contender, load average %.1f%n", alg, rounds,
-                sliceNanos / 1_000_000, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        System.out.printf(
+                "%s, %d rounds of %d ms per contender, load average %.1f%n",
+                alg,
+                rounds,
+                sliceNanos / 1_000_000,
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         for (int i = 0; i < names.size(); i++) {
             double rate = count[i] / (cpu[i] / 1e9);
-            System.out.printf("  %-15s %,10.0f ops per CPU second  %.3fx rawJca  (%,d ops)%n", names.get(i), rate,
-                    rate / rawRate, count[i]);
+            System.out.printf(
+                    "  %-15s %,10.0f ops per CPU second  %.3fx rawJca  (%,d ops)%n",
+                    names.get(i), rate, rate / rawRate, count[i]);
         }
     }
 

@@ -53,20 +53,35 @@ public class KidFloodBenchmark {
         TestKey key = TestKey.rsa("flood-1");
         server = JwksServer.start().serveKeys("/keys", JwkSet.of(key, TestKey.rsa("flood-2")));
         validator = TokenValidator.create(ValidationPolicy.builder()
-                .issuer(TrustedIssuer.builder().name("flood").issuer(Contenders.ISSUER)
-                        .keySource(KeySource.jwksUri(server.uri("/keys").toString())).keyScope("enterprise").build())
-                .resource(ResourcePolicy.builder().audiences(Contenders.AUDIENCE).acceptedKeyScopes("enterprise")
-                        .tokenTypes("JWT").build())
-                .jwks(JwksSettings.builder().allowHttpLoopback(true).minRefetchInterval(Duration.ofSeconds(1)).build())
+                .issuer(TrustedIssuer.builder()
+                        .name("flood")
+                        .issuer(Contenders.ISSUER)
+                        .keySource(KeySource.jwksUri(server.uri("/keys").toString()))
+                        .keyScope("enterprise")
+                        .build())
+                .resource(ResourcePolicy.builder()
+                        .audiences(Contenders.AUDIENCE)
+                        .acceptedKeyScopes("enterprise")
+                        .tokenTypes("JWT")
+                        .build())
+                .jwks(JwksSettings.builder()
+                        .allowHttpLoopback(true)
+                        .minRefetchInterval(Duration.ofSeconds(1))
+                        .build())
                 .verifiedTokenCache(0)
                 .build());
         Instant now = Instant.now();
-        valid = Tokens.accessToken(Contenders.ISSUER, Contenders.AUDIENCE, now).typ("JWT")
-                .expiresAt(now.plusSeconds(3600)).signedWith(key);
+        valid = Tokens.accessToken(Contenders.ISSUER, Contenders.AUDIENCE, now)
+                .typ("JWT")
+                .expiresAt(now.plusSeconds(3600))
+                .signedWith(key);
         flood = new String[1024];
         for (int i = 0; i < flood.length; i++) {
-            flood[i] = Tokens.accessToken(Contenders.ISSUER, Contenders.AUDIENCE, now).typ("JWT")
-                    .expiresAt(now.plusSeconds(3600)).kid("random-" + i).signedWith(key);
+            flood[i] = Tokens.accessToken(Contenders.ISSUER, Contenders.AUDIENCE, now)
+                    .typ("JWT")
+                    .expiresAt(now.plusSeconds(3600))
+                    .kid("random-" + i)
+                    .signedWith(key);
         }
         if (!validator.validate(valid).valid()) {
             throw new IllegalStateException("valid token rejected");

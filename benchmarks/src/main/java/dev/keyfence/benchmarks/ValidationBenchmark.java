@@ -110,14 +110,15 @@ public class ValidationBenchmark {
 
     /** Setup-time assertions that every contender accepts the token, so no one benchmarks a fast failure. */
     static final class Checks {
-        private Checks() {
-        }
+        private Checks() {}
 
         static void allAccept(ValidationBenchmark b) throws Exception {
             if (!b.rawJca()) {
                 throw new IllegalStateException("raw JCA rejects the token");
             }
-            if (!b.keyfence().valid() || !b.keyfenceRepeat().valid() || !b.keyfenceRepeat().valid()
+            if (!b.keyfence().valid()
+                    || !b.keyfenceRepeat().valid()
+                    || !b.keyfenceRepeat().valid()
                     || !b.keyfenceLedger().valid()) {
                 throw new IllegalStateException("Keyfence rejects the token: " + b.keyfence());
             }

@@ -12,8 +12,7 @@ import java.nio.charset.StandardCharsets;
  * finding at or above {@code --fail-on}), 2 (usage or configuration error), 3 (internal error).
  */
 public final class Main {
-    private Main() {
-    }
+    private Main() {}
 
     /** Runs the command line and exits the JVM with its status. */
     public static void main(String[] args) {

@@ -36,8 +36,10 @@ class AuditCommandTest {
     final TestKey good = TestKey.rsa("good-1");
 
     JwksServer server;
+
     @TempDir
     Path dir;
+
     Path config;
 
     JwkBuilder bound(TestKey k, Instant nb, Instant na, String issuer) {
@@ -47,11 +49,21 @@ class AuditCommandTest {
     @BeforeEach
     void start() throws IOException {
         server = JwksServer.start();
-        server.serveKeys("/common/keys", JwkSet.of(
-                bound(shared, Y2024, Y2026, TEMPLATE),
-                bound(expired, Instant.parse("2016-04-01T00:00:00Z"), Instant.parse("2021-04-01T00:00:00Z"), TEMPLATE),
-                bound(old, Instant.parse("2019-01-01T00:00:00Z"), Instant.parse("2030-01-01T00:00:00Z"), TEMPLATE),
-                bound(weak, Y2024, Y2026, TEMPLATE)));
+        server.serveKeys(
+                "/common/keys",
+                JwkSet.of(
+                        bound(shared, Y2024, Y2026, TEMPLATE),
+                        bound(
+                                expired,
+                                Instant.parse("2016-04-01T00:00:00Z"),
+                                Instant.parse("2021-04-01T00:00:00Z"),
+                                TEMPLATE),
+                        bound(
+                                old,
+                                Instant.parse("2019-01-01T00:00:00Z"),
+                                Instant.parse("2030-01-01T00:00:00Z"),
+                                TEMPLATE),
+                        bound(weak, Y2024, Y2026, TEMPLATE)));
         server.serveKeys("/consumers/keys", JwkSet.of(bound(shared, Y2024, Y2026, CONSUMER), plain.jwk()));
         server.respond("/legacy/keys", 500, "{}");
         config = write("keyfence.yaml", """
@@ -75,8 +87,13 @@ class AuditCommandTest {
                 jwks:
                   allow-http-loopback: true
                   timeout: PT2S
-                """.formatted(TEMPLATE, server.uri("/common/keys"), CONSUMER, server.uri("/consumers/keys"),
-                LEGACY, server.uri("/legacy/keys")));
+                """.formatted(
+                        TEMPLATE,
+                        server.uri("/common/keys"),
+                        CONSUMER,
+                        server.uri("/consumers/keys"),
+                        LEGACY,
+                        server.uri("/legacy/keys")));
     }
 
     @AfterEach
@@ -118,8 +135,11 @@ class AuditCommandTest {
     }
 
     static boolean has(List<Map<String, Object>> findings, String severity, String code, String issuer, String kid) {
-        return findings.stream().anyMatch(f -> severity.equals(f.get("severity")) && code.equals(f.get("code"))
-                && java.util.Objects.equals(issuer, get(f, "issuer")) && java.util.Objects.equals(kid, get(f, "kid")));
+        return findings.stream()
+                .anyMatch(f -> severity.equals(f.get("severity"))
+                        && code.equals(f.get("code"))
+                        && java.util.Objects.equals(issuer, get(f, "issuer"))
+                        && java.util.Objects.equals(kid, get(f, "kid")));
     }
 
     @Test
@@ -132,34 +152,46 @@ class AuditCommandTest {
         Map<String, Object> report = CliRun.json(lines.get(0));
         assertThat(List.copyOf(report.keySet())).startsWith("controls", "issuers", "findings");
         List<Map<String, Object>> f = array(report, "findings");
-        assertThat(has(f, "critical", "KEY_SHARED_ACROSS_SCOPES", TEMPLATE, "shared-1")).isTrue();
-        assertThat(has(f, "critical", "KEY_SHARED_ACROSS_SCOPES", CONSUMER, "shared-1")).isTrue();
-        assertThat(has(f, "high", "EXPIRED_KEY_PUBLISHED", TEMPLATE, "expired-2021")).isTrue();
+        assertThat(has(f, "critical", "KEY_SHARED_ACROSS_SCOPES", TEMPLATE, "shared-1"))
+                .isTrue();
+        assertThat(has(f, "critical", "KEY_SHARED_ACROSS_SCOPES", CONSUMER, "shared-1"))
+                .isTrue();
+        assertThat(has(f, "high", "EXPIRED_KEY_PUBLISHED", TEMPLATE, "expired-2021"))
+                .isTrue();
         assertThat(has(f, "high", "KEY_TOO_OLD", TEMPLATE, "old-2019")).isTrue();
         assertThat(has(f, "high", "WEAK_KEY", TEMPLATE, "weak-1024")).isTrue();
         assertThat(has(f, "high", "TENANT_UNRESTRICTED", TEMPLATE, null)).isTrue();
         assertThat(has(f, "high", "ISSUER_UNREACHABLE", LEGACY, null)).isTrue();
         assertThat(has(f, "high", "INSECURE_KEY_TRANSPORT", CONSUMER, null)).isTrue();
-        assertThat(has(f, "medium", "KEY_WITHOUT_VALIDITY", CONSUMER, "plain-1")).isTrue();
-        assertThat(has(f, "medium", "KEY_WITHOUT_ISSUER_BINDING", CONSUMER, "plain-1")).isTrue();
+        assertThat(has(f, "medium", "KEY_WITHOUT_VALIDITY", CONSUMER, "plain-1"))
+                .isTrue();
+        assertThat(has(f, "medium", "KEY_WITHOUT_ISSUER_BINDING", CONSUMER, "plain-1"))
+                .isTrue();
         // keys that are fine on a count are not reported for it
         assertThat(has(f, "high", "KEY_TOO_OLD", TEMPLATE, "shared-1")).isFalse();
         assertThat(has(f, "high", "WEAK_KEY", TEMPLATE, "old-2019")).isFalse();
-        assertThat(has(f, "medium", "KEY_WITHOUT_VALIDITY", TEMPLATE, "shared-1")).isFalse();
-        assertThat(has(f, "medium", "KEY_WITHOUT_ISSUER_BINDING", TEMPLATE, "shared-1")).isFalse();
-        assertThat(f.stream().noneMatch(x -> x.get("code").equals("SYMMETRIC_ALGORITHM_ALLOWED"))).isTrue();
-        assertThat(f.stream().noneMatch(x -> x.get("code").equals("LONG_CLOCK_SKEW"))).isTrue();
+        assertThat(has(f, "medium", "KEY_WITHOUT_VALIDITY", TEMPLATE, "shared-1"))
+                .isFalse();
+        assertThat(has(f, "medium", "KEY_WITHOUT_ISSUER_BINDING", TEMPLATE, "shared-1"))
+                .isFalse();
+        assertThat(f.stream().noneMatch(x -> x.get("code").equals("SYMMETRIC_ALGORITHM_ALLOWED")))
+                .isTrue();
+        assertThat(f.stream().noneMatch(x -> x.get("code").equals("LONG_CLOCK_SKEW")))
+                .isTrue();
         assertThat(f.get(0).get("severity")).isEqualTo("critical");
-        assertThat(f).allSatisfy(x -> assertThat(List.copyOf(x.keySet()))
-                .startsWith("severity", "code", "issuer", "kid", "message"));
+        assertThat(f)
+                .allSatisfy(x ->
+                        assertThat(List.copyOf(x.keySet())).startsWith("severity", "code", "issuer", "kid", "message"));
     }
 
     @Test
     void listsEveryControlAndEveryKeyWithItsDetails() {
-        Map<String, Object> report = CliRun.json(audit(config, "--format", "json").out().strip());
+        Map<String, Object> report =
+                CliRun.json(audit(config, "--format", "json").out().strip());
 
         List<Map<String, Object>> controls = array(report, "controls");
-        assertThat(controls).extracting(c -> c.get("name"))
+        assertThat(controls)
+                .extracting(c -> c.get("name"))
                 .containsExactly(Arrays.stream(Control.values()).map(Enum::name).toArray());
         assertThat(controls).allSatisfy(c -> assertThat(c.get("enabled")).isEqualTo(true));
         List<Map<String, Object>> issuers = array(report, "issuers");
@@ -167,9 +199,13 @@ class AuditCommandTest {
         assertThat(issuers.get(0).get("issuer")).isEqualTo(TEMPLATE);
         assertThat(issuers.get(2).get("health")).isEqualTo("DOWN");
         List<Map<String, Object>> keys = array(issuers.get(0), "keys");
-        assertThat(keys).extracting(k -> k.get("kid"))
+        assertThat(keys)
+                .extracting(k -> k.get("kid"))
                 .containsExactlyInAnyOrder("shared-1", "expired-2021", "old-2019", "weak-1024");
-        Map<String, Object> expiredKey = keys.stream().filter(k -> k.get("kid").equals("expired-2021")).findFirst().orElseThrow();
+        Map<String, Object> expiredKey = keys.stream()
+                .filter(k -> k.get("kid").equals("expired-2021"))
+                .findFirst()
+                .orElseThrow();
         assertThat(expiredKey.get("type")).isEqualTo("RSA");
         assertThat(((Number) expiredKey.get("size")).intValue()).isEqualTo(2048);
         assertThat(expiredKey.get("thumbprint")).isEqualTo(expired.thumbprint());
@@ -179,7 +215,10 @@ class AuditCommandTest {
         assertThat(window.get("from")).isEqualTo(List.of("x5c"));
         assertThat(expiredKey.get("status")).isEqualTo("EXPIRED");
         assertThat(expiredKey.get("age")).isEqualTo("P3197D");
-        Map<String, Object> sharedKey = keys.stream().filter(k -> k.get("kid").equals("shared-1")).findFirst().orElseThrow();
+        Map<String, Object> sharedKey = keys.stream()
+                .filter(k -> k.get("kid").equals("shared-1"))
+                .findFirst()
+                .orElseThrow();
         assertThat(sharedKey.get("scopes")).isEqualTo(List.of("consumer", "enterprise"));
         assertThat(report.toString()).doesNotContain("\"n\"");
     }
@@ -193,9 +232,14 @@ class AuditCommandTest {
         CliRun run = CliRun.run("audit", "--config", config.toString(), "--format", "json", "--fail-on", "never");
 
         assertThat(run.status()).as(run.err()).isZero();
-        List<Map<String, Object>> keys = array(array(CliRun.json(run.out().strip()), "issuers").get(1), "keys");
-        Map<String, Object> plainKey = keys.stream().filter(k -> k.get("kid").equals("plain-1")).findFirst().orElseThrow();
-        assertThat(java.time.Duration.parse((String) plainKey.get("age")).isNegative()).isFalse();
+        List<Map<String, Object>> keys =
+                array(array(CliRun.json(run.out().strip()), "issuers").get(1), "keys");
+        Map<String, Object> plainKey = keys.stream()
+                .filter(k -> k.get("kid").equals("plain-1"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(java.time.Duration.parse((String) plainKey.get("age")).isNegative())
+                .isFalse();
         assertThat(keys).allSatisfy(k -> assertThat((String) k.get("age")).doesNotContain("-"));
     }
 
@@ -225,7 +269,10 @@ class AuditCommandTest {
 
     @Test
     void longClockSkewAndSymmetricAlgorithmsAreReported() throws IOException {
-        write("keys.json", JwkSet.of(bound(good, Y2024, Y2026, "https://local.example.test")).toJson());
+        write(
+                "keys.json",
+                JwkSet.of(bound(good, Y2024, Y2026, "https://local.example.test"))
+                        .toJson());
         Path cfg = write("skew.yaml", """
                 issuers:
                   - name: local
@@ -239,10 +286,12 @@ class AuditCommandTest {
                   clock-skew: PT3M
                 """);
 
-        List<Map<String, Object>> f = array(CliRun.json(audit(cfg, "--format", "json").out().strip()), "findings");
+        List<Map<String, Object>> f =
+                array(CliRun.json(audit(cfg, "--format", "json").out().strip()), "findings");
 
         assertThat(has(f, "medium", "LONG_CLOCK_SKEW", null, null)).isTrue();
-        assertThat(has(f, "high", "SYMMETRIC_ALGORITHM_ALLOWED", "https://local.example.test", null)).isTrue();
+        assertThat(has(f, "high", "SYMMETRIC_ALGORITHM_ALLOWED", "https://local.example.test", null))
+                .isTrue();
     }
 
     @Test
@@ -252,8 +301,13 @@ class AuditCommandTest {
         assertThat(run.status()).isEqualTo(1);
         assertThat(run.out())
                 .contains("CONTROLS (" + Control.values().length + " of " + Control.values().length + " on)")
-                .contains("ISSUER contoso").contains("KID").contains("THUMBPRINT").contains("expired-2021")
-                .contains("FINDINGS").contains("critical").contains("KEY_SHARED_ACROSS_SCOPES")
+                .contains("ISSUER contoso")
+                .contains("KID")
+                .contains("THUMBPRINT")
+                .contains("expired-2021")
+                .contains("FINDINGS")
+                .contains("critical")
+                .contains("KEY_SHARED_ACROSS_SCOPES")
                 .contains("--fail-on high: FAIL");
     }
 

@@ -21,6 +21,7 @@ class AuditGoldenTest {
 
     @TempDir
     Path dir;
+
     Path config;
 
     @BeforeEach

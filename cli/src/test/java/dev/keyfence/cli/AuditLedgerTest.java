@@ -30,14 +30,18 @@ class AuditLedgerTest {
     final TestKey returned = TestKey.rsa("returned-1");
 
     JwksServer server;
+
     @TempDir
     Path dir;
+
     Path config;
 
     @BeforeEach
     void start() throws IOException {
         server = JwksServer.start();
-        server.serveKeys("/keys", JwkSet.of(current.jwk().member("issuer", ISSUER), returned.jwk().member("issuer", ISSUER)));
+        server.serveKeys(
+                "/keys",
+                JwkSet.of(current.jwk().member("issuer", ISSUER), returned.jwk().member("issuer", ISSUER)));
         config = dir.resolve("keyfence.yaml");
         Files.writeString(config, """
                 issuers:
@@ -73,8 +77,10 @@ class AuditLedgerTest {
         assertThat(run.status()).as(run.err()).isEqualTo(1);
         Map<String, Object> report = CliRun.json(run.out());
         List<Map<String, Object>> findings = (List<Map<String, Object>>) get(report, "findings");
-        assertThat(findings).filteredOn(f -> "KEY_REPUBLISHED".equals(f.get("code")))
-                .singleElement().satisfies(f -> {
+        assertThat(findings)
+                .filteredOn(f -> "KEY_REPUBLISHED".equals(f.get("code")))
+                .singleElement()
+                .satisfies(f -> {
                     assertThat(f.get("severity")).isEqualTo("high");
                     assertThat(f.get("kid")).isEqualTo("returned-1");
                 });
@@ -88,12 +94,21 @@ class AuditLedgerTest {
 
     @Test
     void auditAtAChosenInstantNeverStoresSightingsAtThatInstant() {
-        CliRun run = CliRun.run("audit", "--config", config.toString(), "--now", "2016-01-01T00:00:00Z",
-                "--fail-on", "never", "--format", "json");
+        CliRun run = CliRun.run(
+                "audit",
+                "--config",
+                config.toString(),
+                "--now",
+                "2016-01-01T00:00:00Z",
+                "--fail-on",
+                "never",
+                "--format",
+                "json");
         assertThat(run.status()).as(run.err()).isEqualTo(0);
         try (KeyLedger ledger = KeyLedgers.directory(dir.resolve("ledger"))) {
             assertThat(ledger.load().key(current.thumbprint())).isEmpty();
-            assertThat(ledger.load().key(returned.thumbprint()).orElseThrow().firstSeen()).contains(T0);
+            assertThat(ledger.load().key(returned.thumbprint()).orElseThrow().firstSeen())
+                    .contains(T0);
         }
     }
 }

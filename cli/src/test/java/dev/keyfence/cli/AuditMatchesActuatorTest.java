@@ -43,8 +43,16 @@ class AuditMatchesActuatorTest {
             keys.serveKeys("/partner/keys", JwkSet.of(partner));
             keys.respond("/down/keys", 500, "unavailable");
             Path config = config(keys);
-            CliRun audit = CliRun.run("audit", "--config", config.toString(), "--now", NOW.toString(),
-                    "--format", "json", "--fail-on", "never");
+            CliRun audit = CliRun.run(
+                    "audit",
+                    "--config",
+                    config.toString(),
+                    "--now",
+                    NOW.toString(),
+                    "--format",
+                    "json",
+                    "--fail-on",
+                    "never");
             assertThat(audit.status()).as(audit.err()).isZero();
 
             String served;
@@ -53,9 +61,13 @@ class AuditMatchesActuatorTest {
                 // actuator paths need a token like every other path
                 String token = Tokens.accessToken("http://127.0.0.1:" + keys.port() + "/partner", "api://mail", NOW)
                         .signedWith(partner);
-                HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + port + "/actuator/keyfence"))
-                        .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> r = HttpClient.newHttpClient()
+                        .send(
+                                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/keyfence"))
+                                        .header("Authorization", "Bearer " + token)
+                                        .GET()
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString());
                 assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
                 assertThat(r.headers().firstValue("Content-Type").orElse("")).contains("json");
                 served = r.body();
@@ -63,9 +75,15 @@ class AuditMatchesActuatorTest {
 
             assertThat(served).isEqualTo(audit.out().strip());
             // the document is the whole posture, not an empty shell that trivially matches
-            assertThat(served).contains("\"code\":\"KEY_SHARED_ACROSS_SCOPES\"", "\"code\":\"ISSUER_UNREACHABLE\"",
-                    "\"code\":\"INSECURE_KEY_TRANSPORT\"", "\"kid\":\"partner-1\"", "\"paths\":[\"/admin/**\"]",
-                    "\"window\":{\"notBefore\":\"2024-09-11T13:47:50Z\"", "\"at\":\"" + NOW + "\"");
+            assertThat(served)
+                    .contains(
+                            "\"code\":\"KEY_SHARED_ACROSS_SCOPES\"",
+                            "\"code\":\"ISSUER_UNREACHABLE\"",
+                            "\"code\":\"INSECURE_KEY_TRANSPORT\"",
+                            "\"kid\":\"partner-1\"",
+                            "\"paths\":[\"/admin/**\"]",
+                            "\"window\":{\"notBefore\":\"2024-09-11T13:47:50Z\"",
+                            "\"at\":\"" + NOW + "\"");
         }
     }
 
@@ -105,7 +123,8 @@ class AuditMatchesActuatorTest {
                 jwks:
                   allow-http-loopback: true
                   timeout: PT2S
-                """.formatted(dir.resolve("keys.json"), "http://127.0.0.1:" + keys.port()));
+                """.formatted(
+                        dir.resolve("keys.json"), "http://127.0.0.1:" + keys.port()));
     }
 
     /** The application, reading the file through {@code keyfence.config}, on a clock fixed at {@link #NOW}. */
@@ -115,8 +134,11 @@ class AuditMatchesActuatorTest {
         try {
             return new SpringApplicationBuilder(PostureApp.class)
                     .initializers(c -> c.getBeanFactory().registerSingleton("fixedClock", fixedClock))
-                    .run("--server.port=0", "--server.address=127.0.0.1",
-                            "--management.endpoints.web.exposure.include=keyfence", "--spring.main.banner-mode=off");
+                    .run(
+                            "--server.port=0",
+                            "--server.address=127.0.0.1",
+                            "--management.endpoints.web.exposure.include=keyfence",
+                            "--spring.main.banner-mode=off");
         } finally {
             System.clearProperty("keyfence.config");
         }
@@ -125,6 +147,5 @@ class AuditMatchesActuatorTest {
     /** A web application with Keyfence and Actuator auto-configured; nothing else. */
     @SpringBootConfiguration
     @EnableAutoConfiguration
-    static class PostureApp {
-    }
+    static class PostureApp {}
 }

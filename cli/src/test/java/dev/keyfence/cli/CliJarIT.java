@@ -29,8 +29,10 @@ class CliJarIT {
     final TestKey enterprise = TestKey.rsa("ent-1");
     final TestKey consumer = TestKey.rsa("con-1");
     JwksServer server;
+
     @TempDir
     Path dir;
+
     Path config;
 
     @BeforeEach
@@ -39,7 +41,8 @@ class CliJarIT {
         server.serveKeys("/common/keys", JwkSet.of(enterprise.jwk(), consumer.jwk()));
         server.serveKeys("/consumers/keys", JwkSet.of(consumer));
         config = dir.resolve("keyfence.yaml");
-        Files.writeString(config, """
+        Files.writeString(
+                config, """
                 issuers:
                   - name: contoso
                     issuer: "%s"
@@ -63,14 +66,13 @@ class CliJarIT {
         server.close();
     }
 
-    record Result(int status, String out, String err) {
-    }
+    record Result(int status, String out, String err) {}
 
     static Result java(String stdin, String... args) throws IOException, InterruptedException {
         String jar = System.getProperty("keyfence.cli.jar", "target/keyfence-cli.jar");
         assertThat(Path.of(jar)).exists();
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar));
+        List<String> command = new ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar));
         command.addAll(List.of(args));
         Process p = new ProcessBuilder(command).start();
         try (OutputStream in = p.getOutputStream()) {
@@ -79,15 +81,18 @@ class CliJarIT {
         byte[] out = p.getInputStream().readAllBytes();
         byte[] err = p.getErrorStream().readAllBytes();
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        return new Result(p.exitValue(), new String(out, StandardCharsets.UTF_8), new String(err, StandardCharsets.UTF_8));
+        return new Result(
+                p.exitValue(), new String(out, StandardCharsets.UTF_8), new String(err, StandardCharsets.UTF_8));
     }
 
     @Test
     void validateFromStandardInputPrintsJsonLinesAndExitsOneOnAnyRejection() throws Exception {
         Instant now = Instant.now();
-        String good = Tokens.accessToken(ISSUER.replace("{tenantid}", "tid-a"), "api://mail", now).tenant("tid-a")
+        String good = Tokens.accessToken(ISSUER.replace("{tenantid}", "tid-a"), "api://mail", now)
+                .tenant("tid-a")
                 .signedWith(enterprise);
-        String forged = Tokens.accessToken(ISSUER.replace("{tenantid}", "tid-a"), "api://mail", now).tenant("tid-a")
+        String forged = Tokens.accessToken(ISSUER.replace("{tenantid}", "tid-a"), "api://mail", now)
+                .tenant("tid-a")
                 .signedWith(consumer);
 
         Result r = java(good + "\n\n" + forged + "\n", "validate", "--config", config.toString(), "--tokens", "-");
@@ -116,7 +121,8 @@ class CliJarIT {
     @Test
     void validateAllValidExitsZero() throws Exception {
         String good = Tokens.accessToken(ISSUER.replace("{tenantid}", "tid-a"), "api://mail", Instant.now())
-                .tenant("tid-a").signedWith(enterprise);
+                .tenant("tid-a")
+                .signedWith(enterprise);
 
         Result r = java("", "validate", "--config", config.toString(), good);
 

@@ -20,7 +20,10 @@ record CliRun(int status, String out, String err) {
     static CliRun withStdin(String stdin, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int status = Main.run(args, new PrintWriter(out), new PrintWriter(err),
+        int status = Main.run(
+                args,
+                new PrintWriter(out),
+                new PrintWriter(err),
                 new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
         return new CliRun(status, out.toString(), err.toString());
     }

@@ -38,8 +38,14 @@ class DrillTargetIT {
     @Test
     void springExampleOnTheShadowAnswersEveryAttackWithTheShadowsReason() throws Exception {
         Path shadow = writeShadow();
-        assertTargetMatches(shadow, new ProcessBuilder(java(), "-Dkeyfence.config=" + shadow.resolve("shadow.yaml"),
-                "-jar", jar("spring.example.jar"), "--server.port=0"));
+        assertTargetMatches(
+                shadow,
+                new ProcessBuilder(
+                        java(),
+                        "-Dkeyfence.config=" + shadow.resolve("shadow.yaml"),
+                        "-jar",
+                        jar("spring.example.jar"),
+                        "--server.port=0"));
     }
 
     @Test
@@ -47,27 +53,45 @@ class DrillTargetIT {
         Path shadow = writeShadow();
         Path weak = shadow.resolve("weak.yaml");
         String yaml = Files.readString(shadow.resolve("shadow.yaml"));
-        String weakened = yaml.replace("accepted-key-scopes:\n  - enterprise", "accepted-key-scopes:\n  - enterprise\n  - consumer");
+        String weakened = yaml.replace(
+                "accepted-key-scopes:\n  - enterprise", "accepted-key-scopes:\n  - enterprise\n  - consumer");
         assertThat(weakened).isNotEqualTo(yaml);
         Files.writeString(weak, weakened);
         Process app = launchServlet(weak).start();
         try {
             int port = awaitPort(app);
-            CliRun run = CliRun.run("drill", "--config", config().toString(), "--shadow-in", shadow.toString(),
-                    "--target", "http://127.0.0.1:" + port + "/api/me", "--format", "json");
+            CliRun run = CliRun.run(
+                    "drill",
+                    "--config",
+                    config().toString(),
+                    "--shadow-in",
+                    shadow.toString(),
+                    "--target",
+                    "http://127.0.0.1:" + port + "/api/me",
+                    "--format",
+                    "json");
             assertThat(run.status()).as(run.err()).isEqualTo(1);
             List<Map<String, Object>> lines = run.lines();
-            List<Object> mismatched = lines.stream().filter(l -> Boolean.FALSE.equals(target(l).get("matched")))
-                    .map(l -> l.get("attack")).toList();
+            List<Object> mismatched = lines.stream()
+                    .filter(l -> Boolean.FALSE.equals(target(l).get("matched")))
+                    .map(l -> l.get("attack"))
+                    .toList();
             assertThat(mismatched).containsExactly("consumer-token");
-            Map<String, Object> line = lines.stream().filter(l -> "consumer-token".equals(l.get("attack"))).findFirst()
+            Map<String, Object> line = lines.stream()
+                    .filter(l -> "consumer-token".equals(l.get("attack")))
+                    .findFirst()
                     .orElseThrow();
             assertThat(line.get("reason")).isEqualTo("KEY_SCOPE_NOT_ACCEPTED");
             assertThat(((Number) target(line).get("status")).intValue()).isEqualTo(200);
             assertThat(line.get("passed")).isEqualTo(false);
-            assertThat((String) line.get("finding")).startsWith("consumer token at default").contains("target answered 200");
+            assertThat((String) line.get("finding"))
+                    .startsWith("consumer token at default")
+                    .contains("target answered 200");
             // the 2023 forgeries still meet their reason at the weakened target: the key's issuer member stops them
-            assertThat(lines.stream().filter(l -> "consumer-key".equals(l.get("attack"))).findFirst().orElseThrow())
+            assertThat(lines.stream()
+                            .filter(l -> "consumer-key".equals(l.get("attack")))
+                            .findFirst()
+                            .orElseThrow())
                     .satisfies(l -> assertThat(target(l).get("reason")).isEqualTo("KEY_ISSUER_MISMATCH"));
         } finally {
             stop(app);
@@ -78,8 +102,16 @@ class DrillTargetIT {
         Process app = launch.redirectError(dir.resolve("stderr.txt").toFile()).start();
         try {
             int port = awaitPort(app);
-            CliRun run = CliRun.run("drill", "--config", config().toString(), "--shadow-in", shadow.toString(),
-                    "--target", "http://127.0.0.1:" + port + "/api/me", "--format", "json");
+            CliRun run = CliRun.run(
+                    "drill",
+                    "--config",
+                    config().toString(),
+                    "--shadow-in",
+                    shadow.toString(),
+                    "--target",
+                    "http://127.0.0.1:" + port + "/api/me",
+                    "--format",
+                    "json");
             assertThat(run.status()).as(run.out() + run.err()).isZero();
             List<Map<String, Object>> lines = run.lines();
             assertThat(lines).hasSizeGreaterThanOrEqualTo(18);
@@ -91,9 +123,13 @@ class DrillTargetIT {
                     continue;
                 }
                 assertThat(t.get("sent")).as("%s", l.get("attack")).isEqualTo(true);
-                assertThat(((Number) t.get("status")).intValue()).as("%s", l.get("attack")).isEqualTo(401);
+                assertThat(((Number) t.get("status")).intValue())
+                        .as("%s", l.get("attack"))
+                        .isEqualTo(401);
                 assertThat(t.get("reason")).as("%s", l.get("attack")).isEqualTo(l.get("reason"));
-                assertThat(((Number) t.get("counterpartStatus")).intValue()).as("%s", l.get("attack")).isEqualTo(200);
+                assertThat(((Number) t.get("counterpartStatus")).intValue())
+                        .as("%s", l.get("attack"))
+                        .isEqualTo(200);
                 assertThat(t.get("matched")).isEqualTo(true);
             }
         } finally {
@@ -106,9 +142,12 @@ class DrillTargetIT {
         CliRun out = CliRun.run("drill", "--config", config().toString(), "--shadow-out", shadow.toString());
         assertThat(out.status()).as(out.err()).isZero();
         String yaml = Files.readString(shadow.resolve("shadow.yaml"));
-        assertThat(yaml).doesNotContain("jwks-uri").doesNotContain("login.microsoftonline.com/common")
+        assertThat(yaml)
+                .doesNotContain("jwks-uri")
+                .doesNotContain("login.microsoftonline.com/common")
                 .contains("jwks-file: " + shadow.toAbsolutePath().resolve("shadow-source-0.json"));
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(shadow.resolve("shadow-private-keys.json"))))
+        assertThat(PosixFilePermissions.toString(
+                        Files.getPosixFilePermissions(shadow.resolve("shadow-private-keys.json"))))
                 .isEqualTo("rw-------");
         assertThat(out.out()).doesNotContain("\"d\"");
         return shadow;
@@ -117,7 +156,8 @@ class DrillTargetIT {
     private Path config() throws IOException {
         Path config = dir.resolve("keyfence.yaml");
         if (!Files.exists(config)) {
-            try (InputStream in = Objects.requireNonNull(getClass().getResourceAsStream("/drill/example-keyfence.yaml"))) {
+            try (InputStream in =
+                    Objects.requireNonNull(getClass().getResourceAsStream("/drill/example-keyfence.yaml"))) {
                 Files.copy(in, config);
             }
         }
@@ -148,15 +188,18 @@ class DrillTargetIT {
     /** The port of the first stdout line, which must be {@code listening on PORT}. */
     private int awaitPort(Process app) throws IOException, InterruptedException {
         BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(app.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line = r.readLine(); line != null; line = r.readLine()) {
-                    lines.add(line);
-                }
-            } catch (IOException e) {
-                lines.add("(stdout unreadable)");
-            }
-        }, "target-stdout");
+        Thread reader = new Thread(
+                () -> {
+                    try (BufferedReader r =
+                            new BufferedReader(new InputStreamReader(app.getInputStream(), StandardCharsets.UTF_8))) {
+                        for (String line = r.readLine(); line != null; line = r.readLine()) {
+                            lines.add(line);
+                        }
+                    } catch (IOException e) {
+                        lines.add("(stdout unreadable)");
+                    }
+                },
+                "target-stdout");
         reader.setDaemon(true);
         reader.start();
         Pattern listening = Pattern.compile("listening on (\\d+)");

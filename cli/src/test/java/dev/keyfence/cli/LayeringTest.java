@@ -22,9 +22,14 @@ import org.junit.jupiter.api.Test;
  */
 class LayeringTest {
     private static final Path ROOT = Path.of("..");
-    private static final List<Path> MODULES = List.of(Path.of("cli"), Path.of("spring-adapter"),
-            Path.of("jakarta-adapter"), Path.of("ledger-jdbc"), Path.of("test-support"),
-            Path.of("examples/servlet-resource-server"), Path.of("examples/spring-resource-server"));
+    private static final List<Path> MODULES = List.of(
+            Path.of("cli"),
+            Path.of("spring-adapter"),
+            Path.of("jakarta-adapter"),
+            Path.of("ledger-jdbc"),
+            Path.of("test-support"),
+            Path.of("examples/servlet-resource-server"),
+            Path.of("examples/spring-resource-server"));
 
     /**
      * Uses of core internals that exist today, each to be replaced by public API (issue 15): the
@@ -73,15 +78,22 @@ class LayeringTest {
                 }
             }
         }
-        assertThat(uses).as("uses of dev.keyfence.internal outside the core").containsExactlyInAnyOrderElementsOf(KNOWN);
+        assertThat(uses)
+                .as("uses of dev.keyfence.internal outside the core")
+                .containsExactlyInAnyOrderElementsOf(KNOWN);
     }
 
     private static JavaClasses classes() {
-        List<Path> dirs = MODULES.stream().map(m -> ROOT.resolve(m).resolve("target/classes")).toList();
-        assertThat(dirs).allSatisfy(d -> assertThat(Files.isDirectory(d)).as("%s is built", d).isTrue());
+        List<Path> dirs = MODULES.stream()
+                .map(m -> ROOT.resolve(m).resolve("target/classes"))
+                .toList();
+        assertThat(dirs)
+                .allSatisfy(d ->
+                        assertThat(Files.isDirectory(d)).as("%s is built", d).isTrue());
         JavaClasses classes = new ClassFileImporter().importPaths(dirs);
         assertThat(classes.stream().map(JavaClass::getPackageName).filter(p -> p.startsWith("dev.keyfence.spring")))
-                .as("the Spring adapter's classes were read").isNotEmpty();
+                .as("the Spring adapter's classes were read")
+                .isNotEmpty();
         return classes;
     }
 

@@ -32,15 +32,20 @@ class LedgerCommandTest {
 
     @TempDir
     Path dir;
+
     String config;
 
     @BeforeEach
     void seedLedger() throws Exception {
-        config = Files.writeString(dir.resolve("keyfence.yaml"), POLICY + "ledger:\n  directory: ledger\n").toString();
-        KeyRecord.Publisher common = new KeyRecord.Publisher("contoso", "https://login.example.test/tid-a/v2.0", "enterprise");
-        KeyRecord.Publisher consumer = new KeyRecord.Publisher("consumer", "https://login.example.test/9188/v2.0", "consumer");
+        config = Files.writeString(dir.resolve("keyfence.yaml"), POLICY + "ledger:\n  directory: ledger\n")
+                .toString();
+        KeyRecord.Publisher common =
+                new KeyRecord.Publisher("contoso", "https://login.example.test/tid-a/v2.0", "enterprise");
+        KeyRecord.Publisher consumer =
+                new KeyRecord.Publisher("consumer", "https://login.example.test/9188/v2.0", "consumer");
         try (KeyLedger ledger = KeyLedgers.directory(dir.resolve("ledger"))) {
-            ledger.append(LedgerBatch.of(KeyRecord.of(A).seen("shared-kid", common, T0).seen("shared-kid", consumer, T0.plusSeconds(5)),
+            ledger.append(LedgerBatch.of(
+                    KeyRecord.of(A).seen("shared-kid", common, T0).seen("shared-kid", consumer, T0.plusSeconds(5)),
                     KeyRecord.of(B).seen("shared-kid", consumer, T0).removed(T0.plusSeconds(60))));
         }
     }
@@ -60,23 +65,54 @@ class LedgerCommandTest {
 
     @Test
     void revokeByKidRevokesEveryKeyUnderThatKidAndReinstateNeedsOneKey() {
-        CliRun revoke = CliRun.run("ledger", "revoke", "--config", config, "--key", "kid:shared-kid", "--actor", "alice",
-                "--reason", "key leaked");
+        CliRun revoke = CliRun.run(
+                "ledger",
+                "revoke",
+                "--config",
+                config,
+                "--key",
+                "kid:shared-kid",
+                "--actor",
+                "alice",
+                "--reason",
+                "key leaked");
         assertThat(revoke.status()).as(revoke.err()).isZero();
         assertThat(revoke.lines()).extracting(l -> l.get("revoked")).containsExactly(true, true);
 
-        CliRun ambiguous = CliRun.run("ledger", "reinstate", "--config", config, "--key", "kid:shared-kid", "--actor", "bob",
-                "--reason", "checked");
+        CliRun ambiguous = CliRun.run(
+                "ledger",
+                "reinstate",
+                "--config",
+                config,
+                "--key",
+                "kid:shared-kid",
+                "--actor",
+                "bob",
+                "--reason",
+                "checked");
         assertThat(ambiguous.status()).isEqualTo(2);
         assertThat(ambiguous.err()).contains("names 2 keys").contains("jkt:");
 
-        CliRun reinstate = CliRun.run("ledger", "reinstate", "--config", config, "--key", "jkt:" + B, "--actor", "bob",
-                "--reason", "checked");
+        CliRun reinstate = CliRun.run(
+                "ledger",
+                "reinstate",
+                "--config",
+                config,
+                "--key",
+                "jkt:" + B,
+                "--actor",
+                "bob",
+                "--reason",
+                "checked");
         assertThat(reinstate.status()).as(reinstate.err()).isZero();
         assertThat(reinstate.lines().get(0).get("revoked")).isEqualTo(false);
-        assertThat(CliRun.get(reinstate.lines().get(0), "retiredAt")).as("reinstating also ends retirement").isNull();
+        assertThat(CliRun.get(reinstate.lines().get(0), "retiredAt"))
+                .as("reinstating also ends retirement")
+                .isNull();
 
-        Map<String, Object> a = CliRun.run("ledger", "show", "--config", config, "--key", "jkt:" + A).lines().get(0);
+        Map<String, Object> a = CliRun.run("ledger", "show", "--config", config, "--key", "jkt:" + A)
+                .lines()
+                .get(0);
         assertThat(a.get("revoked")).isEqualTo(true);
         @SuppressWarnings("unchecked")
         Map<String, Object> revocation = ((List<Map<String, Object>>) a.get("revocations")).get(0);
@@ -86,12 +122,18 @@ class LedgerCommandTest {
 
     @Test
     void operatorAndReasonAreRequiredAndAConfigWithoutLedgerIsAUsageError() throws Exception {
-        assertThat(CliRun.run("ledger", "revoke", "--config", config, "--key", "jkt:" + A, "--reason", "x").status()).isEqualTo(2);
-        assertThat(CliRun.run("ledger", "revoke", "--config", config, "--key", "jkt:" + A, "--actor", "alice").status()).isEqualTo(2);
-        CliRun blank = CliRun.run("ledger", "revoke", "--config", config, "--key", "jkt:" + A, "--actor", " ", "--reason", "x");
+        assertThat(CliRun.run("ledger", "revoke", "--config", config, "--key", "jkt:" + A, "--reason", "x")
+                        .status())
+                .isEqualTo(2);
+        assertThat(CliRun.run("ledger", "revoke", "--config", config, "--key", "jkt:" + A, "--actor", "alice")
+                        .status())
+                .isEqualTo(2);
+        CliRun blank = CliRun.run(
+                "ledger", "revoke", "--config", config, "--key", "jkt:" + A, "--actor", " ", "--reason", "x");
         assertThat(blank.status()).isEqualTo(2);
         assertThat(blank.err()).contains("--actor");
-        CliRun unknownKid = CliRun.run("ledger", "revoke", "--config", config, "--key", "kid:nobody", "--actor", "a", "--reason", "r");
+        CliRun unknownKid = CliRun.run(
+                "ledger", "revoke", "--config", config, "--key", "kid:nobody", "--actor", "a", "--reason", "r");
         assertThat(unknownKid.status()).isEqualTo(2);
         assertThat(unknownKid.err()).contains("no key with kid nobody");
         String noLedger = Files.writeString(dir.resolve("plain.yaml"), POLICY).toString();

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 class UsageErrorTest {
     @TempDir
     Path dir;
+
     JwksServer server;
     Path config;
     final String token = Tokens.accessToken("https://issuer.example.test", "api://x", Instant.now())
@@ -85,9 +86,12 @@ class UsageErrorTest {
 
     @Test
     void missingConfigFileIsUsageError() {
-        assertUsageError(CliRun.run("validate", "--config", dir.resolve("nope.yaml").toString(), token),
-                "--config", "nope.yaml");
-        assertUsageError(CliRun.run("audit", "--config", dir.resolve("nope.yaml").toString()), "nope.yaml");
+        assertUsageError(
+                CliRun.run("validate", "--config", dir.resolve("nope.yaml").toString(), token),
+                "--config",
+                "nope.yaml");
+        assertUsageError(
+                CliRun.run("audit", "--config", dir.resolve("nope.yaml").toString()), "nope.yaml");
     }
 
     @Test
@@ -118,21 +122,28 @@ class UsageErrorTest {
     @Test
     void tokensBothAsArgumentsAndFileIsUsageError() throws IOException {
         Path tokens = write("t.txt", token + "\n");
-        assertUsageError(CliRun.run("validate", "--config", config.toString(), "--tokens", tokens.toString(), token),
+        assertUsageError(
+                CliRun.run("validate", "--config", config.toString(), "--tokens", tokens.toString(), token),
                 "not both");
     }
 
     @Test
     void missingTokensFileIsUsageError() {
-        assertUsageError(CliRun.run("validate", "--config", config.toString(), "--tokens",
-                dir.resolve("missing.txt").toString()), "missing.txt");
+        assertUsageError(
+                CliRun.run(
+                        "validate",
+                        "--config",
+                        config.toString(),
+                        "--tokens",
+                        dir.resolve("missing.txt").toString()),
+                "missing.txt");
     }
 
     @Test
     void emptyTokensFileIsUsageError() throws IOException {
         Path empty = write("empty.txt", "\n \n");
-        assertUsageError(CliRun.run("validate", "--config", config.toString(), "--tokens", empty.toString()),
-                "no tokens");
+        assertUsageError(
+                CliRun.run("validate", "--config", config.toString(), "--tokens", empty.toString()), "no tokens");
     }
 
     @Test
@@ -157,13 +168,25 @@ class UsageErrorTest {
 
     @Test
     void missingJwkFileIsUsageError() {
-        assertUsageError(CliRun.run("verify-signature", "--jwk", dir.resolve("k.json").toString(), token), "k.json");
+        assertUsageError(
+                CliRun.run("verify-signature", "--jwk", dir.resolve("k.json").toString(), token), "k.json");
     }
 
     @Test
     void unusableJwkFileIsUsageError() throws IOException {
-        assertUsageError(CliRun.run("verify-signature", "--jwk", write("k.json", "{not json").toString(), token), "jwk");
-        assertUsageError(CliRun.run("verify-signature", "--jwk", write("e.json", "{\"keys\":[]}").toString(), token),
+        assertUsageError(
+                CliRun.run(
+                        "verify-signature",
+                        "--jwk",
+                        write("k.json", "{not json").toString(),
+                        token),
+                "jwk");
+        assertUsageError(
+                CliRun.run(
+                        "verify-signature",
+                        "--jwk",
+                        write("e.json", "{\"keys\":[]}").toString(),
+                        token),
                 "no usable key");
     }
 
@@ -171,6 +194,10 @@ class UsageErrorTest {
     void rootHelpListsCommands() {
         CliRun run = CliRun.run("--help");
         assertThat(run.status()).isZero();
-        assertThat(run.out()).contains("validate").contains("audit").contains("verify-signature").contains("Example");
+        assertThat(run.out())
+                .contains("validate")
+                .contains("audit")
+                .contains("verify-signature")
+                .contains("Example");
     }
 }

@@ -30,15 +30,23 @@ class ValidateCommandTest {
     final Instant now = Instant.now();
 
     JwksServer server;
+
     @TempDir
     Path dir;
+
     Path config;
 
     @BeforeEach
     void start() throws IOException {
         server = JwksServer.start();
-        server.serveKeys("/common/keys", JwkSet.of(enterpriseKey.jwk(), legacyKey.jwk()
-                .certificate(Instant.parse("2016-04-01T00:00:00Z"), Instant.parse("2021-04-01T00:00:00Z"))));
+        server.serveKeys(
+                "/common/keys",
+                JwkSet.of(
+                        enterpriseKey.jwk(),
+                        legacyKey
+                                .jwk()
+                                .certificate(
+                                        Instant.parse("2016-04-01T00:00:00Z"), Instant.parse("2021-04-01T00:00:00Z"))));
         server.serveKeys("/consumers/keys", JwkSet.of(consumerKey));
         config = write("keyfence.yaml", config(server.uri("/common/keys").toString()));
     }
@@ -76,7 +84,8 @@ class ValidateCommandTest {
     }
 
     String enterpriseToken(String tenant, Instant at) {
-        return Tokens.accessToken(TEMPLATE.replace("{tenantid}", tenant), AUDIENCE, at).tenant(tenant)
+        return Tokens.accessToken(TEMPLATE.replace("{tenantid}", tenant), AUDIENCE, at)
+                .tenant(tenant)
                 .signedWith(enterpriseKey);
     }
 
@@ -91,8 +100,8 @@ class ValidateCommandTest {
         List<Map<String, Object>> lines = run.lines();
         assertThat(lines).hasSize(1);
         Map<String, Object> line = lines.get(0);
-        assertThat(List.copyOf(line.keySet())).startsWith(
-                "index", "valid", "reason", "issuer", "tenant", "kid", "keyScope", "detail");
+        assertThat(List.copyOf(line.keySet()))
+                .startsWith("index", "valid", "reason", "issuer", "tenant", "kid", "keyScope", "detail");
         assertThat(((Number) line.get("index")).intValue()).isZero();
         assertThat(line.get("valid")).isEqualTo(true);
         assertThat(get(line, "reason")).isNull();
@@ -134,7 +143,8 @@ class ValidateCommandTest {
         List<Map<String, Object>> lines = run.lines();
         assertThat(lines).hasSize(3);
         assertThat(lines).extracting(l -> ((Number) l.get("index")).intValue()).containsExactly(0, 1, 2);
-        assertThat(lines).extracting(l -> get(l, "reason"))
+        assertThat(lines)
+                .extracting(l -> get(l, "reason"))
                 .containsExactly(null, "TENANT_NOT_ALLOWED", "MALFORMED_TOKEN");
         assertThat(get(lines.get(1), "tenant")).isEqualTo("tid-z");
         assertThat(get(lines.get(2), "issuer")).isNull();
@@ -146,17 +156,20 @@ class ValidateCommandTest {
     void readsTokensFromStandardInputWithDash() {
         String good = enterpriseToken("tid-b", now);
 
-        CliRun run = CliRun.withStdin(good + "\n" + good + "\n", "validate", "--config", config.toString(),
-                "--tokens", "-");
+        CliRun run =
+                CliRun.withStdin(good + "\n" + good + "\n", "validate", "--config", config.toString(), "--tokens", "-");
 
         assertThat(run.status()).isZero();
-        assertThat(run.lines()).hasSize(2).allSatisfy(l -> assertThat(l.get("valid")).isEqualTo(true));
+        assertThat(run.lines())
+                .hasSize(2)
+                .allSatisfy(l -> assertThat(l.get("valid")).isEqualTo(true));
     }
 
     @Test
     void nowEvaluatesKeyWindowAtThatInstant() {
         Instant then = Instant.parse("2020-06-01T12:00:00Z");
-        String token = Tokens.accessToken(TEMPLATE.replace("{tenantid}", "tid-a"), AUDIENCE, then).tenant("tid-a")
+        String token = Tokens.accessToken(TEMPLATE.replace("{tenantid}", "tid-a"), AUDIENCE, then)
+                .tenant("tid-a")
                 .signedWith(legacyKey);
 
         CliRun today = CliRun.run("validate", "--config", config.toString(), token);
@@ -185,8 +198,10 @@ class ValidateCommandTest {
 
     @Test
     void expiredTokenIsTokenExpired() {
-        String token = Tokens.accessToken(TEMPLATE.replace("{tenantid}", "tid-a"), AUDIENCE,
-                now.minus(Duration.ofHours(2))).tenant("tid-a").signedWith(enterpriseKey);
+        String token = Tokens.accessToken(
+                        TEMPLATE.replace("{tenantid}", "tid-a"), AUDIENCE, now.minus(Duration.ofHours(2)))
+                .tenant("tid-a")
+                .signedWith(enterpriseKey);
 
         CliRun run = CliRun.run("validate", "--config", config.toString(), token);
 
@@ -199,7 +214,11 @@ class ValidateCommandTest {
         CliRun run = CliRun.run("validate", "--help");
 
         assertThat(run.status()).isZero();
-        assertThat(run.out()).contains("Example").contains("--config").contains("--tokens").contains("--now");
+        assertThat(run.out())
+                .contains("Example")
+                .contains("--config")
+                .contains("--tokens")
+                .contains("--now");
         assertThat(run.err()).isEmpty();
     }
 }

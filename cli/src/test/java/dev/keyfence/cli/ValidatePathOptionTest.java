@@ -26,11 +26,13 @@ class ValidatePathOptionTest {
 
     @TempDir
     Path dir;
+
     Path config;
 
     @BeforeEach
     void write() throws IOException {
-        Files.writeString(dir.resolve("enterprise.json"), JwkSet.of(enterpriseKey).toJson());
+        Files.writeString(
+                dir.resolve("enterprise.json"), JwkSet.of(enterpriseKey).toJson());
         Files.writeString(dir.resolve("consumer.json"), JwkSet.of(consumerKey).toJson());
         config = Files.writeString(dir.resolve("keyfence.yaml"), yaml("/api/me"));
     }
@@ -65,16 +67,21 @@ class ValidatePathOptionTest {
         CliRun run = CliRun.run("validate", "--config", config.toString(), "--path", "/api/me", consumerToken());
         assertThat(run.status()).isEqualTo(1);
         assertThat(run.lines().get(0).get("reason")).isEqualTo("KEY_SCOPE_NOT_ACCEPTED");
-        String enterprise = Tokens.accessToken(ENTERPRISE_ISSUER, "api://mail", Instant.now()).signedWith(enterpriseKey);
-        assertThat(CliRun.run("validate", "--config", config.toString(), "--path", "/api/me", enterprise).status())
+        String enterprise = Tokens.accessToken(ENTERPRISE_ISSUER, "api://mail", Instant.now())
+                .signedWith(enterpriseKey);
+        assertThat(CliRun.run("validate", "--config", config.toString(), "--path", "/api/me", enterprise)
+                        .status())
                 .isZero();
     }
 
     @Test
     void withoutPathOrOnAnotherPathTheResourceSectionApplies() {
-        assertThat(CliRun.run("validate", "--config", config.toString(), consumerToken()).status()).isZero();
+        assertThat(CliRun.run("validate", "--config", config.toString(), consumerToken())
+                        .status())
+                .isZero();
         assertThat(CliRun.run("validate", "--config", config.toString(), "--path", "/api/other", consumerToken())
-                .status()).isZero();
+                        .status())
+                .isZero();
     }
 
     @Test

@@ -20,6 +20,7 @@ class VerifySignatureCommandTest {
     final TestKey key = TestKey.rsa("k1");
     final TestKey other = TestKey.rsa("k1-other");
     final TestKey ec = TestKey.ec("e1", "P-256");
+
     @TempDir
     Path dir;
 
@@ -60,7 +61,8 @@ class VerifySignatureCommandTest {
     void jwkSetFindsKeyByKidAmongSeveral() throws IOException {
         Path set = write("set.json", JwkSet.of(ec, key).toJson());
 
-        CliRun run = CliRun.run("verify-signature", "--jwk", set.toString(), token().signedWith(ec), token().signedWith(key));
+        CliRun run = CliRun.run(
+                "verify-signature", "--jwk", set.toString(), token().signedWith(ec), token().signedWith(key));
 
         assertThat(run.status()).isZero();
         assertThat(run.lines()).extracting(l -> l.get("kid")).containsExactly("e1", "k1");
@@ -110,7 +112,8 @@ class VerifySignatureCommandTest {
     void ecTokenAgainstRsaKeyIsKeyNotFound() throws IOException {
         Path jwk = write("k1.json", key.jwk().toJson());
 
-        CliRun run = CliRun.run("verify-signature", "--jwk", jwk.toString(), token().kid("k1").signedWith(ec.withKid("k1")));
+        CliRun run = CliRun.run(
+                "verify-signature", "--jwk", jwk.toString(), token().kid("k1").signedWith(ec.withKid("k1")));
 
         assertThat(only(run).get("reason")).isEqualTo("KEY_NOT_FOUND");
     }
@@ -119,7 +122,11 @@ class VerifySignatureCommandTest {
     void unsignedTokenIsAlgorithmNotAllowed() throws IOException {
         Path jwk = write("k1.json", key.jwk().toJson());
 
-        CliRun run = CliRun.run("verify-signature", "--jwk", jwk.toString(), token().alg("none").kid("k1").unsigned());
+        CliRun run = CliRun.run(
+                "verify-signature",
+                "--jwk",
+                jwk.toString(),
+                token().alg("none").kid("k1").unsigned());
 
         assertThat(only(run).get("reason")).isEqualTo("ALGORITHM_NOT_ALLOWED");
     }
@@ -128,7 +135,10 @@ class VerifySignatureCommandTest {
     void embeddedKeyHeaderIsHeaderNotAllowed() throws IOException {
         Path jwk = write("k1.json", key.jwk().toJson());
 
-        CliRun run = CliRun.run("verify-signature", "--jwk", jwk.toString(),
+        CliRun run = CliRun.run(
+                "verify-signature",
+                "--jwk",
+                jwk.toString(),
                 token().header("jku", "https://evil.example.test/keys").signedWith(key));
 
         assertThat(only(run).get("reason")).isEqualTo("HEADER_NOT_ALLOWED");
@@ -169,7 +179,11 @@ class VerifySignatureCommandTest {
 
     @Test
     void unusableKeyInSetIsLeftOutWithWarningOnStderr() throws IOException {
-        Path set = write("set.json", JwkSet.of(key).withRaw("{\"kty\":\"RSA\",\"kid\":\"broken\",\"n\":\"AQAB\"}").toJson());
+        Path set = write(
+                "set.json",
+                JwkSet.of(key)
+                        .withRaw("{\"kty\":\"RSA\",\"kid\":\"broken\",\"n\":\"AQAB\"}")
+                        .toJson());
 
         CliRun run = CliRun.run("verify-signature", "--jwk", set.toString(), token().signedWith(key));
 
@@ -187,7 +201,8 @@ class VerifySignatureCommandTest {
     @Test
     void nonJsonAndEmptyPayloadsVerify() throws IOException {
         Path jwk = write("k1.json", key.jwk().toJson());
-        String header = java.util.Base64.getUrlEncoder().withoutPadding()
+        String header = java.util.Base64.getUrlEncoder()
+                .withoutPadding()
                 .encodeToString("{\"alg\":\"RS256\",\"kid\":\"k1\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
         String foo = signed(header + ".Zm9v");
         String empty = signed(header + ".");
@@ -202,20 +217,29 @@ class VerifySignatureCommandTest {
     @Test
     void payloadThatIsNotStrictBase64UrlIsMalformedToken() throws IOException {
         Path jwk = write("k1.json", key.jwk().toJson());
-        String header = java.util.Base64.getUrlEncoder().withoutPadding()
+        String header = java.util.Base64.getUrlEncoder()
+                .withoutPadding()
                 .encodeToString("{\"alg\":\"RS256\",\"kid\":\"k1\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
 
-        CliRun run = CliRun.run("verify-signature", "--jwk", jwk.toString(),
-                signed(header + ".Zm9vYg="), signed(header + ".Zm9vYh"), signed(header + ".Zm+v"));
+        CliRun run = CliRun.run(
+                "verify-signature",
+                "--jwk",
+                jwk.toString(),
+                signed(header + ".Zm9vYg="),
+                signed(header + ".Zm9vYh"),
+                signed(header + ".Zm+v"));
 
         assertThat(run.status()).isEqualTo(1);
-        assertThat(run.lines()).extracting(l -> l.get("reason"))
+        assertThat(run.lines())
+                .extracting(l -> l.get("reason"))
                 .containsExactly("MALFORMED_TOKEN", "MALFORMED_TOKEN", "MALFORMED_TOKEN");
     }
 
     private String signed(String signingInput) {
-        return signingInput + "." + java.util.Base64.getUrlEncoder().withoutPadding()
-                .encodeToString(Tokens.signature("RS256", key, signingInput));
+        return signingInput + "."
+                + java.util.Base64.getUrlEncoder()
+                        .withoutPadding()
+                        .encodeToString(Tokens.signature("RS256", key, signingInput));
     }
     /** Wycheproof's MixedKeySet: a public key must never be taken for an HMAC secret, so such a file is refused. */
     @Test

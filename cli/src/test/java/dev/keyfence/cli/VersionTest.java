@@ -11,7 +11,9 @@ class VersionTest {
         CliRun run = CliRun.run("--version");
 
         assertThat(run.status()).as(run.err()).isZero();
-        assertThat(run.out().strip()).matches("keyfence \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?")
-                .doesNotContain("${").doesNotContain("development");
+        assertThat(run.out().strip())
+                .matches("keyfence \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?")
+                .doesNotContain("${")
+                .doesNotContain("development");
     }
 }

@@ -52,15 +52,27 @@ public final class Engine {
     private final VerifiedSignatures verified;
     /** False for the drill's shadow engines: their minted attacks are no events for the audit log. */
     private final boolean audit;
+
     private final DpopProofVerifier dpop;
 
-    private Engine(ValidationPolicy policy, ResourcePolicy resource, KeyRegistry registry, Set<Control> controls,
-                   VerifiedSignatures verified, DpopProofVerifier dpop) {
+    private Engine(
+            ValidationPolicy policy,
+            ResourcePolicy resource,
+            KeyRegistry registry,
+            Set<Control> controls,
+            VerifiedSignatures verified,
+            DpopProofVerifier dpop) {
         this(policy, resource, registry, controls, verified, dpop, true);
     }
 
-    private Engine(ValidationPolicy policy, ResourcePolicy resource, KeyRegistry registry, Set<Control> controls,
-                   VerifiedSignatures verified, DpopProofVerifier dpop, boolean audit) {
+    private Engine(
+            ValidationPolicy policy,
+            ResourcePolicy resource,
+            KeyRegistry registry,
+            Set<Control> controls,
+            VerifiedSignatures verified,
+            DpopProofVerifier dpop,
+            boolean audit) {
         this.audit = audit;
         this.policy = policy;
         this.resource = resource;
@@ -83,13 +95,20 @@ public final class Engine {
     public static Engine create(ValidationPolicy policy) {
         Set<Control> controls = policy.controls();
         if (controls.containsAll(EnumSet.allOf(Control.class))) {
-            return new Engine(policy, policy.resource(), new KeyRegistry(policy), controls,
-                    VerifiedSignatures.of(policy.verifiedTokenCache()), dpop(policy));
+            return new Engine(
+                    policy,
+                    policy.resource(),
+                    new KeyRegistry(policy),
+                    controls,
+                    VerifiedSignatures.of(policy.verifiedTokenCache()),
+                    dpop(policy));
         }
         Set<Control> off = EnumSet.complementOf(EnumSet.copyOf(controls));
-        LOG.warn("validator built with controls off {}: it accepts tokens a full validator rejects (for tests only)", off);
-        return new Engine(policy, policy.resource(), new KeyRegistry(policy), controls, VerifiedSignatures.of(0),
-                dpop(policy));
+        LOG.warn(
+                "validator built with controls off {}: it accepts tokens a full validator rejects (for tests only)",
+                off);
+        return new Engine(
+                policy, policy.resource(), new KeyRegistry(policy), controls, VerifiedSignatures.of(0), dpop(policy));
     }
 
     /**
@@ -98,8 +117,8 @@ public final class Engine {
      * find which controls catch an attack alone, inside its shadow; never for production tokens.
      * It writes nothing to the audit log: a drill's minted attacks are not attacks on the service.
      */
-    public static Engine withControls(ValidationPolicy policy, ResourcePolicy resource, KeyRegistry registry,
-                                      Set<Control> controls) {
+    public static Engine withControls(
+            ValidationPolicy policy, ResourcePolicy resource, KeyRegistry registry, Set<Control> controls) {
         Set<Control> set = EnumSet.of(Control.TOKEN_SHAPE);
         set.addAll(controls);
         return new Engine(policy, resource, registry, set, VerifiedSignatures.of(0), dpop(policy), false);
@@ -109,17 +128,28 @@ public final class Engine {
     public Engine forResource(ResourcePolicy other) {
         for (String scope : other.acceptedKeyScopes()) {
             if (policy.issuers().stream().noneMatch(i -> i.keyScope().equals(scope))) {
-                throw new dev.keyfence.ConfigurationException("resource.accepted-key-scopes",
-                        "no issuer carries key scope '" + scope + "'");
+                throw new dev.keyfence.ConfigurationException(
+                        "resource.accepted-key-scopes", "no issuer carries key scope '" + scope + "'");
             }
         }
         return new Engine(policy, other, registry, controls, verified, dpop, audit);
     }
 
-    public ValidationPolicy policy() { return policy; }
-    public ResourcePolicy resource() { return resource; }
-    public KeyRegistry registry() { return registry; }
-    public Set<Control> controls() { return controls; }
+    public ValidationPolicy policy() {
+        return policy;
+    }
+
+    public ResourcePolicy resource() {
+        return resource;
+    }
+
+    public KeyRegistry registry() {
+        return registry;
+    }
+
+    public Set<Control> controls() {
+        return controls;
+    }
 
     /** Validates one token presented with nothing else; never throws for any input. */
     public Verdict validate(String token) {
@@ -134,14 +164,19 @@ public final class Engine {
         try {
             parsed = seen != null ? seen.token() : TokenParser.parse(token, policy.maxTokenBytes());
         } catch (MalformedTokenException e) {
-            Verdict.Rejected r = new Verdict.Rejected(Reason.MALFORMED_TOKEN,
-                    Objects.requireNonNullElse(e.getMessage(), "malformed token"), Optional.empty(),
-                    Optional.empty(), Optional.empty(), Optional.empty(), Fingerprint.of(token));
+            Verdict.Rejected r = new Verdict.Rejected(
+                    Reason.MALFORMED_TOKEN,
+                    Objects.requireNonNullElse(e.getMessage(), "malformed token"),
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    Fingerprint.of(token));
             log(r);
             return r;
         }
-        Evaluation e = new Evaluation(parsed, policy, resource, registry, now,
-                seen == null ? null : seen.keyThumbprint(), request, dpop);
+        Evaluation e = new Evaluation(
+                parsed, policy, resource, registry, now, seen == null ? null : seen.keyThumbprint(), request, dpop);
         for (Check check : checks) {
             Rejection rejection = check.apply(e);
             if (rejection != null) {
@@ -157,9 +192,14 @@ public final class Engine {
         }
         Verdict.Accepted accepted = new Verdict.Accepted(result);
         if (audit && AUDIT.isDebugEnabled()) {
-            AUDIT.debug("token {} accepted: iss={} tid={} kid={} scope={} resource={}", accepted.fingerprint(),
-                    accepted.token().issuer(), accepted.token().tenant().orElse("-"), accepted.token().kid().orElse("-"),
-                    accepted.token().keyScope(), resource.name());
+            AUDIT.debug(
+                    "token {} accepted: iss={} tid={} kid={} scope={} resource={}",
+                    accepted.fingerprint(),
+                    accepted.token().issuer(),
+                    accepted.token().tenant().orElse("-"),
+                    accepted.token().kid().orElse("-"),
+                    accepted.token().keyScope(),
+                    resource.name());
         }
         return accepted;
     }
@@ -167,7 +207,9 @@ public final class Engine {
     private static boolean sameKeyAndIssuer(VerifiedSignatures.Entry seen, Evaluation e) {
         TrackedKey key = e.key().key();
         TrustedIssuer issuer = e.issuer();
-        return key != null && issuer != null && seen.keyThumbprint().equals(key.thumbprint())
+        return key != null
+                && issuer != null
+                && seen.keyThumbprint().equals(key.thumbprint())
                 && seen.result().issuerName().equals(issuer.name());
     }
 
@@ -182,8 +224,13 @@ public final class Engine {
         }
         TrustedIssuer issuer = e.issuer();
         String tenant = issuer != null && issuer.isTemplate() ? e.tid() : null;
-        return new Verdict.Rejected(rejection.reason(), rejection.detail(), Optional.ofNullable(e.iss()),
-                Optional.ofNullable(tenant), Optional.ofNullable(e.kid()), Optional.ofNullable(scope),
+        return new Verdict.Rejected(
+                rejection.reason(),
+                rejection.detail(),
+                Optional.ofNullable(e.iss()),
+                Optional.ofNullable(tenant),
+                Optional.ofNullable(e.kid()),
+                Optional.ofNullable(scope),
                 e.token().fingerprint());
     }
 
@@ -204,19 +251,30 @@ public final class Engine {
             audience = List.of();
         }
         Instant exp = e.expiresAt();
-        // a tenant only for template issuers, where the tenant check bound tid to iss; an exact issuer's tid is unchecked
+        // a tenant only for template issuers, where the tenant check bound tid to iss; an exact issuer's tid is
+        // unchecked
         TrustedIssuer issuer = e.issuer();
         String tenant = issuer != null && issuer.isTemplate() ? e.tid() : null;
         TrustedIssuer keyIssuer = e.key().key() != null ? e.key().issuer() : null;
-        String scope = keyIssuer != null ? keyIssuer.keyScope()
-                : issuer != null ? issuer.keyScope() : "unknown";
+        String scope = keyIssuer != null ? keyIssuer.keyScope() : issuer != null ? issuer.keyScope() : "unknown";
         Set<String> scopes = KeyScopeCheck.knownScopes(e);
         String issuerName = issuer != null ? issuer.name() : "unknown";
-        return VerifiedTokens.of(new VerifiedTokens.Facts(e.iss() == null ? "" : e.iss(), Optional.ofNullable(e.token().claimString("sub")),
-                audience, Optional.ofNullable(tenant), Optional.ofNullable(e.kid()),
-                String.valueOf(e.token().headerString("alg")), Optional.ofNullable(e.token().headerString("typ")), scope,
-                scopes.isEmpty() ? Set.of(scope) : scopes, issuerName,
-                exp == null ? Instant.MAX : exp, withoutNulls(claims), e.token()::fingerprint), VerifiedToken.class);
+        return VerifiedTokens.of(
+                new VerifiedTokens.Facts(
+                        e.iss() == null ? "" : e.iss(),
+                        Optional.ofNullable(e.token().claimString("sub")),
+                        audience,
+                        Optional.ofNullable(tenant),
+                        Optional.ofNullable(e.kid()),
+                        String.valueOf(e.token().headerString("alg")),
+                        Optional.ofNullable(e.token().headerString("typ")),
+                        scope,
+                        scopes.isEmpty() ? Set.of(scope) : scopes,
+                        issuerName,
+                        exp == null ? Instant.MAX : exp,
+                        withoutNulls(claims),
+                        e.token()::fingerprint),
+                VerifiedToken.class);
     }
 
     /** The claims without JSON nulls; the parsed (unmodifiable) tree itself when it holds none. */
@@ -237,7 +295,8 @@ public final class Engine {
 
     private static boolean holdsNull(java.util.Collection<?> values) {
         for (Object v : values) {
-            if (v == Json.NULL || v instanceof Map<?, ?> m && holdsNull(m.values())
+            if (v == Json.NULL
+                    || v instanceof Map<?, ?> m && holdsNull(m.values())
                     || v instanceof List<?> l && holdsNull(l)) {
                 return true;
             }
@@ -254,17 +313,25 @@ public final class Engine {
             return withoutNulls((Map<String, Object>) m);
         }
         if (v instanceof List<?> l) {
-            return l.stream().map(Engine::clean).filter(java.util.Objects::nonNull).toList();
+            return l.stream()
+                    .map(Engine::clean)
+                    .filter(java.util.Objects::nonNull)
+                    .toList();
         }
         return v;
     }
 
     private void log(Verdict.Rejected r) {
         if (audit && AUDIT.isInfoEnabled()) {
-            AUDIT.info("token {} rejected: {} iss={} tid={} kid={} resource={}: {}", r.fingerprint(), r.reason(),
+            AUDIT.info(
+                    "token {} rejected: {} iss={} tid={} kid={} resource={}: {}",
+                    r.fingerprint(),
+                    r.reason(),
                     r.issuer().map(dev.keyfence.internal.checks.Safe::text).orElse("-"),
                     r.tenant().map(dev.keyfence.internal.checks.Safe::text).orElse("-"),
-                    r.kid().map(dev.keyfence.internal.checks.Safe::text).orElse("-"), resource.name(), r.detail());
+                    r.kid().map(dev.keyfence.internal.checks.Safe::text).orElse("-"),
+                    resource.name(),
+                    r.detail());
         }
     }
 }

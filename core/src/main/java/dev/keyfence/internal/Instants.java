@@ -5,8 +5,7 @@ import java.time.Instant;
 
 /** Instant and duration arithmetic that saturates at {@link Instant#MIN}/{@link Instant#MAX} instead of throwing, for any clock. */
 public final class Instants {
-    private Instants() {
-    }
+    private Instants() {}
 
     /** {@code at + d}, or {@link Instant#MAX} / {@link Instant#MIN} when that lies outside the range. */
     public static Instant plus(Instant at, Duration d) {

@@ -1,7 +1,7 @@
 package dev.keyfence.internal;
 
-import dev.keyfence.KeyState;
 import dev.keyfence.KeySource;
+import dev.keyfence.KeyState;
 import dev.keyfence.KeyStatus;
 import dev.keyfence.SourceStatus;
 import dev.keyfence.TrustedIssuer;
@@ -20,8 +20,7 @@ import java.util.Optional;
 
 /** Reads every source of a registry into statuses for audit and health reporting. */
 public final class PostureReader {
-    private PostureReader() {
-    }
+    private PostureReader() {}
 
     /**
      * Every source's status, reading fixed sources that were not read yet (or are due); a
@@ -32,17 +31,20 @@ public final class PostureReader {
         List<KeySourceState> sources = registry.sources();
         for (KeySourceState source : sources) {
             if (registry.isFixed(source)) {
-                source.awaitFirstAnswer(); // every source's first read before any status: a key's scopes come from all of them
+                source.awaitFirstAnswer(); // every source's first read before any status: a key's scopes come from
+                // all of them
             }
         }
         for (KeySourceState source : sources) {
             TrustedIssuer issuer = registry.issuerOf(source);
             // fixed sources are read (or refreshed) here when due; per-tenant ones only for their own tenant's tokens
-            KeyRing usable = registry.isFixed(source) ? source.currentUnreported()
+            KeyRing usable = registry.isFixed(source)
+                    ? source.currentUnreported()
                     : source.hasGoodSet() ? source.cached() : null;
             KeyRing cached = source.cached();
             Instant now = registry.policy().clock().instant(); // after the read: no key is seen after "now"
-            SourceStatus.Health health = usable == null ? SourceStatus.Health.DOWN
+            SourceStatus.Health health = usable == null
+                    ? SourceStatus.Health.DOWN
                     : source.lastProblem() != null ? SourceStatus.Health.STALE : SourceStatus.Health.UP;
             List<KeyStatus> keys = new ArrayList<>();
             if (cached != null) {
@@ -53,9 +55,14 @@ public final class PostureReader {
                     keys.add(status(registry, issuer, source, gone.key(), now, false));
                 }
             }
-            out.add(new SourceStatus(issuer.name(), source.label(), location(issuer, source), health,
+            out.add(new SourceStatus(
+                    issuer.name(),
+                    source.label(),
+                    location(issuer, source),
+                    health,
                     Optional.ofNullable(cached == null ? null : cached.fetchedAt()),
-                    Optional.ofNullable(source.lastProblem()), keys));
+                    Optional.ofNullable(source.lastProblem()),
+                    keys));
         }
         return out;
     }
@@ -63,9 +70,11 @@ public final class PostureReader {
     /** Where the source reads from: for a per-tenant jwks-uri, the URL with its tenant filled in. */
     private static String location(TrustedIssuer issuer, KeySourceState source) {
         String prefix = issuer.name() + "/";
-        if (issuer.keySource() instanceof KeySource.JwksUri u && u.perTenant() && source.label().startsWith(prefix)) {
-            return dev.keyfence.internal.RedactedUrl.of(
-                    u.uri().replace(TrustedIssuer.TENANT_PLACEHOLDER, source.label().substring(prefix.length())));
+        if (issuer.keySource() instanceof KeySource.JwksUri u
+                && u.perTenant()
+                && source.label().startsWith(prefix)) {
+            return dev.keyfence.internal.RedactedUrl.of(u.uri()
+                    .replace(TrustedIssuer.TENANT_PLACEHOLDER, source.label().substring(prefix.length())));
         }
         return issuer.keySource().describe();
     }
@@ -79,12 +88,17 @@ public final class PostureReader {
         return all;
     }
 
-    private static KeyStatus status(KeyRegistry registry, TrustedIssuer issuer, KeySourceState source,
-                                    TrackedKey key, Instant now, boolean published) {
+    private static KeyStatus status(
+            KeyRegistry registry,
+            TrustedIssuer issuer,
+            KeySourceState source,
+            TrackedKey key,
+            Instant now,
+            boolean published) {
         KeyKnowledge known = registry.known().get(key.thumbprint());
         if (known == null) { // a ring's keys are learned before the ring is published; never null in practice
-            known = KeyKnowledge.first(key.thumbprint(), now).published(source.label(), issuer.name(), issuer.keyScope(),
-                    List.of(key));
+            known = KeyKnowledge.first(key.thumbprint(), now)
+                    .published(source.label(), issuer.name(), issuer.keyScope(), List.of(key));
         }
         KeyLife life = registry.life(known);
         java.util.Set<String> scopes = new java.util.TreeSet<>(known.scopes());
@@ -102,7 +116,9 @@ public final class PostureReader {
             state = KeyState.EXPIRED;
         } else if (life.notBefore() != null && now.isBefore(life.notBefore())) {
             state = KeyState.NOT_YET_VALID;
-        } else if (retiredAt != null && !now.isBefore(Instants.plus(retiredAt, registry.policy().keys().retiredGrace()))) {
+        } else if (retiredAt != null
+                && !now.isBefore(
+                        Instants.plus(retiredAt, registry.policy().keys().retiredGrace()))) {
             state = KeyState.RETIRED;
         } else if (maxAge.isPresent() && age.compareTo(maxAge.get()) > 0) {
             state = KeyState.TOO_OLD;
@@ -113,11 +129,25 @@ public final class PostureReader {
         }
         // the problem names the revocation, else the weakness (whatever the state): posture reads it from here
         String problem = revoked != null ? revoked : weakness;
-        return new KeyStatus(issuer.name(), source.label(), Optional.ofNullable(key.kid()), key.keyType(),
-                key.sizeBits(), Optional.ofNullable(key.curve()), key.thumbprint(),
-                Optional.ofNullable(life.notBefore()), Optional.ofNullable(life.notAfter()), life.sources(),
-                Optional.of(age), Optional.of(life.ageSource()), Optional.ofNullable(key.keyIssuer()), scopes,
-                known.firstSeen(), Optional.ofNullable(retiredAt), state, Optional.ofNullable(problem),
+        return new KeyStatus(
+                issuer.name(),
+                source.label(),
+                Optional.ofNullable(key.kid()),
+                key.keyType(),
+                key.sizeBits(),
+                Optional.ofNullable(key.curve()),
+                key.thumbprint(),
+                Optional.ofNullable(life.notBefore()),
+                Optional.ofNullable(life.notAfter()),
+                life.sources(),
+                Optional.of(age),
+                Optional.of(life.ageSource()),
+                Optional.ofNullable(key.keyIssuer()),
+                scopes,
+                known.firstSeen(),
+                Optional.ofNullable(retiredAt),
+                state,
+                Optional.ofNullable(problem),
                 published && retiredAt != null);
     }
 }

@@ -10,8 +10,7 @@ import java.util.regex.Pattern;
 public final class RedactedUrl {
     private static final Pattern URL = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*)://([^/?#]*)([^?#]*)");
 
-    private RedactedUrl() {
-    }
+    private RedactedUrl() {}
 
     /** The URL without user-info, query and fragment; text that is not a URL prints as {@code (not a URL)}. */
     public static String of(String url) {

@@ -18,18 +18,21 @@ final class VerifiedSignatures {
     private final @Nullable Cache<String, Entry> cache;
 
     /** One remembered verification. */
-    record Entry(ParsedToken token, String keyThumbprint, VerifiedToken result) {
-    }
+    record Entry(ParsedToken token, String keyThumbprint, VerifiedToken result) {}
 
     private VerifiedSignatures(@Nullable Cache<String, Entry> cache) {
         this.cache = cache;
     }
 
     static VerifiedSignatures of(int entries) {
-        return entries == 0 ? NONE : new VerifiedSignatures(Caffeine.newBuilder().maximumSize(entries).build());
+        return entries == 0
+                ? NONE
+                : new VerifiedSignatures(
+                        Caffeine.newBuilder().maximumSize(entries).build());
     }
 
-    @Nullable Entry get(@Nullable String token) {
+    @Nullable
+    Entry get(@Nullable String token) {
         return cache == null || token == null ? null : cache.getIfPresent(token);
     }
 

@@ -19,18 +19,26 @@ import org.jspecify.annotations.Nullable;
 public final class VerifiedTokens {
     private static volatile @Nullable Function<Facts, ?> maker;
 
-    private VerifiedTokens() {
-    }
+    private VerifiedTokens() {}
 
     /**
      * What a verified token holds. {@code claims} must be an unmodifiable tree that nobody
      * changes afterwards (it is kept, not copied); the fingerprint is computed on first use.
      */
-    public record Facts(String issuer, Optional<String> subject, List<String> audience, Optional<String> tenant,
-                        Optional<String> kid, String algorithm, Optional<String> type, String keyScope,
-                        Set<String> keyScopes, String issuerName, Instant expiresAt, Map<String, Object> claims,
-                        Supplier<String> fingerprint) {
-    }
+    public record Facts(
+            String issuer,
+            Optional<String> subject,
+            List<String> audience,
+            Optional<String> tenant,
+            Optional<String> kid,
+            String algorithm,
+            Optional<String> type,
+            String keyScope,
+            Set<String> keyScopes,
+            String issuerName,
+            Instant expiresAt,
+            Map<String, Object> claims,
+            Supplier<String> fingerprint) {}
 
     /** Called once, by the verified token's class initializer; a second call fails. */
     public static synchronized void register(Function<Facts, ?> constructor) {

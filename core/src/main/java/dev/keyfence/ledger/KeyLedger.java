@@ -69,12 +69,10 @@ public interface KeyLedger extends AutoCloseable {
          * The ledger watches for changes again (after subscribing, or after an outage): every
          * batch stored from now on will be delivered.
          */
-        default void watching(Instant at) {
-        }
+        default void watching(Instant at) {}
 
         /** The ledger could not be read while watching for changes; it keeps trying. */
-        default void unavailable(String problem, Instant at) {
-        }
+        default void unavailable(String problem, Instant at) {}
     }
 
     /** An active subscription; closing it stops the calls. */

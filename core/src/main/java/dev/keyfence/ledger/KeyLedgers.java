@@ -9,8 +9,7 @@ import java.util.ServiceLoader;
 
 /** Opens ledgers: the embedded one in a directory, or whichever provider accepts the settings. */
 public final class KeyLedgers {
-    private KeyLedgers() {
-    }
+    private KeyLedgers() {}
 
     /**
      * The embedded ledger in {@code directory} (created if missing): an append-only, checksummed
@@ -44,8 +43,10 @@ public final class KeyLedgers {
                 return provider.open(settings, environment);
             }
         }
-        throw new ConfigurationException("ledger.jdbc-url", "no ledger provider for "
-                + LedgerUrls.redact(settings.jdbcUrl().orElse("")) + " on the class path; add the artifact "
-                + "dev.keyfence:keyfence-ledger-jdbc (PostgreSQL)");
+        throw new ConfigurationException(
+                "ledger.jdbc-url",
+                "no ledger provider for "
+                        + LedgerUrls.redact(settings.jdbcUrl().orElse("")) + " on the class path; add the artifact "
+                        + "dev.keyfence:keyfence-ledger-jdbc (PostgreSQL)");
     }
 }

@@ -35,8 +35,15 @@ import java.util.Set;
  * @param revocations every revocation by an operator
  * @param reinstatements every reinstatement by an operator
  */
-public record KeyRecord(String thumbprint, Set<String> kids, Set<Publisher> publishers, Optional<Instant> firstSeen,
-        Optional<Instant> lastSeen, Set<Instant> removals, Set<Window> windows, Set<Action> revocations,
+public record KeyRecord(
+        String thumbprint,
+        Set<String> kids,
+        Set<Publisher> publishers,
+        Optional<Instant> firstSeen,
+        Optional<Instant> lastSeen,
+        Set<Instant> removals,
+        Set<Window> windows,
+        Set<Action> revocations,
         Set<Action> reinstatements) {
 
     /** Longest thumbprint accepted (an RFC 7638 SHA-256 thumbprint has 43 characters). */
@@ -67,39 +74,87 @@ public record KeyRecord(String thumbprint, Set<String> kids, Set<Publisher> publ
 
     /** A record that knows nothing yet of the key with this thumbprint. */
     public static KeyRecord of(String thumbprint) {
-        return new KeyRecord(thumbprint, Set.of(), Set.of(), Optional.empty(), Optional.empty(), Set.of(), Set.of(),
-                Set.of(), Set.of());
+        return new KeyRecord(
+                thumbprint,
+                Set.of(),
+                Set.of(),
+                Optional.empty(),
+                Optional.empty(),
+                Set.of(),
+                Set.of(),
+                Set.of(),
+                Set.of());
     }
 
     /** This record plus one sighting: published under {@code kid} by {@code publisher} at {@code at}. */
     public KeyRecord seen(String kid, Publisher publisher, Instant at) {
         Objects.requireNonNull(at, "at");
-        return merge(new KeyRecord(thumbprint, Set.of(kid), Set.of(publisher), Optional.of(at), Optional.of(at),
-                Set.of(), Set.of(), Set.of(), Set.of()));
+        return merge(new KeyRecord(
+                thumbprint,
+                Set.of(kid),
+                Set.of(publisher),
+                Optional.of(at),
+                Optional.of(at),
+                Set.of(),
+                Set.of(),
+                Set.of(),
+                Set.of()));
     }
 
     /** This record plus the observation that a source stopped publishing the key at {@code at}. */
     public KeyRecord removed(Instant at) {
-        return merge(new KeyRecord(thumbprint, Set.of(), Set.of(), Optional.empty(), Optional.empty(),
-                Set.of(Objects.requireNonNull(at, "at")), Set.of(), Set.of(), Set.of()));
+        return merge(new KeyRecord(
+                thumbprint,
+                Set.of(),
+                Set.of(),
+                Optional.empty(),
+                Optional.empty(),
+                Set.of(Objects.requireNonNull(at, "at")),
+                Set.of(),
+                Set.of(),
+                Set.of()));
     }
 
     /** This record plus a window that one of the key's entries declared. */
     public KeyRecord window(Window window) {
-        return merge(new KeyRecord(thumbprint, Set.of(), Set.of(), Optional.empty(), Optional.empty(), Set.of(),
-                Set.of(window), Set.of(), Set.of()));
+        return merge(new KeyRecord(
+                thumbprint,
+                Set.of(),
+                Set.of(),
+                Optional.empty(),
+                Optional.empty(),
+                Set.of(),
+                Set.of(window),
+                Set.of(),
+                Set.of()));
     }
 
     /** This record plus an operator's revocation. */
     public KeyRecord revoked(Action revocation) {
-        return merge(new KeyRecord(thumbprint, Set.of(), Set.of(), Optional.empty(), Optional.empty(), Set.of(),
-                Set.of(), Set.of(revocation), Set.of()));
+        return merge(new KeyRecord(
+                thumbprint,
+                Set.of(),
+                Set.of(),
+                Optional.empty(),
+                Optional.empty(),
+                Set.of(),
+                Set.of(),
+                Set.of(revocation),
+                Set.of()));
     }
 
     /** This record plus an operator's reinstatement (ends earlier revocations and retirement). */
     public KeyRecord reinstated(Action reinstatement) {
-        return merge(new KeyRecord(thumbprint, Set.of(), Set.of(), Optional.empty(), Optional.empty(), Set.of(),
-                Set.of(), Set.of(), Set.of(reinstatement)));
+        return merge(new KeyRecord(
+                thumbprint,
+                Set.of(),
+                Set.of(),
+                Optional.empty(),
+                Optional.empty(),
+                Set.of(),
+                Set.of(),
+                Set.of(),
+                Set.of(reinstatement)));
     }
 
     /**
@@ -112,10 +167,16 @@ public record KeyRecord(String thumbprint, Set<String> kids, Set<Publisher> publ
         if (!thumbprint.equals(other.thumbprint)) {
             throw new IllegalArgumentException("records of two different keys");
         }
-        return new KeyRecord(thumbprint, union(kids, other.kids), union(publishers, other.publishers),
-                earliest(firstSeen, other.firstSeen), latest(lastSeen, other.lastSeen),
-                union(removals, other.removals), union(windows, other.windows),
-                union(revocations, other.revocations), union(reinstatements, other.reinstatements));
+        return new KeyRecord(
+                thumbprint,
+                union(kids, other.kids),
+                union(publishers, other.publishers),
+                earliest(firstSeen, other.firstSeen),
+                latest(lastSeen, other.lastSeen),
+                union(removals, other.removals),
+                union(windows, other.windows),
+                union(revocations, other.revocations),
+                union(reinstatements, other.reinstatements));
     }
 
     /** Every key scope any source published the key with. */
@@ -145,7 +206,8 @@ public record KeyRecord(String thumbprint, Set<String> kids, Set<Publisher> publ
         Optional<Action> revocation = latestRevocation();
         Optional<Action> reinstatement = latestReinstatement();
         return revocation.isPresent()
-                && (reinstatement.isEmpty() || !revocation.get().at().isBefore(reinstatement.get().at()));
+                && (reinstatement.isEmpty()
+                        || !revocation.get().at().isBefore(reinstatement.get().at()));
     }
 
     /**
@@ -154,7 +216,9 @@ public record KeyRecord(String thumbprint, Set<String> kids, Set<Publisher> publ
      */
     public Optional<Instant> removedAt() {
         Optional<Instant> since = latestReinstatement().map(Action::at);
-        return removals.stream().filter(r -> since.isEmpty() || r.isAfter(since.get())).min(Comparator.naturalOrder());
+        return removals.stream()
+                .filter(r -> since.isEmpty() || r.isAfter(since.get()))
+                .min(Comparator.naturalOrder());
     }
 
     private static String checkThumbprint(String jkt) {
@@ -164,7 +228,8 @@ public record KeyRecord(String thumbprint, Set<String> kids, Set<Publisher> publ
         }
         for (int i = 0; i < jkt.length(); i++) {
             char c = jkt.charAt(i);
-            boolean ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+            boolean ok =
+                    (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
             if (!ok) {
                 throw new IllegalArgumentException("a thumbprint is base64url without padding");
             }
@@ -224,8 +289,8 @@ public record KeyRecord(String thumbprint, Set<String> kids, Set<Publisher> publ
     /** An operator's decision on a key: who, why, when. */
     public record Action(String actor, String reason, Instant at) {
         /** Orders actions by time, then actor, then reason, so that "the latest" is one action everywhere. */
-        public static final Comparator<Action> ORDER = Comparator.comparing(Action::at)
-                .thenComparing(Action::actor).thenComparing(Action::reason);
+        public static final Comparator<Action> ORDER =
+                Comparator.comparing(Action::at).thenComparing(Action::actor).thenComparing(Action::reason);
 
         public Action {
             actor = LedgerText.require(actor, "actor");

@@ -44,7 +44,8 @@ public record LedgerBatch(List<KeyRecord> keys, List<SourceKeySet> sources) {
 
     /** True when some key in the batch carries a revocation or a reinstatement (an operator's decision). */
     public boolean hasOperatorAction() {
-        return keys.stream().anyMatch(k -> !k.revocations().isEmpty() || !k.reinstatements().isEmpty());
+        return keys.stream()
+                .anyMatch(k -> !k.revocations().isEmpty() || !k.reinstatements().isEmpty());
     }
 
     /** Both batches in one, records of the same key or source merged. Commutative and associative. */

@@ -16,7 +16,10 @@ public final class LedgerSettings {
     private final Optional<String> username;
     private final Optional<String> passwordEnv;
 
-    private LedgerSettings(Optional<Path> directory, Optional<String> jdbcUrl, Optional<String> username,
+    private LedgerSettings(
+            Optional<Path> directory,
+            Optional<String> jdbcUrl,
+            Optional<String> username,
             Optional<String> passwordEnv) {
         this.directory = directory;
         this.jdbcUrl = jdbcUrl;
@@ -26,14 +29,20 @@ public final class LedgerSettings {
 
     /** An embedded ledger in {@code directory}. */
     public static LedgerSettings directory(Path directory) {
-        return new LedgerSettings(Optional.of(Objects.requireNonNull(directory, "directory")), Optional.empty(),
-                Optional.empty(), Optional.empty());
+        return new LedgerSettings(
+                Optional.of(Objects.requireNonNull(directory, "directory")),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty());
     }
 
     /** A database ledger; {@code passwordEnv} names the environment variable holding the password. */
     public static LedgerSettings jdbc(String jdbcUrl, Optional<String> username, Optional<String> passwordEnv) {
         Objects.requireNonNull(jdbcUrl, "jdbcUrl");
-        return new LedgerSettings(Optional.empty(), Optional.of(jdbcUrl), Objects.requireNonNull(username, "username"),
+        return new LedgerSettings(
+                Optional.empty(),
+                Optional.of(jdbcUrl),
+                Objects.requireNonNull(username, "username"),
                 Objects.requireNonNull(passwordEnv, "passwordEnv"));
     }
 
@@ -59,7 +68,8 @@ public final class LedgerSettings {
 
     @Override
     public String toString() {
-        return directory.map(d -> "ledger directory " + d)
+        return directory
+                .map(d -> "ledger directory " + d)
                 .orElseGet(() -> "ledger " + LedgerUrls.redact(jdbcUrl.orElse("")));
     }
 }

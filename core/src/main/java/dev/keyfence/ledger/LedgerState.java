@@ -17,11 +17,20 @@ import java.util.Optional;
  * @param lastSuccess when a write last succeeded
  * @param lastProblem the last failure, without secrets
  */
-public record LedgerState(Status status, String ledger, int pendingKeys, int pendingOperatorActions,
-        long droppedObservations, Optional<Instant> lastSuccess, Optional<String> lastProblem) {
+public record LedgerState(
+        Status status,
+        String ledger,
+        int pendingKeys,
+        int pendingOperatorActions,
+        long droppedObservations,
+        Optional<Instant> lastSuccess,
+        Optional<String> lastProblem) {
 
     /** Whether the ledger answers. */
-    public enum Status { UP, DOWN }
+    public enum Status {
+        UP,
+        DOWN
+    }
 
     public LedgerState {
         Objects.requireNonNull(status, "status");

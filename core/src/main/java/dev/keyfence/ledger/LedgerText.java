@@ -7,8 +7,7 @@ final class LedgerText {
     /** Longest name, actor or reason kept in the ledger. */
     static final int MAX_LENGTH = 1024;
 
-    private LedgerText() {
-    }
+    private LedgerText() {}
 
     static String require(String value, String name) {
         Objects.requireNonNull(value, name);

@@ -2,8 +2,7 @@ package dev.keyfence.ledger;
 
 /** Database URLs as they may be printed: without user-info, query or parameters. */
 public final class LedgerUrls {
-    private LedgerUrls() {
-    }
+    private LedgerUrls() {}
 
     /**
      * {@code jdbc:postgresql://user:pw@db:5432/keyfence?password=x} becomes
@@ -22,7 +21,9 @@ public final class LedgerUrls {
             String authority = pathStart < 0 ? s.substring(hostStart) : s.substring(hostStart, pathStart);
             int at = authority.lastIndexOf('@');
             if (at >= 0) {
-                s = s.substring(0, hostStart) + authority.substring(at + 1) + (pathStart < 0 ? "" : s.substring(pathStart));
+                s = s.substring(0, hostStart)
+                        + authority.substring(at + 1)
+                        + (pathStart < 0 ? "" : s.substring(pathStart));
             }
         }
         return s;

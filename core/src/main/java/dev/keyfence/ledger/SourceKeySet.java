@@ -15,8 +15,8 @@ import java.util.Objects;
  */
 public record SourceKeySet(String source, String json, Instant readAt) {
     /** Orders sets of one source: the later read wins; at the same instant the text decides, so that every instance agrees. */
-    private static final Comparator<SourceKeySet> ORDER = Comparator.comparing(SourceKeySet::readAt)
-            .thenComparing(SourceKeySet::json);
+    private static final Comparator<SourceKeySet> ORDER =
+            Comparator.comparing(SourceKeySet::readAt).thenComparing(SourceKeySet::json);
 
     public SourceKeySet {
         source = LedgerText.require(source, "source");

@@ -13,8 +13,13 @@ import java.util.Optional;
  * @param kid        the key it concerns, if any ({@code jkt:<thumbprint>} for a key without kid)
  * @param message    a sentence for a person
  */
-public record Finding(Severity severity, FindingCode code, Optional<String> issuerName, Optional<String> issuer,
-                      Optional<String> kid, String message) {
+public record Finding(
+        Severity severity,
+        FindingCode code,
+        Optional<String> issuerName,
+        Optional<String> issuer,
+        Optional<String> kid,
+        String message) {
     public Finding {
         Objects.requireNonNull(severity, "severity");
         Objects.requireNonNull(code, "code");

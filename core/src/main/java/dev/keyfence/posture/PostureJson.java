@@ -26,19 +26,22 @@ import org.jspecify.annotations.Nullable;
  * keys by kid and thumbprint only, never key material.
  */
 public final class PostureJson {
-    private PostureJson() {
-    }
+    private PostureJson() {}
 
     /** The report as one line of JSON (no line break); the same report always gives the same text. */
     public static String write(PostureReport report) {
         Objects.requireNonNull(report, "report");
         Map<String, Object> root = new LinkedHashMap<>();
-        root.put("controls", report.controls().stream().map(PostureJson::control).toList());
+        root.put(
+                "controls", report.controls().stream().map(PostureJson::control).toList());
         root.put("issuers", report.issuers().stream().map(PostureJson::issuer).toList());
-        root.put("findings", report.findings().stream().map(PostureJson::finding).toList());
+        root.put(
+                "findings", report.findings().stream().map(PostureJson::finding).toList());
         root.put("at", report.at().toString());
         report.ledger().ifPresent(l -> root.put("ledger", ledger(l)));
-        root.put("resources", report.resources().stream().map(PostureJson::resource).toList());
+        root.put(
+                "resources",
+                report.resources().stream().map(PostureJson::resource).toList());
         return JsonWriter.write(root);
     }
 

@@ -24,8 +24,13 @@ import java.util.Optional;
  * @param findings  every finding, most severe first
  * @param ledger    the key ledger's state, empty without a ledger
  */
-public record PostureReport(Instant at, List<ControlState> controls, List<IssuerPosture> issuers,
-                            List<NamedResource> resources, List<Finding> findings, Optional<LedgerState> ledger) {
+public record PostureReport(
+        Instant at,
+        List<ControlState> controls,
+        List<IssuerPosture> issuers,
+        List<NamedResource> resources,
+        List<Finding> findings,
+        Optional<LedgerState> ledger) {
     /** The key age reported as {@link FindingCode#KEY_TOO_OLD} when {@code keys.max-age} is not set. */
     public static final Duration DEFAULT_KEY_AGE_LIMIT = Duration.ofDays(365);
     /** A resource clock skew above this is reported as {@link FindingCode#LONG_CLOCK_SKEW}. */

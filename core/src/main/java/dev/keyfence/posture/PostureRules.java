@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -29,8 +28,7 @@ import org.jspecify.annotations.Nullable;
  * findings of CONTRACT.md section 3. Backs {@link PostureReport#of}.
  */
 final class PostureRules {
-    private PostureRules() {
-    }
+    private PostureRules() {}
 
     /** The posture of the validator and of the further resources served with it. */
     static PostureReport report(TokenValidator validator, List<NamedResource> moreResources) {
@@ -62,7 +60,12 @@ final class PostureRules {
             ResourcePolicy r = named.resource();
             if (r.clockSkew().compareTo(PostureReport.LONG_CLOCK_SKEW) > 0) {
                 FindingCode code = FindingCode.LONG_CLOCK_SKEW;
-                findings.add(new Finding(code.severity(), code, Optional.empty(), Optional.empty(), Optional.empty(),
+                findings.add(new Finding(
+                        code.severity(),
+                        code,
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
                         "resource " + r.name() + " allows a clock skew of " + r.clockSkew() + ", more than "
                                 + PostureReport.LONG_CLOCK_SKEW + ": expired tokens stay usable that much longer"));
             }
@@ -94,10 +97,17 @@ final class PostureRules {
             }
             for (SourceStatus s : ip.sources()) {
                 if (s.health() == SourceStatus.Health.DOWN) {
-                    out.add(finding(FindingCode.SCOPE_KNOWLEDGE_MISSING, i, null, "key source " + s.source()
-                            + " teaches key scope " + i.keyScope() + ", which resource " + r.name() + " refuses, and has no"
-                            + " good key set: resource " + r.name() + " refuses every token whose key is not already known"
-                            + " to lie outside scope " + i.keyScope() + " (KEYS_UNAVAILABLE) until it is read"));
+                    out.add(finding(
+                            FindingCode.SCOPE_KNOWLEDGE_MISSING,
+                            i,
+                            null,
+                            "key source " + s.source()
+                                    + " teaches key scope " + i.keyScope() + ", which resource " + r.name()
+                                    + " refuses, and has no"
+                                    + " good key set: resource " + r.name()
+                                    + " refuses every token whose key is not already known"
+                                    + " to lie outside scope " + i.keyScope()
+                                    + " (KEYS_UNAVAILABLE) until it is read"));
                 }
             }
         }
@@ -106,23 +116,37 @@ final class PostureRules {
     private static void issuerFindings(IssuerPosture ip, List<Finding> out) {
         TrustedIssuer i = ip.issuer();
         if (i.isTemplate() && i.allowsAnyTenant()) {
-            out.add(finding(FindingCode.TENANT_UNRESTRICTED, i, null,
+            out.add(finding(
+                    FindingCode.TENANT_UNRESTRICTED,
+                    i,
+                    null,
                     "issuer " + i.name() + " accepts tokens of any tenant (tenants: [\"*\"])"));
         }
-        List<String> symmetric = i.algorithms().orElse(List.of()).stream().filter(Algorithms.SYMMETRIC::contains).toList();
+        List<String> symmetric = i.algorithms().orElse(List.of()).stream()
+                .filter(Algorithms.SYMMETRIC::contains)
+                .toList();
         if (!symmetric.isEmpty()) {
-            out.add(finding(FindingCode.SYMMETRIC_ALGORITHM_ALLOWED, i, null,
+            out.add(finding(
+                    FindingCode.SYMMETRIC_ALGORITHM_ALLOWED,
+                    i,
+                    null,
                     "issuer " + i.name() + " allows symmetric algorithms " + symmetric
                             + ": anyone holding the shared secret can mint tokens"));
         }
         String location = insecureLocation(i.keySource());
         if (location != null) {
-            out.add(finding(FindingCode.INSECURE_KEY_TRANSPORT, i, null,
+            out.add(finding(
+                    FindingCode.INSECURE_KEY_TRANSPORT,
+                    i,
+                    null,
                     "issuer " + i.name() + " reads its keys over plain http: " + location));
         }
         for (SourceStatus s : ip.sources()) {
             if (s.health() == SourceStatus.Health.DOWN) {
-                out.add(finding(FindingCode.ISSUER_UNREACHABLE, i, null,
+                out.add(finding(
+                        FindingCode.ISSUER_UNREACHABLE,
+                        i,
+                        null,
                         "keys of " + s.source() + " cannot be read from " + s.location()
                                 + s.problem().map(p -> ": " + p).orElse("")));
             }
@@ -132,37 +156,61 @@ final class PostureRules {
     private static void keyFindings(TrustedIssuer i, KeyStatus k, KeyPolicy keys, Instant now, List<Finding> out) {
         String label = k.kid().orElse("jkt:" + k.thumbprint());
         if (k.scopes().size() > 1) {
-            out.add(finding(FindingCode.KEY_SHARED_ACROSS_SCOPES, i, label,
-                    "key " + label + " is published by sources of key scopes " + k.scopes().stream().sorted().toList()
-                            + ": it can vouch for resources of either scope"));
+            out.add(finding(
+                    FindingCode.KEY_SHARED_ACROSS_SCOPES,
+                    i,
+                    label,
+                    "key " + label + " is published by sources of key scopes "
+                            + k.scopes().stream().sorted().toList() + ": it can vouch for resources of either scope"));
         }
-        if ((k.retiredAt().isEmpty() || k.republished()) && k.notAfter().isPresent() && now.isAfter(k.notAfter().get())) {
-            out.add(finding(FindingCode.EXPIRED_KEY_PUBLISHED, i, label,
+        if ((k.retiredAt().isEmpty() || k.republished())
+                && k.notAfter().isPresent()
+                && now.isAfter(k.notAfter().get())) {
+            out.add(finding(
+                    FindingCode.EXPIRED_KEY_PUBLISHED,
+                    i,
+                    label,
                     "key " + label + " expired " + k.notAfter().get() + " (" + String.join(", ", k.windowSources())
                             + ") and is still published"));
         }
         Duration limit = keys.maxAge().orElse(PostureReport.DEFAULT_KEY_AGE_LIMIT);
         if (k.age().isPresent() && k.age().get().compareTo(limit) > 0) {
-            out.add(finding(FindingCode.KEY_TOO_OLD, i, label,
+            out.add(finding(
+                    FindingCode.KEY_TOO_OLD,
+                    i,
+                    label,
                     "key " + label + " is " + k.age().get().toDays() + " days old (from "
                             + k.ageSource().orElse("first sighting") + "), over " + limit.toDays() + " days"
-                            + (keys.maxAge().isPresent() ? " (keys.max-age)" : " (audit default; keys.max-age is not set)")));
+                            + (keys.maxAge().isPresent()
+                                    ? " (keys.max-age)"
+                                    : " (audit default; keys.max-age is not set)")));
         }
         if (k.republished()) {
-            out.add(finding(FindingCode.KEY_REPUBLISHED, i, label, "key " + label + " was removed from " + k.source()
-                    + " at " + k.retiredAt().orElseThrow() + " and is published again; it stays KEY_RETIRED until an "
-                    + "operator reinstates it (keyfence ledger reinstate)"));
+            out.add(finding(
+                    FindingCode.KEY_REPUBLISHED,
+                    i,
+                    label,
+                    "key " + label + " was removed from " + k.source()
+                            + " at " + k.retiredAt().orElseThrow()
+                            + " and is published again; it stays KEY_RETIRED until an "
+                            + "operator reinstates it (keyfence ledger reinstate)"));
         }
         String weakness = weakness(k, keys);
         if (weakness != null) {
             out.add(finding(FindingCode.WEAK_KEY, i, label, "key " + label + ": " + weakness));
         }
         if (k.windowUnknown()) {
-            out.add(finding(FindingCode.KEY_WITHOUT_VALIDITY, i, label,
+            out.add(finding(
+                    FindingCode.KEY_WITHOUT_VALIDITY,
+                    i,
+                    label,
                     "key " + label + " has no validity window (no x5c, JWK nbf/exp or declared window)"));
         }
         if (k.keyIssuer().isEmpty()) {
-            out.add(finding(FindingCode.KEY_WITHOUT_ISSUER_BINDING, i, label,
+            out.add(finding(
+                    FindingCode.KEY_WITHOUT_ISSUER_BINDING,
+                    i,
+                    label,
                     "key " + label + " carries no issuer member, so it is not bound to an issuer"));
         }
     }
@@ -186,11 +234,18 @@ final class PostureRules {
             return null;
         }
         String scheme = URI.create(url.replace("{tenantid}", "tenant")).getScheme();
-        return scheme != null && scheme.toLowerCase(Locale.ROOT).equals("http") ? dev.keyfence.internal.RedactedUrl.of(url) : null;
+        return scheme != null && scheme.toLowerCase(Locale.ROOT).equals("http")
+                ? dev.keyfence.internal.RedactedUrl.of(url)
+                : null;
     }
 
     private static Finding finding(FindingCode code, TrustedIssuer i, @Nullable String kid, String message) {
-        return new Finding(code.severity(), code, Optional.of(i.name()), Optional.of(i.issuer()),
-                Optional.ofNullable(kid), message);
+        return new Finding(
+                code.severity(),
+                code,
+                Optional.of(i.name()),
+                Optional.of(i.issuer()),
+                Optional.ofNullable(kid),
+                message);
     }
 }

@@ -4,7 +4,10 @@ import java.util.Locale;
 
 /** How serious a posture {@link Finding} is, most serious first; spelled lower-case in reports. */
 public enum Severity {
-    CRITICAL, HIGH, MEDIUM, LOW;
+    CRITICAL,
+    HIGH,
+    MEDIUM,
+    LOW;
 
     /** The lower-case spelling used in reports and options, e.g. {@code high}. */
     public String label() {

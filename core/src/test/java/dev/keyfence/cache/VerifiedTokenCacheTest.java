@@ -37,6 +37,7 @@ class VerifiedTokenCacheTest {
 
     @TempDir
     Path dir;
+
     private Path jwks;
     private MutableClock clock;
     private TestKey key;
@@ -50,17 +51,28 @@ class VerifiedTokenCacheTest {
         Files.writeString(jwks, JwkSet.of(key, TestKey.rsa("other-key")).toJson());
         clock = MutableClock.at(NOW);
         validator = TokenValidator.create(ValidationPolicy.builder()
-                .issuer(TrustedIssuer.builder().name("idp").issuer(ISS).keySource(KeySource.file(jwks))
-                        .keyScope("enterprise").build())
-                .resource(ResourcePolicy.builder().audiences("api").acceptedKeyScopes("enterprise").build())
-                .jwks(JwksSettings.builder().refreshInterval(Duration.ofMinutes(5)).build())
+                .issuer(TrustedIssuer.builder()
+                        .name("idp")
+                        .issuer(ISS)
+                        .keySource(KeySource.file(jwks))
+                        .keyScope("enterprise")
+                        .build())
+                .resource(ResourcePolicy.builder()
+                        .audiences("api")
+                        .acceptedKeyScopes("enterprise")
+                        .build())
+                .jwks(JwksSettings.builder()
+                        .refreshInterval(Duration.ofMinutes(5))
+                        .build())
                 .keys(KeyPolicy.builder().retiredGrace(Duration.ZERO).build())
                 .clock(clock)
                 .build());
         assertThat(ValidationPolicy.DEFAULT_VERIFIED_TOKEN_CACHE).isPositive();
         token = Tokens.accessToken(ISS, "api", NOW).signedWith(key);
         assertThat(validator.validate(token).valid()).isTrue();
-        assertThat(validator.validate(token).valid()).as("second call, a cache hit").isTrue();
+        assertThat(validator.validate(token).valid())
+                .as("second call, a cache hit")
+                .isTrue();
     }
 
     @Test
@@ -97,8 +109,10 @@ class VerifiedTokenCacheTest {
 
     @Test
     void anotherResourceStillAppliesItsOwnAudience() {
-        TokenValidator other = validator.forResource(ResourcePolicy.builder().audiences("api://other")
-                .acceptedKeyScopes("enterprise").build());
+        TokenValidator other = validator.forResource(ResourcePolicy.builder()
+                .audiences("api://other")
+                .acceptedKeyScopes("enterprise")
+                .build());
         assertThat(reason(other.validate(token))).isEqualTo(Reason.AUDIENCE_NOT_ACCEPTED);
     }
 

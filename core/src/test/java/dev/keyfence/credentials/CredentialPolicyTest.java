@@ -42,9 +42,11 @@ class CredentialPolicyTest {
     void answersAsRfc6750SaysWithTheSameBodyEverywhere() {
         CredentialPolicy p = CredentialPolicy.defaults();
         assertThat(p.missing()).isEqualTo(new ErrorResponse(401, "Bearer", Optional.empty()));
-        assertThat(p.invalidToken(Reason.TOKEN_BINDING_MISMATCH)).isEqualTo(new ErrorResponse(401,
-                "Bearer error=\"invalid_token\", error_description=\"TOKEN_BINDING_MISMATCH\"",
-                Optional.of("{\"error\":\"invalid_token\",\"error_description\":\"TOKEN_BINDING_MISMATCH\"}")));
+        assertThat(p.invalidToken(Reason.TOKEN_BINDING_MISMATCH))
+                .isEqualTo(new ErrorResponse(
+                        401,
+                        "Bearer error=\"invalid_token\", error_description=\"TOKEN_BINDING_MISMATCH\"",
+                        Optional.of("{\"error\":\"invalid_token\",\"error_description\":\"TOKEN_BINDING_MISMATCH\"}")));
         assertThat(p.invalidRequest("malformed Authorization header").status()).isEqualTo(400);
         assertThatThrownBy(() -> p.invalidRequest("a \"quoted\" text")).isInstanceOf(IllegalArgumentException.class);
     }
@@ -55,7 +57,8 @@ class CredentialPolicyTest {
         assertThat(p.missing().challenge()).isEqualTo("Bearer realm=\"mail\"");
         assertThat(p.invalidToken(Reason.KEY_EXPIRED).challenge())
                 .isEqualTo("Bearer realm=\"mail\", error=\"invalid_token\", error_description=\"KEY_EXPIRED\"");
-        assertThatThrownBy(() -> CredentialPolicy.builder().realm("a\"b")).isInstanceOf(ConfigurationException.class)
+        assertThatThrownBy(() -> CredentialPolicy.builder().realm("a\"b"))
+                .isInstanceOf(ConfigurationException.class)
                 .hasMessageStartingWith("realm:");
     }
 }

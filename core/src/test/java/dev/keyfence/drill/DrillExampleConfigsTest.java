@@ -27,7 +27,9 @@ class DrillExampleConfigsTest {
         List<Path> found;
         try (Stream<Path> files = Files.walk(examples)) {
             found = files.filter(p -> p.getFileName().toString().endsWith(".yaml"))
-                    .filter(p -> !p.toString().contains("target")).sorted().toList();
+                    .filter(p -> !p.toString().contains("target"))
+                    .sorted()
+                    .toList();
         }
         assertThat(found).as("example configurations").hasSizeGreaterThanOrEqualTo(2);
         return Stream.concat(found.stream(), Stream.of(Path.of("src/test/resources/drill/keyfence-replay.yaml")));
@@ -36,7 +38,8 @@ class DrillExampleConfigsTest {
     @ParameterizedTest
     @MethodSource("configurations")
     void passesWithTwoControlsOnEachKeyForgery(Path file) {
-        DrillReport report = Drill.builder().config(KeyfenceConfig.load(file)).build().run();
+        DrillReport report =
+                Drill.builder().config(KeyfenceConfig.load(file)).build().run();
 
         assertThat(report.findings()).as(file.toString()).isEmpty();
         assertThat(report.passed()).isTrue();
@@ -45,15 +48,37 @@ class DrillExampleConfigsTest {
             assertThat(r.counterpartValid()).as(r.attack() + " counterpart").isTrue();
             assertThat(r.controls()).as(r.attack()).isNotEmpty();
         });
-        List<DrillResult> forgeries = report.results().stream().filter(DrillResult::keyForgery)
-                .filter(r -> r.required() == 2).toList();
+        List<DrillResult> forgeries = report.results().stream()
+                .filter(DrillResult::keyForgery)
+                .filter(r -> r.required() == 2)
+                .toList();
         assertThat(forgeries).isNotEmpty();
-        assertThat(forgeries).allSatisfy(r -> assertThat(r.controls()).as(r.attack())
-                .contains(Reason.KEY_ISSUER_MISMATCH, Reason.KEY_SCOPE_NOT_ACCEPTED));
+        assertThat(forgeries)
+                .allSatisfy(r -> assertThat(r.controls())
+                        .as(r.attack())
+                        .contains(Reason.KEY_ISSUER_MISMATCH, Reason.KEY_SCOPE_NOT_ACCEPTED));
         assertThat(report.minimumKeyForgeryControls()).isGreaterThanOrEqualTo(2);
-        assertThat(report.results()).extracting(r -> r.attack().replaceAll("@.*", "")).contains(
-                "expired-consumer-key", "consumer-key", "cross-tenant", "consumer-token", "retired-key", "revoked-key",
-                "token-outside-key-window", "alg-none", "hs256-public-key", "embedded-jwk", "jku", "x5u", "crit",
-                "kid-injection", "psychic-signature", "wrong-audience", "wrong-typ", "expired-token", "lifetime-over-cap");
+        assertThat(report.results())
+                .extracting(r -> r.attack().replaceAll("@.*", ""))
+                .contains(
+                        "expired-consumer-key",
+                        "consumer-key",
+                        "cross-tenant",
+                        "consumer-token",
+                        "retired-key",
+                        "revoked-key",
+                        "token-outside-key-window",
+                        "alg-none",
+                        "hs256-public-key",
+                        "embedded-jwk",
+                        "jku",
+                        "x5u",
+                        "crit",
+                        "kid-injection",
+                        "psychic-signature",
+                        "wrong-audience",
+                        "wrong-typ",
+                        "expired-token",
+                        "lifetime-over-cap");
     }
 }

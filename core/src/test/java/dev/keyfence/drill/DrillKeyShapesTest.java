@@ -38,18 +38,26 @@ class DrillKeyShapesTest {
                   accepted-key-scopes: [enterprise]
                 """;
 
-        DrillReport report = Drill.builder().config(KeyfenceConfig.parse(yaml, Path.of(".")))
-                .at(Instant.parse("2025-03-01T10:00:00Z")).build().run();
+        DrillReport report = Drill.builder()
+                .config(KeyfenceConfig.parse(yaml, Path.of(".")))
+                .at(Instant.parse("2025-03-01T10:00:00Z"))
+                .build()
+                .run();
 
         assertThat(report.findings()).isEmpty();
-        assertThat(report.notes()).anyMatch(n -> n.startsWith("issuer contoso: ES256 EC P-256"))
+        assertThat(report.notes())
+                .anyMatch(n -> n.startsWith("issuer contoso: ES256 EC P-256"))
                 .anyMatch(n -> n.startsWith("issuer consumer: EdDSA OKP Ed25519"));
-        DrillResult psychic = report.results().stream().filter(r -> r.attack().equals("psychic-signature"))
-                .findFirst().orElseThrow();
+        DrillResult psychic = report.results().stream()
+                .filter(r -> r.attack().equals("psychic-signature"))
+                .findFirst()
+                .orElseThrow();
         assertThat(psychic.reason()).hasValue(Reason.SIGNATURE_INVALID);
         assertThat(psychic.controls()).containsExactly(Reason.SIGNATURE_INVALID);
-        DrillResult forgery = report.results().stream().filter(r -> r.attack().equals("consumer-key"))
-                .findFirst().orElseThrow();
+        DrillResult forgery = report.results().stream()
+                .filter(r -> r.attack().equals("consumer-key"))
+                .findFirst()
+                .orElseThrow();
         assertThat(forgery.controls()).contains(Reason.KEY_ISSUER_MISMATCH, Reason.KEY_SCOPE_NOT_ACCEPTED);
     }
 }

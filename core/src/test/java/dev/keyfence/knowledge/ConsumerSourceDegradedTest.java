@@ -1,11 +1,11 @@
 package dev.keyfence.knowledge;
 
-import dev.keyfence.TokenValidator;
 import static dev.keyfence.knowledge.ForgerySetup.CONSUMERS;
 import static dev.keyfence.knowledge.ForgerySetup.ENTERPRISE_KEY;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keyfence.Reason;
+import dev.keyfence.TokenValidator;
 import dev.keyfence.Verdict;
 import dev.keyfence.knowledge.ForgerySetup.FrontDoor;
 import dev.keyfence.testkit.JwkSet;
@@ -33,13 +33,16 @@ class ConsumerSourceDegradedTest {
 
     /** One way the consumer source fails, applied to a fresh setup before the engine is built. */
     enum Fault {
-        NEVER_ANSWERED_404(s -> { }),
+        NEVER_ANSWERED_404(s -> {}),
         HTTP_503(s -> s.server.respond(CONSUMERS, 503, "down")),
         NOT_JSON(s -> s.server.serve(CONSUMERS, "<html>not json</html>")),
-        OVER_MAX_BYTES(s -> s.server.serve(CONSUMERS,
-                ForgerySetup.goodConsumerSet().member("padding", "x".repeat(ForgerySetup.MAX_BYTES)).toJson())),
-        HANGING(s -> s.server.serveKeys(CONSUMERS, ForgerySetup.goodConsumerSet())
-                .delay(CONSUMERS, Duration.ofSeconds(60)));
+        OVER_MAX_BYTES(s -> s.server.serve(
+                CONSUMERS,
+                ForgerySetup.goodConsumerSet()
+                        .member("padding", "x".repeat(ForgerySetup.MAX_BYTES))
+                        .toJson())),
+        HANGING(s ->
+                s.server.serveKeys(CONSUMERS, ForgerySetup.goodConsumerSet()).delay(CONSUMERS, Duration.ofSeconds(60)));
 
         final Consumer<ForgerySetup> apply;
 
@@ -49,7 +52,8 @@ class ConsumerSourceDegradedTest {
     }
 
     static Stream<Arguments> faults() {
-        return Stream.of(FrontDoor.values()).flatMap(d -> Stream.of(Fault.values()).map(f -> Arguments.of(d, f)));
+        return Stream.of(FrontDoor.values())
+                .flatMap(d -> Stream.of(Fault.values()).map(f -> Arguments.of(d, f)));
     }
 
     private static void assertUnavailableNamingConsumer(Verdict v) {
@@ -60,8 +64,10 @@ class ConsumerSourceDegradedTest {
     }
 
     static void assertReason(Verdict v, Reason reason) {
-        assertThat(v).isInstanceOfSatisfying(Verdict.Rejected.class,
-                r -> assertThat(r.reason()).as(r.detail()).isEqualTo(reason));
+        assertThat(v)
+                .isInstanceOfSatisfying(
+                        Verdict.Rejected.class,
+                        r -> assertThat(r.reason()).as(r.detail()).isEqualTo(reason));
     }
 
     @ParameterizedTest(name = "{0} {1}")
@@ -116,16 +122,23 @@ class ConsumerSourceDegradedTest {
 
             s.server.respond(CONSUMERS, 503, "down");
             s.clock.advance(Duration.ofHours(25)); // past refresh-interval + max-stale (PT24H)
-            s.server.serveKeys(ForgerySetup.COMMON, JwkSet.of(ENTERPRISE_KEY.jwk().member("issuer", ForgerySetup.TEMPLATE),
-                    ForgerySetup.CONSUMER_KEY.jwk().member("issuer", ForgerySetup.TEMPLATE),
-                    ForgerySetup.OTHER_CONSUMER_KEY.jwk().kid("ent-2").member("issuer", ForgerySetup.TEMPLATE)));
+            s.server.serveKeys(
+                    ForgerySetup.COMMON,
+                    JwkSet.of(
+                            ENTERPRISE_KEY.jwk().member("issuer", ForgerySetup.TEMPLATE),
+                            ForgerySetup.CONSUMER_KEY.jwk().member("issuer", ForgerySetup.TEMPLATE),
+                            ForgerySetup.OTHER_CONSUMER_KEY
+                                    .jwk()
+                                    .kid("ent-2")
+                                    .member("issuer", ForgerySetup.TEMPLATE)));
 
             // the consumer key is still known as a consumer key: refused for its scope, not for a missing source
             assertReason(engine.validate(s.forgery()), Reason.KEY_SCOPE_NOT_ACCEPTED);
             // the enterprise key was seen before the consumer set's last good read, which did not hold it
             assertThat(engine.validate(s.enterprise(ENTERPRISE_KEY)).valid()).isTrue();
             // a key first seen after that read cannot be told apart: fail closed
-            assertUnavailableNamingConsumer(engine.validate(s.enterprise(ForgerySetup.OTHER_CONSUMER_KEY.withKid("ent-2"))));
+            assertUnavailableNamingConsumer(
+                    engine.validate(s.enterprise(ForgerySetup.OTHER_CONSUMER_KEY.withKid("ent-2"))));
         }
     }
 }

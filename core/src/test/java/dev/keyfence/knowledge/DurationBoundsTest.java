@@ -68,6 +68,8 @@ class DurationBoundsTest {
             default -> x -> ResourcePolicy.builder().maxTokenLifetime(x);
         };
 
-        assertThatThrownBy(() -> set.accept(d)).isInstanceOf(ConfigurationException.class).hasMessageContaining(setting);
+        assertThatThrownBy(() -> set.accept(d))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining(setting);
     }
 }

@@ -1,10 +1,10 @@
 package dev.keyfence.knowledge;
 
-import dev.keyfence.TokenValidator;
 import dev.keyfence.JwksSettings;
-import dev.keyfence.KeyfenceConfig;
 import dev.keyfence.KeySource;
+import dev.keyfence.KeyfenceConfig;
 import dev.keyfence.ResourcePolicy;
+import dev.keyfence.TokenValidator;
 import dev.keyfence.TrustedIssuer;
 import dev.keyfence.ValidationPolicy;
 import dev.keyfence.testkit.JwkBuilder;
@@ -41,7 +41,10 @@ final class ForgerySetup implements AutoCloseable {
     static final TestKey OTHER_CONSUMER_KEY = TestKey.rsa("msa-2");
 
     /** How the policy is built. */
-    enum FrontDoor { CODE, YAML }
+    enum FrontDoor {
+        CODE,
+        YAML
+    }
 
     final JwksServer server = JwksServer.start();
     final MutableClock clock = MutableClock.at("2023-06-16T10:00:00Z");
@@ -51,8 +54,11 @@ final class ForgerySetup implements AutoCloseable {
 
     ForgerySetup(Path dir) {
         this.dir = dir;
-        server.serveKeys(COMMON, JwkSet.of(ENTERPRISE_KEY.jwk().member("issuer", TEMPLATE),
-                CONSUMER_KEY.jwk().member("issuer", TEMPLATE)));
+        server.serveKeys(
+                COMMON,
+                JwkSet.of(
+                        ENTERPRISE_KEY.jwk().member("issuer", TEMPLATE),
+                        CONSUMER_KEY.jwk().member("issuer", TEMPLATE)));
     }
 
     /** The consumer source reads this file instead of the HTTP server. */
@@ -81,13 +87,30 @@ final class ForgerySetup implements AutoCloseable {
         String consumers = server.uri(CONSUMERS).toString();
         if (door == FrontDoor.CODE) {
             return ValidationPolicy.builder()
-                    .issuer(TrustedIssuer.builder().name("enterprise").issuer(TEMPLATE)
-                            .keySource(KeySource.jwksUri(common)).keyScope("enterprise").tenants(TENANT).build())
-                    .issuer(TrustedIssuer.builder().name("consumer").issuer(CONSUMER_ISSUER)
-                            .keySource(consumerFile != null ? KeySource.file(consumerFile) : KeySource.jwksUri(consumers))
-                            .keyScope("consumer").build())
-                    .resource(ResourcePolicy.builder().name("mail").audiences(AUDIENCE).acceptedKeyScopes("enterprise").build())
-                    .jwks(JwksSettings.builder().allowHttpLoopback(true).timeout(timeout).maxBytes(MAX_BYTES).build())
+                    .issuer(TrustedIssuer.builder()
+                            .name("enterprise")
+                            .issuer(TEMPLATE)
+                            .keySource(KeySource.jwksUri(common))
+                            .keyScope("enterprise")
+                            .tenants(TENANT)
+                            .build())
+                    .issuer(TrustedIssuer.builder()
+                            .name("consumer")
+                            .issuer(CONSUMER_ISSUER)
+                            .keySource(
+                                    consumerFile != null ? KeySource.file(consumerFile) : KeySource.jwksUri(consumers))
+                            .keyScope("consumer")
+                            .build())
+                    .resource(ResourcePolicy.builder()
+                            .name("mail")
+                            .audiences(AUDIENCE)
+                            .acceptedKeyScopes("enterprise")
+                            .build())
+                    .jwks(JwksSettings.builder()
+                            .allowHttpLoopback(true)
+                            .timeout(timeout)
+                            .maxBytes(MAX_BYTES)
+                            .build())
                     .clock(clock)
                     .build();
         }
@@ -99,7 +122,9 @@ final class ForgerySetup implements AutoCloseable {
                 + "    tenants: [\"" + TENANT + "\"]\n"
                 + "  - name: consumer\n"
                 + "    issuer: \"" + CONSUMER_ISSUER + "\"\n"
-                + (consumerFile != null ? "    jwks-file: \"" + consumerFile + "\"\n" : "    jwks-uri: \"" + consumers + "\"\n")
+                + (consumerFile != null
+                        ? "    jwks-file: \"" + consumerFile + "\"\n"
+                        : "    jwks-uri: \"" + consumers + "\"\n")
                 + "    key-scope: consumer\n"
                 + "resource:\n"
                 + "  name: mail\n"
@@ -119,7 +144,8 @@ final class ForgerySetup implements AutoCloseable {
 
     TokenValidator engine(FrontDoor door, Executor refreshes) {
         ValidationPolicy policy = policy(door);
-        return TokenValidator.create(policy.toBuilder().refreshExecutor(refreshes).build());
+        return TokenValidator.create(
+                policy.toBuilder().refreshExecutor(refreshes).build());
     }
 
     /** The forgery: an enterprise token for an allowed tenant, signed by the consumer key. */
@@ -129,7 +155,9 @@ final class ForgerySetup implements AutoCloseable {
 
     String enterprise(TestKey key) {
         Instant now = clock.instant();
-        return Tokens.accessToken(TEMPLATE.replace("{tenantid}", TENANT), AUDIENCE, now).tenant(TENANT).signedWith(key);
+        return Tokens.accessToken(TEMPLATE.replace("{tenantid}", TENANT), AUDIENCE, now)
+                .tenant(TENANT)
+                .signedWith(key);
     }
 
     @Override

@@ -1,15 +1,15 @@
 package dev.keyfence.knowledge;
 
-import dev.keyfence.TokenValidator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keyfence.DeclaredWindow;
 import dev.keyfence.KeyPolicy;
 import dev.keyfence.KeyReference;
-import dev.keyfence.KeyfenceConfig;
 import dev.keyfence.KeySource;
+import dev.keyfence.KeyfenceConfig;
 import dev.keyfence.Reason;
 import dev.keyfence.ResourcePolicy;
+import dev.keyfence.TokenValidator;
 import dev.keyfence.TrustedIssuer;
 import dev.keyfence.ValidationPolicy;
 import dev.keyfence.Verdict;
@@ -58,12 +58,18 @@ class KeyWindowOrderTest {
         }
     }
 
-    enum FrontDoor { CODE, YAML }
+    enum FrontDoor {
+        CODE,
+        YAML
+    }
 
     static Stream<Arguments> cases() {
-        return Stream.of(FrontDoor.values()).flatMap(d -> Stream.of(Rule.values()).flatMap(r ->
-                Stream.of(true, false).flatMap(oldFirstInSet -> Stream.of(true, false)
-                        .map(oldValidatedFirst -> Arguments.of(d, r, oldFirstInSet, oldValidatedFirst)))));
+        return Stream.of(FrontDoor.values())
+                .flatMap(d -> Stream.of(Rule.values())
+                        .flatMap(r -> Stream.of(true, false)
+                                .flatMap(oldFirstInSet -> Stream.of(true, false)
+                                        .map(oldValidatedFirst ->
+                                                Arguments.of(d, r, oldFirstInSet, oldValidatedFirst)))));
     }
 
     private TokenValidator engine(FrontDoor door, Rule rule, boolean oldFirstInSet) throws IOException {
@@ -86,23 +92,35 @@ class KeyWindowOrderTest {
                 keys.revoke(KeyReference.kid("old"));
             }
             policy = ValidationPolicy.builder()
-                    .issuer(TrustedIssuer.builder().name("idp").issuer(ISSUER).keySource(KeySource.file(file))
-                            .keyScope("enterprise").build())
-                    .resource(ResourcePolicy.builder().audiences("api://x").acceptedKeyScopes("enterprise").build())
+                    .issuer(TrustedIssuer.builder()
+                            .name("idp")
+                            .issuer(ISSUER)
+                            .keySource(KeySource.file(file))
+                            .keyScope("enterprise")
+                            .build())
+                    .resource(ResourcePolicy.builder()
+                            .audiences("api://x")
+                            .acceptedKeyScopes("enterprise")
+                            .build())
                     .keys(keys.build())
-                    .clock(clock).build();
+                    .clock(clock)
+                    .build();
         } else {
             String keys = switch (rule) {
                 case JWK_EXP -> "";
-                case DECLARED_WINDOW_BY_KID -> "keys:\n  windows:\n    - kid: old\n      not-after: \"" + YESTERDAY + "\"\n";
+                case DECLARED_WINDOW_BY_KID ->
+                    "keys:\n  windows:\n    - kid: old\n      not-after: \"" + YESTERDAY + "\"\n";
                 case REVOKED_BY_KID -> "keys:\n  revoked: [\"kid:old\"]\n";
             };
             String yaml = "issuers:\n  - name: idp\n    issuer: \"" + ISSUER + "\"\n    jwks-file: keys.json\n"
                     + "    key-scope: enterprise\nresource:\n  audiences: [\"api://x\"]\n"
                     + "  accepted-key-scopes: [enterprise]\n" + keys;
-            policy = KeyfenceConfig.parse(yaml, dir).policy().toBuilder().clock(clock).build();
+            policy = KeyfenceConfig.parse(yaml, dir).policy().toBuilder()
+                    .clock(clock)
+                    .build();
         }
-        return TokenValidator.create(policy.toBuilder().refreshExecutor(Runnable::run).build());
+        return TokenValidator.create(
+                policy.toBuilder().refreshExecutor(Runnable::run).build());
     }
 
     private static Reason reason(Verdict v) {
@@ -111,8 +129,8 @@ class KeyWindowOrderTest {
 
     @ParameterizedTest(name = "{0} {1} old first in set: {2}, old validated first: {3}")
     @MethodSource("cases")
-    void bothKidsOfOneKeyMaterialGetTheSameVerdictInEveryOrder(FrontDoor door, Rule rule, boolean oldFirstInSet,
-                                                              boolean oldValidatedFirst) throws IOException {
+    void bothKidsOfOneKeyMaterialGetTheSameVerdictInEveryOrder(
+            FrontDoor door, Rule rule, boolean oldFirstInSet, boolean oldValidatedFirst) throws IOException {
         TokenValidator engine = engine(door, rule, oldFirstInSet);
         String viaOld = Tokens.accessToken(ISSUER, "api://x", NOW).kid("old").signedWith(KEY);
         String viaNew = Tokens.accessToken(ISSUER, "api://x", NOW).kid("new").signedWith(KEY);

@@ -52,8 +52,10 @@ class LedgerRestartTest {
     }
 
     /** A validator on the setup's policy, with (or without, when null) a ledger; its reads run on the calling thread. */
-    private static TokenValidator validator(ForgerySetup s, KeyLedger ledger, KeyPolicy keys, KeySourceListener listener) {
-        ValidationPolicy.Builder b = s.policy(FrontDoor.CODE).toBuilder().clock(s.clock).listener(listener);
+    private static TokenValidator validator(
+            ForgerySetup s, KeyLedger ledger, KeyPolicy keys, KeySourceListener listener) {
+        ValidationPolicy.Builder b =
+                s.policy(FrontDoor.CODE).toBuilder().clock(s.clock).listener(listener);
         if (ledger != null) {
             b.ledger(ledger);
         }
@@ -61,7 +63,8 @@ class LedgerRestartTest {
             b.keys(keys);
         }
         ValidationPolicy p = b.build();
-        return TokenValidator.create(p.toBuilder().refreshExecutor(Runnable::run).build());
+        return TokenValidator.create(
+                p.toBuilder().refreshExecutor(Runnable::run).build());
     }
 
     private static TokenValidator validator(ForgerySetup s, KeyLedger ledger) {
@@ -75,12 +78,15 @@ class LedgerRestartTest {
     }
 
     static void assertReason(Verdict v, Reason reason) {
-        assertThat(v).isInstanceOfSatisfying(Verdict.Rejected.class,
-                r -> assertThat(r.reason()).as(r.detail()).isEqualTo(reason));
+        assertThat(v)
+                .isInstanceOfSatisfying(
+                        Verdict.Rejected.class,
+                        r -> assertThat(r.reason()).as(r.detail()).isEqualTo(reason));
     }
 
     @Test
-    void aConsumerKeyLearnedBeforeARestartIsRefusedForItsScopeWhileTheConsumerSourceIsDown() throws InterruptedException {
+    void aConsumerKeyLearnedBeforeARestartIsRefusedForItsScopeWhileTheConsumerSourceIsDown()
+            throws InterruptedException {
         try (ForgerySetup s = new ForgerySetup(dir)) {
             s.server.serveKeys(CONSUMERS, ForgerySetup.goodConsumerSet());
             KeyLedger first = KeyLedgers.directory(ledgerDir());
@@ -122,12 +128,19 @@ class LedgerRestartTest {
                 assertReason(after.validate(s.forgery()), Reason.KEY_SCOPE_NOT_ACCEPTED);
 
                 // the stored read is now past max-stale; a key first seen after it cannot be told apart: fail closed
-                s.server.remove(COMMON).serveKeys(COMMON, JwkSet.of(ENTERPRISE_KEY.jwk().member("issuer", TEMPLATE),
-                        SECOND_ENTERPRISE_KEY.jwk().member("issuer", TEMPLATE), CONSUMER_KEY.jwk().member("issuer", TEMPLATE)));
+                s.server
+                        .remove(COMMON)
+                        .serveKeys(
+                                COMMON,
+                                JwkSet.of(
+                                        ENTERPRISE_KEY.jwk().member("issuer", TEMPLATE),
+                                        SECOND_ENTERPRISE_KEY.jwk().member("issuer", TEMPLATE),
+                                        CONSUMER_KEY.jwk().member("issuer", TEMPLATE)));
                 s.clock.advance(Duration.ofHours(24));
                 assertReason(after.validate(s.enterprise(SECOND_ENTERPRISE_KEY)), Reason.KEYS_UNAVAILABLE);
                 assertReason(after.validate(s.forgery()), Reason.KEY_SCOPE_NOT_ACCEPTED);
-                // a key first seen (by the ledger) before the remembered consumer set was read is known to lie outside it
+                // a key first seen (by the ledger) before the remembered consumer set was read is known to lie outside
+                // it
                 assertThat(after.validate(s.enterprise(ENTERPRISE_KEY)).valid()).isTrue();
             }
             assertReason(validator(s, null).validate(s.enterprise(ENTERPRISE_KEY)), Reason.KEYS_UNAVAILABLE);
@@ -151,7 +164,9 @@ class LedgerRestartTest {
                 assertReason(v, Reason.KEY_TOO_OLD);
                 assertThat(((Verdict.Rejected) v).detail()).contains("first sighting");
             }
-            assertThat(validator(s, null, maxAge, KeySourceListener.NONE).validate(s.enterprise(ENTERPRISE_KEY)).valid())
+            assertThat(validator(s, null, maxAge, KeySourceListener.NONE)
+                            .validate(s.enterprise(ENTERPRISE_KEY))
+                            .valid())
                     .isTrue();
         }
     }
@@ -160,14 +175,18 @@ class LedgerRestartTest {
     void aRetiredKeyPublishedAgainStaysRetiredAfterARestartUntilAnOperatorReinstatesIt() throws InterruptedException {
         try (ForgerySetup s = new ForgerySetup(dir)) {
             s.server.serveKeys(CONSUMERS, ForgerySetup.goodConsumerSet());
-            JwkSet both = JwkSet.of(ENTERPRISE_KEY.jwk().member("issuer", TEMPLATE),
-                    SECOND_ENTERPRISE_KEY.jwk().member("issuer", TEMPLATE), CONSUMER_KEY.jwk().member("issuer", TEMPLATE));
-            JwkSet withoutSecond = JwkSet.of(ENTERPRISE_KEY.jwk().member("issuer", TEMPLATE),
+            JwkSet both = JwkSet.of(
+                    ENTERPRISE_KEY.jwk().member("issuer", TEMPLATE),
+                    SECOND_ENTERPRISE_KEY.jwk().member("issuer", TEMPLATE),
+                    CONSUMER_KEY.jwk().member("issuer", TEMPLATE));
+            JwkSet withoutSecond = JwkSet.of(
+                    ENTERPRISE_KEY.jwk().member("issuer", TEMPLATE),
                     CONSUMER_KEY.jwk().member("issuer", TEMPLATE));
             s.server.remove(COMMON).serveKeys(COMMON, both);
             KeyLedger first = KeyLedgers.directory(ledgerDir());
             TokenValidator before = validator(s, first);
-            assertThat(before.validate(s.enterprise(SECOND_ENTERPRISE_KEY)).valid()).isTrue();
+            assertThat(before.validate(s.enterprise(SECOND_ENTERPRISE_KEY)).valid())
+                    .isTrue();
 
             s.server.remove(COMMON).serveKeys(COMMON, withoutSecond);
             s.clock.advance(Duration.ofMinutes(6)); // past refresh-interval: the next token refreshes
@@ -175,7 +194,9 @@ class LedgerRestartTest {
             assertReason(before.validate(s.enterprise(SECOND_ENTERPRISE_KEY)), Reason.KEY_RETIRED);
             stop(before, first);
 
-            s.server.remove(COMMON).serveKeys(COMMON, both); // published again, as an attacker with the old key would hope
+            s.server
+                    .remove(COMMON)
+                    .serveKeys(COMMON, both); // published again, as an attacker with the old key would hope
             s.clock.advance(Duration.ofMinutes(6));
             List<String> republished = new CopyOnWriteArrayList<>();
             KeySourceListener events = new KeySourceListener() {
@@ -192,45 +213,64 @@ class LedgerRestartTest {
 
                 CountDownLatch reinstated = awaitBatch(second, b -> b.hasOperatorAction());
                 try (KeyLedger operator = KeyLedgers.directory(ledgerDir())) { // the CLI, in another process
-                    operator.reinstate(SECOND_ENTERPRISE_KEY.thumbprint(),
+                    operator.reinstate(
+                            SECOND_ENTERPRISE_KEY.thumbprint(),
                             new KeyRecord.Action("alice", "rotation rolled back", s.clock.instant()));
                 }
                 assertThat(reinstated.await(30, TimeUnit.SECONDS)).isTrue();
-                assertThat(after.validate(s.enterprise(SECOND_ENTERPRISE_KEY)).valid()).isTrue();
+                assertThat(after.validate(s.enterprise(SECOND_ENTERPRISE_KEY)).valid())
+                        .isTrue();
             }
             // without the ledger, the restart forgot the retirement
-            assertThat(validator(s, null).validate(s.enterprise(SECOND_ENTERPRISE_KEY)).valid()).isTrue();
+            assertThat(validator(s, null)
+                            .validate(s.enterprise(SECOND_ENTERPRISE_KEY))
+                            .valid())
+                    .isTrue();
         }
     }
 
     @Test
     void auditReportsARepublishedKeyAndTheLedgersState() throws InterruptedException {
-        try (ForgerySetup s = new ForgerySetup(dir); KeyLedger ledger = KeyLedgers.directory(ledgerDir())) {
+        try (ForgerySetup s = new ForgerySetup(dir);
+                KeyLedger ledger = KeyLedgers.directory(ledgerDir())) {
             s.server.serveKeys(CONSUMERS, ForgerySetup.goodConsumerSet());
-            s.server.remove(COMMON).serveKeys(COMMON, JwkSet.of(ENTERPRISE_KEY.jwk().member("issuer", TEMPLATE),
-                    SECOND_ENTERPRISE_KEY.jwk().member("issuer", TEMPLATE), CONSUMER_KEY.jwk().member("issuer", TEMPLATE)));
+            s.server
+                    .remove(COMMON)
+                    .serveKeys(
+                            COMMON,
+                            JwkSet.of(
+                                    ENTERPRISE_KEY.jwk().member("issuer", TEMPLATE),
+                                    SECOND_ENTERPRISE_KEY.jwk().member("issuer", TEMPLATE),
+                                    CONSUMER_KEY.jwk().member("issuer", TEMPLATE)));
             Instant earlier = s.clock.instant().minus(Duration.ofDays(3));
             ledger.append(LedgerBatch.of(KeyRecord.of(SECOND_ENTERPRISE_KEY.thumbprint())
                     .seen("ent-2", new KeyRecord.Publisher("enterprise", TEMPLATE, "enterprise"), earlier)
                     .removed(earlier.plus(Duration.ofDays(1)))));
             List<String> republished = new CopyOnWriteArrayList<>();
-            TokenValidator validator = TokenValidator.create(s.policy(FrontDoor.CODE).toBuilder().clock(s.clock)
-                    .ledger(ledger).listener(new KeySourceListener() {
+            TokenValidator validator = TokenValidator.create(s.policy(FrontDoor.CODE).toBuilder()
+                    .clock(s.clock)
+                    .ledger(ledger)
+                    .listener(new KeySourceListener() {
                         @Override
                         public void keyRepublished(String source, String kid) {
                             republished.add(source + " " + kid);
                         }
-                    }).build());
+                    })
+                    .build());
 
             PostureReport report = PostureReport.of(validator);
-            assertThat(report.findings()).filteredOn(f -> f.code() == FindingCode.KEY_REPUBLISHED)
-                    .singleElement().satisfies(f -> {
+            assertThat(report.findings())
+                    .filteredOn(f -> f.code() == FindingCode.KEY_REPUBLISHED)
+                    .singleElement()
+                    .satisfies(f -> {
                         assertThat(f.severity()).isEqualTo(Severity.HIGH);
                         assertThat(f.kid()).contains("ent-2");
                     });
-            assertThat(validator.keyStatuses()).filteredOn(k -> k.kid().equals(java.util.Optional.of("ent-2")))
+            assertThat(validator.keyStatuses())
+                    .filteredOn(k -> k.kid().equals(java.util.Optional.of("ent-2")))
                     .allSatisfy(k -> assertThat(k.state()).isEqualTo(KeyState.RETIRED));
-            assertThat(report.ledger()).hasValueSatisfying(l -> assertThat(l.status()).isEqualTo(LedgerState.Status.UP));
+            assertThat(report.ledger())
+                    .hasValueSatisfying(l -> assertThat(l.status()).isEqualTo(LedgerState.Status.UP));
             assertThat(republished).containsExactly("enterprise ent-2");
             assertReason(validator.validate(s.enterprise(SECOND_ENTERPRISE_KEY)), Reason.KEY_RETIRED);
             assertThat(validator.awaitLedgerWrites(Duration.ofSeconds(30))).isTrue();
@@ -239,7 +279,8 @@ class LedgerRestartTest {
 
     @Test
     void aRevocationStoredByAnotherInstanceIsAppliedAndOneMadeHereIsStored() throws InterruptedException {
-        try (ForgerySetup s = new ForgerySetup(dir); KeyLedger ledger = KeyLedgers.directory(ledgerDir())) {
+        try (ForgerySetup s = new ForgerySetup(dir);
+                KeyLedger ledger = KeyLedgers.directory(ledgerDir())) {
             s.server.serveKeys(CONSUMERS, ForgerySetup.goodConsumerSet());
             TokenValidator validator = validator(s, ledger);
             assertThat(validator.validate(s.enterprise(ENTERPRISE_KEY)).valid()).isTrue();
@@ -271,27 +312,36 @@ class LedgerRestartTest {
         try (ForgerySetup s = new ForgerySetup(dir)) {
             s.server.serveKeys(CONSUMERS, ForgerySetup.goodConsumerSet());
             KeyLedger broken = new KeyLedger() {
-                @Override public dev.keyfence.ledger.LedgerSnapshot load() {
+                @Override
+                public dev.keyfence.ledger.LedgerSnapshot load() {
                     throw new dev.keyfence.ledger.LedgerException("ledger test: unreachable");
                 }
-                @Override public void append(LedgerBatch batch) {
+
+                @Override
+                public void append(LedgerBatch batch) {
                     throw new dev.keyfence.ledger.LedgerException("ledger test: unreachable");
                 }
-                @Override public Subscription subscribe(Listener listener) {
+
+                @Override
+                public Subscription subscribe(Listener listener) {
                     throw new dev.keyfence.ledger.LedgerException("ledger test: unreachable");
                 }
-                @Override public String describe() {
+
+                @Override
+                public String describe() {
                     return "test ledger";
                 }
-                @Override public void close() {
-                }
+
+                @Override
+                public void close() {}
             };
             TokenValidator validator = validator(s, broken);
             assertReason(validator.validate(s.forgery()), Reason.KEY_SCOPE_NOT_ACCEPTED);
             assertThat(validator.validate(s.enterprise(ENTERPRISE_KEY)).valid()).isTrue();
             LedgerState state = validator.ledgerState().orElseThrow();
             assertThat(state.status()).isEqualTo(LedgerState.Status.DOWN);
-            assertThat(state.lastProblem()).hasValueSatisfying(p -> assertThat(p).contains("unreachable"));
+            assertThat(state.lastProblem())
+                    .hasValueSatisfying(p -> assertThat(p).contains("unreachable"));
         }
     }
 

@@ -1,15 +1,14 @@
 package dev.keyfence.knowledge;
 
-import dev.keyfence.TokenValidator;
 import static dev.keyfence.knowledge.ConsumerSourceDegradedTest.assertReason;
 import static dev.keyfence.knowledge.ForgerySetup.CONSUMERS;
-import static dev.keyfence.knowledge.ForgerySetup.CONSUMER_KEY;
 import static dev.keyfence.knowledge.ForgerySetup.ENTERPRISE_KEY;
 import static dev.keyfence.knowledge.ForgerySetup.OTHER_CONSUMER_KEY;
 import static dev.keyfence.knowledge.ForgerySetup.consumerJwk;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keyfence.Reason;
+import dev.keyfence.TokenValidator;
 import dev.keyfence.knowledge.ForgerySetup.FrontDoor;
 import dev.keyfence.testkit.JwkSet;
 import java.nio.file.Path;
@@ -34,12 +33,16 @@ class LeftOutConsumerKeyTest {
     /** The consumer key as the consumer set publishes it, each form left out for another cause. */
     enum Exclusion {
         DUPLICATE_KID(() -> JwkSet.of(consumerJwk(), consumerJwk())),
-        KID_SHARED_WITH_ANOTHER_KEY(() -> JwkSet.of(consumerJwk(), OTHER_CONSUMER_KEY.jwk().kid("msa-1"))),
+        KID_SHARED_WITH_ANOTHER_KEY(
+                () -> JwkSet.of(consumerJwk(), OTHER_CONSUMER_KEY.jwk().kid("msa-1"))),
         MALFORMED_EXP(() -> JwkSet.of(consumerJwk().member("exp", "2030-01-01"))),
         MALFORMED_KID(() -> JwkSet.of(consumerJwk().member("kid", 42))),
         BAD_X5C(() -> JwkSet.of(consumerJwk().member("x5c", java.util.List.of("bm90IGEgY2VydGlmaWNhdGU")))),
-        X5C_OF_ANOTHER_KEY(() -> JwkSet.of(consumerJwk().certificateOf(OTHER_CONSUMER_KEY,
-                Instant.parse("2020-01-01T00:00:00Z"), Instant.parse("2030-01-01T00:00:00Z")))),
+        X5C_OF_ANOTHER_KEY(() -> JwkSet.of(consumerJwk()
+                .certificateOf(
+                        OTHER_CONSUMER_KEY,
+                        Instant.parse("2020-01-01T00:00:00Z"),
+                        Instant.parse("2030-01-01T00:00:00Z")))),
         USE_NOT_A_STRING(() -> JwkSet.of(consumerJwk().member("use", 5))),
         UNSUPPORTED_USE(() -> JwkSet.of(consumerJwk().member("use", "enc")));
 
@@ -51,7 +54,8 @@ class LeftOutConsumerKeyTest {
     }
 
     static Stream<Arguments> cases() {
-        return Stream.of(FrontDoor.values()).flatMap(d -> Stream.of(Exclusion.values()).map(x -> Arguments.of(d, x)));
+        return Stream.of(FrontDoor.values())
+                .flatMap(d -> Stream.of(Exclusion.values()).map(x -> Arguments.of(d, x)));
     }
 
     @ParameterizedTest(name = "{0} {1}")
@@ -59,7 +63,8 @@ class LeftOutConsumerKeyTest {
     void keyLeftOutOfTheConsumerSetStillTeachesItsScope(FrontDoor door, Exclusion exclusion) {
         try (ForgerySetup s = new ForgerySetup(dir)) {
             // another, usable consumer key keeps the consumer set good
-            s.server.serveKeys(CONSUMERS, exclusion.set.get().with(OTHER_CONSUMER_KEY.jwk().kid("msa-2")));
+            s.server.serveKeys(
+                    CONSUMERS, exclusion.set.get().with(OTHER_CONSUMER_KEY.jwk().kid("msa-2")));
             TokenValidator engine = s.engine(door);
 
             assertReason(engine.validate(s.forgery()), Reason.KEY_SCOPE_NOT_ACCEPTED);
@@ -69,7 +74,8 @@ class LeftOutConsumerKeyTest {
 
     /** Sets whose only entry is left out: an "enc" key is read (it fits no signature) and a shared kid needs two keys. */
     static Stream<Arguments> failedSetCases() {
-        return cases().filter(a -> a.get()[1] != Exclusion.UNSUPPORTED_USE && a.get()[1] != Exclusion.KID_SHARED_WITH_ANOTHER_KEY);
+        return cases().filter(a ->
+                a.get()[1] != Exclusion.UNSUPPORTED_USE && a.get()[1] != Exclusion.KID_SHARED_WITH_ANOTHER_KEY);
     }
 
     @ParameterizedTest(name = "{0} {1}")

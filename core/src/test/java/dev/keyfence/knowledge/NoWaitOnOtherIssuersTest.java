@@ -1,6 +1,5 @@
 package dev.keyfence.knowledge;
 
-import dev.keyfence.TokenValidator;
 import static dev.keyfence.knowledge.ForgerySetup.CONSUMERS;
 import static dev.keyfence.knowledge.ForgerySetup.ENTERPRISE_KEY;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -9,6 +8,7 @@ import dev.keyfence.JwksSettings;
 import dev.keyfence.KeySource;
 import dev.keyfence.KeySourceListener;
 import dev.keyfence.ResourcePolicy;
+import dev.keyfence.TokenValidator;
 import dev.keyfence.TrustedIssuer;
 import dev.keyfence.ValidationPolicy;
 import dev.keyfence.knowledge.ForgerySetup.FrontDoor;
@@ -48,14 +48,33 @@ class NoWaitOnOtherIssuersTest {
             this.source = source;
         }
 
-        @Override public void fetched(String s, int keys) { ended(s); }
-        @Override public void fetchFailed(String s, String problem) { ended(s); }
-        @Override public void staleServed(String s, Duration age) { }
-        @Override public void kidMissRefetch(String s) { }
-        @Override public void refetchRateLimited(String s) { }
-        @Override public void keyAdded(String s, String kid) { }
-        @Override public void keyRetired(String s, String kid) { }
-        @Override public void keyRejected(String s, String kid, String problem) { }
+        @Override
+        public void fetched(String s, int keys) {
+            ended(s);
+        }
+
+        @Override
+        public void fetchFailed(String s, String problem) {
+            ended(s);
+        }
+
+        @Override
+        public void staleServed(String s, Duration age) {}
+
+        @Override
+        public void kidMissRefetch(String s) {}
+
+        @Override
+        public void refetchRateLimited(String s) {}
+
+        @Override
+        public void keyAdded(String s, String kid) {}
+
+        @Override
+        public void keyRetired(String s, String kid) {}
+
+        @Override
+        public void keyRejected(String s, String kid, String problem) {}
 
         private void ended(String s) {
             if (s.equals(source)) {
@@ -74,16 +93,34 @@ class NoWaitOnOtherIssuersTest {
             MutableClock clock = MutableClock.at("2025-01-15T10:00:00Z");
             FetchEnds events = new FetchEnds("b");
             ValidationPolicy policy = ValidationPolicy.builder()
-                    .issuer(TrustedIssuer.builder().name("a").issuer("https://a.example")
-                            .keySource(KeySource.jwksUri(server.uri("/a").toString())).keyScope("enterprise").build())
-                    .issuer(TrustedIssuer.builder().name("b").issuer("https://b.example")
-                            .keySource(KeySource.jwksUri(server.uri("/b").toString())).keyScope("enterprise").build())
-                    .resource(ResourcePolicy.builder().audiences("api://x").acceptedKeyScopes("enterprise").build())
-                    .jwks(JwksSettings.builder().allowHttpLoopback(true).timeout(LONG_TIMEOUT).build())
-                    .clock(clock).listener(events).build();
-            TokenValidator engine = TokenValidator.create(policy.toBuilder().refreshExecutor(refreshes).build());
+                    .issuer(TrustedIssuer.builder()
+                            .name("a")
+                            .issuer("https://a.example")
+                            .keySource(KeySource.jwksUri(server.uri("/a").toString()))
+                            .keyScope("enterprise")
+                            .build())
+                    .issuer(TrustedIssuer.builder()
+                            .name("b")
+                            .issuer("https://b.example")
+                            .keySource(KeySource.jwksUri(server.uri("/b").toString()))
+                            .keyScope("enterprise")
+                            .build())
+                    .resource(ResourcePolicy.builder()
+                            .audiences("api://x")
+                            .acceptedKeyScopes("enterprise")
+                            .build())
+                    .jwks(JwksSettings.builder()
+                            .allowHttpLoopback(true)
+                            .timeout(LONG_TIMEOUT)
+                            .build())
+                    .clock(clock)
+                    .listener(events)
+                    .build();
+            TokenValidator engine = TokenValidator.create(
+                    policy.toBuilder().refreshExecutor(refreshes).build());
 
-            String token = Tokens.accessToken("https://a.example", "api://x", clock.instant()).signedWith(a);
+            String token = Tokens.accessToken("https://a.example", "api://x", clock.instant())
+                    .signedWith(a);
             assertThat(engine.validate(token).valid()).isTrue();
             assertThat(events.ended).as("b's first read still hangs").hasValue(0);
         } finally {
@@ -98,17 +135,23 @@ class NoWaitOnOtherIssuersTest {
         try (ForgerySetup s = new ForgerySetup(dir).timeout(LONG_TIMEOUT)) {
             s.server.serveKeys(CONSUMERS, ForgerySetup.goodConsumerSet());
             FetchEnds consumer = new FetchEnds("consumer");
-            ValidationPolicy policy = s.policy(door).toBuilder().clock(s.clock).listener(consumer).build();
-            TokenValidator engine = TokenValidator.create(policy.toBuilder().refreshExecutor(refreshes).build());
+            ValidationPolicy policy =
+                    s.policy(door).toBuilder().clock(s.clock).listener(consumer).build();
+            TokenValidator engine = TokenValidator.create(
+                    policy.toBuilder().refreshExecutor(refreshes).build());
             assertThat(engine.validate(s.enterprise(ENTERPRISE_KEY)).valid()).isTrue(); // waits for first reads only
-            assertThat(consumer.ended).as("the consumer's first read ended before the verdict").hasValue(1);
+            assertThat(consumer.ended)
+                    .as("the consumer's first read ended before the verdict")
+                    .hasValue(1);
 
             s.server.delay(CONSUMERS, JwksServer.MAX_DELAY); // from now on the consumer endpoint hangs
             s.clock.advance(Duration.ofMinutes(6)); // past refresh-interval: both sources are due
 
             assertThat(engine.validate(s.enterprise(ENTERPRISE_KEY)).valid()).isTrue();
-            assertThat(engine.validate(s.forgery())).isInstanceOfSatisfying(dev.keyfence.Verdict.Rejected.class,
-                    r -> assertThat(r.reason()).isEqualTo(dev.keyfence.Reason.KEY_SCOPE_NOT_ACCEPTED));
+            assertThat(engine.validate(s.forgery()))
+                    .isInstanceOfSatisfying(
+                            dev.keyfence.Verdict.Rejected.class,
+                            r -> assertThat(r.reason()).isEqualTo(dev.keyfence.Reason.KEY_SCOPE_NOT_ACCEPTED));
             assertThat(consumer.ended).as("the consumer refetch still hangs").hasValue(1);
         } finally {
             refreshes.shutdownNow();

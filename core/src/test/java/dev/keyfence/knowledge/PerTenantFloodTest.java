@@ -1,13 +1,13 @@
 package dev.keyfence.knowledge;
 
-import dev.keyfence.TokenValidator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keyfence.JwksSettings;
-import dev.keyfence.KeyfenceConfig;
 import dev.keyfence.KeySource;
+import dev.keyfence.KeyfenceConfig;
 import dev.keyfence.Reason;
 import dev.keyfence.ResourcePolicy;
+import dev.keyfence.TokenValidator;
 import dev.keyfence.TrustedIssuer;
 import dev.keyfence.ValidationPolicy;
 import dev.keyfence.Verdict;
@@ -38,7 +38,10 @@ class PerTenantFloodTest {
     @TempDir
     Path dir;
 
-    enum FrontDoor { CODE_DEFAULT_LIMIT, YAML_LIMIT_10 }
+    enum FrontDoor {
+        CODE_DEFAULT_LIMIT,
+        YAML_LIMIT_10
+    }
 
     private static int limit(FrontDoor door) {
         return door == FrontDoor.CODE_DEFAULT_LIMIT ? JwksSettings.DEFAULT_TENANT_SOURCES_PER_MINUTE : 10;
@@ -48,11 +51,20 @@ class PerTenantFloodTest {
         String uri = "http://127.0.0.1:" + server.port() + "/{tenantid}/keys";
         if (door == FrontDoor.CODE_DEFAULT_LIMIT) {
             return ValidationPolicy.builder()
-                    .issuer(TrustedIssuer.builder().name("enterprise").issuer(TEMPLATE).keySource(KeySource.jwksUri(uri))
-                            .keyScope("enterprise").tenants("*").build())
-                    .resource(ResourcePolicy.builder().audiences("api://mail").acceptedKeyScopes("enterprise").build())
+                    .issuer(TrustedIssuer.builder()
+                            .name("enterprise")
+                            .issuer(TEMPLATE)
+                            .keySource(KeySource.jwksUri(uri))
+                            .keyScope("enterprise")
+                            .tenants("*")
+                            .build())
+                    .resource(ResourcePolicy.builder()
+                            .audiences("api://mail")
+                            .acceptedKeyScopes("enterprise")
+                            .build())
                     .jwks(JwksSettings.builder().allowHttpLoopback(true).build())
-                    .clock(clock).build();
+                    .clock(clock)
+                    .build();
         }
         String yaml = "issuers:\n"
                 + "  - name: enterprise\n"
@@ -70,7 +82,8 @@ class PerTenantFloodTest {
     }
 
     private static String token(String tenant, MutableClock clock) {
-        return Tokens.accessToken(TEMPLATE.replace("{tenantid}", tenant), "api://mail", clock.instant()).tenant(tenant)
+        return Tokens.accessToken(TEMPLATE.replace("{tenantid}", tenant), "api://mail", clock.instant())
+                .tenant(tenant)
                 .signedWith(KEY);
     }
 
@@ -81,7 +94,8 @@ class PerTenantFloodTest {
             server.serveKeys("/" + TENANT + "/keys", JwkSet.of(KEY));
             MutableClock clock = MutableClock.at("2025-01-15T10:00:00Z");
             ValidationPolicy policy = policy(door, server, clock);
-            TokenValidator engine = TokenValidator.create(policy.toBuilder().refreshExecutor(Runnable::run).build());
+            TokenValidator engine = TokenValidator.create(
+                    policy.toBuilder().refreshExecutor(Runnable::run).build());
             assertThat(engine.validate(token(TENANT, clock)).valid()).isTrue();
             assertThat(server.totalHits()).isEqualTo(1);
 
@@ -90,23 +104,31 @@ class PerTenantFloodTest {
                 String tenant = UUID.randomUUID().toString();
                 firstFlooder = firstFlooder == null ? tenant : firstFlooder;
                 Verdict v = engine.validate(token(tenant, clock));
-                assertThat(v).isInstanceOfSatisfying(Verdict.Rejected.class,
-                        r -> assertThat(r.reason()).as(r.detail()).isEqualTo(Reason.KEYS_UNAVAILABLE));
+                assertThat(v)
+                        .isInstanceOfSatisfying(
+                                Verdict.Rejected.class,
+                                r -> assertThat(r.reason()).as(r.detail()).isEqualTo(Reason.KEYS_UNAVAILABLE));
             }
-            assertThat(server.totalHits()).as("one fetch per created source, the legitimate tenant's included: rate-limited")
+            assertThat(server.totalHits())
+                    .as("one fetch per created source, the legitimate tenant's included: rate-limited")
                     .isEqualTo(limit(door));
 
             clock.advance(Duration.ofSeconds(31)); // past min-refetch-interval: every failed source could be retried
             server.resetHits();
             assertThat(engine.validate(token(TENANT, clock)).valid()).isTrue();
-            assertThat(server.totalHits()).as("fetches caused by the legitimate token").isZero();
+            assertThat(server.totalHits())
+                    .as("fetches caused by the legitimate token")
+                    .isZero();
 
-            // a failed tenant source: dropped after min-refetch-interval, created again (within the rate) by its own tenant
+            // a failed tenant source: dropped after min-refetch-interval, created again (within the rate) by its own
+            // tenant
             clock.advance(Duration.ofSeconds(30)); // a new minute: the creation rate allows new sources again
             assertThat(engine.validate(token(firstFlooder, clock))).isInstanceOf(Verdict.Rejected.class);
             assertThat(server.totalHits()).isEqualTo(1);
             assertThat(engine.validate(token(firstFlooder, clock))).isInstanceOf(Verdict.Rejected.class);
-            assertThat(server.totalHits()).as("negatively cached within min-refetch-interval").isEqualTo(1);
+            assertThat(server.totalHits())
+                    .as("negatively cached within min-refetch-interval")
+                    .isEqualTo(1);
         }
     }
 
@@ -116,7 +138,8 @@ class PerTenantFloodTest {
         try (JwksServer server = JwksServer.start()) {
             MutableClock clock = MutableClock.at("2025-01-15T10:00:00Z");
             ValidationPolicy policy = policy(door, server, clock);
-            TokenValidator engine = TokenValidator.create(policy.toBuilder().refreshExecutor(Runnable::run).build());
+            TokenValidator engine = TokenValidator.create(
+                    policy.toBuilder().refreshExecutor(Runnable::run).build());
             for (int i = 0; i < limit(door); i++) {
                 engine.validate(token(UUID.randomUUID().toString(), clock));
             }

@@ -1,6 +1,5 @@
 package dev.keyfence.knowledge;
 
-import dev.keyfence.TokenValidator;
 import static dev.keyfence.knowledge.ConsumerSourceDegradedTest.assertReason;
 import static dev.keyfence.knowledge.ForgerySetup.CONSUMERS;
 import static dev.keyfence.knowledge.ForgerySetup.ENTERPRISE_KEY;
@@ -10,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keyfence.Control;
 import dev.keyfence.Reason;
+import dev.keyfence.TokenValidator;
 import dev.keyfence.knowledge.ForgerySetup.FrontDoor;
 import dev.keyfence.testkit.JwkSet;
 import java.nio.file.Path;
@@ -30,7 +30,9 @@ class ScopeFailClosedIsolationTest {
     void keyScopeAloneFailsClosedWhileTheConsumerSourceIsDown(FrontDoor door) {
         try (ForgerySetup s = new ForgerySetup(dir)) {
             s.server.respond(CONSUMERS, 503, "down");
-            TokenValidator e = TokenValidator.create(s.policy(door).toBuilder().controls(java.util.Set.of(Control.KEY_SCOPE)).build());
+            TokenValidator e = TokenValidator.create(s.policy(door).toBuilder()
+                    .controls(java.util.Set.of(Control.KEY_SCOPE))
+                    .build());
 
             assertReason(e.validate(s.forgery()), Reason.KEYS_UNAVAILABLE);
             assertReason(e.validate(s.enterprise(ENTERPRISE_KEY)), Reason.KEYS_UNAVAILABLE);
@@ -41,8 +43,11 @@ class ScopeFailClosedIsolationTest {
     @EnumSource(FrontDoor.class)
     void keyScopeAloneRefusesAConsumerKeyLeftOutOfTheConsumerSet(FrontDoor door) {
         try (ForgerySetup s = new ForgerySetup(dir)) {
-            s.server.serveKeys(CONSUMERS, JwkSet.of(consumerJwk().member("exp", "2030-01-01"), OTHER_CONSUMER_KEY.jwk()));
-            TokenValidator e = TokenValidator.create(s.policy(door).toBuilder().controls(java.util.Set.of(Control.KEY_SCOPE)).build());
+            s.server.serveKeys(
+                    CONSUMERS, JwkSet.of(consumerJwk().member("exp", "2030-01-01"), OTHER_CONSUMER_KEY.jwk()));
+            TokenValidator e = TokenValidator.create(s.policy(door).toBuilder()
+                    .controls(java.util.Set.of(Control.KEY_SCOPE))
+                    .build());
 
             assertReason(e.validate(s.forgery()), Reason.KEY_SCOPE_NOT_ACCEPTED);
             assertThat(e.validate(s.enterprise(ENTERPRISE_KEY)).valid()).isTrue();

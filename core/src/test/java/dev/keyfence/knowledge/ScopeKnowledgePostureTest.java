@@ -28,14 +28,20 @@ class ScopeKnowledgePostureTest {
             s.server.respond(CONSUMERS, 503, "down");
             TokenValidator validator = TokenValidator.create(s.policy(door));
 
-            assertThat(validator.sourceStatuses()).filteredOn(st -> st.source().equals("consumer"))
-                    .extracting(SourceStatus::health).containsExactly(SourceStatus.Health.DOWN);
+            assertThat(validator.sourceStatuses())
+                    .filteredOn(st -> st.source().equals("consumer"))
+                    .extracting(SourceStatus::health)
+                    .containsExactly(SourceStatus.Health.DOWN);
             List<Finding> found = PostureReport.of(validator).findings().stream()
-                    .filter(f -> f.code() == FindingCode.SCOPE_KNOWLEDGE_MISSING).toList();
+                    .filter(f -> f.code() == FindingCode.SCOPE_KNOWLEDGE_MISSING)
+                    .toList();
             assertThat(found).singleElement().satisfies(f -> {
                 assertThat(f.severity()).isEqualTo(Severity.HIGH);
                 assertThat(f.issuerName()).contains("consumer");
-                assertThat(f.message()).contains("key source consumer").contains("resource mail").contains("KEYS_UNAVAILABLE");
+                assertThat(f.message())
+                        .contains("key source consumer")
+                        .contains("resource mail")
+                        .contains("KEYS_UNAVAILABLE");
             });
         }
     }
@@ -47,7 +53,8 @@ class ScopeKnowledgePostureTest {
             s.server.serveKeys(CONSUMERS, ForgerySetup.goodConsumerSet());
             TokenValidator validator = TokenValidator.create(s.policy(door));
 
-            assertThat(PostureReport.of(validator).findings()).extracting(Finding::code)
+            assertThat(PostureReport.of(validator).findings())
+                    .extracting(Finding::code)
                     .doesNotContain(FindingCode.SCOPE_KNOWLEDGE_MISSING);
         }
     }

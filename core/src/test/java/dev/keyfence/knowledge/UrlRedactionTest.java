@@ -40,6 +40,7 @@ class UrlRedactionTest {
 
     @TempDir
     Path dir;
+
     private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
     private Logger root;
     private Level previous;
@@ -73,11 +74,15 @@ class UrlRedactionTest {
                     + "resource:\n  audiences: [\"api://x\"]\n  accepted-key-scopes: [enterprise]\n"
                     + "jwks:\n  allow-http-loopback: true\n";
             ValidationPolicy policy = KeyfenceConfig.parse(yaml, dir).policy().toBuilder()
-                    .clock(MutableClock.at("2025-01-15T10:00:00Z")).build();
+                    .clock(MutableClock.at("2025-01-15T10:00:00Z"))
+                    .build();
             TokenValidator validator = TokenValidator.create(policy);
 
-            Verdict v = validator.validate(Tokens.accessToken("https://idp.example.test", "api://x",
-                    policy.clock().instant()).signedWith(TestKey.rsa("k1")));
+            Verdict v = validator.validate(Tokens.accessToken(
+                            "https://idp.example.test",
+                            "api://x",
+                            policy.clock().instant())
+                    .signedWith(TestKey.rsa("k1")));
             List<String> printed = new ArrayList<>();
             assertThat(v).isInstanceOfSatisfying(Verdict.Rejected.class, r -> {
                 assertThat(r.reason()).isEqualTo(Reason.KEYS_UNAVAILABLE);
@@ -90,8 +95,11 @@ class UrlRedactionTest {
                 printed.add(s.toString());
             }
             PostureReport report = PostureReport.of(validator);
-            assertThat(report.findings()).extracting(Finding::code)
-                    .contains(FindingCode.ISSUER_UNREACHABLE, FindingCode.INSECURE_KEY_TRANSPORT,
+            assertThat(report.findings())
+                    .extracting(Finding::code)
+                    .contains(
+                            FindingCode.ISSUER_UNREACHABLE,
+                            FindingCode.INSECURE_KEY_TRANSPORT,
                             FindingCode.SCOPE_KNOWLEDGE_MISSING);
             report.findings().forEach(f -> printed.add(f.message()));
             policy.issuers().forEach(i -> {
@@ -100,8 +108,12 @@ class UrlRedactionTest {
             });
             logged().forEach(e -> printed.add(e.getFormattedMessage()));
 
-            assertThat(printed).isNotEmpty().allSatisfy(line -> assertThat(line)
-                    .doesNotContain(SECRET_USER).doesNotContain(SECRET_PASSWORD).doesNotContain(SECRET_QUERY));
+            assertThat(printed)
+                    .isNotEmpty()
+                    .allSatisfy(line -> assertThat(line)
+                            .doesNotContain(SECRET_USER)
+                            .doesNotContain(SECRET_PASSWORD)
+                            .doesNotContain(SECRET_QUERY));
         }
     }
 

@@ -31,14 +31,18 @@ class VerifiedTokenFactsTest {
 
     private TokenValidator validator() throws IOException {
         Files.writeString(dir.resolve("enterprise.json"), JwkSet.of(SHARED).toJson());
-        Files.writeString(dir.resolve("partner.json"), JwkSet.of(SHARED, TestKey.rsa("p-1")).toJson());
+        Files.writeString(
+                dir.resolve("partner.json"),
+                JwkSet.of(SHARED, TestKey.rsa("p-1")).toJson());
         String yaml = "issuers:\n"
                 + "  - name: enterprise\n    issuer: \"https://ent.example.test\"\n    jwks-file: enterprise.json\n"
                 + "    key-scope: enterprise\n"
                 + "  - name: partner\n    issuer: \"https://partner.example.test\"\n    jwks-file: partner.json\n"
                 + "    key-scope: partner\n"
                 + "resource:\n  audiences: [\"api://x\"]\n  accepted-key-scopes: [enterprise, partner]\n";
-        ValidationPolicy policy = KeyfenceConfig.parse(yaml, dir).policy().toBuilder().clock(MutableClock.at(NOW)).build();
+        ValidationPolicy policy = KeyfenceConfig.parse(yaml, dir).policy().toBuilder()
+                .clock(MutableClock.at(NOW))
+                .build();
         TokenValidator validator = TokenValidator.create(policy);
         validator.sourceStatuses(); // waits for every fixed source's first read (started in the background at creation)
         return validator;
@@ -51,8 +55,10 @@ class VerifiedTokenFactsTest {
 
     @Test
     void exactIssuerTokenReportsNoTenantEvenWithATidClaim() throws IOException {
-        VerifiedToken t = accepted(validator().validate(Tokens.accessToken("https://ent.example.test", "api://x", NOW)
-                .tenant("attacker-chosen-tenant").signedWith(SHARED)));
+        VerifiedToken t = accepted(validator()
+                .validate(Tokens.accessToken("https://ent.example.test", "api://x", NOW)
+                        .tenant("attacker-chosen-tenant")
+                        .signedWith(SHARED)));
 
         assertThat(t.tenant()).isEmpty();
         assertThat(t.claims()).containsEntry("tid", "attacker-chosen-tenant"); // still readable as a claim
@@ -60,8 +66,9 @@ class VerifiedTokenFactsTest {
 
     @Test
     void keyPublishedUnderTwoAcceptedScopesReportsBoth() throws IOException {
-        VerifiedToken t = accepted(validator().validate(Tokens.accessToken("https://ent.example.test", "api://x", NOW)
-                .signedWith(SHARED)));
+        VerifiedToken t = accepted(validator()
+                .validate(Tokens.accessToken("https://ent.example.test", "api://x", NOW)
+                        .signedWith(SHARED)));
 
         assertThat(t.keyScope()).isEqualTo("enterprise");
         assertThat(t.keyScopes()).containsExactly("enterprise", "partner");

@@ -13,8 +13,10 @@ import org.junit.jupiter.api.Test;
 class KeyRecordMergeTest {
     static final String JKT = "NzbLsXh8uDCcd-6MNwXF4W_7noWXFZAfHkxZsRGC9Xs";
     static final Instant T0 = Instant.parse("2023-05-15T10:00:00Z");
-    static final KeyRecord.Publisher CONSUMER = new KeyRecord.Publisher("consumer", "https://login.example.test/9188/v2.0", "consumer");
-    static final KeyRecord.Publisher COMMON = new KeyRecord.Publisher("contoso", "https://login.example.test/{tenantid}/v2.0", "enterprise");
+    static final KeyRecord.Publisher CONSUMER =
+            new KeyRecord.Publisher("consumer", "https://login.example.test/9188/v2.0", "consumer");
+    static final KeyRecord.Publisher COMMON =
+            new KeyRecord.Publisher("contoso", "https://login.example.test/{tenantid}/v2.0", "enterprise");
 
     static KeyRecord.Action action(String actor, long seconds) {
         return new KeyRecord.Action(actor, "because " + actor, T0.plusSeconds(seconds));
@@ -26,7 +28,8 @@ class KeyRecordMergeTest {
         KeyRecord asEnterprise = KeyRecord.of(JKT).seen("k1", COMMON, T0.plusSeconds(60));
         assertThat(asConsumer.merge(asEnterprise).scopes()).containsExactlyInAnyOrder("consumer", "enterprise");
         assertThat(asEnterprise.merge(asConsumer).scopes()).containsExactlyInAnyOrder("consumer", "enterprise");
-        assertThat(asEnterprise.merge(KeyRecord.of(JKT)).merge(asConsumer).publishers()).contains(CONSUMER);
+        assertThat(asEnterprise.merge(KeyRecord.of(JKT)).merge(asConsumer).publishers())
+                .contains(CONSUMER);
     }
 
     @Test
@@ -44,11 +47,17 @@ class KeyRecordMergeTest {
     void revocationHoldsUntilALaterReinstatementAndWinsATie() {
         KeyRecord revoked = KeyRecord.of(JKT).revoked(action("alice", 10));
         assertThat(revoked.revoked()).isTrue();
-        assertThat(revoked.reinstated(action("bob", 5)).revoked()).as("older reinstatement").isTrue();
-        assertThat(revoked.reinstated(action("bob", 10)).revoked()).as("same instant: revocation wins").isTrue();
+        assertThat(revoked.reinstated(action("bob", 5)).revoked())
+                .as("older reinstatement")
+                .isTrue();
+        assertThat(revoked.reinstated(action("bob", 10)).revoked())
+                .as("same instant: revocation wins")
+                .isTrue();
         KeyRecord reinstated = revoked.reinstated(action("bob", 20));
         assertThat(reinstated.revoked()).isFalse();
-        assertThat(reinstated.revoked(action("carol", 30)).revoked()).as("revoked again").isTrue();
+        assertThat(reinstated.revoked(action("carol", 30)).revoked())
+                .as("revoked again")
+                .isTrue();
         assertThat(reinstated.revocations()).hasSize(1);
         assertThat(reinstated.latestReinstatement()).contains(action("bob", 20));
     }
@@ -60,9 +69,11 @@ class KeyRecordMergeTest {
         assertThat(republished.removedAt()).contains(T0.plusSeconds(100));
         KeyRecord reinstated = republished.reinstated(action("alice", 300));
         assertThat(reinstated.removedAt()).isEmpty();
-        assertThat(reinstated.removed(T0.plusSeconds(400)).removedAt()).as("removed again after reinstatement")
+        assertThat(reinstated.removed(T0.plusSeconds(400)).removedAt())
+                .as("removed again after reinstatement")
                 .contains(T0.plusSeconds(400));
-        assertThat(reinstated.removed(T0.plusSeconds(250)).removedAt()).as("a late report of an older removal")
+        assertThat(reinstated.removed(T0.plusSeconds(250)).removedAt())
+                .as("a late report of an older removal")
                 .isEmpty();
     }
 
@@ -81,7 +92,8 @@ class KeyRecordMergeTest {
             assertThat(a.merge(b).merge(c)).isEqualTo(a.merge(b.merge(c)));
             assertThat(a.merge(a)).isEqualTo(a);
             assertThat(a.merge(b).revoked()).isEqualTo(b.merge(a).revoked());
-            assertThat(a.merge(b).merge(c).removedAt()).isEqualTo(c.merge(a).merge(b).removedAt());
+            assertThat(a.merge(b).merge(c).removedAt())
+                    .isEqualTo(c.merge(a).merge(b).removedAt());
         }
     }
 
@@ -89,13 +101,18 @@ class KeyRecordMergeTest {
         KeyRecord r = KeyRecord.of(JKT);
         for (int j = 0; j < 3; j++) {
             switch (random.nextInt(6)) {
-                case 0 -> r = r.seen("k" + random.nextInt(3), random.nextBoolean() ? CONSUMER : COMMON,
-                        T0.plusSeconds(random.nextInt(100)));
+                case 0 ->
+                    r = r.seen(
+                            "k" + random.nextInt(3),
+                            random.nextBoolean() ? CONSUMER : COMMON,
+                            T0.plusSeconds(random.nextInt(100)));
                 case 1 -> r = r.removed(T0.plusSeconds(random.nextInt(100)));
                 case 2 -> r = r.revoked(action("a" + random.nextInt(2), random.nextInt(100)));
                 case 3 -> r = r.reinstated(action("b" + random.nextInt(2), random.nextInt(100)));
-                case 4 -> r = r.window(new KeyRecord.Window(Optional.of(T0), Optional.of(T0.plusSeconds(random.nextInt(100)))));
-                default -> { }
+                case 4 ->
+                    r = r.window(
+                            new KeyRecord.Window(Optional.of(T0), Optional.of(T0.plusSeconds(random.nextInt(100)))));
+                default -> {}
             }
         }
         return r;
@@ -143,7 +160,8 @@ class KeyRecordMergeTest {
     void databaseUrlsArePrintedWithoutCredentialsOrQuery() {
         assertThat(LedgerUrls.redact("jdbc:postgresql://kf:s3cret@db:5432/keyfence?password=s3cret&ssl=true"))
                 .isEqualTo("jdbc:postgresql://db:5432/keyfence");
-        assertThat(LedgerSettings.jdbc("jdbc:postgresql://db/kf?password=x", Optional.empty(), Optional.empty()).toString())
+        assertThat(LedgerSettings.jdbc("jdbc:postgresql://db/kf?password=x", Optional.empty(), Optional.empty())
+                        .toString())
                 .doesNotContain("password");
     }
 }

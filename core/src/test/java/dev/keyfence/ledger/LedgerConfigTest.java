@@ -1,7 +1,6 @@
 package dev.keyfence.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.keyfence.ConfigurationException;
 import dev.keyfence.KeyfenceConfig;
@@ -33,8 +32,8 @@ class LedgerConfigTest {
     }
 
     static String settingOf(String ledger, Path base) {
-        ConfigurationException e = org.junit.jupiter.api.Assertions.assertThrows(ConfigurationException.class,
-                () -> parse(ledger, base, Map.of()));
+        ConfigurationException e = org.junit.jupiter.api.Assertions.assertThrows(
+                ConfigurationException.class, () -> parse(ledger, base, Map.of()));
         return e.setting();
     }
 
@@ -49,16 +48,20 @@ class LedgerConfigTest {
     void aDirectoryOpensTheEmbeddedLedgerRelativeToTheFile() {
         KeyfenceConfig config = parse("ledger:\n  directory: state/ledger\n", dir, Map.of());
         KeyLedger ledger = config.policy().ledger().orElseThrow();
-        assertThat(ledger.describe()).isEqualTo("directory " + dir.resolve("state/ledger").toAbsolutePath().normalize());
+        assertThat(ledger.describe())
+                .isEqualTo("directory "
+                        + dir.resolve("state/ledger").toAbsolutePath().normalize());
         assertThat(config.ledgerSettings().orElseThrow().directory()).contains(dir.resolve("state/ledger"));
         ledger.close();
     }
 
     @Test
     void contradictoryUnknownOrMissingSettingsAreErrorsNamingTheSetting() {
-        assertThat(settingOf("ledger:\n  directory: x\n  jdbc-url: jdbc:postgresql://db/kf\n", dir)).isEqualTo("ledger.jdbc-url");
+        assertThat(settingOf("ledger:\n  directory: x\n  jdbc-url: jdbc:postgresql://db/kf\n", dir))
+                .isEqualTo("ledger.jdbc-url");
         assertThat(settingOf("ledger:\n  directory: x\n  username: kf\n", dir)).isEqualTo("ledger.username");
-        assertThat(settingOf("ledger:\n  directory: x\n  password-env: PW\n", dir)).isEqualTo("ledger.password-env");
+        assertThat(settingOf("ledger:\n  directory: x\n  password-env: PW\n", dir))
+                .isEqualTo("ledger.password-env");
         assertThat(settingOf("ledger:\n  username: kf\n", dir)).isEqualTo("ledger.directory");
         assertThat(settingOf("ledger:\n  dirctory: x\n", dir)).isEqualTo("ledger.dirctory");
         assertThat(settingOf("ledger:\n  jdbc-url: postgresql://db/kf\n", dir)).isEqualTo("ledger.jdbc-url");
@@ -67,13 +70,16 @@ class LedgerConfigTest {
 
     @Test
     void aPasswordInTheFileIsRefusedWithoutEchoingIt() {
-        ConfigurationException e = org.junit.jupiter.api.Assertions.assertThrows(ConfigurationException.class,
+        ConfigurationException e = org.junit.jupiter.api.Assertions.assertThrows(
+                ConfigurationException.class,
                 () -> parse("ledger:\n  jdbc-url: jdbc:postgresql://db/kf\n  password: hunter2\n", dir, Map.of()));
         assertThat(e.setting()).isEqualTo("ledger.password");
         assertThat(e.getMessage()).contains("password-env").doesNotContain("hunter2");
-        for (String url : new String[] {"jdbc:postgresql://db/kf?user=kf&password=hunter2", "jdbc:postgresql://kf:hunter2@db/kf"}) {
-            ConfigurationException inUrl = org.junit.jupiter.api.Assertions.assertThrows(ConfigurationException.class,
-                    () -> parse("ledger:\n  jdbc-url: \"" + url + "\"\n", dir, Map.of()));
+        for (String url :
+                new String[] {"jdbc:postgresql://db/kf?user=kf&password=hunter2", "jdbc:postgresql://kf:hunter2@db/kf"
+                }) {
+            ConfigurationException inUrl = org.junit.jupiter.api.Assertions.assertThrows(
+                    ConfigurationException.class, () -> parse("ledger:\n  jdbc-url: \"" + url + "\"\n", dir, Map.of()));
             assertThat(inUrl.setting()).isEqualTo("ledger.jdbc-url");
             assertThat(inUrl.getMessage()).doesNotContain("hunter2");
         }
@@ -81,10 +87,14 @@ class LedgerConfigTest {
 
     @Test
     void aDatabaseLedgerWithoutItsModuleOnTheClassPathIsAClearConfigurationError() {
-        ConfigurationException e = org.junit.jupiter.api.Assertions.assertThrows(ConfigurationException.class,
-                () -> parse("ledger:\n  jdbc-url: jdbc:postgresql://db:5432/kf?ssl=true\n  username: kf\n", dir, Map.of()));
+        ConfigurationException e = org.junit.jupiter.api.Assertions.assertThrows(
+                ConfigurationException.class,
+                () -> parse(
+                        "ledger:\n  jdbc-url: jdbc:postgresql://db:5432/kf?ssl=true\n  username: kf\n", dir, Map.of()));
         assertThat(e.setting()).isEqualTo("ledger.jdbc-url");
-        assertThat(e.getMessage()).contains("keyfence-ledger-jdbc").contains("jdbc:postgresql://db:5432/kf")
+        assertThat(e.getMessage())
+                .contains("keyfence-ledger-jdbc")
+                .contains("jdbc:postgresql://db:5432/kf")
                 .doesNotContain("ssl");
     }
 

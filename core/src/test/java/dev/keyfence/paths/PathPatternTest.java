@@ -50,9 +50,33 @@ class PathPatternTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/admin/*", "/*", "/a/*/b", "/a*", "/a/**/b", "/**/a", "/a/***", "*", "/a/*.json",
-            "admin/**", "", "/a/", "//**", "/a//b", "/a/../b", "/a/./b", "/a/.", "/a;b", "/a%2Fb", "/a\\b", "/a b",
-            "/a?x", "/a#x", "/a\u0000"})
+    @ValueSource(
+            strings = {
+                "/admin/*",
+                "/*",
+                "/a/*/b",
+                "/a*",
+                "/a/**/b",
+                "/**/a",
+                "/a/***",
+                "*",
+                "/a/*.json",
+                "admin/**",
+                "",
+                "/a/",
+                "//**",
+                "/a//b",
+                "/a/../b",
+                "/a/./b",
+                "/a/.",
+                "/a;b",
+                "/a%2Fb",
+                "/a\\b",
+                "/a b",
+                "/a?x",
+                "/a#x",
+                "/a\u0000"
+            })
     void refusesAnyOtherSpellingExplainingTheTwoForms(String pattern) {
         ConfigurationException e = catchThrowableOfType(ConfigurationException.class, () -> PathPattern.parse(pattern));
         assertThat(e).isNotNull();
@@ -63,8 +87,8 @@ class PathPatternTest {
 
     @Test
     void singleStarSuggestsThePrefixForm() {
-        ConfigurationException e = catchThrowableOfType(ConfigurationException.class,
-                () -> PathPattern.parse("/admin/*"));
+        ConfigurationException e =
+                catchThrowableOfType(ConfigurationException.class, () -> PathPattern.parse("/admin/*"));
         assertThat(e.problem()).contains("write \"/admin/**\"");
     }
 
@@ -76,10 +100,11 @@ class PathPatternTest {
                     paths: ["/admin/**", "/console/*"]
                     audiences: ["api://admin"]
                 """;
-        ConfigurationException e = catchThrowableOfType(ConfigurationException.class,
-                () -> KeyfenceConfig.parse(yaml, Path.of(".")));
+        ConfigurationException e =
+                catchThrowableOfType(ConfigurationException.class, () -> KeyfenceConfig.parse(yaml, Path.of(".")));
         assertThat(e.setting()).isEqualTo("resources.admin.paths[1]");
-        assertThat(e.getMessage()).startsWith("resources.admin.paths[1]: \"/console/*\"")
+        assertThat(e.getMessage())
+                .startsWith("resources.admin.paths[1]: \"/console/*\"")
                 .contains("write \"/console/**\"", "\"/exact\" (that path only)");
     }
 
@@ -90,8 +115,8 @@ class PathPatternTest {
                   admin:
                     paths: "/admin/**"
                 """;
-        ConfigurationException e = catchThrowableOfType(ConfigurationException.class,
-                () -> KeyfenceConfig.parse(yaml, Path.of(".")));
+        ConfigurationException e =
+                catchThrowableOfType(ConfigurationException.class, () -> KeyfenceConfig.parse(yaml, Path.of(".")));
         assertThat(e.setting()).isEqualTo("resources.admin.paths");
     }
 }

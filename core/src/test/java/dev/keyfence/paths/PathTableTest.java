@@ -30,14 +30,15 @@ import org.junit.jupiter.params.provider.MethodSource;
 class PathTableTest {
     static final TestKey KEY = TestKey.rsa("local-1");
     static final String ISSUER = "https://login.example.test/local";
-    static final Map<String, String> AUDIENCE = Map.of("me", "api://me", "admin", "api://admin",
-            "default", "api://mail");
+    static final Map<String, String> AUDIENCE =
+            Map.of("me", "api://me", "admin", "api://admin", "default", "api://mail");
     static TokenValidator validator;
 
     @BeforeAll
     static void load(@TempDir Path dir) throws IOException {
         Files.writeString(dir.resolve("keys.json"), JwkSet.of(KEY).toJson());
-        Path yaml = Files.writeString(dir.resolve("keyfence.yaml"), """
+        Path yaml = Files.writeString(
+                dir.resolve("keyfence.yaml"), """
                 issuers:
                   - name: local
                     issuer: "%s"

@@ -33,7 +33,8 @@ class ProfilesFromConfigTest {
     static void load(@TempDir Path dir) throws IOException {
         Files.writeString(dir.resolve("enterprise.json"), JwkSet.of(ENTERPRISE).toJson());
         Files.writeString(dir.resolve("consumer.json"), JwkSet.of(CONSUMER).toJson());
-        validator = TokenValidator.fromConfig(Files.writeString(dir.resolve("keyfence.yaml"), """
+        validator = TokenValidator.fromConfig(
+                Files.writeString(dir.resolve("keyfence.yaml"), """
                 issuers:
                   - name: enterprise
                     issuer: "%s"
@@ -64,15 +65,21 @@ class ProfilesFromConfigTest {
         Verdict v = ((PathRoute.Matched) route).validator().validate(consumerToken());
         assertThat(v).isInstanceOf(Verdict.Rejected.class);
         assertThat(((Verdict.Rejected) v).reason()).isEqualTo(Reason.KEY_SCOPE_NOT_ACCEPTED);
-        String enterprise = Tokens.accessToken(ENTERPRISE_ISSUER, "api://mail", Instant.now()).signedWith(ENTERPRISE);
-        assertThat(((PathRoute.Matched) route).validator().validate(enterprise).valid()).isTrue();
+        String enterprise = Tokens.accessToken(ENTERPRISE_ISSUER, "api://mail", Instant.now())
+                .signedWith(ENTERPRISE);
+        assertThat(((PathRoute.Matched) route).validator().validate(enterprise).valid())
+                .isTrue();
     }
 
     @Test
     void defaultResourceDecidesOtherPathsAndValidateAlone() {
         PathRoute other = validator.forPath("/api/other");
         assertThat(((PathRoute.Matched) other).profile()).isEmpty();
-        assertThat(((PathRoute.Matched) other).validator().validate(consumerToken()).valid()).isTrue();
+        assertThat(((PathRoute.Matched) other)
+                        .validator()
+                        .validate(consumerToken())
+                        .valid())
+                .isTrue();
         assertThat(validator.validate(consumerToken()).valid()).isTrue();
         assertThat(validator.profiles()).extracting(p -> p.name()).containsExactly("me");
     }
@@ -94,8 +101,9 @@ class ProfilesFromConfigTest {
 
     @Test
     void neverThrowsForAnyPath() {
-        for (String path : new String[] {null, "", "api/me", "/".repeat(9000), "/a".repeat(5000), "/%", "/%F0%9F",
-                "/\uD800", "/\u212Api/me"}) {
+        for (String path : new String[] {
+            null, "", "api/me", "/".repeat(9000), "/a".repeat(5000), "/%", "/%F0%9F", "/\uD800", "/\u212Api/me"
+        }) {
             assertThat(validator.forPath(path)).isNotNull();
         }
         assertThat(validator.forPath("/api/me/..")).isInstanceOf(PathRoute.Refused.class);

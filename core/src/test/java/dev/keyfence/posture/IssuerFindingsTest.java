@@ -33,7 +33,8 @@ class IssuerFindingsTest {
 
     @Test
     void reportsTemplateIssuerAcceptingAnyTenant() {
-        PostureReport report = report(policy(issuer(TEMPLATE, keys(clean(key, ISSUER))).tenants("*").build()));
+        PostureReport report = report(
+                policy(issuer(TEMPLATE, keys(clean(key, ISSUER))).tenants("*").build()));
 
         Finding f = only(report, FindingCode.TENANT_UNRESTRICTED);
         assertThat(f.severity()).isEqualTo(Severity.HIGH);
@@ -44,14 +45,16 @@ class IssuerFindingsTest {
 
     @Test
     void templateIssuerWithListedTenantsIsNotUnrestricted() {
-        PostureReport report = report(policy(issuer(TEMPLATE, keys(clean(key, ISSUER))).tenants("tid-a").build()));
+        PostureReport report = report(policy(
+                issuer(TEMPLATE, keys(clean(key, ISSUER))).tenants("tid-a").build()));
 
         assertThat(codes(report)).doesNotContain(FindingCode.TENANT_UNRESTRICTED);
     }
 
     @Test
     void reportsIssuerAllowingSymmetricAlgorithms() {
-        PostureReport report = report(policy(issuer(clean(key, ISSUER)).algorithms("RS256", "HS256").build()));
+        PostureReport report = report(
+                policy(issuer(clean(key, ISSUER)).algorithms("RS256", "HS256").build()));
 
         Finding f = only(report, FindingCode.SYMMETRIC_ALGORITHM_ALLOWED);
         assertThat(f.severity()).isEqualTo(Severity.HIGH);
@@ -64,7 +67,8 @@ class IssuerFindingsTest {
         server.serveKeys("/keys", JwkSet.of(clean(key, ISSUER)));
         String url = server.uri("/keys").toString();
 
-        PostureReport report = report(policy(issuer(ISSUER, KeySource.jwksUri(url)).build()));
+        PostureReport report =
+                report(policy(issuer(ISSUER, KeySource.jwksUri(url)).build()));
 
         Finding f = only(report, FindingCode.INSECURE_KEY_TRANSPORT);
         assertThat(f.severity()).isEqualTo(Severity.HIGH);
@@ -76,10 +80,14 @@ class IssuerFindingsTest {
     @Test
     void reportsDiscoveryOverPlainHttp() {
         server.serveKeys("/keys", JwkSet.of(clean(key, ISSUER)))
-                .discovery("/.well-known/openid-configuration", ISSUER, server.uri("/keys").toString());
+                .discovery(
+                        "/.well-known/openid-configuration",
+                        ISSUER,
+                        server.uri("/keys").toString());
 
-        PostureReport report = report(policy(issuer(ISSUER,
-                KeySource.discovery(server.uri("/.well-known/openid-configuration"))).build()));
+        PostureReport report =
+                report(policy(issuer(ISSUER, KeySource.discovery(server.uri("/.well-known/openid-configuration")))
+                        .build()));
 
         assertThat(codes(report)).contains(FindingCode.INSECURE_KEY_TRANSPORT);
     }
@@ -89,7 +97,8 @@ class IssuerFindingsTest {
         server.respond("/keys", 500, "{}");
         String url = server.uri("/keys").toString();
 
-        PostureReport report = report(policy(issuer(ISSUER, KeySource.jwksUri(url)).build()));
+        PostureReport report =
+                report(policy(issuer(ISSUER, KeySource.jwksUri(url)).build()));
 
         Finding f = only(report, FindingCode.ISSUER_UNREACHABLE);
         assertThat(f.severity()).isEqualTo(Severity.HIGH);
@@ -106,8 +115,8 @@ class IssuerFindingsTest {
             closed = s.getLocalPort();
         }
 
-        PostureReport report = report(policy(issuer(ISSUER,
-                KeySource.jwksUri("https://127.0.0.1:" + closed + "/keys")).build()));
+        PostureReport report = report(policy(issuer(ISSUER, KeySource.jwksUri("https://127.0.0.1:" + closed + "/keys"))
+                .build()));
 
         assertThat(codes(report)).containsExactly(FindingCode.ISSUER_UNREACHABLE);
     }

@@ -30,13 +30,18 @@ class KeyFindingsTest {
     @Test
     void reportsKeyPublishedForTwoScopesUnderEachIssuerAsCritical() {
         TestKey shared = TestKey.rsa("shared-1");
-        TrustedIssuer consumer = TrustedIssuer.builder().name("consumer").issuer(CONSUMER).keyScope("consumer")
-                .keySource(KeySource.jwks(JwkSet.of(clean(shared, CONSUMER)).toJson())).build();
+        TrustedIssuer consumer = TrustedIssuer.builder()
+                .name("consumer")
+                .issuer(CONSUMER)
+                .keyScope("consumer")
+                .keySource(KeySource.jwks(JwkSet.of(clean(shared, CONSUMER)).toJson()))
+                .build();
 
         PostureReport report = report(policy(issuer(clean(shared, ISSUER)).build(), consumer));
 
         List<Finding> found = report.findings().stream()
-                .filter(f -> f.code() == FindingCode.KEY_SHARED_ACROSS_SCOPES).toList();
+                .filter(f -> f.code() == FindingCode.KEY_SHARED_ACROSS_SCOPES)
+                .toList();
         assertThat(found).extracting(Finding::issuerName).containsExactly(some("contoso"), some("consumer"));
         assertThat(found).extracting(Finding::issuer).containsExactly(some(ISSUER), some(CONSUMER));
         assertThat(found).allSatisfy(f -> {
@@ -50,8 +55,10 @@ class KeyFindingsTest {
     @Test
     void reportsExpiredKeyThatIsStillPublished() {
         TestKey expired = TestKey.rsa("expired-2021");
-        PostureReport report = report(policy(issuer(expired.jwk().member("issuer", ISSUER)
-                .certificate(Instant.parse("2020-04-01T00:00:00Z"), Instant.parse("2021-04-01T00:00:00Z"))).build()));
+        PostureReport report = report(policy(issuer(expired.jwk()
+                        .member("issuer", ISSUER)
+                        .certificate(Instant.parse("2020-04-01T00:00:00Z"), Instant.parse("2021-04-01T00:00:00Z")))
+                .build()));
 
         Finding f = only(report, FindingCode.EXPIRED_KEY_PUBLISHED);
         assertThat(f.severity()).isEqualTo(Severity.HIGH);
@@ -63,24 +70,39 @@ class KeyFindingsTest {
     @Test
     void reportsKeyOlderThanTheAuditDefaultOf365DaysWhenMaxAgeIsUnset() {
         TestKey old = TestKey.rsa("old-2019");
-        PostureReport report = report(policy(issuer(old.jwk().member("issuer", ISSUER)
-                .certificate(Instant.parse("2019-01-01T00:00:00Z"), Instant.parse("2030-01-01T00:00:00Z"))).build()));
+        PostureReport report = report(policy(issuer(old.jwk()
+                        .member("issuer", ISSUER)
+                        .certificate(Instant.parse("2019-01-01T00:00:00Z"), Instant.parse("2030-01-01T00:00:00Z")))
+                .build()));
 
         Finding f = only(report, FindingCode.KEY_TOO_OLD);
         assertThat(f.severity()).isEqualTo(Severity.HIGH);
         assertThat(f.kid()).contains("old-2019");
-        assertThat(f.message()).contains("2192 days old").contains("over 365 days").contains("audit default");
+        assertThat(f.message())
+                .contains("2192 days old")
+                .contains("over 365 days")
+                .contains("audit default");
     }
 
     @Test
     void keyAgeCountsAgainstMaxAgeWhenSetAndOnlyBeyondTheLimit() {
         TestKey key = TestKey.rsa("aging");
         Instant born = NOW.minus(Duration.ofDays(400));
-        var issuer = issuer(key.jwk().member("issuer", ISSUER).certificate(born, NOW.plus(Duration.ofDays(100)))).build();
+        var issuer = issuer(key.jwk().member("issuer", ISSUER).certificate(born, NOW.plus(Duration.ofDays(100))))
+                .build();
 
-        PostureReport over = report(policy(resource().build(), KeyPolicy.builder().maxAge(Duration.ofDays(399)).build(), issuer));
-        PostureReport exactly = report(policy(resource().build(), KeyPolicy.builder().maxAge(Duration.ofDays(400)).build(), issuer));
-        PostureReport under = report(policy(resource().build(), KeyPolicy.builder().maxAge(Duration.ofDays(3000)).build(), issuer));
+        PostureReport over = report(policy(
+                resource().build(),
+                KeyPolicy.builder().maxAge(Duration.ofDays(399)).build(),
+                issuer));
+        PostureReport exactly = report(policy(
+                resource().build(),
+                KeyPolicy.builder().maxAge(Duration.ofDays(400)).build(),
+                issuer));
+        PostureReport under = report(policy(
+                resource().build(),
+                KeyPolicy.builder().maxAge(Duration.ofDays(3000)).build(),
+                issuer));
 
         assertThat(only(over, FindingCode.KEY_TOO_OLD).message()).contains("over 399 days (keys.max-age)");
         assertThat(codes(exactly)).doesNotContain(FindingCode.KEY_TOO_OLD);
@@ -89,7 +111,8 @@ class KeyFindingsTest {
 
     @Test
     void reportsRsaKeyUnderTheMinimumModulus() {
-        PostureReport report = report(policy(issuer(clean(TestKey.rsa("weak-1024", 1024), ISSUER)).build()));
+        PostureReport report = report(
+                policy(issuer(clean(TestKey.rsa("weak-1024", 1024), ISSUER)).build()));
 
         Finding f = only(report, FindingCode.WEAK_KEY);
         assertThat(f.severity()).isEqualTo(Severity.HIGH);
@@ -101,8 +124,14 @@ class KeyFindingsTest {
     void reportsKeyOnACurveThePolicyDoesNotAllow() {
         var keys = KeyPolicy.builder().allowedCurves(Set.of("P-256")).build();
 
-        PostureReport p384 = report(policy(resource().build(), keys, issuer(clean(TestKey.ec("ec-384", "P-384"), ISSUER)).build()));
-        PostureReport p256 = report(policy(resource().build(), keys, issuer(clean(TestKey.ec("ec-256", "P-256"), ISSUER)).build()));
+        PostureReport p384 = report(policy(
+                resource().build(),
+                keys,
+                issuer(clean(TestKey.ec("ec-384", "P-384"), ISSUER)).build()));
+        PostureReport p256 = report(policy(
+                resource().build(),
+                keys,
+                issuer(clean(TestKey.ec("ec-256", "P-256"), ISSUER)).build()));
 
         assertThat(only(p384, FindingCode.WEAK_KEY).message()).contains("curve P-384 is not allowed");
         assertThat(codes(p256)).doesNotContain(FindingCode.WEAK_KEY);
@@ -110,7 +139,8 @@ class KeyFindingsTest {
 
     @Test
     void reportsKeyWithoutAnyValidityWindow() {
-        PostureReport report = report(policy(issuer(TestKey.rsa("plain-1").jwk().member("issuer", ISSUER)).build()));
+        PostureReport report = report(policy(
+                issuer(TestKey.rsa("plain-1").jwk().member("issuer", ISSUER)).build()));
 
         Finding f = only(report, FindingCode.KEY_WITHOUT_VALIDITY);
         assertThat(f.severity()).isEqualTo(Severity.MEDIUM);
@@ -120,17 +150,21 @@ class KeyFindingsTest {
 
     @Test
     void keyWithJwkDatesHasAValidityWindow() {
-        PostureReport report = report(policy(issuer(TestKey.rsa("dated").jwk().member("issuer", ISSUER)
-                .member("nbf", NOW.minus(Duration.ofDays(10)).getEpochSecond())
-                .member("exp", NOW.plus(Duration.ofDays(10)).getEpochSecond())).build()));
+        PostureReport report = report(policy(issuer(TestKey.rsa("dated")
+                        .jwk()
+                        .member("issuer", ISSUER)
+                        .member("nbf", NOW.minus(Duration.ofDays(10)).getEpochSecond())
+                        .member("exp", NOW.plus(Duration.ofDays(10)).getEpochSecond()))
+                .build()));
 
         assertThat(report.findings()).isEmpty();
     }
 
     @Test
     void reportsKeyWithoutIssuerMember() {
-        PostureReport report = report(policy(issuer(TestKey.rsa("unbound").jwk()
-                .certificate(PostureSetup.Y2024, PostureSetup.Y2026)).build()));
+        PostureReport report =
+                report(policy(issuer(TestKey.rsa("unbound").jwk().certificate(PostureSetup.Y2024, PostureSetup.Y2026))
+                        .build()));
 
         Finding f = only(report, FindingCode.KEY_WITHOUT_ISSUER_BINDING);
         assertThat(f.severity()).isEqualTo(Severity.MEDIUM);

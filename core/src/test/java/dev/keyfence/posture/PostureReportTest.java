@@ -41,13 +41,23 @@ class PostureReportTest {
     @Test
     void findingsComeMostSevereFirstEachWithItsCodesSeverity() {
         TestKey weak = TestKey.rsa("weak-1024", 1024);
-        PostureReport report = report(policy(resource().clockSkew(Duration.ofMinutes(3)).build(),
-                KeyPolicy.defaults(), issuer(weak.jwk(), clean(good, ISSUER)).algorithms("RS256", "HS256").build()));
+        PostureReport report = report(policy(
+                resource().clockSkew(Duration.ofMinutes(3)).build(),
+                KeyPolicy.defaults(),
+                issuer(weak.jwk(), clean(good, ISSUER))
+                        .algorithms("RS256", "HS256")
+                        .build()));
 
-        assertThat(report.findings()).extracting(Finding::code).contains(FindingCode.WEAK_KEY,
-                FindingCode.SYMMETRIC_ALGORITHM_ALLOWED, FindingCode.KEY_WITHOUT_VALIDITY, FindingCode.LONG_CLOCK_SKEW);
+        assertThat(report.findings())
+                .extracting(Finding::code)
+                .contains(
+                        FindingCode.WEAK_KEY,
+                        FindingCode.SYMMETRIC_ALGORITHM_ALLOWED,
+                        FindingCode.KEY_WITHOUT_VALIDITY,
+                        FindingCode.LONG_CLOCK_SKEW);
         assertThat(report.findings()).extracting(Finding::severity).isSorted();
-        assertThat(report.findings()).allSatisfy(f -> assertThat(f.severity()).isEqualTo(f.code().severity()));
+        assertThat(report.findings())
+                .allSatisfy(f -> assertThat(f.severity()).isEqualTo(f.code().severity()));
         assertThat(report.count(Severity.HIGH)).isEqualTo(2);
         assertThat(report.count(Severity.MEDIUM)).isEqualTo(3);
         assertThat(report.count(Severity.CRITICAL)).isZero();
@@ -57,9 +67,17 @@ class PostureReportTest {
     void findingCodesAreExactlyTheContractsWithTheirSeverities() {
         Map<String, Severity> contract = new LinkedHashMap<>();
         contract.put("KEY_SHARED_ACROSS_SCOPES", Severity.CRITICAL);
-        for (String high : new String[] {"EXPIRED_KEY_PUBLISHED", "KEY_TOO_OLD", "WEAK_KEY", "TENANT_UNRESTRICTED",
-                "SYMMETRIC_ALGORITHM_ALLOWED", "INSECURE_KEY_TRANSPORT", "ISSUER_UNREACHABLE",
-                "SCOPE_KNOWLEDGE_MISSING", "KEY_REPUBLISHED"}) { // the last two added by issues 14 and 16 (adding is allowed)
+        for (String high : new String[] {
+            "EXPIRED_KEY_PUBLISHED",
+            "KEY_TOO_OLD",
+            "WEAK_KEY",
+            "TENANT_UNRESTRICTED",
+            "SYMMETRIC_ALGORITHM_ALLOWED",
+            "INSECURE_KEY_TRANSPORT",
+            "ISSUER_UNREACHABLE",
+            "SCOPE_KNOWLEDGE_MISSING",
+            "KEY_REPUBLISHED"
+        }) { // the last two added by issues 14 and 16 (adding is allowed)
             contract.put(high, Severity.HIGH);
         }
         for (String medium : new String[] {"KEY_WITHOUT_VALIDITY", "KEY_WITHOUT_ISSUER_BINDING", "LONG_CLOCK_SKEW"}) {
@@ -74,7 +92,8 @@ class PostureReportTest {
 
     @Test
     void thresholdCountsTheSeverityAndEverythingMoreSerious() {
-        PostureReport mediumOnly = report(policy(issuer(good.jwk().member("issuer", ISSUER)).build()));
+        PostureReport mediumOnly =
+                report(policy(issuer(good.jwk().member("issuer", ISSUER)).build()));
 
         assertThat(mediumOnly.findings()).extracting(Finding::code).containsExactly(FindingCode.KEY_WITHOUT_VALIDITY);
         assertThat(mediumOnly.hasFindingAtOrAbove(Severity.LOW)).isTrue();

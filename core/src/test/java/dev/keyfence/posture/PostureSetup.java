@@ -24,8 +24,7 @@ final class PostureSetup {
     static final String ISSUER = "https://login.example.test/contoso/v2.0";
     static final String TEMPLATE = "https://login.example.test/{tenantid}/v2.0";
 
-    private PostureSetup() {
-    }
+    private PostureSetup() {}
 
     /** A key with a current certificate and an issuer member: nothing to report about it. */
     static JwkBuilder clean(TestKey key, String issuer) {
@@ -39,7 +38,11 @@ final class PostureSetup {
 
     /** An issuer named {@code contoso}, scope enterprise. */
     static TrustedIssuer.Builder issuer(String issuer, KeySource source) {
-        return TrustedIssuer.builder().name("contoso").issuer(issuer).keyScope("enterprise").keySource(source);
+        return TrustedIssuer.builder()
+                .name("contoso")
+                .issuer(issuer)
+                .keyScope("enterprise")
+                .keySource(source);
     }
 
     /** An issuer named {@code contoso} with exact {@link #ISSUER}, scope enterprise, keys given in code. */
@@ -49,8 +52,12 @@ final class PostureSetup {
 
     static ResourcePolicy.Builder resource() {
         // derived (toBuilder) so a test may replace any of these settings
-        return ResourcePolicy.builder().name("mail").audiences("api://mail").acceptedKeyScopes("enterprise")
-                .build().toBuilder();
+        return ResourcePolicy.builder()
+                .name("mail")
+                .audiences("api://mail")
+                .acceptedKeyScopes("enterprise")
+                .build()
+                .toBuilder();
     }
 
     static ValidationPolicy.Builder policy(TrustedIssuer... issuers) {
@@ -58,9 +65,14 @@ final class PostureSetup {
     }
 
     static ValidationPolicy.Builder policy(ResourcePolicy resource, KeyPolicy keys, TrustedIssuer... issuers) {
-        ValidationPolicy.Builder b = ValidationPolicy.builder().resource(resource)
-                .jwks(JwksSettings.builder().allowHttpLoopback(true).timeout(Duration.ofSeconds(2)).build())
-                .keys(keys).clock(MutableClock.at(NOW));
+        ValidationPolicy.Builder b = ValidationPolicy.builder()
+                .resource(resource)
+                .jwks(JwksSettings.builder()
+                        .allowHttpLoopback(true)
+                        .timeout(Duration.ofSeconds(2))
+                        .build())
+                .keys(keys)
+                .clock(MutableClock.at(NOW));
         for (TrustedIssuer i : issuers) {
             b.issuer(i);
         }
@@ -77,7 +89,8 @@ final class PostureSetup {
 
     /** The only finding with this code; fails when there is none or more than one. */
     static Finding only(PostureReport report, FindingCode code) {
-        List<Finding> found = report.findings().stream().filter(f -> f.code() == code).toList();
+        List<Finding> found =
+                report.findings().stream().filter(f -> f.code() == code).toList();
         if (found.size() != 1) {
             throw new AssertionError("expected one " + code + " finding, got " + codes(report));
         }

@@ -50,11 +50,15 @@ class ResourceFindingsTest {
     @Test
     void checksFurtherResourceProfilesOncePerName() {
         TokenValidator validator = TokenValidator.create(policy(contoso).build());
-        var calendar = resource().name("calendar").clockSkew(Duration.ofMinutes(4)).build();
+        var calendar =
+                resource().name("calendar").clockSkew(Duration.ofMinutes(4)).build();
         var mailAgain = resource().clockSkew(Duration.ofMinutes(5)).build();
 
-        PostureReport report = PostureReport.of(validator, List.of(new NamedResource("calendar", List.of("/calendar/**"),
-                calendar), new NamedResource("mail", List.of("/mail/**"), mailAgain)));
+        PostureReport report = PostureReport.of(
+                validator,
+                List.of(
+                        new NamedResource("calendar", List.of("/calendar/**"), calendar),
+                        new NamedResource("mail", List.of("/mail/**"), mailAgain)));
 
         assertThat(codes(report)).containsExactly(FindingCode.LONG_CLOCK_SKEW);
         assertThat(report.findings().get(0).message()).contains("resource calendar");

@@ -1,6 +1,5 @@
 package dev.keyfence.remote;
 
-import dev.keyfence.TokenValidator;
 import static dev.keyfence.remote.RemoteSetup.A;
 import static dev.keyfence.remote.RemoteSetup.B;
 import static dev.keyfence.remote.RemoteSetup.KEYS;
@@ -9,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.keyfence.JwksSettings;
 import dev.keyfence.KeyPolicy;
 import dev.keyfence.Reason;
+import dev.keyfence.TokenValidator;
 import dev.keyfence.Verdict;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -47,8 +47,11 @@ class JwksSourceConcurrencyTest {
                 List<Reason> reasons = new ArrayList<>();
                 for (int i = 0; i < tokens / 8; i++) {
                     // no signing cost: the kid is unknown, so the signature is never looked at
-                    String token = dev.keyfence.testkit.Tokens.accessToken(setup.issuer, RemoteSetup.AUDIENCE,
-                            setup.clock.instant()).alg("ES256").kid(UUID.randomUUID().toString()).withSignature(new byte[64]);
+                    String token = dev.keyfence.testkit.Tokens.accessToken(
+                                    setup.issuer, RemoteSetup.AUDIENCE, setup.clock.instant())
+                            .alg("ES256")
+                            .kid(UUID.randomUUID().toString())
+                            .withSignature(new byte[64]);
                     reasons.add(reason(engine.validate(token)));
                 }
                 return reasons;
@@ -60,8 +63,11 @@ class JwksSourceConcurrencyTest {
     @Test
     void kidFloodCostsOneFetchPerIntervalAndNeverBlocksKnownKids() throws InterruptedException, ExecutionException {
         setup.serve(A);
-        JwksSettings settings = JwksSettings.builder().allowHttpLoopback(true).minRefetchInterval(MIN_REFETCH)
-                .timeout(Duration.ofSeconds(8)).build();
+        JwksSettings settings = JwksSettings.builder()
+                .allowHttpLoopback(true)
+                .minRefetchInterval(MIN_REFETCH)
+                .timeout(Duration.ofSeconds(8))
+                .build();
         TokenValidator engine = setup.engine(settings);
         assertThat(engine.validate(setup.token(A)).valid()).isTrue();
         assertThat(setup.server.hits(KEYS)).isEqualTo(1);
@@ -86,13 +92,17 @@ class JwksSourceConcurrencyTest {
         while (setup.server.hits(KEYS) < 2 && System.nanoTime() < deadline) {
             Thread.onSpinWait();
         }
-        assertThat(setup.server.hits(KEYS)).as("the kid-miss refetch reached the server").isEqualTo(2);
+        assertThat(setup.server.hits(KEYS))
+                .as("the kid-miss refetch reached the server")
+                .isEqualTo(2);
         for (int i = 0; i < 5; i++) {
             Verdict v = engine.validate(tokenA);
             assertThat(v.valid()).as(RemoteSetup.describe(v)).isTrue();
         }
-        assertThat(setup.events.count("fetchFailed")).as("known kids passed while the refetch was still pending "
-                + setup.events.details() + " after " + Duration.ofNanos(System.nanoTime() - deadline).plusSeconds(10)).isZero();
+        assertThat(setup.events.count("fetchFailed"))
+                .as("known kids passed while the refetch was still pending " + setup.events.details() + " after "
+                        + Duration.ofNanos(System.nanoTime() - deadline).plusSeconds(10))
+                .isZero();
 
         List<Reason> floodReasons = new ArrayList<>();
         for (Future<List<Reason>> f : flood) {
@@ -103,8 +113,13 @@ class JwksSourceConcurrencyTest {
             f.get();
         }
         assertThat(floodReasons).hasSize(10_000).containsOnly(Reason.KEY_NOT_FOUND);
-        assertThat(valid).isNotEmpty().allSatisfy(v -> assertThat(v.valid()).as(RemoteSetup.describe(v)).isTrue());
-        assertThat(setup.server.hits(KEYS)).as("one fetch in the interval, whatever the flood").isEqualTo(2);
+        assertThat(valid)
+                .isNotEmpty()
+                .allSatisfy(
+                        v -> assertThat(v.valid()).as(RemoteSetup.describe(v)).isTrue());
+        assertThat(setup.server.hits(KEYS))
+                .as("one fetch in the interval, whatever the flood")
+                .isEqualTo(2);
         assertThat(setup.events.count("kidMissRefetch")).isEqualTo(1);
         assertThat(setup.events.count("refetchRateLimited")).isEqualTo(9_999);
 
@@ -123,7 +138,11 @@ class JwksSourceConcurrencyTest {
         Duration refresh = Duration.ofMinutes(1);
         Duration grace = Duration.ofMinutes(2);
         setup.serve(A);
-        TokenValidator engine = setup.engine(RemoteSetup.jwks().refreshInterval(refresh).minRefetchInterval(MIN_REFETCH).build(),
+        TokenValidator engine = setup.engine(
+                RemoteSetup.jwks()
+                        .refreshInterval(refresh)
+                        .minRefetchInterval(MIN_REFETCH)
+                        .build(),
                 KeyPolicy.builder().retiredGrace(grace).build());
         assertThat(engine.validate(setup.token(A)).valid()).isTrue();
         String tokenA = setup.token(A); // valid through every phase: the clock moves 3 of its 10 minutes

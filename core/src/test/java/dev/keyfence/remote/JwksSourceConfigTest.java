@@ -1,6 +1,5 @@
 package dev.keyfence.remote;
 
-import dev.keyfence.TokenValidator;
 import static dev.keyfence.remote.RemoteSetup.A;
 import static dev.keyfence.remote.RemoteSetup.B;
 import static dev.keyfence.remote.RemoteSetup.KEYS;
@@ -11,6 +10,7 @@ import dev.keyfence.ConfigurationException;
 import dev.keyfence.JwksSettings;
 import dev.keyfence.KeyfenceConfig;
 import dev.keyfence.Reason;
+import dev.keyfence.TokenValidator;
 import dev.keyfence.ValidationPolicy;
 import dev.keyfence.Verdict;
 import dev.keyfence.testkit.JwkSet;
@@ -41,8 +41,10 @@ class JwksSourceConfigTest {
     }
 
     private TokenValidator engine(String jwksSection) {
-        ValidationPolicy policy = KeyfenceConfig.parse(yaml(jwksSection), Path.of(".")).policy()
-                .toBuilder().clock(setup.clock).listener(setup.events).build();
+        ValidationPolicy policy = KeyfenceConfig.parse(yaml(jwksSection), Path.of(".")).policy().toBuilder()
+                .clock(setup.clock)
+                .listener(setup.events)
+                .build();
         return setup.engine(policy);
     }
 
@@ -52,9 +54,13 @@ class JwksSourceConfigTest {
 
     @Test
     void mapsEveryJwksOption() {
-        JwksSettings s = KeyfenceConfig.parse(yaml("jwks:\n  refresh-interval: PT2M\n  min-refetch-interval: PT7S\n"
-                + "  max-stale: PT3H\n  timeout: PT1.5S\n  max-bytes: 4096\n  allow-http-loopback: true\n"), Path.of("."))
-                .policy().jwks();
+        JwksSettings s = KeyfenceConfig.parse(
+                        yaml(
+                                "jwks:\n  refresh-interval: PT2M\n  min-refetch-interval: PT7S\n"
+                                        + "  max-stale: PT3H\n  timeout: PT1.5S\n  max-bytes: 4096\n  allow-http-loopback: true\n"),
+                        Path.of("."))
+                .policy()
+                .jwks();
         assertThat(s.refreshInterval()).isEqualTo(Duration.ofMinutes(2));
         assertThat(s.minRefetchInterval()).isEqualTo(Duration.ofSeconds(7));
         assertThat(s.maxStale()).isEqualTo(Duration.ofHours(3));
@@ -94,7 +100,8 @@ class JwksSourceConfigTest {
     @Test
     void maxStaleFromYamlBoundsStaleKeys() {
         setup.serve(A);
-        TokenValidator engine = engine("jwks:\n  allow-http-loopback: true\n  refresh-interval: PT1M\n  max-stale: PT10M\n");
+        TokenValidator engine =
+                engine("jwks:\n  allow-http-loopback: true\n  refresh-interval: PT1M\n  max-stale: PT10M\n");
         engine.validate(setup.token(A));
         setup.server.respond(KEYS, 500, "{}");
         setup.clock.advance(Duration.ofMinutes(11));
@@ -116,7 +123,8 @@ class JwksSourceConfigTest {
 
     @Test
     void maxBytesFromYamlCapsTheBody() {
-        setup.server.serve(KEYS, JwkSet.of(A).member("padding", "x".repeat(2000)).toJson());
+        setup.server.serve(
+                KEYS, JwkSet.of(A).member("padding", "x".repeat(2000)).toJson());
         TokenValidator engine = engine("jwks:\n  allow-http-loopback: true\n  max-bytes: 2048\n");
         Verdict v = engine.validate(setup.token(A));
         assertThat(reason(v)).isEqualTo(Reason.KEYS_UNAVAILABLE);
@@ -126,9 +134,13 @@ class JwksSourceConfigTest {
     @Test
     void plainHttpNeedsAllowHttpLoopbackInYaml() {
         assertThatThrownBy(() -> engine("jwks:\n  allow-http-loopback: false\n"))
-                .isInstanceOfSatisfying(ConfigurationException.class,
+                .isInstanceOfSatisfying(
+                        ConfigurationException.class,
                         e -> assertThat(e.getMessage()).contains("jwks.allow-http-loopback"));
         setup.serve(A);
-        assertThat(engine("jwks:\n  allow-http-loopback: true\n").validate(setup.token(A)).valid()).isTrue();
+        assertThat(engine("jwks:\n  allow-http-loopback: true\n")
+                        .validate(setup.token(A))
+                        .valid())
+                .isTrue();
     }
 }

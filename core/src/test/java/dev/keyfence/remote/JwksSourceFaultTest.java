@@ -1,6 +1,5 @@
 package dev.keyfence.remote;
 
-import dev.keyfence.TokenValidator;
 import static dev.keyfence.remote.RemoteSetup.A;
 import static dev.keyfence.remote.RemoteSetup.B;
 import static dev.keyfence.remote.RemoteSetup.KEYS;
@@ -11,6 +10,7 @@ import dev.keyfence.JwksSettings;
 import dev.keyfence.KeyPolicy;
 import dev.keyfence.KeySource;
 import dev.keyfence.Reason;
+import dev.keyfence.TokenValidator;
 import dev.keyfence.Verdict;
 import dev.keyfence.testkit.JwkSet;
 import dev.keyfence.testkit.TestKey;
@@ -50,13 +50,21 @@ class JwksSourceFaultTest {
         assertThat(warm.validate(setup.token(A)).valid()).isTrue();
         fault.run();
         setup.clock.advance(REFRESH.multipliedBy(9).dividedBy(10)); // refresh-ahead: in the background
-        assertThat(warm.validate(setup.token(A)).valid()).as("cached keys serve while the refresh runs").isTrue();
+        assertThat(warm.validate(setup.token(A)).valid())
+                .as("cached keys serve while the refresh runs")
+                .isTrue();
         assertThat(setup.refreshes.runAll()).isEqualTo(1);
         assertThat(setup.events.count("fetchFailed")).isEqualTo(2);
-        assertThat(setup.events.details()).last().asString().startsWith("fetchFailed").contains(problem);
+        assertThat(setup.events.details())
+                .last()
+                .asString()
+                .startsWith("fetchFailed")
+                .contains(problem);
         setup.clock.advance(REFRESH.dividedBy(5)); // past the refresh interval: the keys are stale now
         Verdict stale = warm.validate(setup.token(A));
-        assertThat(stale.valid()).as("last-known-good keys after a failed refresh: " + RemoteSetup.describe(stale)).isTrue();
+        assertThat(stale.valid())
+                .as("last-known-good keys after a failed refresh: " + RemoteSetup.describe(stale))
+                .isTrue();
         assertThat(setup.events.count("staleServed")).isEqualTo(1);
     }
 
@@ -66,14 +74,18 @@ class JwksSourceFaultTest {
 
     @Test
     void slowServerBeyondTimeoutIsAFailedFetch() {
-        JwksSettings fast = JwksSettings.builder().allowHttpLoopback(true).timeout(Duration.ofMillis(500))
-                .refreshInterval(REFRESH).build();
+        JwksSettings fast = JwksSettings.builder()
+                .allowHttpLoopback(true)
+                .timeout(Duration.ofMillis(500))
+                .refreshInterval(REFRESH)
+                .build();
         assertFailedFetch(fast, () -> setup.server.delay(KEYS, Duration.ofSeconds(5)), "timed out after PT0.5S");
     }
 
     @Test
     void serverErrorIsAFailedFetch() {
-        assertFailedFetch(settings(), () -> setup.server.respond(KEYS, 500, "{\"error\":\"boom\"}"), "answered HTTP 500");
+        assertFailedFetch(
+                settings(), () -> setup.server.respond(KEYS, 500, "{\"error\":\"boom\"}"), "answered HTTP 500");
     }
 
     @Test
@@ -93,7 +105,8 @@ class JwksSourceFaultTest {
 
     @Test
     void bodyOverMaxBytesIsAFailedFetch() {
-        JwksSettings small = RemoteSetup.jwks().refreshInterval(REFRESH).maxBytes(1024).build();
+        JwksSettings small =
+                RemoteSetup.jwks().refreshInterval(REFRESH).maxBytes(1024).build();
         String big = JwkSet.of(A).member("padding", "x".repeat(4096)).toJson();
         assertFailedFetch(small, () -> setup.server.serve(KEYS, big), "more than 1024 bytes");
     }
@@ -131,8 +144,11 @@ class JwksSourceFaultTest {
     void suppliedClientThatFollowsRedirectsStillCannotLeaveTheConfiguredUrl() {
         setup.server.serveKeys("/elsewhere/keys", JwkSet.of(A));
         setup.server.redirect(KEYS, "http://localhost:" + setup.server.port() + "/elsewhere/keys", 302);
-        HttpClient following = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.ALWAYS).build();
-        TokenValidator engine = setup.engine(RemoteSetup.jwks().httpClient(following).build());
+        HttpClient following = HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.ALWAYS)
+                .build();
+        TokenValidator engine =
+                setup.engine(RemoteSetup.jwks().httpClient(following).build());
 
         Verdict v = engine.validate(setup.token(A));
 
@@ -146,8 +162,11 @@ class JwksSourceFaultTest {
     void discoveryWhoseIssuerDiffersIsAFailedFetch() {
         String discovery = "/idp/.well-known/openid-configuration";
         setup.serve(A);
-        setup.server.discovery(discovery, setup.issuer + "/", setup.server.uri(KEYS).toString());
-        TokenValidator engine = setup.engine(setup.policy(KeySource.discovery(setup.server.uri(discovery)), settings(),
+        setup.server.discovery(
+                discovery, setup.issuer + "/", setup.server.uri(KEYS).toString());
+        TokenValidator engine = setup.engine(setup.policy(
+                KeySource.discovery(setup.server.uri(discovery)),
+                settings(),
                 KeyPolicy.builder().build()));
 
         Verdict v = engine.validate(setup.token(A));
@@ -156,14 +175,18 @@ class JwksSourceFaultTest {
             assertThat(r.reason()).isEqualTo(Reason.KEYS_UNAVAILABLE);
             assertThat(r.detail()).contains("names issuer " + setup.issuer + "/, not the configured " + setup.issuer);
         });
-        assertThat(setup.server.hits(KEYS)).as("keys of a mismatching document are never read").isZero();
+        assertThat(setup.server.hits(KEYS))
+                .as("keys of a mismatching document are never read")
+                .isZero();
     }
 
     @Test
     void discoveryWithPlainHttpJwksUriOffLoopbackIsAFailedFetch() {
         String discovery = "/idp/.well-known/openid-configuration";
         setup.server.discovery(discovery, setup.issuer, "http://localhost:" + setup.server.port() + KEYS);
-        TokenValidator engine = setup.engine(setup.policy(KeySource.discovery(setup.server.uri(discovery)), settings(),
+        TokenValidator engine = setup.engine(setup.policy(
+                KeySource.discovery(setup.server.uri(discovery)),
+                settings(),
                 KeyPolicy.builder().build()));
 
         Verdict v = engine.validate(setup.token(A));
@@ -184,16 +207,23 @@ class JwksSourceFaultTest {
         Verdict bad = engine.validate(setup.tokenWithKid(A, badKid));
 
         assertThat(good.valid()).as(RemoteSetup.describe(good)).isTrue();
-        assertThat(bad).isInstanceOfSatisfying(Verdict.Rejected.class,
-                r -> assertThat(r.reason()).isEqualTo(Reason.KEY_NOT_FOUND));
-        assertThat(setup.events.details()).anySatisfy(d -> assertThat(d).startsWith("keyRejected " + badKid + ": ").contains(why));
-        assertThat(setup.events.count("kidMissRefetch")).as("a kid left out is known, not refetched").isZero();
+        assertThat(bad)
+                .isInstanceOfSatisfying(
+                        Verdict.Rejected.class, r -> assertThat(r.reason()).isEqualTo(Reason.KEY_NOT_FOUND));
+        assertThat(setup.events.details())
+                .anySatisfy(d ->
+                        assertThat(d).startsWith("keyRejected " + badKid + ": ").contains(why));
+        assertThat(setup.events.count("kidMissRefetch"))
+                .as("a kid left out is known, not refetched")
+                .isZero();
     }
 
     @Test
     void poisonedKeyAmongGoodOnesIsLeftOut() {
-        assertBadKeyLeftOut(JwkSet.of(A).withRaw("{\"kty\":\"RSA\",\"kid\":\"poison\",\"n\":\"!!!\",\"e\":\"AQAB\"}"),
-                "poison", "unusable JWK");
+        assertBadKeyLeftOut(
+                JwkSet.of(A).withRaw("{\"kty\":\"RSA\",\"kid\":\"poison\",\"n\":\"!!!\",\"e\":\"AQAB\"}"),
+                "poison",
+                "unusable JWK");
     }
 
     @Test
@@ -203,16 +233,22 @@ class JwksSourceFaultTest {
 
     @Test
     void keyOfUnsupportedTypeIsLeftOut() {
-        assertBadKeyLeftOut(JwkSet.of(A).withRaw("{\"kty\":\"OKP\",\"crv\":\"X25519\",\"kid\":\"xdh\","
-                + "\"x\":\"hSDwCYkwp1R0i33ctD73Wg2_Og0mOBr066SpjqqbTmo\"}"), "xdh", "X25519");
+        assertBadKeyLeftOut(
+                JwkSet.of(A)
+                        .withRaw("{\"kty\":\"OKP\",\"crv\":\"X25519\",\"kid\":\"xdh\","
+                                + "\"x\":\"hSDwCYkwp1R0i33ctD73Wg2_Og0mOBr066SpjqqbTmo\"}"),
+                "xdh",
+                "X25519");
     }
 
     @Test
     void keyWhoseCertificateHoldsAnotherKeyIsLeftOut() {
         TestKey other = TestKey.ec("other", "P-256");
         Instant now = setup.clock.instant();
-        assertBadKeyLeftOut(JwkSet.of(A).with(B.jwk().certificateOf(other, now.minusSeconds(3600), now.plusSeconds(86400))),
-                "key-b", "x5c certificate holds another key");
+        assertBadKeyLeftOut(
+                JwkSet.of(A).with(B.jwk().certificateOf(other, now.minusSeconds(3600), now.plusSeconds(86400))),
+                "key-b",
+                "x5c certificate holds another key");
     }
 
     @Test
@@ -236,11 +272,15 @@ class JwksSourceFaultTest {
 
     @Test
     void plainHttpOffLoopbackIsAConfigurationErrorEvenWhenAllowed() {
-        for (String url : new String[] {"http://192.0.2.10/keys", "http://localhost:8080/keys", "http://128.0.0.1/keys"}) {
+        for (String url :
+                new String[] {"http://192.0.2.10/keys", "http://localhost:8080/keys", "http://128.0.0.1/keys"}) {
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> setup.engine(setup.policy(
-                            KeySource.jwksUri(url), RemoteSetup.jwks().build(), KeyPolicy.builder().build())))
+                            KeySource.jwksUri(url),
+                            RemoteSetup.jwks().build(),
+                            KeyPolicy.builder().build())))
                     .as(url)
-                    .isInstanceOfSatisfying(dev.keyfence.ConfigurationException.class,
+                    .isInstanceOfSatisfying(
+                            dev.keyfence.ConfigurationException.class,
                             e -> assertThat(e.getMessage()).contains("127.0.0.0/8 or ::1"));
         }
     }
@@ -249,16 +289,22 @@ class JwksSourceFaultTest {
     void plainHttpDiscoveryWithoutLoopbackPermissionIsAConfigurationError() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> setup.engine(setup.policy(
                         KeySource.discovery(URI.create("http://127.0.0.1:1/.well-known/openid-configuration")),
-                        JwksSettings.defaults(), KeyPolicy.builder().build())))
-                .isInstanceOfSatisfying(dev.keyfence.ConfigurationException.class,
+                        JwksSettings.defaults(),
+                        KeyPolicy.builder().build())))
+                .isInstanceOfSatisfying(
+                        dev.keyfence.ConfigurationException.class,
                         e -> assertThat(e.setting()).isEqualTo("issuers[idp].discovery-uri"));
     }
 
     @Test
     void loopbackAddressesAreAllowedWithPermission() {
         for (String url : new String[] {"http://127.0.0.1:1/keys", "http://127.8.9.10:1/keys", "http://[::1]:1/keys"}) {
-            assertThatCode(() -> setup.engine(setup.policy(KeySource.jwksUri(url), RemoteSetup.jwks().build(),
-                    KeyPolicy.builder().build()))).as(url).doesNotThrowAnyException();
+            assertThatCode(() -> setup.engine(setup.policy(
+                            KeySource.jwksUri(url),
+                            RemoteSetup.jwks().build(),
+                            KeyPolicy.builder().build())))
+                    .as(url)
+                    .doesNotThrowAnyException();
         }
     }
 }

@@ -1,6 +1,5 @@
 package dev.keyfence.remote;
 
-import dev.keyfence.TokenValidator;
 import static dev.keyfence.remote.RemoteSetup.A;
 import static dev.keyfence.remote.RemoteSetup.B;
 import static dev.keyfence.remote.RemoteSetup.KEYS;
@@ -8,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keyfence.KeyPolicy;
 import dev.keyfence.Reason;
+import dev.keyfence.TokenValidator;
 import dev.keyfence.Verdict;
 import dev.keyfence.testkit.JwkSet;
 import java.time.Duration;
@@ -51,7 +51,8 @@ class JwksSourceRotationTest {
     @Test
     void retiresRemovedKeyAfterGraceAndAcceptsItAgainAfterRollback() {
         setup.serve(A, B);
-        TokenValidator engine = setup.engine(RemoteSetup.jwks().refreshInterval(Duration.ofMinutes(5)).build(),
+        TokenValidator engine = setup.engine(
+                RemoteSetup.jwks().refreshInterval(Duration.ofMinutes(5)).build(),
                 KeyPolicy.builder().retiredGrace(Duration.ofMinutes(10)).build());
         assertThat(engine.validate(setup.token(A)).valid()).isTrue();
 
@@ -62,7 +63,9 @@ class JwksSourceRotationTest {
         assertThat(setup.events.details()).contains("keyRetired key-a");
 
         setup.clock.advance(Duration.ofMinutes(9));
-        assertThat(engine.validate(setup.token(A)).valid()).as("within the retired grace").isTrue();
+        assertThat(engine.validate(setup.token(A)).valid())
+                .as("within the retired grace")
+                .isTrue();
         setup.clock.advance(Duration.ofMinutes(1));
         assertThat(reason(engine.validate(setup.token(A)))).isEqualTo(Reason.KEY_RETIRED);
         assertThat(engine.validate(setup.token(B)).valid()).isTrue();
@@ -79,7 +82,8 @@ class JwksSourceRotationTest {
     @Test
     void refreshRunsInBackgroundWhileRequestsUseCachedKeys() {
         setup.serve(A);
-        TokenValidator engine = setup.engine(RemoteSetup.jwks().refreshInterval(Duration.ofMinutes(5)).build());
+        TokenValidator engine = setup.engine(
+                RemoteSetup.jwks().refreshInterval(Duration.ofMinutes(5)).build());
         Verdict v0 = engine.validate(setup.token(A));
         assertThat(v0.valid()).as(RemoteSetup.describe(v0)).isTrue();
 
@@ -90,10 +94,14 @@ class JwksSourceRotationTest {
         setup.clock.advance(Duration.ofMinutes(1)); // four fifths of the interval: refresh ahead, in the background
         setup.serve(B);
         for (int i = 0; i < 5; i++) {
-            assertThat(engine.validate(setup.token(A)).valid()).as("cached keys still serve").isTrue();
+            assertThat(engine.validate(setup.token(A)).valid())
+                    .as("cached keys still serve")
+                    .isTrue();
         }
         assertThat(setup.server.hits(KEYS)).as("no request fetched").isEqualTo(1);
-        assertThat(setup.refreshes.pending()).as("one refresh queued for all requests").isEqualTo(1);
+        assertThat(setup.refreshes.pending())
+                .as("one refresh queued for all requests")
+                .isEqualTo(1);
 
         setup.refreshes.runAll();
         assertThat(setup.server.hits(KEYS)).isEqualTo(2);
@@ -132,10 +140,14 @@ class JwksSourceRotationTest {
     @Test
     void readsKeysFromDiscoveryWhenItsIssuerMatches() {
         setup.serve(A);
-        setup.server.discovery("/idp/.well-known/openid-configuration", setup.issuer, setup.server.uri(KEYS).toString());
+        setup.server.discovery(
+                "/idp/.well-known/openid-configuration",
+                setup.issuer,
+                setup.server.uri(KEYS).toString());
         TokenValidator engine = setup.engine(setup.policy(
                 dev.keyfence.KeySource.discovery(setup.server.uri("/idp/.well-known/openid-configuration")),
-                RemoteSetup.jwks().build(), KeyPolicy.builder().build()));
+                RemoteSetup.jwks().build(),
+                KeyPolicy.builder().build()));
 
         Verdict v = engine.validate(setup.token(A));
 
@@ -147,8 +159,10 @@ class JwksSourceRotationTest {
     void rereadsKeyFileOnRefresh(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws java.io.IOException {
         java.nio.file.Path file = dir.resolve("keys.json");
         java.nio.file.Files.writeString(file, JwkSet.of(A).toJson());
-        TokenValidator engine = setup.engine(setup.policy(dev.keyfence.KeySource.file(file),
-                RemoteSetup.jwks().refreshInterval(Duration.ofMinutes(1)).build(), KeyPolicy.builder().build()));
+        TokenValidator engine = setup.engine(setup.policy(
+                dev.keyfence.KeySource.file(file),
+                RemoteSetup.jwks().refreshInterval(Duration.ofMinutes(1)).build(),
+                KeyPolicy.builder().build()));
         assertThat(engine.validate(setup.token(A)).valid()).isTrue();
 
         java.nio.file.Files.writeString(file, JwkSet.of(B).toJson());

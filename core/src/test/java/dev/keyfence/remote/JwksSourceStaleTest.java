@@ -25,7 +25,11 @@ class JwksSourceStaleTest {
     }
 
     private JwksSettings settings() {
-        return RemoteSetup.jwks().refreshInterval(REFRESH).maxStale(MAX_STALE).minRefetchInterval(MIN_REFETCH).build();
+        return RemoteSetup.jwks()
+                .refreshInterval(REFRESH)
+                .maxStale(MAX_STALE)
+                .minRefetchInterval(MIN_REFETCH)
+                .build();
     }
 
     private static Reason reason(Verdict v) {
@@ -40,22 +44,33 @@ class JwksSourceStaleTest {
         setup.server.respond(KEYS, 503, "{}");
 
         setup.clock.advance(REFRESH.plusSeconds(1));
-        assertThat(engine.validate(setup.token(A)).valid()).as("stale keys serve after the failed refresh").isTrue();
-        assertThat(setup.refreshes.pending()).as("a stale source is refreshed on the request, not queued").isZero();
+        assertThat(engine.validate(setup.token(A)).valid())
+                .as("stale keys serve after the failed refresh")
+                .isTrue();
+        assertThat(setup.refreshes.pending())
+                .as("a stale source is refreshed on the request, not queued")
+                .isZero();
         assertThat(engine.validate(setup.token(A)).valid()).isTrue();
         assertThat(engine.sourceStatuses().get(0).health()).isEqualTo(SourceStatus.Health.STALE);
 
         // failing refreshes are retried once per min-refetch-interval, never per request
         int hits = setup.server.hits(KEYS);
         engine.validate(setup.token(A));
-        assertThat(setup.server.hits(KEYS)).as("no retry within min-refetch-interval").isEqualTo(hits);
+        assertThat(setup.server.hits(KEYS))
+                .as("no retry within min-refetch-interval")
+                .isEqualTo(hits);
         setup.clock.advance(MIN_REFETCH);
         engine.validate(setup.token(A));
         engine.validate(setup.token(A));
         assertThat(setup.server.hits(KEYS)).as("one retry per interval").isEqualTo(hits + 1);
 
         // the last instant of max-stale still serves; one second later the source is down
-        setup.clock.set(setup.clock.instant().minus(REFRESH.plusSeconds(1)).minus(MIN_REFETCH).plus(REFRESH).plus(MAX_STALE));
+        setup.clock.set(setup.clock
+                .instant()
+                .minus(REFRESH.plusSeconds(1))
+                .minus(MIN_REFETCH)
+                .plus(REFRESH)
+                .plus(MAX_STALE));
         Verdict last = engine.validate(setup.token(A));
         assertThat(last.valid()).as(RemoteSetup.describe(last)).isTrue();
         setup.refreshes.runAll();
@@ -78,7 +93,9 @@ class JwksSourceStaleTest {
         assertThat(reason(engine.validate(setup.token(A)))).isEqualTo(Reason.KEYS_UNAVAILABLE);
         int hits = setup.server.hits(KEYS);
         assertThat(reason(engine.validate(setup.token(A)))).isEqualTo(Reason.KEYS_UNAVAILABLE);
-        assertThat(setup.server.hits(KEYS)).as("no fetch per request while failing").isEqualTo(hits);
+        assertThat(setup.server.hits(KEYS))
+                .as("no fetch per request while failing")
+                .isEqualTo(hits);
 
         setup.serve(A);
         setup.clock.advance(MIN_REFETCH);
@@ -113,15 +130,23 @@ class JwksSourceStaleTest {
                 refreshed.countDown();
             }
         };
-        TokenValidator validator = TokenValidator.create(setup.policy(
-                dev.keyfence.KeySource.jwksUri(setup.server.uri(KEYS).toString()), settings(),
-                dev.keyfence.KeyPolicy.builder().build()).toBuilder().clock(setup.clock).listener(counting).build());
+        TokenValidator validator = TokenValidator.create(setup
+                .policy(
+                        dev.keyfence.KeySource.jwksUri(setup.server.uri(KEYS).toString()),
+                        settings(),
+                        dev.keyfence.KeyPolicy.builder().build())
+                .toBuilder()
+                .clock(setup.clock)
+                .listener(counting)
+                .build());
         assertThat(validator.validate(setup.token(A)).valid()).isTrue();
 
         setup.clock.advance(REFRESH);
         assertThat(validator.validate(setup.token(A)).valid()).isTrue();
 
-        assertThat(refreshed.await(10, java.util.concurrent.TimeUnit.SECONDS)).as("background refresh ran").isTrue();
+        assertThat(refreshed.await(10, java.util.concurrent.TimeUnit.SECONDS))
+                .as("background refresh ran")
+                .isTrue();
         assertThat(setup.server.hits(KEYS)).isEqualTo(2);
     }
 }

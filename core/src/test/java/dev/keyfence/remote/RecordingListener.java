@@ -29,12 +29,43 @@ final class RecordingListener implements KeySourceListener {
         return List.copyOf(details);
     }
 
-    @Override public void fetched(String source, int keys) { record("fetched", null); }
-    @Override public void fetchFailed(String source, String problem) { record("fetchFailed", problem); }
-    @Override public void staleServed(String source, Duration age) { record("staleServed", null); }
-    @Override public void kidMissRefetch(String source) { record("kidMissRefetch", null); }
-    @Override public void refetchRateLimited(String source) { record("refetchRateLimited", null); }
-    @Override public void keyAdded(String source, String kid) { record("keyAdded", kid); }
-    @Override public void keyRetired(String source, String kid) { record("keyRetired", kid); }
-    @Override public void keyRejected(String source, String kid, String problem) { record("keyRejected", kid + ": " + problem); }
+    @Override
+    public void fetched(String source, int keys) {
+        record("fetched", null);
+    }
+
+    @Override
+    public void fetchFailed(String source, String problem) {
+        record("fetchFailed", problem);
+    }
+
+    @Override
+    public void staleServed(String source, Duration age) {
+        record("staleServed", null);
+    }
+
+    @Override
+    public void kidMissRefetch(String source) {
+        record("kidMissRefetch", null);
+    }
+
+    @Override
+    public void refetchRateLimited(String source) {
+        record("refetchRateLimited", null);
+    }
+
+    @Override
+    public void keyAdded(String source, String kid) {
+        record("keyAdded", kid);
+    }
+
+    @Override
+    public void keyRetired(String source, String kid) {
+        record("keyRetired", kid);
+    }
+
+    @Override
+    public void keyRejected(String source, String kid, String problem) {
+        record("keyRejected", kid + ": " + problem);
+    }
 }

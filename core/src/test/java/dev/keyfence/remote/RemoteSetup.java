@@ -1,10 +1,10 @@
 package dev.keyfence.remote;
 
-import dev.keyfence.TokenValidator;
 import dev.keyfence.JwksSettings;
 import dev.keyfence.KeyPolicy;
 import dev.keyfence.KeySource;
 import dev.keyfence.ResourcePolicy;
+import dev.keyfence.TokenValidator;
 import dev.keyfence.TrustedIssuer;
 import dev.keyfence.ValidationPolicy;
 import dev.keyfence.Verdict;
@@ -43,8 +43,16 @@ final class RemoteSetup implements AutoCloseable {
 
     ValidationPolicy policy(KeySource source, JwksSettings jwks, KeyPolicy keys) {
         return ValidationPolicy.builder()
-                .issuer(TrustedIssuer.builder().name("idp").issuer(issuer).keySource(source).keyScope("enterprise").build())
-                .resource(ResourcePolicy.builder().audiences(AUDIENCE).acceptedKeyScopes("enterprise").build())
+                .issuer(TrustedIssuer.builder()
+                        .name("idp")
+                        .issuer(issuer)
+                        .keySource(source)
+                        .keyScope("enterprise")
+                        .build())
+                .resource(ResourcePolicy.builder()
+                        .audiences(AUDIENCE)
+                        .acceptedKeyScopes("enterprise")
+                        .build())
                 .jwks(jwks)
                 .keys(keys)
                 .clock(clock)
@@ -70,7 +78,8 @@ final class RemoteSetup implements AutoCloseable {
      * creation starts in the background are run before it is returned.
      */
     TokenValidator engine(ValidationPolicy policy) {
-        TokenValidator engine = TokenValidator.create(policy.toBuilder().refreshExecutor(refreshes).build());
+        TokenValidator engine = TokenValidator.create(
+                policy.toBuilder().refreshExecutor(refreshes).build());
         refreshes.runAll(); // the first read of every source, started in the background at creation
         return engine;
     }

@@ -1,6 +1,5 @@
 package dev.keyfence.remote;
 
-import dev.keyfence.TokenValidator;
 import static dev.keyfence.remote.RemoteSetup.A;
 import static dev.keyfence.remote.RemoteSetup.B;
 import static dev.keyfence.remote.RemoteSetup.KEYS;
@@ -11,6 +10,7 @@ import dev.keyfence.KeySource;
 import dev.keyfence.KeySourceListener;
 import dev.keyfence.Reason;
 import dev.keyfence.ResourcePolicy;
+import dev.keyfence.TokenValidator;
 import dev.keyfence.TrustedIssuer;
 import dev.keyfence.ValidationPolicy;
 import dev.keyfence.Verdict;
@@ -31,11 +31,30 @@ class ThrowingListenerTest {
         try (RemoteSetup setup = new RemoteSetup().serve(A)) {
             AtomicInteger calls = new AtomicInteger();
             KeySourceListener throwing = new KeySourceListener() {
-                @Override public void fetched(String source, int keys) { fail(); }
-                @Override public void fetchFailed(String source, String problem) { fail(); }
-                @Override public void kidMissRefetch(String source) { fail(); }
-                @Override public void keyAdded(String source, String kid) { fail(); }
-                @Override public void keyRetired(String source, String kid) { fail(); }
+                @Override
+                public void fetched(String source, int keys) {
+                    fail();
+                }
+
+                @Override
+                public void fetchFailed(String source, String problem) {
+                    fail();
+                }
+
+                @Override
+                public void kidMissRefetch(String source) {
+                    fail();
+                }
+
+                @Override
+                public void keyAdded(String source, String kid) {
+                    fail();
+                }
+
+                @Override
+                public void keyRetired(String source, String kid) {
+                    fail();
+                }
 
                 private void fail() {
                     calls.incrementAndGet();
@@ -43,16 +62,26 @@ class ThrowingListenerTest {
                 }
             };
             ValidationPolicy policy = ValidationPolicy.builder()
-                    .issuer(TrustedIssuer.builder().name("idp").issuer(setup.issuer)
-                            .keySource(KeySource.jwksUri(setup.server.uri(KEYS).toString())).keyScope("enterprise").build())
-                    .resource(ResourcePolicy.builder().audiences(RemoteSetup.AUDIENCE).acceptedKeyScopes("enterprise").build())
-                    .jwks(RemoteSetup.jwks().minRefetchInterval(Duration.ofSeconds(1)).build())
+                    .issuer(TrustedIssuer.builder()
+                            .name("idp")
+                            .issuer(setup.issuer)
+                            .keySource(KeySource.jwksUri(setup.server.uri(KEYS).toString()))
+                            .keyScope("enterprise")
+                            .build())
+                    .resource(ResourcePolicy.builder()
+                            .audiences(RemoteSetup.AUDIENCE)
+                            .acceptedKeyScopes("enterprise")
+                            .build())
+                    .jwks(RemoteSetup.jwks()
+                            .minRefetchInterval(Duration.ofSeconds(1))
+                            .build())
                     .keys(KeyPolicy.builder().build())
                     .clock(setup.clock)
                     .listener(throwing)
                     .build();
             // refreshes run on the test thread: a listener exception that escaped would fail the test here
-            TokenValidator engine = TokenValidator.create(policy.toBuilder().refreshExecutor(Runnable::run).build());
+            TokenValidator engine = TokenValidator.create(
+                    policy.toBuilder().refreshExecutor(Runnable::run).build());
 
             assertThat(engine.validate(setup.token(A)).valid()).isTrue();
             int afterFirstRead = calls.get();
@@ -62,11 +91,14 @@ class ThrowingListenerTest {
             setup.clock.advance(Duration.ofSeconds(5));
             Verdict rotated = engine.validate(setup.token(B));
             assertThat(rotated.valid()).as(RemoteSetup.describe(rotated)).isTrue();
-            assertThat(calls.get()).as("events of the rotation reached the listener").isGreaterThan(afterFirstRead);
+            assertThat(calls.get())
+                    .as("events of the rotation reached the listener")
+                    .isGreaterThan(afterFirstRead);
 
             Verdict unknown = engine.validate(setup.tokenWithKid(A, "no-such-kid"));
-            assertThat(unknown).isInstanceOfSatisfying(Verdict.Rejected.class,
-                    r -> assertThat(r.reason()).isEqualTo(Reason.KEY_NOT_FOUND));
+            assertThat(unknown)
+                    .isInstanceOfSatisfying(
+                            Verdict.Rejected.class, r -> assertThat(r.reason()).isEqualTo(Reason.KEY_NOT_FOUND));
         }
     }
 }

@@ -8,7 +8,6 @@ import dev.keyfence.KeyReference;
 import dev.keyfence.KeySource;
 import dev.keyfence.KeySourceListener;
 import dev.keyfence.KeyStatus;
-import dev.keyfence.Reason;
 import dev.keyfence.ResourcePolicy;
 import dev.keyfence.TokenValidator;
 import dev.keyfence.TrustedIssuer;
@@ -71,15 +70,30 @@ class RotationSoakTest {
             server.serveKeys("/ent/keys", JwkSet.of(published.toArray(new TestKey[0])));
             server.serveKeys("/con/keys", JwkSet.of(consumer));
             TokenValidator validator = TokenValidator.create(ValidationPolicy.builder()
-                    .issuer(TrustedIssuer.builder().name("enterprise").issuer(ENT)
-                            .keySource(KeySource.jwksUri(server.uri("/ent/keys").toString())).keyScope("enterprise").build())
-                    .issuer(TrustedIssuer.builder().name("consumer").issuer(CON)
-                            .keySource(KeySource.jwksUri(server.uri("/con/keys").toString())).keyScope("consumer").build())
-                    .resource(ResourcePolicy.builder().audiences(AUD).acceptedKeyScopes("enterprise").build())
+                    .issuer(TrustedIssuer.builder()
+                            .name("enterprise")
+                            .issuer(ENT)
+                            .keySource(KeySource.jwksUri(server.uri("/ent/keys").toString()))
+                            .keyScope("enterprise")
+                            .build())
+                    .issuer(TrustedIssuer.builder()
+                            .name("consumer")
+                            .issuer(CON)
+                            .keySource(KeySource.jwksUri(server.uri("/con/keys").toString()))
+                            .keyScope("consumer")
+                            .build())
+                    .resource(ResourcePolicy.builder()
+                            .audiences(AUD)
+                            .acceptedKeyScopes("enterprise")
+                            .build())
                     .keys(KeyPolicy.builder().retiredGrace(Duration.ZERO).build())
-                    .jwks(JwksSettings.builder().allowHttpLoopback(true).timeout(Duration.ofMillis(500))
-                            .minRefetchInterval(Duration.ofSeconds(30)).maxStale(Duration.ofHours(24))
-                            .maxBytes(64 * 1024).build())
+                    .jwks(JwksSettings.builder()
+                            .allowHttpLoopback(true)
+                            .timeout(Duration.ofMillis(500))
+                            .minRefetchInterval(Duration.ofSeconds(30))
+                            .maxStale(Duration.ofHours(24))
+                            .maxBytes(64 * 1024)
+                            .build())
                     .listener(new KeySourceListener() {
                         @Override
                         public void fetched(String source, int keys) {
@@ -125,7 +139,9 @@ class RotationSoakTest {
                     for (int i = 0; i < 50 && failed.get() == before; i++) {
                         probe(validator, "fault-" + phase + "-" + i);
                     }
-                    assertThat(failed.get()).as("a fetch failed during " + action).isGreaterThan(before);
+                    assertThat(failed.get())
+                            .as("a fetch failed during " + action)
+                            .isGreaterThan(before);
                 } else if (action.equals("heal")) {
                     server.delay("/ent/keys", Duration.ZERO);
                     serve(server, published, drift ? consumer : null);
@@ -150,9 +166,20 @@ class RotationSoakTest {
             }
             long endHeap = heapAfterGc();
             int endThreads = liveThreads();
-            System.out.printf("rotation soak: %d s, %d phases %s, %d verdicts, %d wrong; heap after GC %d KiB -> %d KiB;"
-                            + " threads %d -> %d; fetches %d ok, %d failed%n", SECONDS, phase, actions, verdicts, wrong.size(),
-                    baselineHeap / 1024, endHeap / 1024, baselineThreads, endThreads, fetched.get(), failed.get());
+            System.out.printf(
+                    "rotation soak: %d s, %d phases %s, %d verdicts, %d wrong; heap after GC %d KiB -> %d KiB;"
+                            + " threads %d -> %d; fetches %d ok, %d failed%n",
+                    SECONDS,
+                    phase,
+                    actions,
+                    verdicts,
+                    wrong.size(),
+                    baselineHeap / 1024,
+                    endHeap / 1024,
+                    baselineThreads,
+                    endThreads,
+                    fetched.get(),
+                    failed.get());
             assertThat(wrong).as("wrong verdicts").isEmpty();
             assertThat(verdicts).isPositive();
             assertThat(endHeap).as("heap after GC does not grow").isLessThan(baselineHeap + 16L * 1024 * 1024);
@@ -162,24 +189,35 @@ class RotationSoakTest {
     }
 
     /** The oracle: each token with the verdict the published state and revocations call for. */
-    Map<String, String> tokens(List<TestKey> published, List<TestKey> retired, Set<String> revoked, boolean drift,
-                               TestKey consumer, TestKey attacker) {
+    Map<String, String> tokens(
+            List<TestKey> published,
+            List<TestKey> retired,
+            Set<String> revoked,
+            boolean drift,
+            TestKey consumer,
+            TestKey attacker) {
         Instant now = clock.instant();
         Map<String, String> cases = new LinkedHashMap<>();
         for (TestKey k : published) {
-            cases.put(Tokens.accessToken(ENT, AUD, now).signedWith(k), revoked.contains(k.kid()) ? "KEY_REVOKED" : "accepted");
+            cases.put(
+                    Tokens.accessToken(ENT, AUD, now).signedWith(k),
+                    revoked.contains(k.kid()) ? "KEY_REVOKED" : "accepted");
         }
         for (TestKey k : retired.subList(Math.max(0, retired.size() - 4), retired.size())) {
-            cases.put(Tokens.accessToken(ENT, AUD, now).signedWith(k), revoked.contains(k.kid()) ? "KEY_REVOKED" : "KEY_RETIRED");
+            cases.put(
+                    Tokens.accessToken(ENT, AUD, now).signedWith(k),
+                    revoked.contains(k.kid()) ? "KEY_REVOKED" : "KEY_RETIRED");
         }
         TestKey newest = published.get(published.size() - 1);
-        cases.put(Tokens.accessToken(ENT, AUD, now).kid(newest.kid()).signedWith(attacker.withKid(newest.kid())),
+        cases.put(
+                Tokens.accessToken(ENT, AUD, now).kid(newest.kid()).signedWith(attacker.withKid(newest.kid())),
                 revoked.contains(newest.kid()) ? "KEY_REVOKED" : "SIGNATURE_INVALID");
         cases.put(Tokens.accessToken(CON, AUD, now).signedWith(consumer), "KEY_SCOPE_NOT_ACCEPTED");
         if (drift) {
             cases.put(Tokens.accessToken(ENT, AUD, now).signedWith(consumer), "KEY_SCOPE_NOT_ACCEPTED");
         }
-        cases.put(Tokens.accessToken(ENT, "api://other", now).signedWith(newest),
+        cases.put(
+                Tokens.accessToken(ENT, "api://other", now).signedWith(newest),
                 revoked.contains(newest.kid()) ? "KEY_REVOKED" : "AUDIENCE_NOT_ACCEPTED");
         return cases;
     }
@@ -194,26 +232,31 @@ class RotationSoakTest {
         List<Thread> workers = new ArrayList<>();
         for (int t = 0; t < 2; t++) {
             int seed = phase * 2 + t;
-            Thread worker = new Thread(() -> {
-                try {
-                    List<String> order = new ArrayList<>(tokens);
-                    Random r = new Random(seed);
-                    for (int round = 0; round < 40; round++) {
-                        Collections.shuffle(order, r);
-                        for (String token : order) {
-                            Verdict v = validator.validate(token);
-                            String got = v instanceof Verdict.Rejected rej ? rej.reason().name() : "accepted";
-                            count.incrementAndGet();
-                            if (!got.equals(cases.get(token)) && mistakes.size() < 20) {
-                                mistakes.add("phase " + phase + ": expected " + cases.get(token) + ", got " + got
-                                        + (v instanceof Verdict.Rejected rej ? " (" + rej.detail() + ")" : ""));
+            Thread worker = new Thread(
+                    () -> {
+                        try {
+                            List<String> order = new ArrayList<>(tokens);
+                            Random r = new Random(seed);
+                            for (int round = 0; round < 40; round++) {
+                                Collections.shuffle(order, r);
+                                for (String token : order) {
+                                    Verdict v = validator.validate(token);
+                                    String got = v instanceof Verdict.Rejected rej
+                                            ? rej.reason().name()
+                                            : "accepted";
+                                    count.incrementAndGet();
+                                    if (!got.equals(cases.get(token)) && mistakes.size() < 20) {
+                                        mistakes.add("phase " + phase + ": expected " + cases.get(token) + ", got "
+                                                + got
+                                                + (v instanceof Verdict.Rejected rej ? " (" + rej.detail() + ")" : ""));
+                                    }
+                                }
                             }
+                        } finally {
+                            done.countDown();
                         }
-                    }
-                } finally {
-                    done.countDown();
-                }
-            }, "soak-" + t);
+                    },
+                    "soak-" + t);
             worker.start();
             workers.add(worker);
         }
@@ -237,10 +280,15 @@ class RotationSoakTest {
         switch (fault) {
             case "500" -> server.respond("/ent/keys", 500, "{\"error\":\"oops\"}");
             case "slow" -> server.delay("/ent/keys", Duration.ofSeconds(5));
-            case "truncated" -> server.respond("/ent/keys", 200, "application/json", "{\"keys\":[{\"kty\":\"EC\",\"crv\":\"P-2");
+            case "truncated" ->
+                server.respond("/ent/keys", 200, "application/json", "{\"keys\":[{\"kty\":\"EC\",\"crv\":\"P-2");
             case "garbage" -> server.respond("/ent/keys", 200, "text/html", "<html>maintenance</html>");
-            default -> server.respond("/ent/keys", 200, "application/json",
-                    "{\"keys\":[],\"pad\":\"" + "x".repeat(100 * 1024) + "\"}");
+            default ->
+                server.respond(
+                        "/ent/keys",
+                        200,
+                        "application/json",
+                        "{\"keys\":[],\"pad\":\"" + "x".repeat(100 * 1024) + "\"}");
         }
     }
 
@@ -256,12 +304,15 @@ class RotationSoakTest {
             }
             probe(validator, "converge-" + i);
         }
-        assertThat(activeEnterpriseKids(validator)).as("the validator sees the published enterprise keys").isEqualTo(expected);
+        assertThat(activeEnterpriseKids(validator))
+                .as("the validator sees the published enterprise keys")
+                .isEqualTo(expected);
     }
 
     void probe(TokenValidator validator, String kid) {
         clock.advance(Duration.ofSeconds(31));
-        validator.validate(Tokens.accessToken(ENT, AUD, clock.instant()).signedWith(TestKey.ec("probe", "P-256").withKid(kid)));
+        validator.validate(Tokens.accessToken(ENT, AUD, clock.instant())
+                .signedWith(TestKey.ec("probe", "P-256").withKid(kid)));
     }
 
     static Set<String> activeEnterpriseKids(TokenValidator validator) {
@@ -275,7 +326,10 @@ class RotationSoakTest {
     }
 
     static String threadNames() {
-        return Thread.getAllStackTraces().keySet().stream().map(Thread::getName).sorted().collect(Collectors.joining(", "));
+        return Thread.getAllStackTraces().keySet().stream()
+                .map(Thread::getName)
+                .sorted()
+                .collect(Collectors.joining(", "));
     }
 
     /** Live threads of the JVM (test code is in module dev.keyfence, which does not read java.management). */
@@ -291,4 +345,3 @@ class RotationSoakTest {
         return rt.totalMemory() - rt.freeMemory();
     }
 }
-

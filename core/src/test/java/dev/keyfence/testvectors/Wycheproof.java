@@ -16,8 +16,7 @@ import org.jose4j.lang.JoseException;
  * test data.
  */
 public final class Wycheproof {
-    private Wycheproof() {
-    }
+    private Wycheproof() {}
 
     /** One test case with the group it belongs to. */
     public record Case(Map<String, Object> group, Map<String, Object> test) {

@@ -37,7 +37,9 @@ class AlgorithmCheckTest {
 
     @Test
     void rejectsHs256SignedWithRsaPublicKeyDer() {
-        String forged = f.token().alg("HS256").kid(Fixture.RSA.kid())
+        String forged = f.token()
+                .alg("HS256")
+                .kid(Fixture.RSA.kid())
                 .signedWithHmacSecret(Fixture.RSA.publicKey().getEncoded());
         assertRejected(Fixture.validator(policy).validate(forged), Reason.ALGORITHM_NOT_ALLOWED);
         assertControlCatches(policy, Control.ALGORITHM, Reason.ALGORITHM_NOT_ALLOWED, forged);
@@ -45,7 +47,8 @@ class AlgorithmCheckTest {
 
     @Test
     void rejectsHs256SignedWithRsaPublicKeyPem() {
-        String forged = f.token().alg("HS256")
+        String forged = f.token()
+                .alg("HS256")
                 .signedWithHmacSecret(Fixture.RSA.publicKeyPem().getBytes(StandardCharsets.US_ASCII));
         assertRejected(Fixture.validator(policy).validate(forged), Reason.ALGORITHM_NOT_ALLOWED);
         assertControlCatches(policy, Control.ALGORITHM, Reason.ALGORITHM_NOT_ALLOWED, forged);
@@ -53,9 +56,14 @@ class AlgorithmCheckTest {
 
     @Test
     void rsaPublicKeyNeverServesAsHmacSecretEvenWhenHs256IsEnabled() {
-        ValidationPolicy hs = f.policy(Fixture.issuer(JwkSet.of(Fixture.RSA)).algorithms("RS256", "HS256").build(),
+        ValidationPolicy hs = f.policy(
+                Fixture.issuer(JwkSet.of(Fixture.RSA))
+                        .algorithms("RS256", "HS256")
+                        .build(),
                 Fixture.resource().build());
-        String forged = f.token().alg("HS256").kid(Fixture.RSA.kid())
+        String forged = f.token()
+                .alg("HS256")
+                .kid(Fixture.RSA.kid())
                 .signedWithHmacSecret(Fixture.RSA.publicKeyPem().getBytes(StandardCharsets.US_ASCII));
         assertRejected(Fixture.validator(hs).validate(forged), Reason.KEY_NOT_FOUND);
     }
@@ -63,7 +71,8 @@ class AlgorithmCheckTest {
     @Test
     void acceptsHs256OnlyForTheIssuerThatEnablesIt() {
         TestKey secret = TestKey.hmac("hs-1", "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.US_ASCII));
-        ValidationPolicy enabled = f.policy(Fixture.issuer(JwkSet.of(secret)).algorithms("HS256").build(),
+        ValidationPolicy enabled = f.policy(
+                Fixture.issuer(JwkSet.of(secret)).algorithms("HS256").build(),
                 Fixture.resource().build());
         ValidationPolicy notEnabled = f.policy(JwkSet.of(secret));
         String token = f.token().signedWith(secret);
@@ -94,7 +103,8 @@ class AlgorithmCheckTest {
 
     @Test
     void rejectsAlgOutsideTheResourceAllowlist() {
-        ValidationPolicy rsOnly = f.policy(Fixture.issuer(JwkSet.of(Fixture.RSA)).build(),
+        ValidationPolicy rsOnly = f.policy(
+                Fixture.issuer(JwkSet.of(Fixture.RSA)).build(),
                 Fixture.resource().algorithms("RS256").build());
         String ps = f.token().signedWith(Fixture.RSA, "PS256");
         assertRejected(Fixture.validator(rsOnly).validate(ps), Reason.ALGORITHM_NOT_ALLOWED);
@@ -103,9 +113,11 @@ class AlgorithmCheckTest {
 
     @Test
     void rejectsAlgOutsideTheIssuerAllowlist() {
-        ValidationPolicy narrowed = f.policy(Fixture.issuer(JwkSet.of(Fixture.RSA)).algorithms("PS256").build(),
+        ValidationPolicy narrowed = f.policy(
+                Fixture.issuer(JwkSet.of(Fixture.RSA)).algorithms("PS256").build(),
                 Fixture.resource().build());
-        assertRejected(Fixture.validator(narrowed).validate(f.token().signedWith(Fixture.RSA, "RS256")),
+        assertRejected(
+                Fixture.validator(narrowed).validate(f.token().signedWith(Fixture.RSA, "RS256")),
                 Reason.ALGORITHM_NOT_ALLOWED);
         assertAccepted(Fixture.validator(narrowed).validate(f.token().signedWith(Fixture.RSA, "PS256")));
     }

@@ -15,14 +15,16 @@ import org.junit.jupiter.api.Test;
 /** AUDIENCE_NOT_ACCEPTED, CLAIM_MISSING and CLAIM_INVALID. */
 class AudienceAndClaimsTest {
     private final Fixture f = new Fixture();
-    private final ValidationPolicy policy = f.policy(Fixture.issuer(JwkSet.of(Fixture.RSA)).build(),
+    private final ValidationPolicy policy = f.policy(
+            Fixture.issuer(JwkSet.of(Fixture.RSA)).build(),
             Fixture.resource().requiredClaims("sub").build());
 
     @Test
     void acceptsAudienceAsStringOrArray() {
-        assertAccepted(Fixture.validator(policy).validate(f.token().audience(Fixture.AUD).signedWith(Fixture.RSA)));
-        assertAccepted(Fixture.validator(policy).validate(
-                f.token().audienceList("api://other", Fixture.AUD).signedWith(Fixture.RSA)));
+        assertAccepted(Fixture.validator(policy)
+                .validate(f.token().audience(Fixture.AUD).signedWith(Fixture.RSA)));
+        assertAccepted(Fixture.validator(policy)
+                .validate(f.token().audienceList("api://other", Fixture.AUD).signedWith(Fixture.RSA)));
     }
 
     @Test
@@ -37,12 +39,17 @@ class AudienceAndClaimsTest {
         String token = f.token().audience("api://calendar").signedWith(Fixture.RSA);
         assertRejected(Fixture.validator(policy).validate(token), Reason.AUDIENCE_NOT_ACCEPTED);
         assertControlCatches(policy, Control.AUDIENCE, Reason.AUDIENCE_NOT_ACCEPTED, token);
-        assertRejected(Fixture.validator(policy).validate(f.token().audience("API://MAIL").signedWith(Fixture.RSA)),
+        assertRejected(
+                Fixture.validator(policy)
+                        .validate(f.token().audience("API://MAIL").signedWith(Fixture.RSA)),
                 Reason.AUDIENCE_NOT_ACCEPTED);
-        assertRejected(Fixture.validator(policy).validate(f.token().audienceList().signedWith(Fixture.RSA)),
+        assertRejected(
+                Fixture.validator(policy).validate(f.token().audienceList().signedWith(Fixture.RSA)),
                 Reason.AUDIENCE_NOT_ACCEPTED);
-        assertRejected(Fixture.validator(policy).validate(
-                f.token().audienceList("api://a", "api://b").signedWith(Fixture.RSA)), Reason.AUDIENCE_NOT_ACCEPTED);
+        assertRejected(
+                Fixture.validator(policy)
+                        .validate(f.token().audienceList("api://a", "api://b").signedWith(Fixture.RSA)),
+                Reason.AUDIENCE_NOT_ACCEPTED);
     }
 
     @Test
@@ -56,8 +63,11 @@ class AudienceAndClaimsTest {
     void rejectsAudienceArrayHoldingANonString() {
         String token = f.token().claim("aud", List.of(Fixture.AUD, 7)).signedWith(Fixture.RSA);
         assertRejected(Fixture.validator(policy).validate(token), Reason.CLAIM_INVALID);
-        assertRejected(Fixture.validator(policy).validate(f.token().claim("aud", RawJson.of("{\"a\":1}"))
-                .signedWith(Fixture.RSA)), Reason.CLAIM_INVALID);
+        assertRejected(
+                Fixture.validator(policy)
+                        .validate(
+                                f.token().claim("aud", RawJson.of("{\"a\":1}")).signedWith(Fixture.RSA)),
+                Reason.CLAIM_INVALID);
     }
 
     @Test
@@ -74,7 +84,8 @@ class AudienceAndClaimsTest {
         String token = f.token().withoutClaim("sub").signedWith(Fixture.RSA);
         assertRejected(Fixture.validator(policy).validate(token), Reason.CLAIM_MISSING);
         assertControlCatches(policy, Control.REQUIRED_CLAIMS, Reason.CLAIM_MISSING, token);
-        assertRejected(Fixture.validator(policy).validate(f.token().claim("sub", null).signedWith(Fixture.RSA)),
+        assertRejected(
+                Fixture.validator(policy).validate(f.token().claim("sub", null).signedWith(Fixture.RSA)),
                 Reason.CLAIM_MISSING);
     }
 

@@ -47,8 +47,11 @@ class ConfigFileTest {
     }
 
     private TokenValidator fromYaml() throws IOException {
-        Files.writeString(dir.resolve("keys.json"), JwkSet.of(Fixture.RSA, EC, ED).toJson(), StandardCharsets.UTF_8);
-        ValidationPolicy policy = KeyfenceConfig.parse(yaml(""), dir).policy().toBuilder().clock(f.clock).build();
+        Files.writeString(
+                dir.resolve("keys.json"), JwkSet.of(Fixture.RSA, EC, ED).toJson(), StandardCharsets.UTF_8);
+        ValidationPolicy policy = KeyfenceConfig.parse(yaml(""), dir).policy().toBuilder()
+                .clock(f.clock)
+                .build();
         return TokenValidator.create(policy);
     }
 
@@ -59,8 +62,11 @@ class ConfigFileTest {
         assertAccepted(v.validate(f.token().signedWith(EC)));
         assertAccepted(v.validate(f.token().signedWith(ED)));
         assertRejected(v.validate(f.token().alg("nOnE").unsigned()), Reason.ALGORITHM_NOT_ALLOWED);
-        assertRejected(v.validate(f.token().alg("HS256").signedWithHmacSecret(
-                Fixture.RSA.publicKeyPem().getBytes(StandardCharsets.US_ASCII))), Reason.ALGORITHM_NOT_ALLOWED);
+        assertRejected(
+                v.validate(f.token()
+                        .alg("HS256")
+                        .signedWithHmacSecret(Fixture.RSA.publicKeyPem().getBytes(StandardCharsets.US_ASCII))),
+                Reason.ALGORITHM_NOT_ALLOWED);
         assertRejected(v.validate(f.token().issuer(Fixture.ISS + "/").signedWith(EC)), Reason.ISSUER_NOT_TRUSTED);
         assertRejected(v.validate(f.token().kid("../../dev/null").signedWith(EC)), Reason.KEY_NOT_FOUND);
         assertRejected(v.validate(f.token().withoutClaim("sub").signedWith(EC)), Reason.CLAIM_MISSING);
@@ -73,7 +79,8 @@ class ConfigFileTest {
         Path config = dir.resolve("keyfence.yaml");
         Files.writeString(config, yaml(""), StandardCharsets.UTF_8);
         TokenValidator v = TokenValidator.fromConfig(config);
-        assertAccepted(v.validate(Tokens.accessToken(Fixture.ISS, Fixture.AUD, Instant.now()).signedWith(EC)));
+        assertAccepted(v.validate(
+                Tokens.accessToken(Fixture.ISS, Fixture.AUD, Instant.now()).signedWith(EC)));
     }
 
     private ConfigurationException bad(String yaml) {
@@ -95,7 +102,8 @@ class ConfigFileTest {
     void missingRequiredKeyIsNamed() {
         ConfigurationException e = bad(yaml("").replace("  audiences: [\"" + Fixture.AUD + "\"]\n", ""));
         assertNames(e, "resource.audiences");
-        assertThat(bad("resource:\n  audiences: [a]\n  accepted-key-scopes: [enterprise]\n").getMessage())
+        assertThat(bad("resource:\n  audiences: [a]\n  accepted-key-scopes: [enterprise]\n")
+                        .getMessage())
                 .startsWith("issuers");
     }
 

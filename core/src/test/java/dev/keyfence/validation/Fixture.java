@@ -18,8 +18,8 @@ import dev.keyfence.testkit.TokenBuilder;
 import dev.keyfence.testkit.Tokens;
 import java.time.Instant;
 import java.util.EnumSet;
-import java.util.Set;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Shared test setup: one trusted issuer with a static key set, one resource accepting every
@@ -29,8 +29,8 @@ final class Fixture {
     static final String ISS = "https://login.example.test/contoso/v2.0";
     static final String AUD = "api://mail";
     static final String SCOPE = "enterprise";
-    static final List<String> ALL_ALGS = List.of(
-            "RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512", "EdDSA");
+    static final List<String> ALL_ALGS =
+            List.of("RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512", "EdDSA");
     static final TestKey RSA = TestKey.rsa("rsa-1");
 
     final MutableClock clock = MutableClock.at("2025-03-01T12:00:00Z");
@@ -38,13 +38,21 @@ final class Fixture {
     /** The resource every test starts from. */
     static ResourcePolicy.Builder resource() {
         // derived (toBuilder) so a test may replace any of these settings
-        return ResourcePolicy.builder().name("mail").audiences(AUD).acceptedKeyScopes(SCOPE).algorithms(ALL_ALGS)
-                .build().toBuilder();
+        return ResourcePolicy.builder()
+                .name("mail")
+                .audiences(AUD)
+                .acceptedKeyScopes(SCOPE)
+                .algorithms(ALL_ALGS)
+                .build()
+                .toBuilder();
     }
 
     /** The trusted issuer every test starts from, with these keys. */
     static TrustedIssuer.Builder issuer(JwkSet keys) {
-        return TrustedIssuer.builder().name("contoso").issuer(ISS).keySource(KeySource.jwks(keys.toJson()))
+        return TrustedIssuer.builder()
+                .name("contoso")
+                .issuer(ISS)
+                .keySource(KeySource.jwks(keys.toJson()))
                 .keyScope(SCOPE);
     }
 
@@ -53,8 +61,12 @@ final class Fixture {
     }
 
     ValidationPolicy policy(TrustedIssuer issuer, ResourcePolicy resource) {
-        return ValidationPolicy.builder().issuer(issuer).resource(resource).keys(KeyPolicy.builder().build())
-                .clock(clock).build();
+        return ValidationPolicy.builder()
+                .issuer(issuer)
+                .resource(resource)
+                .keys(KeyPolicy.builder().build())
+                .clock(clock)
+                .build();
     }
 
     ValidationPolicy policy(TestKey... keys) {
@@ -67,12 +79,15 @@ final class Fixture {
 
     /** A validator running only this control (and token shape). */
     static TokenValidator only(ValidationPolicy policy, Control control) {
-        return TokenValidator.create(policy.toBuilder().controls(Set.of(control)).build());
+        return TokenValidator.create(
+                policy.toBuilder().controls(Set.of(control)).build());
     }
 
     /** A validator running every control except this one. */
     static TokenValidator allBut(ValidationPolicy policy, Control control) {
-        return TokenValidator.create(policy.toBuilder().controls(EnumSet.complementOf(EnumSet.of(control))).build());
+        return TokenValidator.create(policy.toBuilder()
+                .controls(EnumSet.complementOf(EnumSet.of(control)))
+                .build());
     }
 
     Instant now() {

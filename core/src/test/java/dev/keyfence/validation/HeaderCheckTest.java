@@ -25,25 +25,30 @@ class HeaderCheckTest {
 
     @Test
     void rejectsEmbeddedJwkOfAttackerKey() {
-        String token = f.token().header("jwk", RawJson.of(ATTACKER.jwk().toJson())).signedWith(ATTACKER);
+        String token =
+                f.token().header("jwk", RawJson.of(ATTACKER.jwk().toJson())).signedWith(ATTACKER);
         assertHeaderRefused(token);
     }
 
     @Test
     void rejectsEmbeddedJwkEvenWithTheTrustedKid() {
-        String token = f.token().kid(Fixture.RSA.kid())
-                .header("jwk", RawJson.of(ATTACKER.jwk().kid(Fixture.RSA.kid()).toJson())).signedWith(ATTACKER);
+        String token = f.token()
+                .kid(Fixture.RSA.kid())
+                .header("jwk", RawJson.of(ATTACKER.jwk().kid(Fixture.RSA.kid()).toJson()))
+                .signedWith(ATTACKER);
         assertHeaderRefused(token);
     }
 
     @Test
     void rejectsJkuToAttackerUrl() {
-        assertHeaderRefused(f.token().header("jku", "https://attacker.example/keys.json").signedWith(ATTACKER));
+        assertHeaderRefused(
+                f.token().header("jku", "https://attacker.example/keys.json").signedWith(ATTACKER));
     }
 
     @Test
     void rejectsX5uToAttackerUrl() {
-        assertHeaderRefused(f.token().header("x5u", "https://attacker.example/cert.pem").signedWith(ATTACKER));
+        assertHeaderRefused(
+                f.token().header("x5u", "https://attacker.example/cert.pem").signedWith(ATTACKER));
     }
 
     @Test
@@ -54,13 +59,16 @@ class HeaderCheckTest {
 
     @Test
     void rejectsCritNamingUnknownExtension() {
-        assertHeaderRefused(f.token().header("crit", List.of("http://example.test/ext")).header("http://example.test/ext", 1)
+        assertHeaderRefused(f.token()
+                .header("crit", List.of("http://example.test/ext"))
+                .header("http://example.test/ext", 1)
                 .signedWith(Fixture.RSA));
     }
 
     @Test
     void rejectsUnencodedPayloadB64False() {
-        assertHeaderRefused(f.token().header("b64", false).header("crit", List.of("b64")).signedWith(Fixture.RSA));
+        assertHeaderRefused(
+                f.token().header("b64", false).header("crit", List.of("b64")).signedWith(Fixture.RSA));
         assertHeaderRefused(f.token().header("b64", false).signedWith(Fixture.RSA));
     }
 }

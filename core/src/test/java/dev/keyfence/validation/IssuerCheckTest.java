@@ -27,14 +27,16 @@ class IssuerCheckTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        Fixture.ISS + "/",
-        "https://login.example.test/Contoso/v2.0",
-        "HTTPS://login.example.test/contoso/v2.0",
-        " https://login.example.test/contoso/v2.0",
-        "https://login.example.test/contoso/v2.0?x=1",
-        "https://login.example.test/contoso",
-        "https://attacker.example/contoso/v2.0"})
+    @ValueSource(
+            strings = {
+                Fixture.ISS + "/",
+                "https://login.example.test/Contoso/v2.0",
+                "HTTPS://login.example.test/contoso/v2.0",
+                " https://login.example.test/contoso/v2.0",
+                "https://login.example.test/contoso/v2.0?x=1",
+                "https://login.example.test/contoso",
+                "https://attacker.example/contoso/v2.0"
+            })
     void rejectsIssuerThatIsNotAnExactMatch(String iss) {
         String token = f.token().issuer(iss).signedWith(Fixture.RSA);
         assertRejected(Fixture.validator(policy).validate(token), Reason.ISSUER_NOT_TRUSTED);
@@ -64,13 +66,21 @@ class IssuerCheckTest {
     @Test
     void rejectsTokenSignedByAnotherTrustedIssuersKey() {
         TestKey other = TestKey.rsa("fabrikam-1");
-        TrustedIssuer fabrikam = TrustedIssuer.builder().name("fabrikam").issuer("https://fabrikam.example.test")
-                .keySource(KeySource.jwks(JwkSet.of(other).toJson())).keyScope(Fixture.SCOPE).build();
-        ValidationPolicy two = ValidationPolicy.builder().issuer(Fixture.issuer(JwkSet.of(Fixture.RSA)).build())
-                .issuer(fabrikam).resource(Fixture.resource().build()).keys(KeyPolicy.builder().build())
-                .clock(f.clock).build();
-        assertAccepted(Fixture.validator(two).validate(
-                f.token().issuer("https://fabrikam.example.test").signedWith(other)));
+        TrustedIssuer fabrikam = TrustedIssuer.builder()
+                .name("fabrikam")
+                .issuer("https://fabrikam.example.test")
+                .keySource(KeySource.jwks(JwkSet.of(other).toJson()))
+                .keyScope(Fixture.SCOPE)
+                .build();
+        ValidationPolicy two = ValidationPolicy.builder()
+                .issuer(Fixture.issuer(JwkSet.of(Fixture.RSA)).build())
+                .issuer(fabrikam)
+                .resource(Fixture.resource().build())
+                .keys(KeyPolicy.builder().build())
+                .clock(f.clock)
+                .build();
+        assertAccepted(Fixture.validator(two)
+                .validate(f.token().issuer("https://fabrikam.example.test").signedWith(other)));
         assertRejected(Fixture.validator(two).validate(f.token().signedWith(other)), Reason.KEY_NOT_FOUND);
     }
 }

@@ -122,10 +122,14 @@ class KeyLookupTest {
     @Test
     void hostileKidIsQuotedAndBoundedInTheDetail() {
         String kid = "x\nFAKE audit line: token accepted\r" + "k".repeat(5000);
-        dev.keyfence.Verdict v = Fixture.validator(policy).validate(f.token().kid(kid).signedWith(Fixture.RSA));
+        dev.keyfence.Verdict v =
+                Fixture.validator(policy).validate(f.token().kid(kid).signedWith(Fixture.RSA));
         assertRejected(v, Reason.KEY_NOT_FOUND);
         String detail = ((dev.keyfence.Verdict.Rejected) v).detail();
-        org.assertj.core.api.Assertions.assertThat(detail).doesNotContain("\n").doesNotContain("\r").hasSizeLessThan(300);
+        org.assertj.core.api.Assertions.assertThat(detail)
+                .doesNotContain("\n")
+                .doesNotContain("\r")
+                .hasSizeLessThan(300);
     }
 
     @Test
@@ -141,8 +145,14 @@ class KeyLookupTest {
     void keySetThatCannotBeReadMakesKeysUnavailableNotMissing(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("keys.json");
         Files.writeString(file, "{\"keys\": not json");
-        ValidationPolicy unreadable = f.policy(TrustedIssuer.builder().name("contoso").issuer(Fixture.ISS)
-                .keySource(KeySource.file(file)).keyScope(Fixture.SCOPE).build(), Fixture.resource().build());
+        ValidationPolicy unreadable = f.policy(
+                TrustedIssuer.builder()
+                        .name("contoso")
+                        .issuer(Fixture.ISS)
+                        .keySource(KeySource.file(file))
+                        .keyScope(Fixture.SCOPE)
+                        .build(),
+                Fixture.resource().build());
         String token = f.token().signedWith(Fixture.RSA);
         assertRejected(Fixture.validator(unreadable).validate(token), Reason.KEYS_UNAVAILABLE);
         assertControlCatches(unreadable, Control.KEY_LOOKUP, Reason.KEYS_UNAVAILABLE, token);

@@ -3,7 +3,6 @@ package dev.keyfence.validation;
 import static dev.keyfence.validation.Fixture.assertAccepted;
 import static dev.keyfence.validation.Fixture.assertControlCatches;
 import static dev.keyfence.validation.Fixture.assertRejected;
-import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keyfence.Control;
 import dev.keyfence.KeyPolicy;
@@ -30,9 +29,12 @@ class KeyStrengthTest {
 
     @Test
     void rejectsKeyUnderConfiguredMinimum() {
-        ValidationPolicy strict = ValidationPolicy.builder().issuer(Fixture.issuer(JwkSet.of(Fixture.RSA)).build())
-                .resource(Fixture.resource().build()).keys(KeyPolicy.builder().minRsaBits(3072).build())
-                .clock(f.clock).build();
+        ValidationPolicy strict = ValidationPolicy.builder()
+                .issuer(Fixture.issuer(JwkSet.of(Fixture.RSA)).build())
+                .resource(Fixture.resource().build())
+                .keys(KeyPolicy.builder().minRsaBits(3072).build())
+                .clock(f.clock)
+                .build();
         assertRejected(Fixture.validator(strict).validate(f.token().signedWith(Fixture.RSA)), Reason.KEY_TOO_WEAK);
     }
 
@@ -50,9 +52,12 @@ class KeyStrengthTest {
     @Test
     void rejectsCurveNotAllowed() {
         TestKey p384 = TestKey.ec("ec-384", "P-384");
-        ValidationPolicy p256Only = ValidationPolicy.builder().issuer(Fixture.issuer(JwkSet.of(p384)).build())
-                .resource(Fixture.resource().build()).keys(KeyPolicy.builder().allowedCurves(List.of("P-256")).build())
-                .clock(f.clock).build();
+        ValidationPolicy p256Only = ValidationPolicy.builder()
+                .issuer(Fixture.issuer(JwkSet.of(p384)).build())
+                .resource(Fixture.resource().build())
+                .keys(KeyPolicy.builder().allowedCurves(List.of("P-256")).build())
+                .clock(f.clock)
+                .build();
         String token = f.token().signedWith(p384);
         assertRejected(Fixture.validator(p256Only).validate(token), Reason.KEY_TOO_WEAK);
         assertControlCatches(p256Only, Control.KEY_STRENGTH, Reason.KEY_TOO_WEAK, token);
@@ -60,6 +65,7 @@ class KeyStrengthTest {
 
     @Test
     void accepts2048BitRsaKey() {
-        assertAccepted(Fixture.validator(f.policy(Fixture.RSA)).validate(f.token().signedWith(Fixture.RSA)));
+        assertAccepted(
+                Fixture.validator(f.policy(Fixture.RSA)).validate(f.token().signedWith(Fixture.RSA)));
     }
 }

@@ -59,7 +59,10 @@ class NoLeakLoggingTest {
         t.add(f.token().alg("none").unsigned());
         t.add(f.token().alg("nOnE").kid("rsa-1").unsigned());
         t.add(f.token().alg("HS256").signedWithHmacSecret(pem));
-        t.add(f.token().alg("HS256").kid("rsa-1").signedWithHmacSecret(Fixture.RSA.publicKey().getEncoded()));
+        t.add(f.token()
+                .alg("HS256")
+                .kid("rsa-1")
+                .signedWithHmacSecret(Fixture.RSA.publicKey().getEncoded()));
         t.add(f.token().header("jwk", RawJson.of(attacker.jwk().toJson())).signedWith(attacker));
         t.add(f.token().header("jku", "https://attacker.example/keys").signedWith(attacker));
         t.add(f.token().kid("../../dev/null").signedWith(Fixture.RSA));
@@ -77,7 +80,9 @@ class NoLeakLoggingTest {
         t.add(f.token().signedWith(Fixture.RSA) + "==");
         String ok = f.token().signedWith(Fixture.RSA);
         t.add(ok.substring(0, ok.length() - 4) + "+/" + ok.substring(ok.length() - 2));
-        t.add(f.token().claim("deep", RawJson.of("[".repeat(100) + "]".repeat(100))).signedWith(Fixture.RSA));
+        t.add(f.token()
+                .claim("deep", RawJson.of("[".repeat(100) + "]".repeat(100)))
+                .signedWith(Fixture.RSA));
         t.add(ok + "." + ok.substring(0, ok.indexOf('.')) + ".x");
         t.add(f.token().claim("exp", RawJson.of("1e300")).signedWith(Fixture.RSA));
         return t;
@@ -104,7 +109,9 @@ class NoLeakLoggingTest {
                     out.add(s.substring(0, 16));
                 }
             }
-            out.add(Base64.getEncoder().encodeToString(k.publicKey().getEncoded()).substring(40, 72));
+            out.add(Base64.getEncoder()
+                    .encodeToString(k.publicKey().getEncoded())
+                    .substring(40, 72));
         }
         return out;
     }
@@ -135,10 +142,15 @@ class NoLeakLoggingTest {
                 texts.add(t.getClassName() + ": " + t.getMessage());
             }
         }
-        long rejectionEvents = logged().stream().filter(e -> e.getLevel() == Level.INFO
-                && e.getLoggerName().equals("dev.keyfence.audit") && e.getFormattedMessage().contains("rejected")).count();
+        long rejectionEvents = logged().stream()
+                .filter(e -> e.getLevel() == Level.INFO
+                        && e.getLoggerName().equals("dev.keyfence.audit")
+                        && e.getFormattedMessage().contains("rejected"))
+                .count();
         assertThat(rejectionEvents).as("one audit event per rejection").isEqualTo(rejected);
-        assertThat(logged()).anyMatch(e -> e.getLevel() == Level.DEBUG && e.getFormattedMessage().contains("accepted"));
+        assertThat(logged())
+                .anyMatch(e ->
+                        e.getLevel() == Level.DEBUG && e.getFormattedMessage().contains("accepted"));
         List<String> forbidden = new ArrayList<>(keyMaterial());
         for (String token : attacks) {
             forbidden.addAll(secrets(token));

@@ -40,8 +40,18 @@ class SignatureTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"RS256,rsa", "RS384,rsa", "RS512,rsa", "PS256,rsa", "PS384,rsa", "PS512,rsa",
-        "ES256,p256", "ES384,p384", "ES512,p521", "EdDSA,ed"})
+    @CsvSource({
+        "RS256,rsa",
+        "RS384,rsa",
+        "RS512,rsa",
+        "PS256,rsa",
+        "PS384,rsa",
+        "PS512,rsa",
+        "ES256,p256",
+        "ES384,p384",
+        "ES512,p521",
+        "EdDSA,ed"
+    })
     void acceptsEveryAlgorithmWithAProperKey(String alg, String keyName) {
         assertThat(Fixture.ALL_ALGS).contains(alg);
         Verdict v = Fixture.validator(policy).validate(f.token().signedWith(key(keyName), alg));
@@ -54,7 +64,8 @@ class SignatureTest {
     void rejectsTamperedPayload(String alg, String keyName) {
         String token = f.token().signedWith(key(keyName), alg);
         String other = f.token().subject("mallory").signedWith(key(keyName), alg);
-        String spliced = token.substring(0, token.indexOf('.')) + other.substring(other.indexOf('.'), other.lastIndexOf('.'))
+        String spliced = token.substring(0, token.indexOf('.'))
+                + other.substring(other.indexOf('.'), other.lastIndexOf('.'))
                 + token.substring(token.lastIndexOf('.'));
         assertRejected(Fixture.validator(policy).validate(spliced), Reason.SIGNATURE_INVALID);
         assertControlCatches(policy, Control.SIGNATURE, Reason.SIGNATURE_INVALID, spliced);
@@ -104,8 +115,8 @@ class SignatureTest {
         // r + n and s + n are congruent to r and s: a lenient verifier reducing mod n would accept them
         BigInteger r = new BigInteger(1, Arrays.copyOfRange(good, 0, 32));
         if (r.add(n).bitLength() <= 256) {
-            assertRejected(Fixture.validator(policy).validate(b.withSignature(concat(r.add(n), s))),
-                    Reason.SIGNATURE_INVALID);
+            assertRejected(
+                    Fixture.validator(policy).validate(b.withSignature(concat(r.add(n), s))), Reason.SIGNATURE_INVALID);
         }
         assertRejected(Fixture.validator(policy).validate(b.withSignature(concat(n, s))), Reason.SIGNATURE_INVALID);
         assertRejected(Fixture.validator(policy).validate(b.withSignature(concat(r, n))), Reason.SIGNATURE_INVALID);
@@ -117,18 +128,22 @@ class SignatureTest {
     void rejectsSignatureOfWrongLength() {
         TokenBuilder es = f.token().alg("ES256").kid(P256.kid());
         byte[] good = Tokens.signatureBytes(es.signedWith(P256));
-        assertRejected(Fixture.validator(policy).validate(es.withSignature(Arrays.copyOf(good, 63))),
+        assertRejected(
+                Fixture.validator(policy).validate(es.withSignature(Arrays.copyOf(good, 63))),
                 Reason.SIGNATURE_INVALID);
-        assertRejected(Fixture.validator(policy).validate(es.withSignature(Arrays.copyOf(good, 65))),
+        assertRejected(
+                Fixture.validator(policy).validate(es.withSignature(Arrays.copyOf(good, 65))),
                 Reason.SIGNATURE_INVALID);
         TokenBuilder ed = f.token().alg("EdDSA").kid(ED.kid());
         byte[] edSig = Tokens.signatureBytes(ed.signedWith(ED));
-        assertRejected(Fixture.validator(policy).validate(ed.withSignature(Arrays.copyOf(edSig, 65))),
+        assertRejected(
+                Fixture.validator(policy).validate(ed.withSignature(Arrays.copyOf(edSig, 65))),
                 Reason.SIGNATURE_INVALID);
         TokenBuilder rs = f.token().alg("RS256").kid(Fixture.RSA.kid());
         assertRejected(Fixture.validator(policy).validate(rs.withSignature(new byte[0])), Reason.SIGNATURE_INVALID);
         byte[] rsSig = Tokens.signatureBytes(rs.signedWith(Fixture.RSA));
-        assertRejected(Fixture.validator(policy).validate(rs.withSignature(Arrays.copyOf(rsSig, 255))),
+        assertRejected(
+                Fixture.validator(policy).validate(rs.withSignature(Arrays.copyOf(rsSig, 255))),
                 Reason.SIGNATURE_INVALID);
     }
 
@@ -142,8 +157,11 @@ class SignatureTest {
     @Test
     void rejectsSignatureOverAnotherEncodingOfTheSameHeader() {
         String token = f.token().signedWith(Fixture.RSA);
-        String reencoded = Base64.getUrlEncoder().withoutPadding()
-                .encodeToString(Tokens.decodePart(token, 0).replace(",", ", ").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        String reencoded = Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(Tokens.decodePart(token, 0)
+                        .replace(",", ", ")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
         String spliced = reencoded + token.substring(token.indexOf('.'));
         assertRejected(Fixture.validator(policy).validate(spliced), Reason.SIGNATURE_INVALID);
     }

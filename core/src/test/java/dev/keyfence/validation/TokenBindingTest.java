@@ -34,12 +34,17 @@ class TokenBindingTest {
     private final X509Certificate certificate = certificate(TestKey.rsa("client-cert"));
 
     private X509Certificate certificate(TestKey key) {
-        return Certificates.selfSigned(key.keyPair(), "client", f.now().minus(Duration.ofDays(1)),
+        return Certificates.selfSigned(
+                key.keyPair(),
+                "client",
+                f.now().minus(Duration.ofDays(1)),
                 f.now().plus(Duration.ofDays(30)));
     }
 
     private String certificateBound() {
-        return f.token().claim("cnf", Map.of("x5t#S256", DpopProofs.x5tS256(certificate))).signedWith(Fixture.RSA);
+        return f.token()
+                .claim("cnf", Map.of("x5t#S256", DpopProofs.x5tS256(certificate)))
+                .signedWith(Fixture.RSA);
     }
 
     private String dpopBound() {
@@ -51,7 +56,10 @@ class TokenBindingTest {
     }
 
     private static RequestContext dpop(List<String> proofs, String method, String url) {
-        return RequestContext.builder().dpopScheme(true).dpop(proofs, method, URI.create(url)).build();
+        return RequestContext.builder()
+                .dpopScheme(true)
+                .dpop(proofs, method, URI.create(url))
+                .build();
     }
 
     private TokenBuilder proof(String token) {
@@ -69,7 +77,8 @@ class TokenBindingTest {
     void acceptsCertificateBoundTokenWithItsCertificateOnly() {
         String token = certificateBound();
         assertAccepted(validator.validate(token, withCertificate(certificate)));
-        assertRejected(validator.validate(token, withCertificate(certificate(TestKey.rsa("thief")))),
+        assertRejected(
+                validator.validate(token, withCertificate(certificate(TestKey.rsa("thief")))),
                 Reason.TOKEN_BINDING_MISMATCH);
     }
 
@@ -77,14 +86,20 @@ class TokenBindingTest {
     void aTokenAcceptedBeforeIsStillRefusedWithoutItsCertificate() {
         String token = certificateBound();
         assertAccepted(validator.validate(token, withCertificate(certificate)));
-        assertRejected(validator.validate(token), Reason.TOKEN_BINDING_MISMATCH); // the verified-token cache is no bypass
+        assertRejected(
+                validator.validate(token), Reason.TOKEN_BINDING_MISMATCH); // the verified-token cache is no bypass
     }
 
     @Test
     void refusesConfirmationsKeyfenceCannotCheck() {
-        for (Object cnf : List.<Object>of("abc", List.of(), Map.of(), Map.of("jwk", Map.of("kty", "EC")),
-                Map.of("x5t#S256", 1), Map.of("jkt", List.of("a")), Map.of("x5t#S256", DpopProofs.x5tS256(certificate),
-                        "kid", "k"))) {
+        for (Object cnf : List.<Object>of(
+                "abc",
+                List.of(),
+                Map.of(),
+                Map.of("jwk", Map.of("kty", "EC")),
+                Map.of("x5t#S256", 1),
+                Map.of("jkt", List.of("a")),
+                Map.of("x5t#S256", DpopProofs.x5tS256(certificate), "kid", "k"))) {
             String token = f.token().claim("cnf", cnf).signedWith(Fixture.RSA);
             assertRejected(validator.validate(token, withCertificate(certificate)), Reason.TOKEN_BINDING_MISMATCH);
         }
@@ -98,8 +113,11 @@ class TokenBindingTest {
 
     @Test
     void bindingIsCheckedLast() {
-        String expired = f.token().expiresAt(f.now().minusSeconds(3600)).issuedAt(f.now().minusSeconds(4000))
-                .claim("cnf", Map.of("x5t#S256", "abc")).signedWith(Fixture.RSA);
+        String expired = f.token()
+                .expiresAt(f.now().minusSeconds(3600))
+                .issuedAt(f.now().minusSeconds(4000))
+                .claim("cnf", Map.of("x5t#S256", "abc"))
+                .signedWith(Fixture.RSA);
         assertRejected(validator.validate(expired), Reason.TOKEN_EXPIRED);
         assertThat(List.of(Control.values()).get(Control.values().length - 1)).isEqualTo(Control.TOKEN_BINDING);
         assertThat(List.of(Reason.values()).get(Reason.values().length - 1)).isEqualTo(Reason.TOKEN_BINDING_MISMATCH);
@@ -114,8 +132,7 @@ class TokenBindingTest {
     @Test
     void acceptsDpopBoundTokenWithValidProof() {
         String token = dpopBound();
-        Verdict v = validator.validate(token, dpop(List.of(proof(token).signedWith(CLIENT)), "GET",
-                URL + "?q=1"));
+        Verdict v = validator.validate(token, dpop(List.of(proof(token).signedWith(CLIENT)), "GET", URL + "?q=1"));
         assertAccepted(v);
     }
 
@@ -124,10 +141,16 @@ class TokenBindingTest {
         String token = dpopBound();
         String proof = proof(token).signedWith(CLIENT);
         assertRejected(validator.validate(token), Reason.TOKEN_BINDING_MISMATCH);
-        assertRejected(validator.validate(token, RequestContext.builder().dpop(List.of(proof), "GET", URI.create(URL))
-                .build()), Reason.TOKEN_BINDING_MISMATCH); // Bearer scheme, even with a proof
+        assertRejected(
+                validator.validate(
+                        token,
+                        RequestContext.builder()
+                                .dpop(List.of(proof), "GET", URI.create(URL))
+                                .build()),
+                Reason.TOKEN_BINDING_MISMATCH); // Bearer scheme, even with a proof
         assertRejected(validator.validate(token, dpop(List.of(), "GET", URL)), Reason.TOKEN_BINDING_MISMATCH);
-        assertRejected(validator.validate(token, dpop(List.of(proof, proof), "GET", URL)), Reason.TOKEN_BINDING_MISMATCH);
+        assertRejected(
+                validator.validate(token, dpop(List.of(proof, proof), "GET", URL)), Reason.TOKEN_BINDING_MISMATCH);
     }
 
     @Test
@@ -137,21 +160,35 @@ class TokenBindingTest {
         assertAccepted(validator.validate(token, dpop(List.of(proof), "GET", URL)));
         assertRejected(validator.validate(token, dpop(List.of(proof), "GET", URL)), Reason.TOKEN_BINDING_MISMATCH);
         // a validator for another resource shares the replay cache
-        assertRejected(validator.forResource(Fixture.resource().name("other").build())
-                .validate(token, dpop(List.of(proof), "GET", URL)), Reason.TOKEN_BINDING_MISMATCH);
+        assertRejected(
+                validator
+                        .forResource(Fixture.resource().name("other").build())
+                        .validate(token, dpop(List.of(proof), "GET", URL)),
+                Reason.TOKEN_BINDING_MISMATCH);
     }
 
     @Test
     void rejectsProofsThatDoNotFitTheRequestOrToken() {
         String token = dpopBound();
-        String otherToken = f.token().subject("bob").claim("cnf", Map.of("jkt", CLIENT.thumbprint())).signedWith(Fixture.RSA);
+        String otherToken = f.token()
+                .subject("bob")
+                .claim("cnf", Map.of("jkt", CLIENT.thumbprint()))
+                .signedWith(Fixture.RSA);
         Map<String, String> attacks = new java.util.LinkedHashMap<>();
         attacks.put("wrong method", proof(token).claim("htm", "POST").signedWith(CLIENT));
-        attacks.put("wrong uri", proof(token).claim("htu", "https://api.example.test/api/admin").signedWith(CLIENT));
-        attacks.put("wrong host", proof(token).claim("htu", "https://evil.example.test/api/me").signedWith(CLIENT));
+        attacks.put(
+                "wrong uri",
+                proof(token).claim("htu", "https://api.example.test/api/admin").signedWith(CLIENT));
+        attacks.put(
+                "wrong host",
+                proof(token).claim("htu", "https://evil.example.test/api/me").signedWith(CLIENT));
         attacks.put("relative uri", proof(token).claim("htu", "/api/me").signedWith(CLIENT));
-        attacks.put("too old", proof(token).issuedAt(f.now().minus(Duration.ofMinutes(3))).signedWith(CLIENT));
-        attacks.put("future", proof(token).issuedAt(f.now().plus(Duration.ofMinutes(3))).signedWith(CLIENT));
+        attacks.put(
+                "too old",
+                proof(token).issuedAt(f.now().minus(Duration.ofMinutes(3))).signedWith(CLIENT));
+        attacks.put(
+                "future",
+                proof(token).issuedAt(f.now().plus(Duration.ofMinutes(3))).signedWith(CLIENT));
         attacks.put("iat a string", proof(token).claim("iat", "now").signedWith(CLIENT));
         attacks.put("ath of another token", proof(otherToken).signedWith(CLIENT));
         attacks.put("no ath", proof(token).withoutClaim("ath").signedWith(CLIENT));
@@ -159,10 +196,17 @@ class TokenBindingTest {
         attacks.put("wrong typ", proof(token).typ("JWT").signedWith(CLIENT));
         attacks.put("alg none", proof(token).alg("none").unsigned());
         attacks.put("HS256 with a public key", proof(token).alg("HS256").signedWithHmacSecret(new byte[32]));
-        attacks.put("other client's key", DpopProofs.proof(OTHER_CLIENT, "GET", URL, token, f.now()).signedWith(OTHER_CLIENT));
+        attacks.put(
+                "other client's key",
+                DpopProofs.proof(OTHER_CLIENT, "GET", URL, token, f.now()).signedWith(OTHER_CLIENT));
         attacks.put("jwk of the client, signed by another key", proof(token).signedWith(OTHER_CLIENT));
-        attacks.put("private key in jwk", proof(token).header("jwk", CLIENT.jwk().withoutKid().member("d", "AAAA").toMap())
-                .signedWith(CLIENT));
+        attacks.put(
+                "private key in jwk",
+                proof(token)
+                        .header(
+                                "jwk",
+                                CLIENT.jwk().withoutKid().member("d", "AAAA").toMap())
+                        .signedWith(CLIENT));
         attacks.put("no jwk", proof(token).withoutHeader("jwk").signedWith(CLIENT));
         attacks.put("jwk not an object", proof(token).header("jwk", "x").signedWith(CLIENT));
         attacks.put("garbage", "not.a.proof");
@@ -173,7 +217,8 @@ class TokenBindingTest {
     @Test
     void rejectsDpopSchemeForUnboundToken() {
         String token = f.token().signedWith(Fixture.RSA);
-        assertRejected(validator.validate(token, dpop(List.of(proof(token).signedWith(CLIENT)), "GET", URL)),
+        assertRejected(
+                validator.validate(token, dpop(List.of(proof(token).signedWith(CLIENT)), "GET", URL)),
                 Reason.TOKEN_BINDING_MISMATCH);
     }
 
@@ -181,7 +226,11 @@ class TokenBindingTest {
     void acceptsProofWithinSkewAndAgeWindow() {
         String token = dpopBound();
         Instant iat = f.now().minusSeconds(100); // 60 s age + 60 s skew
-        assertAccepted(validator.validate(token, dpop(List.of(
-                DpopProofs.proof(CLIENT, "GET", URL, token, iat).signedWith(CLIENT)), "get", "HTTPS://API.example.test:443/api/me")));
+        assertAccepted(validator.validate(
+                token,
+                dpop(
+                        List.of(DpopProofs.proof(CLIENT, "GET", URL, token, iat).signedWith(CLIENT)),
+                        "get",
+                        "HTTPS://API.example.test:443/api/me")));
     }
 }

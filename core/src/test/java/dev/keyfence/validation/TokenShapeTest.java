@@ -4,7 +4,6 @@ import static dev.keyfence.validation.Fixture.assertAccepted;
 import static dev.keyfence.validation.Fixture.assertRejected;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.keyfence.Control;
 import dev.keyfence.Reason;
 import dev.keyfence.TokenValidator;
 import dev.keyfence.ValidationPolicy;
@@ -24,7 +23,8 @@ class TokenShapeTest {
     private final ValidationPolicy policy = f.policy(Fixture.RSA);
     private final TokenValidator validator = Fixture.validator(policy);
     /** Only the token shape runs: parsing is what rejects. */
-    private final TokenValidator shapeOnly = TokenValidator.create(policy.toBuilder().controls(java.util.Set.of()).build());
+    private final TokenValidator shapeOnly = TokenValidator.create(
+            policy.toBuilder().controls(java.util.Set.of()).build());
 
     private String valid() {
         return f.token().signedWith(Fixture.RSA);
@@ -59,7 +59,9 @@ class TokenShapeTest {
 
     @Test
     void rejectsTokenJustOverTheSizeLimit() {
-        String big = f.token().claim("pad", "x".repeat(ValidationPolicy.DEFAULT_MAX_TOKEN_BYTES)).signedWith(Fixture.RSA);
+        String big = f.token()
+                .claim("pad", "x".repeat(ValidationPolicy.DEFAULT_MAX_TOKEN_BYTES))
+                .signedWith(Fixture.RSA);
         assertMalformed(big);
         String fits = f.token().claim("pad", "x".repeat(1000)).signedWith(Fixture.RSA);
         assertAccepted(validator.validate(fits));
@@ -102,7 +104,8 @@ class TokenShapeTest {
     void rejectsStandardAlphabetPlusAndSlash() {
         String token = valid();
         int sig = token.lastIndexOf('.') + 1;
-        String standard = token.substring(0, sig) + token.substring(sig).replace('-', '+').replace('_', '/');
+        String standard =
+                token.substring(0, sig) + token.substring(sig).replace('-', '+').replace('_', '/');
         assertThat(standard).isNotEqualTo(token);
         assertMalformed(standard);
     }
@@ -126,8 +129,8 @@ class TokenShapeTest {
         int last = alphabet.indexOf(token.charAt(token.length() - 1));
         String altered = token.substring(0, token.length() - 1) + alphabet.charAt(last | 1);
         assertThat(Base64.getUrlDecoder().decode(altered.substring(altered.lastIndexOf('.') + 1)))
-                .as("a lenient decoder reads the same bytes").isEqualTo(
-                        Base64.getUrlDecoder().decode(token.substring(token.lastIndexOf('.') + 1)));
+                .as("a lenient decoder reads the same bytes")
+                .isEqualTo(Base64.getUrlDecoder().decode(token.substring(token.lastIndexOf('.') + 1)));
         assertMalformed(altered);
     }
 
@@ -146,7 +149,8 @@ class TokenShapeTest {
 
     @Test
     void rejectsDuplicateAlgMemberInRawHeader() {
-        String token = f.token().rawHeader("{\"alg\":\"RS256\",\"kid\":\"rsa-1\",\"typ\":\"at+jwt\",\"alg\":\"none\"}")
+        String token = f.token()
+                .rawHeader("{\"alg\":\"RS256\",\"kid\":\"rsa-1\",\"typ\":\"at+jwt\",\"alg\":\"none\"}")
                 .signedWith(Fixture.RSA, "RS256");
         assertMalformed(token);
     }
@@ -165,21 +169,28 @@ class TokenShapeTest {
 
     @Test
     void rejectsTenThousandDeepJsonNesting() {
-        ValidationPolicy roomy = ValidationPolicy.builder().issuer(policy.issuers().get(0)).resource(policy.resource())
-                .maxTokenBytes(1024 * 1024).clock(f.clock).build();
+        ValidationPolicy roomy = ValidationPolicy.builder()
+                .issuer(policy.issuers().get(0))
+                .resource(policy.resource())
+                .maxTokenBytes(1024 * 1024)
+                .clock(f.clock)
+                .build();
         String deep = "[".repeat(10_000) + "]".repeat(10_000);
         String token = f.token().claim("deep", RawJson.of(deep)).signedWith(Fixture.RSA);
         assertThat(token.length()).isLessThan(1024 * 1024);
         assertRejected(TokenValidator.create(roomy).validate(token), Reason.MALFORMED_TOKEN);
         String deepHeader = "{\"alg\":\"RS256\",\"x\":" + "{\"a\":".repeat(10_000) + "1" + "}".repeat(10_000) + "}";
-        assertRejected(TokenValidator.create(roomy).validate(f.token().rawHeader(deepHeader).signedWith(Fixture.RSA)),
+        assertRejected(
+                TokenValidator.create(roomy)
+                        .validate(f.token().rawHeader(deepHeader).signedWith(Fixture.RSA)),
                 Reason.MALFORMED_TOKEN);
     }
 
     @Test
     void rejectsHeaderThatIsNotUtf8() {
-        String header = Base64.getUrlEncoder().withoutPadding().encodeToString(
-                new byte[] {'{', '"', 'a', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'});
+        String header = Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(new byte[] {'{', '"', 'a', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'});
         String token = valid();
         assertMalformed(header + token.substring(token.indexOf('.')));
     }
@@ -227,7 +238,9 @@ class TokenShapeTest {
             }
             String mutated = new String(t);
             if (!mutated.equals(token)) {
-                assertThat(validator.validate(mutated).valid()).as("mutation %d", i).isFalse();
+                assertThat(validator.validate(mutated).valid())
+                        .as("mutation %d", i)
+                        .isFalse();
             }
         }
     }

@@ -37,7 +37,9 @@ class TokenTimesTest {
 
     @Test
     void rejectsExpiredBeyondClockSkew() {
-        String token = f.token().issuedAt(f.now().minusSeconds(3600)).expiresAt(f.now().minusSeconds(61))
+        String token = f.token()
+                .issuedAt(f.now().minusSeconds(3600))
+                .expiresAt(f.now().minusSeconds(61))
                 .signedWith(Fixture.RSA);
         assertRejected(validate(token), Reason.TOKEN_EXPIRED);
         assertControlCatches(policy, Control.TOKEN_EXPIRY, Reason.TOKEN_EXPIRED, token);
@@ -45,7 +47,9 @@ class TokenTimesTest {
 
     @Test
     void acceptsExpiredWithinClockSkew() {
-        assertAccepted(validate(f.token().issuedAt(f.now().minusSeconds(3600)).expiresAt(f.now().minusSeconds(59))
+        assertAccepted(validate(f.token()
+                .issuedAt(f.now().minusSeconds(3600))
+                .expiresAt(f.now().minusSeconds(59))
                 .signedWith(Fixture.RSA)));
     }
 
@@ -67,7 +71,9 @@ class TokenTimesTest {
 
     @Test
     void rejectsIssuedInTheFuture() {
-        String token = f.token().issuedAt(f.now().plusSeconds(120)).expiresAt(f.now().plusSeconds(600))
+        String token = f.token()
+                .issuedAt(f.now().plusSeconds(120))
+                .expiresAt(f.now().plusSeconds(600))
                 .signedWith(Fixture.RSA);
         assertRejected(validate(token), Reason.TOKEN_ISSUED_IN_FUTURE);
         assertControlCatches(policy, Control.TOKEN_ISSUED_AT, Reason.TOKEN_ISSUED_IN_FUTURE, token);
@@ -78,29 +84,38 @@ class TokenTimesTest {
         String token = f.token().expiresIn(Duration.ofHours(25), f.now()).signedWith(Fixture.RSA);
         assertRejected(validate(token), Reason.TOKEN_LIFETIME_TOO_LONG);
         assertControlCatches(policy, Control.TOKEN_LIFETIME, Reason.TOKEN_LIFETIME_TOO_LONG, token);
-        assertAccepted(validate(f.token().expiresIn(Duration.ofHours(24), f.now()).signedWith(Fixture.RSA)));
+        assertAccepted(
+                validate(f.token().expiresIn(Duration.ofHours(24), f.now()).signedWith(Fixture.RSA)));
     }
 
     @Test
     void rejectsLongRemainingLifetimeWithoutIat() {
-        String token = f.token().withoutClaim("iat").expiresAt(f.now().plus(Duration.ofDays(30))).signedWith(Fixture.RSA);
+        String token = f.token()
+                .withoutClaim("iat")
+                .expiresAt(f.now().plus(Duration.ofDays(30)))
+                .signedWith(Fixture.RSA);
         assertRejected(validate(token), Reason.TOKEN_LIFETIME_TOO_LONG);
     }
 
     @Test
     void acceptsNonIntegerNumericDates() {
         long now = f.now().getEpochSecond();
-        String token = f.token().claim("iat", RawJson.of((now - 10) + ".25")).claim("nbf", RawJson.of((now - 10) + ".5"))
-                .claim("exp", RawJson.of((now + 300) + ".75")).signedWith(Fixture.RSA);
+        String token = f.token()
+                .claim("iat", RawJson.of((now - 10) + ".25"))
+                .claim("nbf", RawJson.of((now - 10) + ".5"))
+                .claim("exp", RawJson.of((now + 300) + ".75"))
+                .signedWith(Fixture.RSA);
         Verdict v = validate(token);
         assertAccepted(v);
         assertThat(((Verdict.Accepted) v).token().expiresAt()).isEqualTo(Instant.ofEpochSecond(now + 300, 750_000_000));
-        assertAccepted(validate(f.token().claim("exp", RawJson.of((now + 300) + "e0")).signedWith(Fixture.RSA)));
+        assertAccepted(
+                validate(f.token().claim("exp", RawJson.of((now + 300) + "e0")).signedWith(Fixture.RSA)));
     }
 
     @Test
     void rejectsExpAsString() {
-        String token = f.token().claim("exp", String.valueOf(f.now().plusSeconds(300).getEpochSecond()))
+        String token = f.token()
+                .claim("exp", String.valueOf(f.now().plusSeconds(300).getEpochSecond()))
                 .signedWith(Fixture.RSA);
         assertRejected(validate(token), Reason.CLAIM_INVALID);
         assertControlCatches(policy, Control.CLAIM_TYPES, Reason.CLAIM_INVALID, token);
@@ -117,46 +132,64 @@ class TokenTimesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"1e300", "9223372036854775807", "31556889864403199", "99999999999999999999999",
-        "1.7976931348623157e308"})
+    @ValueSource(
+            strings = {
+                "1e300",
+                "9223372036854775807",
+                "31556889864403199",
+                "99999999999999999999999",
+                "1.7976931348623157e308"
+            })
     void extremeFutureNumericDatesNeverThrow(String json) {
-        assertRejected(validate(f.token().claim("exp", RawJson.of(json)).signedWith(Fixture.RSA)),
+        assertRejected(
+                validate(f.token().claim("exp", RawJson.of(json)).signedWith(Fixture.RSA)),
                 Reason.TOKEN_LIFETIME_TOO_LONG);
-        assertRejected(validate(f.token().claim("nbf", RawJson.of(json)).signedWith(Fixture.RSA)),
-                Reason.TOKEN_NOT_YET_VALID);
-        assertRejected(validate(f.token().claim("iat", RawJson.of(json)).signedWith(Fixture.RSA)),
+        assertRejected(
+                validate(f.token().claim("nbf", RawJson.of(json)).signedWith(Fixture.RSA)), Reason.TOKEN_NOT_YET_VALID);
+        assertRejected(
+                validate(f.token().claim("iat", RawJson.of(json)).signedWith(Fixture.RSA)),
                 Reason.TOKEN_ISSUED_IN_FUTURE);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"-1e300", "-9223372036854775808", "-31557014167219200", "-1.7976931348623157e308"})
     void extremePastNumericDatesNeverThrow(String json) {
-        assertRejected(validate(f.token().claim("exp", RawJson.of(json)).signedWith(Fixture.RSA)),
-                Reason.TOKEN_EXPIRED);
+        assertRejected(
+                validate(f.token().claim("exp", RawJson.of(json)).signedWith(Fixture.RSA)), Reason.TOKEN_EXPIRED);
         assertAccepted(validate(f.token().claim("nbf", RawJson.of(json)).signedWith(Fixture.RSA)));
-        assertRejected(validate(f.token().claim("iat", RawJson.of(json)).signedWith(Fixture.RSA)),
+        assertRejected(
+                validate(f.token().claim("iat", RawJson.of(json)).signedWith(Fixture.RSA)),
                 Reason.TOKEN_LIFETIME_TOO_LONG);
     }
 
     @Test
     void rejectsExpFarInTheFutureAsTooLong() {
-        assertRejected(validate(f.token().claim("exp", RawJson.of("1e300")).signedWith(Fixture.RSA)),
+        assertRejected(
+                validate(f.token().claim("exp", RawJson.of("1e300")).signedWith(Fixture.RSA)),
                 Reason.TOKEN_LIFETIME_TOO_LONG);
     }
 
     @Test
     void clockSkewIsCappedAtFiveMinutes() {
-        assertThat(Fixture.resource().clockSkew(Duration.ofMinutes(5)).build().clockSkew()).hasMinutes(5);
-        assertThatThrownBy(() -> Fixture.resource().clockSkew(Duration.ofMinutes(5).plusSeconds(1)).build())
+        assertThat(Fixture.resource().clockSkew(Duration.ofMinutes(5)).build().clockSkew())
+                .hasMinutes(5);
+        assertThatThrownBy(() -> Fixture.resource()
+                        .clockSkew(Duration.ofMinutes(5).plusSeconds(1))
+                        .build())
                 .isInstanceOf(ConfigurationException.class)
-                .satisfies(e -> assertThat(((ConfigurationException) e).setting()).isEqualTo("resource.clock-skew"));
+                .satisfies(
+                        e -> assertThat(((ConfigurationException) e).setting()).isEqualTo("resource.clock-skew"));
     }
 
     @Test
     void fiveMinuteSkewToleratesFiveMinutesOnly() {
-        ResourcePolicy wide = Fixture.resource().clockSkew(Duration.ofMinutes(5)).build();
-        ValidationPolicy p = f.policy(Fixture.issuer(dev.keyfence.testkit.JwkSet.of(Fixture.RSA)).build(), wide);
-        String expired = f.token().issuedAt(f.now().minusSeconds(3600)).expiresAt(f.now().minusSeconds(299))
+        ResourcePolicy wide =
+                Fixture.resource().clockSkew(Duration.ofMinutes(5)).build();
+        ValidationPolicy p = f.policy(
+                Fixture.issuer(dev.keyfence.testkit.JwkSet.of(Fixture.RSA)).build(), wide);
+        String expired = f.token()
+                .issuedAt(f.now().minusSeconds(3600))
+                .expiresAt(f.now().minusSeconds(299))
                 .signedWith(Fixture.RSA);
         assertAccepted(Fixture.validator(p).validate(expired));
         f.clock.advance(Duration.ofSeconds(2));

@@ -23,14 +23,17 @@ class TypeCheckTest {
 
     @Test
     void acceptsAccessTokenTypesInAnyCaseAndWithApplicationPrefix() {
-        assertAccepted(Fixture.validator(policy).validate(f.token().typ("at+jwt").signedWith(Fixture.RSA)));
-        assertAccepted(Fixture.validator(policy).validate(f.token().typ("application/AT+JWT").signedWith(Fixture.RSA)));
+        assertAccepted(
+                Fixture.validator(policy).validate(f.token().typ("at+jwt").signedWith(Fixture.RSA)));
+        assertAccepted(Fixture.validator(policy)
+                .validate(f.token().typ("application/AT+JWT").signedWith(Fixture.RSA)));
         assertAccepted(Fixture.validator(policy).validate(f.token().typ("JWT").signedWith(Fixture.RSA)));
     }
 
     @Test
     void rejectsIdTokenTypeWhereAccessTokenRequired() {
-        ValidationPolicy atOnly = f.policy(Fixture.issuer(dev.keyfence.testkit.JwkSet.of(Fixture.RSA)).build(),
+        ValidationPolicy atOnly = f.policy(
+                Fixture.issuer(dev.keyfence.testkit.JwkSet.of(Fixture.RSA)).build(),
                 Fixture.resource().tokenTypes("at+jwt").build());
         String idToken = f.token().typ("JWT").signedWith(Fixture.RSA);
         assertRejected(Fixture.validator(atOnly).validate(idToken), Reason.TYPE_NOT_ALLOWED);
@@ -46,7 +49,8 @@ class TypeCheckTest {
 
     @Test
     void rejectsNonStringTyp() {
-        assertRejected(Fixture.validator(policy).validate(f.token().header("typ", 1).signedWith(Fixture.RSA)),
+        assertRejected(
+                Fixture.validator(policy).validate(f.token().header("typ", 1).signedWith(Fixture.RSA)),
                 Reason.TYPE_NOT_ALLOWED);
     }
 
@@ -54,7 +58,8 @@ class TypeCheckTest {
     void rejectsMissingTypUnlessEmptyTypeListed() {
         String untyped = f.token().withoutHeader("typ").signedWith(Fixture.RSA);
         assertRejected(Fixture.validator(policy).validate(untyped), Reason.TYPE_NOT_ALLOWED);
-        ValidationPolicy lax = f.policy(Fixture.issuer(dev.keyfence.testkit.JwkSet.of(Fixture.RSA)).build(),
+        ValidationPolicy lax = f.policy(
+                Fixture.issuer(dev.keyfence.testkit.JwkSet.of(Fixture.RSA)).build(),
                 Fixture.resource().tokenTypes("at+jwt", "").build());
         assertAccepted(Fixture.validator(lax).validate(untyped));
     }
@@ -70,7 +75,11 @@ class TypeCheckTest {
     @Test
     void rejectsNestedToken() {
         String inner = f.token().signedWith(Fixture.RSA);
-        String nested = Tokens.builder().typ("at+jwt").header("cty", "JWT").rawPayload(inner).signedWith(Fixture.RSA);
+        String nested = Tokens.builder()
+                .typ("at+jwt")
+                .header("cty", "JWT")
+                .rawPayload(inner)
+                .signedWith(Fixture.RSA);
         assertRejected(Fixture.validator(policy).validate(nested), Reason.TYPE_NOT_ALLOWED);
         assertControlCatches(policy, Control.TOKEN_TYPE, Reason.TYPE_NOT_ALLOWED, nested);
     }

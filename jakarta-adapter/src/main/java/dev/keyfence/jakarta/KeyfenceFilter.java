@@ -90,8 +90,7 @@ public final class KeyfenceFilter implements Filter {
     private final Optional<TokenValidator> given;
     private volatile @Nullable Guard guard;
 
-    private record Guard(TokenValidator validator, CredentialPolicy credentials) {
-    }
+    private record Guard(TokenValidator validator, CredentialPolicy credentials) {}
 
     /** A filter configured by init parameters or the {@value #CONFIG} system property (for {@code web.xml}). */
     public KeyfenceFilter() {
@@ -131,17 +130,21 @@ public final class KeyfenceFilter implements Filter {
                 throw new ConfigurationException(CONFIG, "not allowed: this filter was given a TokenValidator");
             }
             if (settings.resource().isPresent()) {
-                throw new ConfigurationException(RESOURCE,
-                        "not allowed: this filter was given a TokenValidator (use validator.forResource)");
+                throw new ConfigurationException(
+                        RESOURCE, "not allowed: this filter was given a TokenValidator (use validator.forResource)");
             }
             if (!settings.ledger().isEmpty()) {
-                throw new ConfigurationException(FilterSettings.ledgerParameter(settings.ledger().keySet().iterator().next()),
+                throw new ConfigurationException(
+                        FilterSettings.ledgerParameter(
+                                settings.ledger().keySet().iterator().next()),
                         "not allowed: this filter was given a TokenValidator (give its policy the ledger)");
             }
             return given.get();
         }
-        String name = settings.configFile().orElseThrow(() -> new ConfigurationException(CONFIG,
-                "required: set the init parameter or the system property to the YAML configuration file"));
+        String name = settings.configFile()
+                .orElseThrow(() -> new ConfigurationException(
+                        CONFIG,
+                        "required: set the init parameter or the system property to the YAML configuration file"));
         Path file;
         try {
             file = Path.of(name);
@@ -153,16 +156,24 @@ public final class KeyfenceFilter implements Filter {
             return loaded.validator();
         }
         String wanted = settings.resource().get();
-        NamedResource profile = loaded.config().resources().stream().filter(r -> r.name().equals(wanted)).findFirst()
-                .orElseThrow(() -> new ConfigurationException(RESOURCE, "no profile '" + wanted + "' in the resources: "
-                        + "section of " + file + " (profiles: " + loaded.config().resources().stream()
-                        .map(NamedResource::name).collect(Collectors.joining(", ", "[", "]")) + ")"));
+        NamedResource profile = loaded.config().resources().stream()
+                .filter(r -> r.name().equals(wanted))
+                .findFirst()
+                .orElseThrow(() -> new ConfigurationException(
+                        RESOURCE,
+                        "no profile '" + wanted + "' in the resources: "
+                                + "section of " + file + " (profiles: "
+                                + loaded.config().resources().stream()
+                                        .map(NamedResource::name)
+                                        .collect(Collectors.joining(", ", "[", "]"))
+                                + ")"));
         return loaded.validator().forResource(profile.resource());
     }
 
     /** Lets the request through only with an accepted bearer token; answers every other request itself. */
     @Override
-    public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain) throws IOException, ServletException {
+    public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)
+            throws IOException, ServletException {
         Guard g = guard;
         if (g == null) {
             throw new ServletException("KeyfenceFilter is not initialised");
@@ -180,16 +191,16 @@ public final class KeyfenceFilter implements Filter {
             ServletExchange.write(response, g.credentials().missing());
             return;
         }
-        PathRoute route = g.validator().forRequest(request.getRequestURI(), request.getContextPath(),
-                routedPath(request));
+        PathRoute route =
+                g.validator().forRequest(request.getRequestURI(), request.getContextPath(), routedPath(request));
         if (!(route instanceof PathRoute.Matched matched)) {
             String problem = ((PathRoute.Refused) route).problem();
             LOG.debug("refused request: {}", problem);
             ServletExchange.write(response, g.credentials().invalidRequest("ambiguous request path"));
             return;
         }
-        Verdict verdict = matched.validator().validate(present.token(),
-                ServletExchange.context(request, present.dpopScheme()));
+        Verdict verdict =
+                matched.validator().validate(present.token(), ServletExchange.context(request, present.dpopScheme()));
         if (verdict instanceof Verdict.Rejected rejected) {
             LOG.debug("rejected token {}: {}", rejected.fingerprint(), rejected.reason());
             ServletExchange.write(response, g.credentials().invalidToken(rejected.reason()));

@@ -53,7 +53,8 @@ public final class KeyfencePrincipal implements Principal {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof KeyfencePrincipal p && p.token.fingerprint().equals(token.fingerprint())
+        return o instanceof KeyfencePrincipal p
+                && p.token.fingerprint().equals(token.fingerprint())
                 && p.token.issuer().equals(token.issuer());
     }
 

@@ -1,7 +1,7 @@
 package dev.keyfence.jakarta;
 
-import dev.keyfence.jakarta.support.TomcatContainer;
 import dev.keyfence.jakarta.support.ServletContainer;
+import dev.keyfence.jakarta.support.TomcatContainer;
 
 /** {@link FilterConfigurationScenarios} on embedded Tomcat. */
 class FilterConfigurationOnTomcatTest extends FilterConfigurationScenarios {

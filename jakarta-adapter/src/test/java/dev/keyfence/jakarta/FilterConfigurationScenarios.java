@@ -81,7 +81,8 @@ abstract class FilterConfigurationScenarios {
     }
 
     private String token(String audience) {
-        return Tokens.accessToken("http://127.0.0.1:" + server.port() + "/local", audience, Instant.now()).signedWith(key);
+        return Tokens.accessToken("http://127.0.0.1:" + server.port() + "/local", audience, Instant.now())
+                .signedWith(key);
     }
 
     private static Map<String, String> params(String... pairs) {
@@ -102,10 +103,12 @@ abstract class FilterConfigurationScenarios {
         Deployment app = Deployment.create()
                 .filter("keyfence", KeyfenceFilter.class, params(KeyfenceFilter.CONFIG, config.toString()), "/*");
         try (ServletContainer.Running running = container().start(app)) {
-            assertThat(Http.bearer(running.port(), "/api/me", token(MAIL)).status()).isEqualTo(200);
+            assertThat(Http.bearer(running.port(), "/api/me", token(MAIL)).status())
+                    .isEqualTo(200);
             assertRejected(Http.bearer(running.port(), "/admin/users", token(MAIL)), "AUDIENCE_NOT_ACCEPTED");
             assertRejected(Http.bearer(running.port(), "/admin", token(MAIL)), "AUDIENCE_NOT_ACCEPTED");
-            assertThat(Http.bearer(running.port(), "/admin/users", token(ADMIN)).status()).isEqualTo(200);
+            assertThat(Http.bearer(running.port(), "/admin/users", token(ADMIN)).status())
+                    .isEqualTo(200);
             assertRejected(Http.bearer(running.port(), "/api/me", token(ADMIN)), "AUDIENCE_NOT_ACCEPTED");
         }
     }
@@ -115,7 +118,8 @@ abstract class FilterConfigurationScenarios {
         Deployment app = Deployment.create().filter("keyfence", KeyfenceFilter.class, Map.of(), "/api/*");
         System.setProperty(KeyfenceFilter.CONFIG, config.toString());
         try (ServletContainer.Running running = container().start(app)) {
-            assertThat(Http.bearer(running.port(), "/api/me", token(MAIL)).status()).isEqualTo(200);
+            assertThat(Http.bearer(running.port(), "/api/me", token(MAIL)).status())
+                    .isEqualTo(200);
             assertRejected(Http.bearer(running.port(), "/api/me", token(ADMIN)), "AUDIENCE_NOT_ACCEPTED");
         } finally {
             System.clearProperty(KeyfenceFilter.CONFIG);
@@ -126,12 +130,17 @@ abstract class FilterConfigurationScenarios {
     void filtersReadingOneFileShareOneValidatorEachWithItsProfile() {
         Deployment app = Deployment.create()
                 .filter("mail", KeyfenceFilter.class, params(KeyfenceFilter.CONFIG, config.toString()), "/api/*")
-                .filter("admin", KeyfenceFilter.class,
-                        params(KeyfenceFilter.CONFIG, config.toString(), KeyfenceFilter.RESOURCE, "admin"), "/console/*");
+                .filter(
+                        "admin",
+                        KeyfenceFilter.class,
+                        params(KeyfenceFilter.CONFIG, config.toString(), KeyfenceFilter.RESOURCE, "admin"),
+                        "/console/*");
         server.resetHits();
         try (ServletContainer.Running running = container().start(app)) {
-            assertThat(Http.bearer(running.port(), "/api/me", token(MAIL)).status()).isEqualTo(200);
-            assertThat(Http.bearer(running.port(), "/console/x", token(ADMIN)).status()).isEqualTo(200);
+            assertThat(Http.bearer(running.port(), "/api/me", token(MAIL)).status())
+                    .isEqualTo(200);
+            assertThat(Http.bearer(running.port(), "/console/x", token(ADMIN)).status())
+                    .isEqualTo(200);
             assertRejected(Http.bearer(running.port(), "/console/x", token(MAIL)), "AUDIENCE_NOT_ACCEPTED");
             assertThat(server.hits("/local/keys")).isEqualTo(1);
         }
@@ -139,108 +148,163 @@ abstract class FilterConfigurationScenarios {
 
     @Test
     void putsConfiguredRealmInEveryChallenge() {
-        Deployment app = Deployment.create().filter("keyfence", KeyfenceFilter.class,
-                params(KeyfenceFilter.CONFIG, config.toString(), KeyfenceFilter.REALM, "mail"), "/api/*");
+        Deployment app = Deployment.create()
+                .filter(
+                        "keyfence",
+                        KeyfenceFilter.class,
+                        params(KeyfenceFilter.CONFIG, config.toString(), KeyfenceFilter.REALM, "mail"),
+                        "/api/*");
         try (ServletContainer.Running running = container().start(app)) {
             assertThat(Http.get(running.port(), "/api/me").challenge()).contains("Bearer realm=\"mail\"");
-            assertThat(Http.bearer(running.port(), "/api/me", token(ADMIN)).challenge()).contains(
-                    "Bearer realm=\"mail\", error=\"invalid_token\", error_description=\"AUDIENCE_NOT_ACCEPTED\"");
+            assertThat(Http.bearer(running.port(), "/api/me", token(ADMIN)).challenge())
+                    .contains(
+                            "Bearer realm=\"mail\", error=\"invalid_token\", error_description=\"AUDIENCE_NOT_ACCEPTED\"");
         }
     }
 
     @Test
     void acceptsQueryTokenOnlyWhenEnabledAndStillRefusesTwoCredentials() {
         TokenValidator validator = TokenValidator.fromConfig(config);
-        Deployment app = Deployment.create().filter("keyfence", new KeyfenceFilter(validator),
-                params(KeyfenceFilter.ALLOW_QUERY_TOKEN, "true"), "/api/*");
+        Deployment app = Deployment.create()
+                .filter(
+                        "keyfence",
+                        new KeyfenceFilter(validator),
+                        params(KeyfenceFilter.ALLOW_QUERY_TOKEN, "true"),
+                        "/api/*");
         try (ServletContainer.Running running = container().start(app)) {
             String token = token(MAIL);
             Reply ok = Http.get(running.port(), "/api/me?x=1&access_token=" + token);
             assertThat(ok.status()).isEqualTo(200);
             assertThat(ok.body()).contains("principalType=KeyfencePrincipal");
-            assertThat(Http.get(running.port(), "/api/me?access_token=" + token, "Bearer " + token).challenge())
-                    .contains("Bearer error=\"invalid_request\", error_description=\"more than one credential in the request\"");
-            assertThat(Http.get(running.port(), "/api/me?access_token=" + token + "&access_token=" + token).status())
+            assertThat(Http.get(running.port(), "/api/me?access_token=" + token, "Bearer " + token)
+                            .challenge())
+                    .contains(
+                            "Bearer error=\"invalid_request\", error_description=\"more than one credential in the request\"");
+            assertThat(Http.get(running.port(), "/api/me?access_token=" + token + "&access_token=" + token)
+                            .status())
                     .isEqualTo(400);
         }
     }
 
     @Test
     void acceptsFormTokenOnlyWhenEnabledAndStillRefusesTwoCredentials() {
-        Deployment app = Deployment.create().filter("keyfence", KeyfenceFilter.class,
-                params(KeyfenceFilter.CONFIG, config.toString(), KeyfenceFilter.ALLOW_FORM_TOKEN, "true"), "/api/*");
+        Deployment app = Deployment.create()
+                .filter(
+                        "keyfence",
+                        KeyfenceFilter.class,
+                        params(KeyfenceFilter.CONFIG, config.toString(), KeyfenceFilter.ALLOW_FORM_TOKEN, "true"),
+                        "/api/*");
         try (ServletContainer.Running running = container().start(app)) {
             String token = token(MAIL);
-            assertThat(Http.postForm(running.port(), "/api/me", "a=b&access_token=" + token).status()).isEqualTo(200);
-            assertThat(Http.postForm(running.port(), "/api/me", "access_token=" + token, "Bearer " + token).status())
+            assertThat(Http.postForm(running.port(), "/api/me", "a=b&access_token=" + token)
+                            .status())
+                    .isEqualTo(200);
+            assertThat(Http.postForm(running.port(), "/api/me", "access_token=" + token, "Bearer " + token)
+                            .status())
                     .isEqualTo(400);
-            assertThat(Http.get(running.port(), "/api/me?access_token=" + token).status()).isEqualTo(400);
+            assertThat(Http.get(running.port(), "/api/me?access_token=" + token).status())
+                    .isEqualTo(400);
         }
     }
 
     @Test
     void failsStartupNamingTheBadYamlSetting() throws IOException {
         Path bad = write("bad.yaml", yaml("PT10M"));
-        String message = container().startupFailure(Deployment.create()
-                .filter("keyfence", KeyfenceFilter.class, params(KeyfenceFilter.CONFIG, bad.toString()), "/*"));
+        String message = container()
+                .startupFailure(Deployment.create()
+                        .filter("keyfence", KeyfenceFilter.class, params(KeyfenceFilter.CONFIG, bad.toString()), "/*"));
         assertThat(message).startsWith("resource.clock-skew").contains(bad.toString());
     }
 
     @Test
     void programmaticFilterAppliesTheFilesPathProfiles() {
-        Deployment app = Deployment.create().filter("keyfence", new KeyfenceFilter(TokenValidator.fromConfig(config)),
-                Map.of(), "/*");
+        Deployment app = Deployment.create()
+                .filter("keyfence", new KeyfenceFilter(TokenValidator.fromConfig(config)), Map.of(), "/*");
         try (ServletContainer.Running running = container().start(app)) {
-            assertThat(Http.bearer(running.port(), "/api/me", token(MAIL)).status()).isEqualTo(200);
+            assertThat(Http.bearer(running.port(), "/api/me", token(MAIL)).status())
+                    .isEqualTo(200);
             assertRejected(Http.bearer(running.port(), "/admin/users", token(MAIL)), "AUDIENCE_NOT_ACCEPTED");
-            assertThat(Http.bearer(running.port(), "/admin/users", token(ADMIN)).status()).isEqualTo(200);
+            assertThat(Http.bearer(running.port(), "/admin/users", token(ADMIN)).status())
+                    .isEqualTo(200);
         }
     }
 
     @Test
     void failsStartupNamingTheBadPathPatternAndExplainingTheTwoForms() throws IOException {
         Path bad = write("bad-pattern.yaml", yaml("PT60S", "/admin/*"));
-        String message = container().startupFailure(Deployment.create()
-                .filter("keyfence", KeyfenceFilter.class, params(KeyfenceFilter.CONFIG, bad.toString()), "/*"));
-        assertThat(message).startsWith("resources.admin.paths[0]: \"/admin/*\"")
+        String message = container()
+                .startupFailure(Deployment.create()
+                        .filter("keyfence", KeyfenceFilter.class, params(KeyfenceFilter.CONFIG, bad.toString()), "/*"));
+        assertThat(message)
+                .startsWith("resources.admin.paths[0]: \"/admin/*\"")
                 .contains("write \"/admin/**\"", "\"/exact\" (that path only)", bad.toString());
     }
 
     @Test
     void failsStartupNamingUnknownResourceProfile() {
-        String message = container().startupFailure(Deployment.create().filter("keyfence", KeyfenceFilter.class,
-                params(KeyfenceFilter.CONFIG, config.toString(), KeyfenceFilter.RESOURCE, "nope"), "/*"));
+        String message = container()
+                .startupFailure(Deployment.create()
+                        .filter(
+                                "keyfence",
+                                KeyfenceFilter.class,
+                                params(KeyfenceFilter.CONFIG, config.toString(), KeyfenceFilter.RESOURCE, "nope"),
+                                "/*"));
         assertThat(message).startsWith("keyfence.resource").contains("nope", "[admin]");
     }
 
     @Test
     void failsStartupWithoutConfigFile() {
-        String message = container().startupFailure(
-                Deployment.create().filter("keyfence", KeyfenceFilter.class, Map.of(), "/*"));
+        String message = container()
+                .startupFailure(Deployment.create().filter("keyfence", KeyfenceFilter.class, Map.of(), "/*"));
         assertThat(message).startsWith("keyfence.config: required");
     }
 
     @Test
     void failsStartupWhenConfigFileCannotBeRead() {
-        String message = container().startupFailure(Deployment.create().filter("keyfence", KeyfenceFilter.class,
-                params(KeyfenceFilter.CONFIG, dir.resolve("missing.yaml").toString()), "/*"));
+        String message = container()
+                .startupFailure(Deployment.create()
+                        .filter(
+                                "keyfence",
+                                KeyfenceFilter.class,
+                                params(
+                                        KeyfenceFilter.CONFIG,
+                                        dir.resolve("missing.yaml").toString()),
+                                "/*"));
         assertThat(message).startsWith("keyfence.config: cannot read");
     }
 
     @Test
     void failsStartupNamingBadOrUnknownInitParameter() {
-        assertThat(container().startupFailure(Deployment.create().filter("keyfence", KeyfenceFilter.class,
-                params(KeyfenceFilter.CONFIG, config.toString(), KeyfenceFilter.ALLOW_QUERY_TOKEN, "yes"), "/*")))
+        assertThat(container()
+                        .startupFailure(Deployment.create()
+                                .filter(
+                                        "keyfence",
+                                        KeyfenceFilter.class,
+                                        params(
+                                                KeyfenceFilter.CONFIG,
+                                                config.toString(),
+                                                KeyfenceFilter.ALLOW_QUERY_TOKEN,
+                                                "yes"),
+                                        "/*")))
                 .startsWith("keyfence.allow-query-token: must be true or false");
-        assertThat(container().startupFailure(Deployment.create().filter("keyfence", KeyfenceFilter.class,
-                params(KeyfenceFilter.CONFIG, config.toString(), "keyfence.realms", "mail"), "/*")))
+        assertThat(container()
+                        .startupFailure(Deployment.create()
+                                .filter(
+                                        "keyfence",
+                                        KeyfenceFilter.class,
+                                        params(KeyfenceFilter.CONFIG, config.toString(), "keyfence.realms", "mail"),
+                                        "/*")))
                 .startsWith("keyfence.realms: unknown init parameter");
     }
 
     @Test
     void failsStartupWhenProgrammaticFilterIsAlsoGivenProfileName() {
-        Deployment app = Deployment.create().filter("keyfence", new KeyfenceFilter(TokenValidator.fromConfig(config)),
-                params(KeyfenceFilter.RESOURCE, "admin"), "/*");
+        Deployment app = Deployment.create()
+                .filter(
+                        "keyfence",
+                        new KeyfenceFilter(TokenValidator.fromConfig(config)),
+                        params(KeyfenceFilter.RESOURCE, "admin"),
+                        "/*");
         assertThat(container().startupFailure(app)).startsWith("keyfence.resource: not allowed");
     }
 }

@@ -1,7 +1,7 @@
 package dev.keyfence.jakarta;
 
-import dev.keyfence.jakarta.support.ServletContainer;
 import dev.keyfence.jakarta.support.JettyContainer;
+import dev.keyfence.jakarta.support.ServletContainer;
 
 /** {@link FilterLedgerScenarios} on embedded Jetty. */
 class FilterLedgerOnJettyTest extends FilterLedgerScenarios {

@@ -72,7 +72,8 @@ abstract class FilterLedgerScenarios {
     }
 
     private String token() {
-        return Tokens.accessToken("http://127.0.0.1:" + server.port() + "/local", MAIL, Instant.now()).signedWith(key);
+        return Tokens.accessToken("http://127.0.0.1:" + server.port() + "/local", MAIL, Instant.now())
+                .signedWith(key);
     }
 
     private static Map<String, String> params(String... pairs) {
@@ -91,48 +92,81 @@ abstract class FilterLedgerScenarios {
     void revocationRecordedInTheDirectoryLedgerIsRefusedByAFilterStartedAfterwards() {
         Path revoking = dir.resolve("ledger-revoking");
         Path other = dir.resolve("ledger-other");
-        Deployment first = Deployment.create().filter("keyfence", KeyfenceFilter.class,
-                params(KeyfenceFilter.CONFIG, config.toString(), KeyfenceFilter.LEDGER_DIRECTORY, revoking.toString()),
-                "/api/*");
+        Deployment first = Deployment.create()
+                .filter(
+                        "keyfence",
+                        KeyfenceFilter.class,
+                        params(
+                                KeyfenceFilter.CONFIG,
+                                config.toString(),
+                                KeyfenceFilter.LEDGER_DIRECTORY,
+                                revoking.toString()),
+                        "/api/*");
         try (ServletContainer.Running running = container().start(first)) {
             assertThat(Http.bearer(running.port(), "/api/me", token()).status()).isEqualTo(200);
-            try (KeyLedger ledger = KeyLedgers.directory(revoking)) {   // what `keyfence ledger revoke` records
+            try (KeyLedger ledger = KeyLedgers.directory(revoking)) { // what `keyfence ledger revoke` records
                 ledger.revoke(key.thumbprint(), new KeyRecord.Action("alice", "key leaked", Instant.now()));
             }
         }
 
         Deployment later = Deployment.create()
-                .filter("revoking", KeyfenceFilter.class, params(KeyfenceFilter.CONFIG, config.toString(),
-                        KeyfenceFilter.LEDGER_DIRECTORY, revoking.toString()), "/api/*")
-                .filter("other", KeyfenceFilter.class, params(KeyfenceFilter.CONFIG, config.toString(),
-                        KeyfenceFilter.LEDGER_DIRECTORY, other.toString()), "/other/*");
+                .filter(
+                        "revoking",
+                        KeyfenceFilter.class,
+                        params(
+                                KeyfenceFilter.CONFIG,
+                                config.toString(),
+                                KeyfenceFilter.LEDGER_DIRECTORY,
+                                revoking.toString()),
+                        "/api/*")
+                .filter(
+                        "other",
+                        KeyfenceFilter.class,
+                        params(
+                                KeyfenceFilter.CONFIG,
+                                config.toString(),
+                                KeyfenceFilter.LEDGER_DIRECTORY,
+                                other.toString()),
+                        "/other/*");
         try (ServletContainer.Running running = container().start(later)) {
             assertRejected(Http.bearer(running.port(), "/api/me", token()), "KEY_REVOKED");
             assertThat(Http.bearer(running.port(), "/other/me", token()).status())
-                    .as("a filter on another ledger has its own validator").isEqualTo(200);
+                    .as("a filter on another ledger has its own validator")
+                    .isEqualTo(200);
         }
     }
 
     @Test
     void failsStartupNamingContradictoryLedgerParameters() {
-        assertThat(startupFailure(params(KeyfenceFilter.CONFIG, config.toString(),
-                KeyfenceFilter.LEDGER_DIRECTORY, dir.resolve("l1").toString(),
-                KeyfenceFilter.LEDGER_JDBC_URL, "jdbc:postgresql://db.test/keyfence")))
+        assertThat(startupFailure(params(
+                        KeyfenceFilter.CONFIG,
+                        config.toString(),
+                        KeyfenceFilter.LEDGER_DIRECTORY,
+                        dir.resolve("l1").toString(),
+                        KeyfenceFilter.LEDGER_JDBC_URL,
+                        "jdbc:postgresql://db.test/keyfence")))
                 .startsWith("keyfence.ledger.jdbc-url: give either directory (embedded ledger) or jdbc-url");
-        assertThat(startupFailure(params(KeyfenceFilter.CONFIG, config.toString(),
-                KeyfenceFilter.LEDGER_DIRECTORY, dir.resolve("l2").toString(),
-                KeyfenceFilter.LEDGER_USERNAME, "keyfence")))
+        assertThat(startupFailure(params(
+                        KeyfenceFilter.CONFIG,
+                        config.toString(),
+                        KeyfenceFilter.LEDGER_DIRECTORY,
+                        dir.resolve("l2").toString(),
+                        KeyfenceFilter.LEDGER_USERNAME,
+                        "keyfence")))
                 .startsWith("keyfence.ledger.username: only with jdbc-url");
-        assertThat(startupFailure(params(KeyfenceFilter.CONFIG, config.toString(),
-                KeyfenceFilter.LEDGER_JDBC_URL, "jdbc:postgresql://keyfence:secret@db.test/keyfence")))
+        assertThat(startupFailure(params(
+                        KeyfenceFilter.CONFIG,
+                        config.toString(),
+                        KeyfenceFilter.LEDGER_JDBC_URL,
+                        "jdbc:postgresql://keyfence:secret@db.test/keyfence")))
                 .startsWith("keyfence.ledger.jdbc-url: carries credentials")
                 .doesNotContain("secret");
     }
 
     @Test
     void failsStartupNamingAnUnknownLedgerParameter() {
-        assertThat(startupFailure(params(KeyfenceFilter.CONFIG, config.toString(),
-                "keyfence.ledger.password", "secret")))
+        assertThat(startupFailure(
+                        params(KeyfenceFilter.CONFIG, config.toString(), "keyfence.ledger.password", "secret")))
                 .startsWith("keyfence.ledger.password: unknown init parameter")
                 .contains(KeyfenceFilter.LEDGER_PASSWORD_ENV)
                 .doesNotContain("secret");
@@ -140,17 +174,26 @@ abstract class FilterLedgerScenarios {
 
     @Test
     void failsStartupWhenTheFileAndTheParametersBothGiveALedger() throws IOException {
-        Path withLedger = Files.writeString(dir.resolve("with-ledger.yaml"),
-                yaml("ledger:\n  directory: " + dir.resolve("in-file") + "\n"));
-        assertThat(startupFailure(params(KeyfenceFilter.CONFIG, withLedger.toString(),
-                KeyfenceFilter.LEDGER_DIRECTORY, dir.resolve("l3").toString())))
+        Path withLedger = Files.writeString(
+                dir.resolve("with-ledger.yaml"), yaml("ledger:\n  directory: " + dir.resolve("in-file") + "\n"));
+        assertThat(startupFailure(params(
+                        KeyfenceFilter.CONFIG,
+                        withLedger.toString(),
+                        KeyfenceFilter.LEDGER_DIRECTORY,
+                        dir.resolve("l3").toString())))
                 .startsWith("keyfence.ledger.directory: the file " + withLedger + " has a ledger: section already");
     }
 
     @Test
     void failsStartupWhenAProgrammaticFilterIsGivenALedgerParameter() {
-        Deployment app = Deployment.create().filter("keyfence", new KeyfenceFilter(TokenValidator.fromConfig(config)),
-                params(KeyfenceFilter.LEDGER_DIRECTORY, dir.resolve("l4").toString()), "/*");
+        Deployment app = Deployment.create()
+                .filter(
+                        "keyfence",
+                        new KeyfenceFilter(TokenValidator.fromConfig(config)),
+                        params(
+                                KeyfenceFilter.LEDGER_DIRECTORY,
+                                dir.resolve("l4").toString()),
+                        "/*");
         assertThat(container().startupFailure(app)).startsWith("keyfence.ledger.directory: not allowed");
     }
 

@@ -35,9 +35,10 @@ abstract class KeyfenceFilterScenarios {
     @BeforeAll
     void start() {
         idp = new Incident2023();
-        app = container().start(Deployment.create()
-                .filter("mail", new KeyfenceFilter(idp.validator), Map.of(), "/api/*")
-                .filter("consumer-mail", new KeyfenceFilter(idp.consumerMail()), Map.of(), "/consumer/*"));
+        app = container()
+                .start(Deployment.create()
+                        .filter("mail", new KeyfenceFilter(idp.validator), Map.of(), "/api/*")
+                        .filter("consumer-mail", new KeyfenceFilter(idp.consumerMail()), Map.of(), "/consumer/*"));
     }
 
     @AfterAll
@@ -61,12 +62,21 @@ abstract class KeyfenceFilterScenarios {
 
     @Test
     void acceptsEnterpriseTokenAndShowsPrincipalToServlet() {
-        String token = idp.enterpriseToken("tenant-a", Incident2023.MAIL).subject("alice").signedWith(idp.enterprise);
+        String token = idp.enterpriseToken("tenant-a", Incident2023.MAIL)
+                .subject("alice")
+                .signedWith(idp.enterprise);
         Reply reply = call("/api/me", token);
         assertThat(reply.status()).isEqualTo(200);
-        assertThat(reply.body()).contains("principalType=KeyfencePrincipal", "name=alice", "remoteUser=alice",
-                "issuer=" + idp.tenantIssuer("tenant-a"), "tenant=tenant-a", "keyScope=enterprise",
-                "authType=" + KeyfenceFilter.AUTH_TYPE, "attribute=" + fingerprint(token));
+        assertThat(reply.body())
+                .contains(
+                        "principalType=KeyfencePrincipal",
+                        "name=alice",
+                        "remoteUser=alice",
+                        "issuer=" + idp.tenantIssuer("tenant-a"),
+                        "tenant=tenant-a",
+                        "keyScope=enterprise",
+                        "authType=" + KeyfenceFilter.AUTH_TYPE,
+                        "attribute=" + fingerprint(token));
     }
 
     @Test
@@ -77,7 +87,8 @@ abstract class KeyfenceFilterScenarios {
 
     @Test
     void rejectsForgedEnterpriseTokenSignedWithExpiredConsumerKey() {
-        // the 2023 forgery: an enterprise tenant's iss, signed by a consumer key from 2016 served on the common endpoint
+        // the 2023 forgery: an enterprise tenant's iss, signed by a consumer key from 2016 served on the common
+        // endpoint
         String token = idp.enterpriseToken("tenant-a", Incident2023.MAIL).signedWith(idp.expiredConsumer);
         assertRejected(call("/api/me", token), "KEY_SCOPE_NOT_ACCEPTED", token);
     }
@@ -96,7 +107,9 @@ abstract class KeyfenceFilterScenarios {
 
     @Test
     void rejectsTokenWhoseTidDiffersFromTenantInIss() {
-        String token = idp.enterpriseToken("tenant-a", Incident2023.MAIL).tenant("tenant-b").signedWith(idp.enterprise);
+        String token = idp.enterpriseToken("tenant-a", Incident2023.MAIL)
+                .tenant("tenant-b")
+                .signedWith(idp.enterprise);
         assertRejected(call("/api/me", token), "TENANT_NOT_ALLOWED", token);
     }
 
@@ -136,7 +149,8 @@ abstract class KeyfenceFilterScenarios {
     @Test
     void appliesEachFilterMappingsOwnResourceProfile() {
         String enterprise = idp.enterpriseToken("tenant-a", Incident2023.MAIL).signedWith(idp.enterprise);
-        String consumerMail = idp.enterpriseToken("tenant-a", Incident2023.CONSUMER_MAIL).signedWith(idp.enterprise);
+        String consumerMail =
+                idp.enterpriseToken("tenant-a", Incident2023.CONSUMER_MAIL).signedWith(idp.enterprise);
         assertThat(call("/api/me", enterprise).status()).isEqualTo(200);
         assertRejected(call("/consumer/me", enterprise), "AUDIENCE_NOT_ACCEPTED", enterprise);
         assertThat(call("/consumer/me", consumerMail).status()).isEqualTo(200);
@@ -190,10 +204,12 @@ abstract class KeyfenceFilterScenarios {
 
     @Test
     void refusesMalformedAuthorizationHeaders() {
-        for (String header : new String[] {"Bearer", "Bearer ", "Bearer a b", "Bearer a,b", "Bearer <tok>", "Bearer a=b"}) {
+        for (String header :
+                new String[] {"Bearer", "Bearer ", "Bearer a b", "Bearer a,b", "Bearer <tok>", "Bearer a=b"}) {
             Reply reply = Http.get(app.port(), "/api/me", header);
             assertThat(reply.status()).as(header).isEqualTo(400);
-            assertThat(reply.challenge()).as(header)
+            assertThat(reply.challenge())
+                    .as(header)
                     .contains("Bearer error=\"invalid_request\", error_description=\"malformed Authorization header\"");
         }
     }
@@ -211,9 +227,13 @@ abstract class KeyfenceFilterScenarios {
     void answersEveryCaseOfTheSharedCredentialTableAlike() {
         String token = idp.enterpriseToken("tenant-a", Incident2023.MAIL).signedWith(idp.enterprise);
         for (CredentialCases.Case c : CredentialCases.all()) {
-            Reply reply = Http.send(app.port(), c.method(), "/api/me" + (c.query().isEmpty() ? "" : "?" + c.query())
-                            .replace(CredentialCases.TOKEN, token),
-                    c.authorization().stream().map(a -> a.replace(CredentialCases.TOKEN, token)).toList(),
+            Reply reply = Http.send(
+                    app.port(),
+                    c.method(),
+                    "/api/me" + (c.query().isEmpty() ? "" : "?" + c.query()).replace(CredentialCases.TOKEN, token),
+                    c.authorization().stream()
+                            .map(a -> a.replace(CredentialCases.TOKEN, token))
+                            .toList(),
                     c.form().map(f -> f.replace(CredentialCases.TOKEN, token)));
             assertThat(reply.status()).as(c.name()).isEqualTo(c.status());
             assertThat(reply.challenge()).as(c.name()).isEqualTo(c.challenge());
@@ -223,10 +243,11 @@ abstract class KeyfenceFilterScenarios {
 
     @Test
     void auditLineQuotesAnAttackerChosenKidSoItCannotForgeFields() {
-        String token = idp.enterpriseToken("tenant-a", Incident2023.MAIL).kid("a\" tid=\"forged")
+        String token = idp.enterpriseToken("tenant-a", Incident2023.MAIL)
+                .kid("a\" tid=\"forged")
                 .signedWith(idp.enterprise);
-        ch.qos.logback.classic.Logger audit = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory
-                .getLogger("dev.keyfence.audit");
+        ch.qos.logback.classic.Logger audit =
+                (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("dev.keyfence.audit");
         ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> lines =
                 new ch.qos.logback.core.read.ListAppender<>();
         lines.start();
@@ -236,8 +257,10 @@ abstract class KeyfenceFilterScenarios {
         } finally {
             audit.detachAppender(lines);
         }
-        assertThat(lines.list).extracting(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage)
-                .anySatisfy(line -> assertThat(line).contains("kid=\"a\\\" tid=\\\"forged\"")
+        assertThat(lines.list)
+                .extracting(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage)
+                .anySatisfy(line -> assertThat(line)
+                        .contains("kid=\"a\\\" tid=\\\"forged\"")
                         .doesNotContain("tid=\"forged\""));
     }
 

@@ -30,8 +30,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class PathTableScenarios {
-    private static final Map<String, String> AUDIENCE = Map.of("me", "api://me", "admin", "api://admin",
-            "default", "api://mail");
+    private static final Map<String, String> AUDIENCE =
+            Map.of("me", "api://me", "admin", "api://admin", "default", "api://mail");
     private final TestKey key = TestKey.rsa("local-1");
     private JwksServer server;
     private ServletContainer.Running running;
@@ -60,9 +60,15 @@ abstract class PathTableScenarios {
                     audiences: ["api://admin"]
                 jwks:
                   allow-http-loopback: true
-                """.formatted("http://127.0.0.1:" + server.port(), PathTable.ME_PATTERN, PathTable.ADMIN_PATTERN));
-        running = container().start(Deployment.create()
-                .filter("keyfence", KeyfenceFilter.class, Map.of(KeyfenceFilter.CONFIG, config.toString()), "/*"));
+                """.formatted(
+                        "http://127.0.0.1:" + server.port(), PathTable.ME_PATTERN, PathTable.ADMIN_PATTERN));
+        running = container()
+                .start(Deployment.create()
+                        .filter(
+                                "keyfence",
+                                KeyfenceFilter.class,
+                                Map.of(KeyfenceFilter.CONFIG, config.toString()),
+                                "/*"));
     }
 
     @AfterAll
@@ -82,11 +88,15 @@ abstract class PathTableScenarios {
     void routesEveryPathOfTheSharedTable(PathTable.Row row) {
         if (row.expected().equals(PathTable.REFUSED)) {
             RawHttp.Reply reply = RawHttp.get(running.port(), row.path(), token("default"));
-            assertThat(reply.status()).as("status for %s (challenges %s)", row.path(), reply.challenges()).isEqualTo(400);
+            assertThat(reply.status())
+                    .as("status for %s (challenges %s)", row.path(), reply.challenges())
+                    .isEqualTo(400);
             return;
         }
         RawHttp.Reply right = RawHttp.get(running.port(), row.path(), token(row.expected()));
-        assertThat(right.status()).as("status for %s with its profile's token", row.path()).isEqualTo(200);
+        assertThat(right.status())
+                .as("status for %s with its profile's token", row.path())
+                .isEqualTo(200);
         String other = row.expected().equals("default") ? "me" : "default";
         RawHttp.Reply wrong = RawHttp.get(running.port(), row.path(), token(other));
         assertThat(wrong.status()).isEqualTo(401);

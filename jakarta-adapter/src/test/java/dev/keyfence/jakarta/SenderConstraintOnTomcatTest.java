@@ -1,7 +1,7 @@
 package dev.keyfence.jakarta;
 
-import dev.keyfence.jakarta.support.TomcatContainer;
 import dev.keyfence.jakarta.support.ServletContainer;
+import dev.keyfence.jakarta.support.TomcatContainer;
 
 /** {@link SenderConstraintScenarios} on embedded Tomcat. */
 class SenderConstraintOnTomcatTest extends SenderConstraintScenarios {

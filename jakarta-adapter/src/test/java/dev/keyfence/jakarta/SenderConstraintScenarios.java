@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.keyfence.jakarta.support.Deployment;
 import dev.keyfence.jakarta.support.Incident2023;
 import dev.keyfence.jakarta.support.ServletContainer;
-import dev.keyfence.testkit.Tls;
 import dev.keyfence.testkit.DpopProofs;
 import dev.keyfence.testkit.TestKey;
+import dev.keyfence.testkit.Tls;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,8 +35,11 @@ abstract class SenderConstraintScenarios {
     @BeforeAll
     void start() {
         idp = new Incident2023();
-        app = container().startTls(Deployment.create().filter("mail", new KeyfenceFilter(idp.validator), Map.of(), "/api/*"),
-                Tls.Identity.create("server"), Tls.trustStore(List.of(client, thief)));
+        app = container()
+                .startTls(
+                        Deployment.create().filter("mail", new KeyfenceFilter(idp.validator), Map.of(), "/api/*"),
+                        Tls.Identity.create("server"),
+                        Tls.trustStore(List.of(client, thief)));
     }
 
     @AfterAll
@@ -49,7 +52,8 @@ abstract class SenderConstraintScenarios {
 
     private String certificateBound() {
         return idp.enterpriseToken("tenant-a", Incident2023.MAIL)
-                .claim("cnf", Map.of("x5t#S256", DpopProofs.x5tS256(client.certificate()))).signedWith(idp.enterprise);
+                .claim("cnf", Map.of("x5t#S256", DpopProofs.x5tS256(client.certificate())))
+                .signedWith(idp.enterprise);
     }
 
     private static List<String[]> bearer(String token) {
@@ -58,8 +62,10 @@ abstract class SenderConstraintScenarios {
 
     private static void assertMismatch(Tls.Reply reply) {
         assertThat(reply.status()).isEqualTo(401);
-        assertThat(reply.challenge()).contains("Bearer error=\"invalid_token\", error_description=\"TOKEN_BINDING_MISMATCH\"");
-        assertThat(reply.body()).isEqualTo("{\"error\":\"invalid_token\",\"error_description\":\"TOKEN_BINDING_MISMATCH\"}");
+        assertThat(reply.challenge())
+                .contains("Bearer error=\"invalid_token\", error_description=\"TOKEN_BINDING_MISMATCH\"");
+        assertThat(reply.body())
+                .isEqualTo("{\"error\":\"invalid_token\",\"error_description\":\"TOKEN_BINDING_MISMATCH\"}");
     }
 
     @Test
@@ -82,23 +88,32 @@ abstract class SenderConstraintScenarios {
     @Test
     void unboundTokenNeedsNoCertificate() {
         String token = idp.enterpriseToken("tenant-a", Incident2023.MAIL).signedWith(idp.enterprise);
-        assertThat(Tls.get(app.port(), "/api/me", Optional.empty(), bearer(token)).status()).isEqualTo(200);
+        assertThat(Tls.get(app.port(), "/api/me", Optional.empty(), bearer(token))
+                        .status())
+                .isEqualTo(200);
     }
 
     @Test
     void dpopBoundTokenNeedsAFreshProofOfItsKey() {
         String token = idp.enterpriseToken("tenant-a", Incident2023.MAIL)
-                .claim("cnf", Map.of("jkt", DPOP_KEY.thumbprint())).signedWith(idp.enterprise);
+                .claim("cnf", Map.of("jkt", DPOP_KEY.thumbprint()))
+                .signedWith(idp.enterprise);
         String url = "https://127.0.0.1:" + app.port() + "/api/me";
-        String proof = DpopProofs.proof(DPOP_KEY, "GET", url, token, idp.clock.instant()).signedWith(DPOP_KEY);
+        String proof = DpopProofs.proof(DPOP_KEY, "GET", url, token, idp.clock.instant())
+                .signedWith(DPOP_KEY);
         List<String[]> dpop = List.of(new String[] {"Authorization", "DPoP " + token}, new String[] {"DPoP", proof});
 
         assertMismatch(Tls.get(app.port(), "/api/me", Optional.empty(), bearer(token)));
-        assertThat(Tls.get(app.port(), "/api/me", Optional.empty(), dpop).status()).isEqualTo(200);
+        assertThat(Tls.get(app.port(), "/api/me", Optional.empty(), dpop).status())
+                .isEqualTo(200);
         assertMismatch(Tls.get(app.port(), "/api/me", Optional.empty(), dpop)); // the same proof again
-        String elsewhere = DpopProofs.proof(DPOP_KEY, "GET", url.replace("/api/me", "/api/other"), token,
-                idp.clock.instant()).signedWith(DPOP_KEY);
-        assertMismatch(Tls.get(app.port(), "/api/me", Optional.empty(),
+        String elsewhere = DpopProofs.proof(
+                        DPOP_KEY, "GET", url.replace("/api/me", "/api/other"), token, idp.clock.instant())
+                .signedWith(DPOP_KEY);
+        assertMismatch(Tls.get(
+                app.port(),
+                "/api/me",
+                Optional.empty(),
                 List.of(new String[] {"Authorization", "DPoP " + token}, new String[] {"DPoP", elsewhere})));
     }
 }

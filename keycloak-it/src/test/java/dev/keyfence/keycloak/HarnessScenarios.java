@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
-
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -15,8 +14,7 @@ final class HarnessScenarios {
 
     static final String AUDIENCE = "api://mail";
 
-    private HarnessScenarios() {
-    }
+    private HarnessScenarios() {}
 
     /**
      * Creates {@code realm} with a service client, fetches a client-credentials token and checks
@@ -37,7 +35,8 @@ final class HarnessScenarios {
         assertThat(jwt.claims().path("tid").asString()).isEqualTo("tid-" + realm);
         assertThat(strings(jwt.claims().path("aud"))).contains(AUDIENCE);
         assertThat(jwt.claims().path("azp").asString()).isEqualTo("mail-client");
-        assertThat(jwt.claims().path("exp").asLong()).isGreaterThan(jwt.claims().path("iat").asLong());
+        assertThat(jwt.claims().path("exp").asLong())
+                .isGreaterThan(jwt.claims().path("iat").asLong());
 
         JsonNode jwks = admin.jwks(realm);
         JsonNode signingKey = jwk(jwks, jwt.kid());

@@ -2,7 +2,6 @@ package dev.keyfence.keycloak;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 

@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -54,7 +53,8 @@ public final class KeycloakAdmin {
         this.baseUri = URI.create(base.endsWith("/") ? base.substring(0, base.length() - 1) : base);
         this.username = username;
         this.password = password;
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        this.http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     }
 
     // ---------------------------------------------------------------- endpoints
@@ -85,9 +85,17 @@ public final class KeycloakAdmin {
     /** A master-realm admin token (admin-cli, password grant), renewed shortly before it expires. */
     public synchronized String adminToken() {
         if (token == null || Instant.now().isAfter(tokenRefreshAt)) {
-            JsonNode response = postForm(tokenEndpoint("master"), Map.of(
-                    "grant_type", "password", "client_id", "admin-cli",
-                    "username", username, "password", password));
+            JsonNode response = postForm(
+                    tokenEndpoint("master"),
+                    Map.of(
+                            "grant_type",
+                            "password",
+                            "client_id",
+                            "admin-cli",
+                            "username",
+                            username,
+                            "password",
+                            password));
             token = response.path("access_token").asString();
             long lifetime = response.path("expires_in").asLong(60);
             tokenRefreshAt = Instant.now().plusSeconds(Math.max(1, lifetime - 15));
@@ -136,7 +144,8 @@ public final class KeycloakAdmin {
                 .put("directAccessGrantsEnabled", false);
         String id = createdId(send("POST", "/admin/realms/" + realm + "/clients", body, 201));
         String secret = json(send("GET", "/admin/realms/" + realm + "/clients/" + id + "/client-secret", null, 200))
-                .path("value").asString();
+                .path("value")
+                .asString();
         return new ServiceClient(realm, clientId, id, secret);
     }
 
@@ -189,10 +198,14 @@ public final class KeycloakAdmin {
 
     /** An access token for the client, from the realm's token endpoint (client-credentials grant). */
     public String clientCredentialsToken(ServiceClient client) {
-        return postForm(tokenEndpoint(client.realm()), Map.of(
-                "grant_type", "client_credentials",
-                "client_id", client.clientId(),
-                "client_secret", client.secret())).path("access_token").asString();
+        return postForm(
+                        tokenEndpoint(client.realm()),
+                        Map.of(
+                                "grant_type", "client_credentials",
+                                "client_id", client.clientId(),
+                                "client_secret", client.secret()))
+                .path("access_token")
+                .asString();
     }
 
     // ---------------------------------------------------------------- keys
@@ -204,7 +217,8 @@ public final class KeycloakAdmin {
 
     /** The realm's keys as the admin API lists them ({@code GET /admin/realms/R/keys}). */
     public List<RealmKey> keys(String realm) {
-        JsonNode keys = json(send("GET", "/admin/realms/" + realm + "/keys", null, 200)).path("keys");
+        JsonNode keys =
+                json(send("GET", "/admin/realms/" + realm + "/keys", null, 200)).path("keys");
         List<RealmKey> result = new ArrayList<>();
         for (JsonNode key : keys.values()) {
             result.add(new RealmKey(
@@ -215,7 +229,9 @@ public final class KeycloakAdmin {
                     key.path("use").asString(),
                     key.path("status").asString(),
                     key.path("providerPriority").asLong(),
-                    key.has("validTo") ? Optional.of(Instant.ofEpochMilli(key.get("validTo").asLong()))
+                    key.has("validTo")
+                            ? Optional.of(
+                                    Instant.ofEpochMilli(key.get("validTo").asLong()))
                             : Optional.empty(),
                     key.path("certificate").asString(null)));
         }
@@ -224,7 +240,8 @@ public final class KeycloakAdmin {
 
     /** The kid Keycloak signs with now for {@code algorithm} (e.g. {@code RS256}). */
     public String activeKid(String realm, String algorithm) {
-        JsonNode active = json(send("GET", "/admin/realms/" + realm + "/keys", null, 200)).path("active");
+        JsonNode active =
+                json(send("GET", "/admin/realms/" + realm + "/keys", null, 200)).path("active");
         String kid = active.path(algorithm).asString(null);
         if (kid == null) {
             throw new KeycloakAdminException("no active " + algorithm + " key in realm " + realm);
@@ -234,15 +251,18 @@ public final class KeycloakAdmin {
 
     /** The kid of the key a provider component holds (first one if it holds several). */
     public String kidOf(String realm, String componentId) {
-        return keys(realm).stream().filter(k -> k.providerId().equals(componentId)).map(RealmKey::kid)
-                .findFirst().orElseThrow(() -> new KeycloakAdminException(
-                        "no key from component " + componentId + " in realm " + realm));
+        return keys(realm).stream()
+                .filter(k -> k.providerId().equals(componentId))
+                .map(RealmKey::kid)
+                .findFirst()
+                .orElseThrow(() ->
+                        new KeycloakAdminException("no key from component " + componentId + " in realm " + realm));
     }
 
     /** The realm's key provider components, id to {@code name}. */
     public Map<String, String> keyProviders(String realm) {
-        JsonNode components = json(send("GET",
-                "/admin/realms/" + realm + "/components?type=" + KEY_PROVIDER_TYPE, null, 200));
+        JsonNode components =
+                json(send("GET", "/admin/realms/" + realm + "/components?type=" + KEY_PROVIDER_TYPE, null, 200));
         Map<String, String> result = new LinkedHashMap<>();
         for (JsonNode c : components.values()) {
             result.put(c.path("id").asString(), c.path("name").asString());
@@ -271,8 +291,8 @@ public final class KeycloakAdmin {
      * @param certificatePem {@code -----BEGIN CERTIFICATE-----} PEM
      * @return the component id
      */
-    public String importRsaKey(String realm, String name, int priority, boolean active,
-            String privateKeyPem, String certificatePem) {
+    public String importRsaKey(
+            String realm, String name, int priority, boolean active, String privateKeyPem, String certificatePem) {
         ObjectNode body = keyProvider(name, "rsa", priority, active);
         ObjectNode config = (ObjectNode) body.get("config");
         config.putArray("privateKey").add(privateKeyPem);
@@ -328,9 +348,11 @@ public final class KeycloakAdmin {
         long maxPriority = before.stream().mapToLong(RealmKey::priority).max().orElse(100);
         List<String> previouslyActive = before.stream()
                 .filter(k -> "RS256".equals(k.algorithm()) && "ACTIVE".equals(k.status()))
-                .map(RealmKey::providerId).distinct().collect(Collectors.toList());
-        String componentId = addGeneratedRsaKey(realm, "rsa-rotated-" + System.nanoTime(),
-                (int) Math.min(Integer.MAX_VALUE, maxPriority + 10));
+                .map(RealmKey::providerId)
+                .distinct()
+                .collect(Collectors.toList());
+        String componentId = addGeneratedRsaKey(
+                realm, "rsa-rotated-" + System.nanoTime(), (int) Math.min(Integer.MAX_VALUE, maxPriority + 10));
         for (String old : previouslyActive) {
             setKeyActive(realm, old, false);
         }
@@ -354,7 +376,8 @@ public final class KeycloakAdmin {
     }
 
     private HttpResponse<String> get(URI uri, boolean authenticated) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT).GET();
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT).GET();
         if (authenticated) {
             request.header("Authorization", "Bearer " + adminToken());
         }
@@ -399,7 +422,8 @@ public final class KeycloakAdmin {
     }
 
     private static String createdId(HttpResponse<String> response) {
-        String location = response.headers().firstValue("Location")
+        String location = response.headers()
+                .firstValue("Location")
                 .orElseThrow(() -> new KeycloakAdminException("201 without Location header"));
         return location.substring(location.lastIndexOf('/') + 1);
     }
@@ -424,11 +448,17 @@ public final class KeycloakAdmin {
      * @param validTo     the certificate's notAfter, for keys that have one
      * @param certificate base64 DER certificate, for keys that have one
      */
-    public record RealmKey(String providerId, String kid, String type, String algorithm, String use,
-            String status, long priority, Optional<Instant> validTo, String certificate) {
-    }
+    public record RealmKey(
+            String providerId,
+            String kid,
+            String type,
+            String algorithm,
+            String use,
+            String status,
+            long priority,
+            Optional<Instant> validTo,
+            String certificate) {}
 
     /** The outcome of {@link #rotateSigningKey}: the new provider and kid, and the providers made passive. */
-    public record RotatedKey(String componentId, String kid, List<String> passivatedComponentIds) {
-    }
+    public record RotatedKey(String componentId, String kid, List<String> passivatedComponentIds) {}
 }

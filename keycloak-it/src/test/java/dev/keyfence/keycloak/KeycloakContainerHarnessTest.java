@@ -2,7 +2,6 @@ package dev.keyfence.keycloak;
 
 import java.net.URI;
 import java.time.Duration;
-
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.testcontainers.containers.GenericContainer;
@@ -24,7 +23,7 @@ class KeycloakContainerHarnessTest {
 
     @Container
     static final GenericContainer<?> KEYCLOAK = new GenericContainer<>(
-            DockerImageName.parse("quay.io/keycloak/keycloak:" + KeycloakServer.DEFAULT_VERSION))
+                    DockerImageName.parse("quay.io/keycloak/keycloak:" + KeycloakServer.DEFAULT_VERSION))
             .withCommand("start-dev", "--db=dev-mem", "--health-enabled=true")
             .withEnv("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN)
             .withEnv("KC_BOOTSTRAP_ADMIN_PASSWORD", PASSWORD)

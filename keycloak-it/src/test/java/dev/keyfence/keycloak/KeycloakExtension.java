@@ -1,7 +1,6 @@
 package dev.keyfence.keycloak;
 
 import java.util.Locale;
-
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
@@ -31,15 +30,21 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 public final class KeycloakExtension implements ExecutionCondition, BeforeAllCallback, ParameterResolver {
 
     /** How the switch is set. */
-    enum Mode { REQUIRED, AUTO, DISABLED }
+    enum Mode {
+        REQUIRED,
+        AUTO,
+        DISABLED
+    }
 
-    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(KeycloakExtension.class);
+    private static final ExtensionContext.Namespace NAMESPACE =
+            ExtensionContext.Namespace.create(KeycloakExtension.class);
 
     @Override
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
         return switch (mode()) {
-            case DISABLED -> ConditionEvaluationResult.disabled(
-                    "Keycloak tests disabled by keycloak.tests=false / KEYCLOAK_TESTS=false");
+            case DISABLED ->
+                ConditionEvaluationResult.disabled(
+                        "Keycloak tests disabled by keycloak.tests=false / KEYCLOAK_TESTS=false");
             case REQUIRED -> ConditionEvaluationResult.enabled("Keycloak required: a failed start fails the tests");
             case AUTO -> {
                 try {
@@ -80,7 +85,9 @@ public final class KeycloakExtension implements ExecutionCondition, BeforeAllCal
         try {
             KeycloakServer server = KeycloakServer.shared();
             // one entry per run: JUnit closes AutoCloseable root-store values when the run ends
-            context.getRoot().getStore(NAMESPACE).computeIfAbsent(KeycloakServer.class, k -> server, KeycloakServer.class);
+            context.getRoot()
+                    .getStore(NAMESPACE)
+                    .computeIfAbsent(KeycloakServer.class, k -> server, KeycloakServer.class);
             return server;
         } catch (KeycloakUnavailableException e) {
             if (mode == Mode.REQUIRED) {
@@ -94,7 +101,8 @@ public final class KeycloakExtension implements ExecutionCondition, BeforeAllCal
         if (isTrue(KeycloakServer.setting("REQUIRE_KEYCLOAK", "REQUIRE_KEYCLOAK", "false"))) {
             return Mode.REQUIRED;
         }
-        String keycloak = KeycloakServer.setting("keycloak.tests", "KEYCLOAK_TESTS", "auto").trim()
+        String keycloak = KeycloakServer.setting("keycloak.tests", "KEYCLOAK_TESTS", "auto")
+                .trim()
                 .toLowerCase(Locale.ROOT);
         return switch (keycloak) {
             case "true", "required" -> Mode.REQUIRED;

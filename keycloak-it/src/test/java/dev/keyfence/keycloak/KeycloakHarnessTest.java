@@ -8,9 +8,7 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-
 import org.junit.jupiter.api.Test;
-
 import tools.jackson.databind.JsonNode;
 
 /** Proves the harness: a real Keycloak starts, issues client-credentials tokens, and rotates keys on request. */
@@ -44,8 +42,11 @@ class KeycloakHarnessTest {
         assertThat(rotated.passivatedComponentIds()).hasSize(1);
         assertThat(Jwt.decode(admin.clientCredentialsToken(client)).kid()).isEqualTo(rotated.kid());
         assertThat(HarnessScenarios.kids(admin.jwks(realm))).contains(oldKid, rotated.kid());
-        assertThat(admin.keys(realm)).filteredOn(k -> k.kid().equals(oldKid))
-                .singleElement().extracting(KeycloakAdmin.RealmKey::status).isEqualTo("PASSIVE");
+        assertThat(admin.keys(realm))
+                .filteredOn(k -> k.kid().equals(oldKid))
+                .singleElement()
+                .extracting(KeycloakAdmin.RealmKey::status)
+                .isEqualTo("PASSIVE");
 
         admin.setKeyActive(realm, rotated.passivatedComponentIds().get(0), true);
         admin.deleteComponent(realm, rotated.componentId());
@@ -61,18 +62,25 @@ class KeycloakHarnessTest {
         KeycloakAdmin.ServiceClient client = admin.createServiceClient(realm, "svc", realm, HarnessScenarios.AUDIENCE);
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         KeyPair keyPair = TestCertificates.rsaKeyPair();
-        X509Certificate certificate = TestCertificates.selfSigned(keyPair, "imported-until-tomorrow",
-                now.minus(Duration.ofHours(1)), now.plus(Duration.ofDays(1)));
+        X509Certificate certificate = TestCertificates.selfSigned(
+                keyPair, "imported-until-tomorrow", now.minus(Duration.ofHours(1)), now.plus(Duration.ofDays(1)));
 
-        String componentId = admin.importRsaKey(realm, "imported-rsa", 500, true,
-                TestCertificates.privateKeyPem(keyPair), TestCertificates.certificatePem(certificate));
+        String componentId = admin.importRsaKey(
+                realm,
+                "imported-rsa",
+                500,
+                true,
+                TestCertificates.privateKeyPem(keyPair),
+                TestCertificates.certificatePem(certificate));
 
         String kid = admin.kidOf(realm, componentId);
         assertThat(admin.activeKid(realm, "RS256")).isEqualTo(kid);
         assertThat(Jwt.decode(admin.clientCredentialsToken(client)).kid()).isEqualTo(kid);
         JsonNode jwk = HarnessScenarios.jwk(admin.jwks(realm), kid);
         assertThat(jwk.path("x5c").get(0).asString()).isEqualTo(TestCertificates.base64Der(certificate));
-        assertThat(admin.keys(realm)).filteredOn(k -> k.kid().equals(kid)).singleElement()
+        assertThat(admin.keys(realm))
+                .filteredOn(k -> k.kid().equals(kid))
+                .singleElement()
                 .satisfies(k -> {
                     assertThat(k.status()).isEqualTo("ACTIVE");
                     assertThat(k.priority()).isEqualTo(500);
@@ -85,12 +93,18 @@ class KeycloakHarnessTest {
         String realm = "expired";
         admin.createRealm(realm);
         KeyPair keyPair = TestCertificates.rsaKeyPair();
-        X509Certificate expired = TestCertificates.selfSigned(keyPair, "expired-2021",
-                Instant.parse("2020-01-01T00:00:00Z"), Instant.parse("2021-01-01T00:00:00Z"));
+        X509Certificate expired = TestCertificates.selfSigned(
+                keyPair, "expired-2021", Instant.parse("2020-01-01T00:00:00Z"), Instant.parse("2021-01-01T00:00:00Z"));
 
-        assertThatThrownBy(() -> admin.importRsaKey(realm, "expired-rsa", 50, false,
-                TestCertificates.privateKeyPem(keyPair), TestCertificates.certificatePem(expired)))
-                .isInstanceOfSatisfying(KeycloakAdminException.class,
+        assertThatThrownBy(() -> admin.importRsaKey(
+                        realm,
+                        "expired-rsa",
+                        50,
+                        false,
+                        TestCertificates.privateKeyPem(keyPair),
+                        TestCertificates.certificatePem(expired)))
+                .isInstanceOfSatisfying(
+                        KeycloakAdminException.class,
                         e -> assertThat(e.status()).isEqualTo(400));
     }
 }

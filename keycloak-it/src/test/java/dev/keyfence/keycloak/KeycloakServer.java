@@ -49,6 +49,7 @@ public final class KeycloakServer implements AutoCloseable {
 
     /** The Keycloak version the POM unpacks; keep in step with {@code keycloak.version}. */
     public static final String DEFAULT_VERSION = "26.7.3";
+
     static final String FALLBACK_JAVA_HOME = "/usr/lib/jvm/temurin-25-jdk-amd64";
 
     private static final Object LOCK = new Object();
@@ -65,8 +66,14 @@ public final class KeycloakServer implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
     private final KeycloakAdmin admin;
 
-    private KeycloakServer(Process process, URI baseUri, URI managementUri, String adminUsername,
-            String adminPassword, Duration startupTime, Path logFile) {
+    private KeycloakServer(
+            Process process,
+            URI baseUri,
+            URI managementUri,
+            String adminUsername,
+            String adminPassword,
+            Duration startupTime,
+            Path logFile) {
         this.process = process;
         this.baseUri = baseUri;
         this.managementUri = managementUri;
@@ -161,9 +168,12 @@ public final class KeycloakServer implements AutoCloseable {
     // ---------------------------------------------------------------- start
 
     private static KeycloakServer start() {
-        Path home = Path.of(setting("keycloak.it.home", "KEYCLOAK_TESTS_HOME",
-                "target/keycloak/keycloak-" + DEFAULT_VERSION)).toAbsolutePath().normalize();
-        boolean windows = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("win");
+        Path home = Path.of(setting(
+                        "keycloak.it.home", "KEYCLOAK_TESTS_HOME", "target/keycloak/keycloak-" + DEFAULT_VERSION))
+                .toAbsolutePath()
+                .normalize();
+        boolean windows =
+                System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("win");
         Path script = home.resolve(windows ? "bin/kc.bat" : "bin/kc.sh");
         if (!Files.isRegularFile(script)) {
             throw new KeycloakUnavailableException("Keycloak distribution not found at " + home
@@ -171,9 +181,10 @@ public final class KeycloakServer implements AutoCloseable {
         }
         Path javaHome = javaHome();
         Path logFile = Path.of(setting("keycloak.it.log", "KEYCLOAK_TESTS_LOG", "target/keycloak.log"))
-                .toAbsolutePath().normalize();
-        Duration timeout = Duration.ofSeconds(Long.parseLong(
-                setting("keycloak.it.startTimeout", "KEYCLOAK_TESTS_START_TIMEOUT", "300")));
+                .toAbsolutePath()
+                .normalize();
+        Duration timeout = Duration.ofSeconds(
+                Long.parseLong(setting("keycloak.it.startTimeout", "KEYCLOAK_TESTS_START_TIMEOUT", "300")));
 
         String username = envOr("KC_BOOTSTRAP_ADMIN_USERNAME", "keyfence-admin");
         String password = envOr("KC_BOOTSTRAP_ADMIN_PASSWORD", randomPassword());
@@ -196,7 +207,8 @@ public final class KeycloakServer implements AutoCloseable {
                 // what a token-issuing test needs: admin REST API, client credentials, keys
                 "--features-disabled=" + String.join(",", DISABLED_FEATURES)));
 
-        ProcessBuilder builder = new ProcessBuilder(command).directory(home.toFile()).redirectErrorStream(true);
+        ProcessBuilder builder =
+                new ProcessBuilder(command).directory(home.toFile()).redirectErrorStream(true);
         try {
             Files.createDirectories(logFile.getParent());
         } catch (IOException e) {
@@ -230,8 +242,13 @@ public final class KeycloakServer implements AutoCloseable {
             }
         }
         Duration startup = Duration.ofNanos(System.nanoTime() - started);
-        LOG.info("Keycloak {} ready at {} in {} ms (JDK {}, log {})",
-                DEFAULT_VERSION, base, startup.toMillis(), javaHome, logFile);
+        LOG.info(
+                "Keycloak {} ready at {} in {} ms (JDK {}, log {})",
+                DEFAULT_VERSION,
+                base,
+                startup.toMillis(),
+                javaHome,
+                logFile);
         return new KeycloakServer(process, base, management, username, password, startup, logFile);
     }
 
@@ -242,11 +259,11 @@ public final class KeycloakServer implements AutoCloseable {
      * validation error turns into an HTTP 500 (NPE looking up the ADMIN theme's messages).
      */
     private static final List<String> DISABLED_FEATURES = List.of(
-            "account", "ciba", "device-flow", "impersonation", "kerberos", "par",
-            "organization", "opentelemetry");
+            "account", "ciba", "device-flow", "impersonation", "kerberos", "par", "organization", "opentelemetry");
 
     private static void awaitReady(Process process, URI base, URI management, Duration timeout, Path logFile) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
@@ -264,13 +281,16 @@ public final class KeycloakServer implements AutoCloseable {
                 throw new KeycloakUnavailableException("interrupted while waiting for Keycloak", e);
             }
         }
-        throw new KeycloakUnavailableException("Keycloak not ready after " + timeout.toSeconds()
-                + " s; see " + logFile + ":\n" + tail(logFile, 25));
+        throw new KeycloakUnavailableException(
+                "Keycloak not ready after " + timeout.toSeconds() + " s; see " + logFile + ":\n" + tail(logFile, 25));
     }
 
     private static int status(HttpClient http, URI uri) {
         try {
-            HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).GET().build();
+            HttpRequest request = HttpRequest.newBuilder(uri)
+                    .timeout(Duration.ofSeconds(5))
+                    .GET()
+                    .build();
             return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (IOException e) {
             return -1;
@@ -291,8 +311,8 @@ public final class KeycloakServer implements AutoCloseable {
             home = Path.of(FALLBACK_JAVA_HOME);
         }
         if (!Files.isRegularFile(home.resolve("bin/java")) && !Files.isRegularFile(home.resolve("bin/java.exe"))) {
-            throw new KeycloakUnavailableException("no JDK 21+ for Keycloak at " + home
-                    + " (set KEYCLOAK_JAVA_HOME to a JDK 21 or newer)");
+            throw new KeycloakUnavailableException(
+                    "no JDK 21+ for Keycloak at " + home + " (set KEYCLOAK_JAVA_HOME to a JDK 21 or newer)");
         }
         return home;
     }

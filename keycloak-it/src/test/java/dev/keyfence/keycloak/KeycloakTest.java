@@ -6,7 +6,6 @@ import java.lang.annotation.Inherited;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -21,5 +20,4 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Inherited
 @Tag("keycloak")
 @ExtendWith(KeycloakExtension.class)
-public @interface KeycloakTest {
-}
+public @interface KeycloakTest {}

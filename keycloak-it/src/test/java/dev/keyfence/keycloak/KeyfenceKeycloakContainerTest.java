@@ -2,7 +2,6 @@ package dev.keyfence.keycloak;
 
 import java.net.URI;
 import java.time.Duration;
-
 import org.junit.jupiter.api.Tag;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.wait.strategy.Wait;
@@ -24,7 +23,7 @@ class KeyfenceKeycloakContainerTest extends KeyfenceScenario {
 
     @Container
     static final GenericContainer<?> KEYCLOAK = new GenericContainer<>(
-            DockerImageName.parse("quay.io/keycloak/keycloak:" + KeycloakServer.DEFAULT_VERSION))
+                    DockerImageName.parse("quay.io/keycloak/keycloak:" + KeycloakServer.DEFAULT_VERSION))
             .withCommand("start-dev", "--db=dev-mem", "--health-enabled=true")
             .withEnv("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN)
             .withEnv("KC_BOOTSTRAP_ADMIN_PASSWORD", PASSWORD)
@@ -37,8 +36,8 @@ class KeyfenceKeycloakContainerTest extends KeyfenceScenario {
     synchronized KeycloakAdmin keycloak() {
         if (admin == null) {
             String host = "localhost".equals(KEYCLOAK.getHost()) ? "127.0.0.1" : KEYCLOAK.getHost();
-            admin = new KeycloakAdmin(URI.create("http://" + host + ":" + KEYCLOAK.getMappedPort(8080)), ADMIN,
-                    PASSWORD);
+            admin = new KeycloakAdmin(
+                    URI.create("http://" + host + ":" + KEYCLOAK.getMappedPort(8080)), ADMIN, PASSWORD);
         }
         return admin;
     }

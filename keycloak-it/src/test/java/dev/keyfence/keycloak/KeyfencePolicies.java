@@ -1,13 +1,12 @@
 package dev.keyfence.keycloak;
 
-import java.nio.file.Path;
-import java.time.Clock;
-import java.util.List;
-
 import dev.keyfence.KeyfenceConfig;
 import dev.keyfence.NamedResource;
 import dev.keyfence.TokenValidator;
 import dev.keyfence.ValidationPolicy;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
 
 /**
  * Keyfence policies for {@link TenantRealms}, written as the YAML a user would write and read
@@ -19,8 +18,7 @@ final class KeyfencePolicies {
     /** The named profile of {@link #yaml} that accepts consumer keys. */
     static final String CONSUMER_PROFILE = "consumer-api";
 
-    private KeyfencePolicies() {
-    }
+    private KeyfencePolicies() {}
 
     /**
      * The policy text: the default resource accepts only enterprise keys, the {@code consumer-api}
@@ -63,8 +61,7 @@ final class KeyfencePolicies {
                   max-stale: PT1H
                   timeout: PT30S
                   allow-http-loopback: true
-                """.formatted(base, quoted(tenants), TenantRealms.CONSUMERS, TenantRealms.AUDIENCE,
-                CONSUMER_PROFILE);
+                """.formatted(base, quoted(tenants), TenantRealms.CONSUMERS, TenantRealms.AUDIENCE, CONSUMER_PROFILE);
     }
 
     /** The parsed configuration of {@link #yaml}. */
@@ -74,13 +71,16 @@ final class KeyfencePolicies {
 
     /** A validator for the default (enterprise) resource of {@link #yaml}, on {@code clock}. */
     static TokenValidator validator(String base, List<String> tenants, Clock clock) {
-        ValidationPolicy policy = config(base, tenants).policy().toBuilder().clock(clock).build();
+        ValidationPolicy policy =
+                config(base, tenants).policy().toBuilder().clock(clock).build();
         return TokenValidator.create(policy);
     }
 
     /** The named resource profile {@code name} of {@link #yaml}. */
     static NamedResource profile(KeyfenceConfig config, String name) {
-        return config.resources().stream().filter(r -> r.name().equals(name)).findFirst()
+        return config.resources().stream()
+                .filter(r -> r.name().equals(name))
+                .findFirst()
                 .orElseThrow(() -> new IllegalStateException("no resource profile " + name));
     }
 

@@ -4,6 +4,15 @@ import static dev.keyfence.keycloak.Verdicts.accepted;
 import static dev.keyfence.keycloak.Verdicts.rejected;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.keyfence.KeyReference;
+import dev.keyfence.KeyStatus;
+import dev.keyfence.KeyfenceConfig;
+import dev.keyfence.Reason;
+import dev.keyfence.SourceStatus;
+import dev.keyfence.TokenValidator;
+import dev.keyfence.Verdict;
+import dev.keyfence.VerifiedToken;
+import dev.keyfence.testkit.MutableClock;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.cert.X509Certificate;
@@ -14,20 +23,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-
-import dev.keyfence.KeyReference;
-import dev.keyfence.KeyStatus;
-import dev.keyfence.KeyfenceConfig;
-import dev.keyfence.Reason;
-import dev.keyfence.SourceStatus;
-import dev.keyfence.TokenValidator;
-import dev.keyfence.Verdict;
-import dev.keyfence.VerifiedToken;
-import dev.keyfence.testkit.MutableClock;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -62,8 +60,9 @@ abstract class KeyfenceScenario {
     void acceptsEachEnterpriseTenantFromItsOwnKeySourceAndTheConsumerRealmAtItsProfile() {
         KeyfenceConfig config = KeyfencePolicies.config(realms.base(), BOTH_TENANTS);
         TokenValidator enterprise = TokenValidator.create(config.policy());
-        TokenValidator consumerApi = enterprise.forResource(
-                KeyfencePolicies.profile(config, KeyfencePolicies.CONSUMER_PROFILE).resource());
+        TokenValidator consumerApi =
+                enterprise.forResource(KeyfencePolicies.profile(config, KeyfencePolicies.CONSUMER_PROFILE)
+                        .resource());
 
         for (KeycloakAdmin.ServiceClient client : List.of(realms.tenantA(), realms.tenantB())) {
             String realm = client.realm();
@@ -77,9 +76,11 @@ abstract class KeyfenceScenario {
             rejected(consumerApi.validate(token), Reason.KEY_SCOPE_NOT_ACCEPTED);
         }
         // one key source per tenant, each read from its own realm's certs endpoint
-        assertThat(enterprise.sourceStatuses()).extracting(SourceStatus::source)
+        assertThat(enterprise.sourceStatuses())
+                .extracting(SourceStatus::source)
                 .contains(ENTERPRISE_SOURCE + TenantRealms.TENANT_A, ENTERPRISE_SOURCE + TenantRealms.TENANT_B);
-        assertThat(enterprise.sourceStatuses()).filteredOn(s -> s.source().startsWith(ENTERPRISE_SOURCE))
+        assertThat(enterprise.sourceStatuses())
+                .filteredOn(s -> s.source().startsWith(ENTERPRISE_SOURCE))
                 .allSatisfy(s -> assertThat(s.location())
                         .isEqualTo(realms.base() + "/realms/" + s.source().substring(ENTERPRISE_SOURCE.length())
                                 + "/protocol/openid-connect/certs"));
@@ -104,8 +105,8 @@ abstract class KeyfenceScenario {
 
     @Test
     void rejectsTenantBTokenAtResourceThatAllowsOnlyTenantA() {
-        TokenValidator onlyTenantA = KeyfencePolicies.validator(realms.base(), List.of(TenantRealms.TENANT_A),
-                Clock.systemUTC());
+        TokenValidator onlyTenantA =
+                KeyfencePolicies.validator(realms.base(), List.of(TenantRealms.TENANT_A), Clock.systemUTC());
         TokenValidator bothTenants = KeyfencePolicies.validator(realms.base(), BOTH_TENANTS, Clock.systemUTC());
         String tenantB = realms.token(realms.tenantB());
 
@@ -115,7 +116,8 @@ abstract class KeyfenceScenario {
         accepted(onlyTenantA.validate(realms.token(realms.tenantA())));
         accepted(bothTenants.validate(tenantB));
         // tenant-b's keys were never fetched for the resource that does not allow it
-        assertThat(onlyTenantA.sourceStatuses()).extracting(SourceStatus::source)
+        assertThat(onlyTenantA.sourceStatuses())
+                .extracting(SourceStatus::source)
                 .doesNotContain(ENTERPRISE_SOURCE + TenantRealms.TENANT_B);
     }
 
@@ -184,10 +186,15 @@ abstract class KeyfenceScenario {
         String realm = TenantRealms.TENANT_B;
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         KeyPair keyPair = TestCertificates.rsaKeyPair();
-        X509Certificate untilTomorrow = TestCertificates.selfSigned(keyPair, "keyfence-until-tomorrow",
-                now.minus(Duration.ofHours(1)), now.plus(Duration.ofDays(1)));
-        String component = admin.importRsaKey(realm, "rsa-until-tomorrow", maxPriority(admin, realm) + 100, true,
-                TestCertificates.privateKeyPem(keyPair), TestCertificates.certificatePem(untilTomorrow));
+        X509Certificate untilTomorrow = TestCertificates.selfSigned(
+                keyPair, "keyfence-until-tomorrow", now.minus(Duration.ofHours(1)), now.plus(Duration.ofDays(1)));
+        String component = admin.importRsaKey(
+                realm,
+                "rsa-until-tomorrow",
+                maxPriority(admin, realm) + 100,
+                true,
+                TestCertificates.privateKeyPem(keyPair),
+                TestCertificates.certificatePem(untilTomorrow));
         try {
             String kid = admin.kidOf(realm, component);
             String token = realms.token(realms.tenantB());
@@ -200,9 +207,11 @@ abstract class KeyfenceScenario {
 
             Verdict.Rejected rejection = rejected(validator.validate(token), Reason.KEY_EXPIRED);
             assertThat(rejection.kid()).contains(kid);
-            assertThat(rejection.detail()).contains(untilTomorrow.getNotAfter().toInstant().toString());
+            assertThat(rejection.detail())
+                    .contains(untilTomorrow.getNotAfter().toInstant().toString());
             // the token has expired too; the key's own checks come first in the contract's order
-            Instant exp = Instant.ofEpochSecond(Jwt.decode(token).claims().path("exp").asLong());
+            Instant exp =
+                    Instant.ofEpochSecond(Jwt.decode(token).claims().path("exp").asLong());
             assertThat(exp.plus(Duration.ofMinutes(5))).isBefore(clock.instant());
         } finally {
             admin.deleteComponent(realm, component);
@@ -240,38 +249,51 @@ abstract class KeyfenceScenario {
     }
 
     private static String signingComponent(KeycloakAdmin admin, String realm, String kid) {
-        return admin.keys(realm).stream().filter(k -> k.kid().equals(kid)).findFirst()
+        return admin.keys(realm).stream()
+                .filter(k -> k.kid().equals(kid))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("kid " + kid + " not listed in realm " + realm))
                 .providerId();
     }
 
     private static int maxPriority(KeycloakAdmin admin, String realm) {
-        return (int) admin.keys(realm).stream().mapToLong(KeycloakAdmin.RealmKey::priority).max().orElse(100);
+        return (int) admin.keys(realm).stream()
+                .mapToLong(KeycloakAdmin.RealmKey::priority)
+                .max()
+                .orElse(100);
     }
 
     private static Instant fetchedAt(TokenValidator validator, String source) {
-        return sourceStatus(validator, source).fetchedAt()
+        return sourceStatus(validator, source)
+                .fetchedAt()
                 .orElseThrow(() -> new AssertionError("source " + source + " never fetched"));
     }
 
     private static List<String> kidsOf(TokenValidator validator, String source) {
-        return sourceStatus(validator, source).keys().stream().filter(k -> k.retiredAt().isEmpty())
-                .flatMap(k -> k.kid().stream()).toList();
+        return sourceStatus(validator, source).keys().stream()
+                .filter(k -> k.retiredAt().isEmpty())
+                .flatMap(k -> k.kid().stream())
+                .toList();
     }
 
     private static KeyStatus status(TokenValidator validator, String source, String kid) {
-        return sourceStatus(validator, source).keys().stream().filter(k -> k.kid().equals(Optional.of(kid)))
-                .findFirst().orElseThrow(() -> new AssertionError("no key " + kid + " in " + source));
+        return sourceStatus(validator, source).keys().stream()
+                .filter(k -> k.kid().equals(Optional.of(kid)))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no key " + kid + " in " + source));
     }
 
     private static SourceStatus sourceStatus(TokenValidator validator, String source) {
-        return validator.sourceStatuses().stream().filter(s -> s.source().equals(source)).findFirst()
+        return validator.sourceStatuses().stream()
+                .filter(s -> s.source().equals(source))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no key source " + source));
     }
 
     private static JsonNode encryptionKey(JsonNode jwks) {
         List<JsonNode> enc = jwks.path("keys").values().stream()
-                .filter(k -> "enc".equals(k.path("use").asString())).toList();
+                .filter(k -> "enc".equals(k.path("use").asString()))
+                .toList();
         assertThat(enc).as("use=enc keys in the realm's JWKS").hasSize(1);
         return enc.get(0);
     }
@@ -281,7 +303,8 @@ abstract class KeyfenceScenario {
         String[] parts = token.split("\\.", -1);
         ObjectNode header = (ObjectNode) Jwt.decode(token).header().deepCopy();
         header.put("kid", kid);
-        String encoded = Base64.getUrlEncoder().withoutPadding()
+        String encoded = Base64.getUrlEncoder()
+                .withoutPadding()
                 .encodeToString(JSON.writeValueAsString(header).getBytes(StandardCharsets.UTF_8));
         return encoded + "." + parts[1] + "." + parts[2];
     }

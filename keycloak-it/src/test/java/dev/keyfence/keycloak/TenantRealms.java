@@ -5,8 +5,11 @@ package dev.keyfence.keycloak;
  * {@code tenant-b}) and one consumer realm ({@code consumers}), each with a service client whose
  * access tokens carry {@code tid} = the realm name and {@code aud} = {@link #AUDIENCE}.
  */
-record TenantRealms(KeycloakAdmin admin, KeycloakAdmin.ServiceClient tenantA,
-        KeycloakAdmin.ServiceClient tenantB, KeycloakAdmin.ServiceClient consumers) {
+record TenantRealms(
+        KeycloakAdmin admin,
+        KeycloakAdmin.ServiceClient tenantA,
+        KeycloakAdmin.ServiceClient tenantB,
+        KeycloakAdmin.ServiceClient consumers) {
 
     static final String TENANT_A = "tenant-a";
     static final String TENANT_B = "tenant-b";
@@ -16,7 +19,10 @@ record TenantRealms(KeycloakAdmin admin, KeycloakAdmin.ServiceClient tenantA,
 
     /** Creates the three realms and their clients (about 15 admin round trips). */
     static TenantRealms create(KeycloakAdmin admin) {
-        return new TenantRealms(admin, realmWithClient(admin, TENANT_A), realmWithClient(admin, TENANT_B),
+        return new TenantRealms(
+                admin,
+                realmWithClient(admin, TENANT_A),
+                realmWithClient(admin, TENANT_B),
                 realmWithClient(admin, CONSUMERS));
     }
 

@@ -9,7 +9,6 @@ import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
-
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
@@ -21,8 +20,7 @@ public final class TestCertificates {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private TestCertificates() {
-    }
+    private TestCertificates() {}
 
     /** A 2048-bit RSA key pair. */
     public static KeyPair rsaKeyPair() {
@@ -38,12 +36,17 @@ public final class TestCertificates {
     /** A self-signed SHA256withRSA certificate for {@code CN=commonName}, valid from notBefore to notAfter. */
     public static X509Certificate selfSigned(KeyPair keyPair, String commonName, Instant notBefore, Instant notAfter) {
         X500Name name = new X500Name("CN=" + commonName);
-        JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(name,
-                new BigInteger(64, RANDOM).add(BigInteger.ONE), Date.from(notBefore), Date.from(notAfter),
-                name, keyPair.getPublic());
+        JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(
+                name,
+                new BigInteger(64, RANDOM).add(BigInteger.ONE),
+                Date.from(notBefore),
+                Date.from(notAfter),
+                name,
+                keyPair.getPublic());
         try {
-            return new JcaX509CertificateConverter().getCertificate(
-                    builder.build(new JcaContentSignerBuilder("SHA256withRSA").build(keyPair.getPrivate())));
+            return new JcaX509CertificateConverter()
+                    .getCertificate(
+                            builder.build(new JcaContentSignerBuilder("SHA256withRSA").build(keyPair.getPrivate())));
         } catch (OperatorCreationException | GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }

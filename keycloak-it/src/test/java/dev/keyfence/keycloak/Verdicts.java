@@ -9,14 +9,13 @@ import dev.keyfence.VerifiedToken;
 /** Assertions on Keyfence verdicts whose failure messages say why (reason and detail, never the token). */
 final class Verdicts {
 
-    private Verdicts() {
-    }
+    private Verdicts() {}
 
     /** Asserts the token was accepted and returns what Keyfence verified. */
     static VerifiedToken accepted(Verdict verdict) {
         if (verdict instanceof Verdict.Rejected r) {
-            throw new AssertionError("expected the token to be accepted, but it was rejected: " + r.reason()
-                    + " (" + r.detail() + ")");
+            throw new AssertionError(
+                    "expected the token to be accepted, but it was rejected: " + r.reason() + " (" + r.detail() + ")");
         }
         return ((Verdict.Accepted) verdict).token();
     }

@@ -2,8 +2,8 @@ package dev.keyfence.spring;
 
 import dev.keyfence.KeyfenceConfig;
 import dev.keyfence.TokenValidator;
-import dev.keyfence.spring.internal.KeyfenceConfiguredCondition;
 import dev.keyfence.spring.internal.KeySourceHealth;
+import dev.keyfence.spring.internal.KeyfenceConfiguredCondition;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -24,8 +24,11 @@ public class KeyfenceActuatorAutoConfiguration {
 
     /** The health of every key source. */
     @Configuration(proxyBeanMethods = false)
-    @ConditionalOnClass(name = {"org.springframework.boot.health.contributor.HealthIndicator",
-            "org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator"})
+    @ConditionalOnClass(
+            name = {
+                "org.springframework.boot.health.contributor.HealthIndicator",
+                "org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator"
+            })
     static class Health {
         @Bean(name = "keyfenceHealthContributor")
         @ConditionalOnMissingBean(name = "keyfenceHealthContributor")
@@ -37,8 +40,11 @@ public class KeyfenceActuatorAutoConfiguration {
 
     /** The posture endpoint. */
     @Configuration(proxyBeanMethods = false)
-    @ConditionalOnClass(name = {"org.springframework.boot.actuate.endpoint.annotation.Endpoint",
-            "org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint"})
+    @ConditionalOnClass(
+            name = {
+                "org.springframework.boot.actuate.endpoint.annotation.Endpoint",
+                "org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint"
+            })
     static class Endpoint {
         @Bean
         @ConditionalOnMissingBean

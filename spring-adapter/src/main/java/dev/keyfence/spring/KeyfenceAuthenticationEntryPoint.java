@@ -47,7 +47,8 @@ public final class KeyfenceAuthenticationEntryPoint implements AuthenticationEnt
         }
         OAuth2Error error = oauth.getError();
         String description = Objects.requireNonNullElse(error.getDescription(), "");
-        if ("invalid_request".equals(error.getErrorCode()) && CredentialPolicy.isQuotable(description)
+        if ("invalid_request".equals(error.getErrorCode())
+                && CredentialPolicy.isQuotable(description)
                 && !description.isEmpty()) {
             return policy.invalidRequest(description);
         }

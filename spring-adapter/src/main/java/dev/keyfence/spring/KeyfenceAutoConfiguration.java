@@ -27,12 +27,14 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
  * one fails startup, naming it). Provides the {@link TokenValidator}, a Keyfence {@link JwtDecoder} (unless the application
  * declares its own) and, in servlet applications, the per-path {@link KeyfenceResourceResolver}.
  */
-@AutoConfiguration(beforeName = {
-        "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration",
-        "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
-        "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration",
-        "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
-        "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration"})
+@AutoConfiguration(
+        beforeName = {
+            "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration"
+        })
 @Conditional(KeyfenceConfiguredCondition.class)
 public class KeyfenceAutoConfiguration {
 
@@ -49,10 +51,11 @@ public class KeyfenceAutoConfiguration {
      */
     @Bean
     @ConditionalOnMissingBean
-    public TokenValidator keyfenceTokenValidator(KeyfenceConfig config,
-                                                 ObjectProvider<KeyfencePolicyCustomizer> customizers,
-                                                 ObjectProvider<KeySourceListener> listeners,
-                                                 Environment environment) {
+    public TokenValidator keyfenceTokenValidator(
+            KeyfenceConfig config,
+            ObjectProvider<KeyfencePolicyCustomizer> customizers,
+            ObjectProvider<KeySourceListener> listeners,
+            Environment environment) {
         ValidationPolicy.Builder policy = config.policy().toBuilder();
         customizers.orderedStream().forEach(c -> c.customize(policy));
         List<KeySourceListener> all = listeners.orderedStream().toList();
@@ -65,8 +68,8 @@ public class KeyfenceAutoConfiguration {
     /** The Keyfence JwtDecoder for the default resource; an application's own JwtDecoder wins. */
     @Bean
     @ConditionalOnMissingBean(JwtDecoder.class)
-    public KeyfenceJwtDecoder keyfenceJwtDecoder(TokenValidator validator,
-                                                 ObjectProvider<KeyfenceVerdictListener> listeners) {
+    public KeyfenceJwtDecoder keyfenceJwtDecoder(
+            TokenValidator validator, ObjectProvider<KeyfenceVerdictListener> listeners) {
         return new KeyfenceJwtDecoder(validator, listeners.orderedStream().toList());
     }
 
@@ -80,17 +83,26 @@ public class KeyfenceAutoConfiguration {
     /** The per-path resolver, in servlet applications with Spring Security's web support. */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-    @ConditionalOnClass(name = {"org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher",
-            "jakarta.servlet.http.HttpServletRequest"})
+    @ConditionalOnClass(
+            name = {
+                "org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher",
+                "jakarta.servlet.http.HttpServletRequest"
+            })
     static class ResolverConfiguration {
         @Bean
         @ConditionalOnMissingBean
-        KeyfenceResourceResolver keyfenceResourceResolver(TokenValidator validator, KeyfenceConfig config,
-                                                          JwtDecoder jwtDecoder,
-                                                          ObjectProvider<KeyfenceVerdictListener> listeners,
-                                                          KeyfenceJwtAuthenticationConverter converter) {
-            return new KeyfenceResourceResolver(validator, jwtDecoder, config.resources(),
-                    listeners.orderedStream().toList(), converter);
+        KeyfenceResourceResolver keyfenceResourceResolver(
+                TokenValidator validator,
+                KeyfenceConfig config,
+                JwtDecoder jwtDecoder,
+                ObjectProvider<KeyfenceVerdictListener> listeners,
+                KeyfenceJwtAuthenticationConverter converter) {
+            return new KeyfenceResourceResolver(
+                    validator,
+                    jwtDecoder,
+                    config.resources(),
+                    listeners.orderedStream().toList(),
+                    converter);
         }
 
         /**
@@ -102,7 +114,8 @@ public class KeyfenceAutoConfiguration {
         @ConditionalOnMissingBean(RequestRejectedHandler.class)
         RequestRejectedHandler keyfenceRequestRejectedHandler(ObjectProvider<CredentialPolicy> credentials) {
             // answered by core's credential policy, so status, challenge and JSON body are the servlet filter's
-            return (request, response, rejected) -> ServletExchange.write(response,
+            return (request, response, rejected) -> ServletExchange.write(
+                    response,
                     credentials.getIfAvailable(CredentialPolicy::defaults).invalidRequest("ambiguous request path"));
         }
     }

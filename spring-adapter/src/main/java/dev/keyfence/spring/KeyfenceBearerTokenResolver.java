@@ -26,8 +26,10 @@ public final class KeyfenceBearerTokenResolver implements BearerTokenResolver {
     /** A resolver applying {@code policy} (its DPoP scheme setting is ignored: Spring handles DPoP requests). */
     public KeyfenceBearerTokenResolver(CredentialPolicy policy) {
         Objects.requireNonNull(policy, "policy");
-        CredentialPolicy.Builder b = CredentialPolicy.builder().allowQueryToken(policy.allowsQueryToken())
-                .allowFormToken(policy.allowsFormToken()).dpopScheme(false);
+        CredentialPolicy.Builder b = CredentialPolicy.builder()
+                .allowQueryToken(policy.allowsQueryToken())
+                .allowFormToken(policy.allowsFormToken())
+                .dpopScheme(false);
         policy.realm().ifPresent(b::realm);
         this.policy = b.build();
     }
@@ -41,8 +43,8 @@ public final class KeyfenceBearerTokenResolver implements BearerTokenResolver {
     public @Nullable String resolve(HttpServletRequest request) {
         Credential credential = ServletExchange.credential(policy, request);
         if (credential instanceof Credential.Refused refused) {
-            throw new OAuth2AuthenticationException(new BearerTokenError("invalid_request", HttpStatus.BAD_REQUEST,
-                    refused.description(), null));
+            throw new OAuth2AuthenticationException(
+                    new BearerTokenError("invalid_request", HttpStatus.BAD_REQUEST, refused.description(), null));
         }
         return credential instanceof Credential.Present present ? present.token() : null;
     }

@@ -50,12 +50,16 @@ public class KeyfenceDrillAutoConfiguration {
             try {
                 minControls = Integer.parseInt(controls.strip());
             } catch (NumberFormatException e) {
-                throw new KeyfencePropertyException(MIN_CONTROLS, "not a number: " + controls,
+                throw new KeyfencePropertyException(
+                        MIN_CONTROLS,
+                        "not a number: " + controls,
                         new ConfigurationException(MIN_CONTROLS, "not a number"));
             }
         }
         if (minControls < 1) {
-            throw new KeyfencePropertyException(MIN_CONTROLS, "at least 1, was " + minControls,
+            throw new KeyfencePropertyException(
+                    MIN_CONTROLS,
+                    "at least 1, was " + minControls,
                     new ConfigurationException(MIN_CONTROLS, "at least 1"));
         }
         DrillService service = new DrillService(validator, config, minControls, minInterval);
@@ -72,11 +76,15 @@ public class KeyfenceDrillAutoConfiguration {
         try {
             d = Duration.parse(text.strip());
         } catch (DateTimeParseException e) {
-            throw new KeyfencePropertyException(property, "not an ISO-8601 duration such as PT6H: " + text,
+            throw new KeyfencePropertyException(
+                    property,
+                    "not an ISO-8601 duration such as PT6H: " + text,
                     new ConfigurationException(property, "not a duration"));
         }
         if (d.isNegative() || !zeroAllowed && d.isZero()) {
-            throw new KeyfencePropertyException(property, "must be positive, was " + text,
+            throw new KeyfencePropertyException(
+                    property,
+                    "must be positive, was " + text,
                     new ConfigurationException(property, "must be positive"));
         }
         return Optional.of(d);
@@ -84,21 +92,28 @@ public class KeyfenceDrillAutoConfiguration {
 
     /** The admin-only endpoint. */
     @Configuration(proxyBeanMethods = false)
-    @ConditionalOnClass(name = {"org.springframework.boot.actuate.endpoint.annotation.Endpoint",
-            "org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint"})
+    @ConditionalOnClass(
+            name = {
+                "org.springframework.boot.actuate.endpoint.annotation.Endpoint",
+                "org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint"
+            })
     static class EndpointConfiguration {
         @Bean
         @ConditionalOnMissingBean
         @ConditionalOnAvailableEndpoint(endpoint = KeyfenceDrillEndpoint.class)
         KeyfenceDrillEndpoint keyfenceDrillEndpoint(DrillService drills, Environment env) {
-            return new KeyfenceDrillEndpoint(drills, env.getProperty(AUTHORITY, KeyfenceDrillEndpoint.DEFAULT_AUTHORITY));
+            return new KeyfenceDrillEndpoint(
+                    drills, env.getProperty(AUTHORITY, KeyfenceDrillEndpoint.DEFAULT_AUTHORITY));
         }
     }
 
     /** The scheduled self-drill's health. */
     @Configuration(proxyBeanMethods = false)
-    @ConditionalOnClass(name = {"org.springframework.boot.health.contributor.HealthIndicator",
-            "org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator"})
+    @ConditionalOnClass(
+            name = {
+                "org.springframework.boot.health.contributor.HealthIndicator",
+                "org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator"
+            })
     @ConditionalOnProperty(SCHEDULE)
     static class HealthConfiguration {
         @Bean(name = "keyfenceDrillHealthIndicator")
@@ -115,8 +130,12 @@ public class KeyfenceDrillAutoConfiguration {
     static class MetricsConfiguration {
         @Bean
         MeterBinder keyfenceDrillMeterBinder(DrillService drills) {
-            return registry -> Gauge.builder("keyfence.drill.controls.min", drills,
-                            d -> d.latest().map(r -> (double) r.minimumKeyForgeryControls()).orElse(Double.NaN))
+            return registry -> Gauge.builder(
+                            "keyfence.drill.controls.min",
+                            drills,
+                            d -> d.latest()
+                                    .map(r -> (double) r.minimumKeyForgeryControls())
+                                    .orElse(Double.NaN))
                     .description("Fewest controls that catch a 2023 key forgery alone, by the latest drill")
                     .register(registry);
         }

@@ -40,7 +40,8 @@ public class KeyfenceDrillEndpoint {
     @ReadOperation
     public WebEndpointResponse<Map<String, Object>> drill() {
         Authentication a = SecurityContextHolder.getContext().getAuthentication();
-        if (a == null || !a.isAuthenticated()
+        if (a == null
+                || !a.isAuthenticated()
                 || a.getAuthorities().stream().noneMatch(g -> authority.equals(g.getAuthority()))) {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("error", "forbidden");

@@ -27,8 +27,12 @@ public class KeyfenceJwt extends Jwt {
     private final String fingerprint;
 
     /** A Jwt for a verified token; headers and claims are those of the token. */
-    public KeyfenceJwt(String tokenValue, @Nullable Instant issuedAt, Map<String, Object> headers, Map<String, Object> claims,
-                       VerifiedToken token) {
+    public KeyfenceJwt(
+            String tokenValue,
+            @Nullable Instant issuedAt,
+            Map<String, Object> headers,
+            Map<String, Object> claims,
+            VerifiedToken token) {
         super(tokenValue, issuedAt, token.expiresAt(), headers, claims);
         this.keyScope = token.keyScope();
         this.issuerName = token.issuerName();
@@ -58,8 +62,11 @@ public class KeyfenceJwt extends Jwt {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof KeyfenceJwt other && super.equals(other) && keyScope.equals(other.keyScope)
-                && Objects.equals(tenant, other.tenant) && issuerName.equals(other.issuerName);
+        return o instanceof KeyfenceJwt other
+                && super.equals(other)
+                && keyScope.equals(other.keyScope)
+                && Objects.equals(tenant, other.tenant)
+                && issuerName.equals(other.issuerName);
     }
 
     @Override

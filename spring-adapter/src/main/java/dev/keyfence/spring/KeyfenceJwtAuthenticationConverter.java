@@ -41,7 +41,10 @@ public final class KeyfenceJwtAuthenticationConverter implements Converter<Jwt, 
                     }
                 }
             } else if (value instanceof Collection<?> list) {
-                list.stream().filter(String.class::isInstance).map(String.class::cast).filter(s -> !s.isEmpty())
+                list.stream()
+                        .filter(String.class::isInstance)
+                        .map(String.class::cast)
+                        .filter(s -> !s.isEmpty())
                         .forEach(scopes::add);
             } else {
                 continue;

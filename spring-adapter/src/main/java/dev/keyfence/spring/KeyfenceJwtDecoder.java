@@ -60,14 +60,20 @@ public final class KeyfenceJwtDecoder implements JwtDecoder {
         }
         if (verdict instanceof Verdict.Rejected rejected) {
             String code = rejected.reason().name();
-            LOG.debug("token {} rejected for resource {}: {} ({})", rejected.fingerprint(), resource, code,
+            LOG.debug(
+                    "token {} rejected for resource {}: {} ({})",
+                    rejected.fingerprint(),
+                    resource,
+                    code,
                     rejected.detail());
             throw new JwtValidationException(code, List.of(new OAuth2Error("invalid_token", code, null)));
         }
         Verdict.Accepted accepted = (Verdict.Accepted) verdict;
         Map<String, Object> claims = SpringClaims.of(accepted.token());
-        Instant issuedAt = claims.get("iat") instanceof Instant iat && iat.isBefore(accepted.token().expiresAt())
-                ? iat : null;
+        Instant issuedAt = claims.get("iat") instanceof Instant iat
+                        && iat.isBefore(accepted.token().expiresAt())
+                ? iat
+                : null;
         return new KeyfenceJwt(token, issuedAt, TokenHeader.of(accepted.token()), claims, accepted.token());
     }
 

@@ -32,15 +32,21 @@ public class KeyfenceLedgerAutoConfiguration {
     @Bean(name = "keyfenceLedger", destroyMethod = "close")
     JdbcKeyLedger keyfenceLedger(ObjectProvider<DataSource> dataSources, KeyfenceConfig config) {
         if (config.ledgerSettings().isPresent()) {
-            throw new KeyfencePropertyException(PROPERTY, "give either use-datasource or jdbc-url/directory, not both",
+            throw new KeyfencePropertyException(
+                    PROPERTY,
+                    "give either use-datasource or jdbc-url/directory, not both",
                     new ConfigurationException("ledger.use-datasource", "contradicts the configured ledger"));
         }
         DataSource dataSource = dataSources.getIfUnique();
         if (dataSource == null) {
-            throw new KeyfencePropertyException(PROPERTY, "true, but the context has no single DataSource bean",
+            throw new KeyfencePropertyException(
+                    PROPERTY,
+                    "true, but the context has no single DataSource bean",
                     new ConfigurationException("ledger.use-datasource", "no DataSource"));
         }
-        return JdbcKeyLedger.builder().dataSource(dataSource, "the application's DataSource").build();
+        return JdbcKeyLedger.builder()
+                .dataSource(dataSource, "the application's DataSource")
+                .build();
     }
 
     /** Attaches that ledger to the policy. */

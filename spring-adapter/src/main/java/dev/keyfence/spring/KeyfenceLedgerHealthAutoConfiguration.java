@@ -19,8 +19,11 @@ import org.springframework.context.annotation.Conditional;
  */
 @AutoConfiguration(after = KeyfenceAutoConfiguration.class)
 @Conditional(KeyfenceConfiguredCondition.class)
-@ConditionalOnClass(name = {"org.springframework.boot.health.contributor.HealthIndicator",
-        "org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator"})
+@ConditionalOnClass(
+        name = {
+            "org.springframework.boot.health.contributor.HealthIndicator",
+            "org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator"
+        })
 public class KeyfenceLedgerHealthAutoConfiguration {
     /** The ledger's health. */
     @Bean(name = "keyfenceLedgerHealthIndicator")

@@ -30,9 +30,10 @@ public class KeyfenceMetricsAutoConfiguration {
 
     /** Counts every verdict. */
     @Bean
-    public KeyfenceVerdictListener keyfenceMetricsVerdictListener(StartedMeterRegistry keyfenceMeterRegistry,
-                                                                 ObjectProvider<TokenValidator> validator) {
-        return MicrometerListeners.verdicts(keyfenceMeterRegistry::use, () -> validator.getObject().policy());
+    public KeyfenceVerdictListener keyfenceMetricsVerdictListener(
+            StartedMeterRegistry keyfenceMeterRegistry, ObjectProvider<TokenValidator> validator) {
+        return MicrometerListeners.verdicts(
+                keyfenceMeterRegistry::use, () -> validator.getObject().policy());
     }
 
     /** Counts key-source events. */

@@ -3,8 +3,8 @@ package dev.keyfence.spring;
 import dev.keyfence.ConfigurationException;
 import dev.keyfence.KeyfenceConfig;
 import dev.keyfence.TokenValidator;
-import dev.keyfence.spring.internal.KeyfenceConfiguredCondition;
 import dev.keyfence.spring.internal.KeyfenceConfigLoader;
+import dev.keyfence.spring.internal.KeyfenceConfiguredCondition;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -26,35 +26,50 @@ import org.springframework.security.web.server.context.NoOpServerSecurityContext
  * application declares no {@link SecurityWebFilterChain}, a default chain in which every request
  * needs a bearer token that Keyfence accepts for the resource profile of its path.
  */
-@AutoConfiguration(after = KeyfenceAutoConfiguration.class, beforeName = {
-        "org.springframework.boot.security.oauth2.server.resource.autoconfigure.reactive.ReactiveOAuth2ResourceServerAutoConfiguration",
-        "org.springframework.boot.security.autoconfigure.web.reactive.ReactiveWebSecurityAutoConfiguration",
-        "org.springframework.boot.security.autoconfigure.actuate.web.reactive.ReactiveManagementWebSecurityAutoConfiguration",
-        "org.springframework.boot.security.autoconfigure.ReactiveUserDetailsServiceAutoConfiguration"})
+@AutoConfiguration(
+        after = KeyfenceAutoConfiguration.class,
+        beforeName = {
+            "org.springframework.boot.security.oauth2.server.resource.autoconfigure.reactive.ReactiveOAuth2ResourceServerAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.web.reactive.ReactiveWebSecurityAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.actuate.web.reactive.ReactiveManagementWebSecurityAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.ReactiveUserDetailsServiceAutoConfiguration"
+        })
 @Conditional(KeyfenceConfiguredCondition.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
-@ConditionalOnClass(name = {"org.springframework.security.oauth2.jwt.ReactiveJwtDecoder", "reactor.core.publisher.Mono",
-        "org.springframework.web.server.ServerWebExchange"})
+@ConditionalOnClass(
+        name = {
+            "org.springframework.security.oauth2.jwt.ReactiveJwtDecoder",
+            "reactor.core.publisher.Mono",
+            "org.springframework.web.server.ServerWebExchange"
+        })
 public class KeyfenceReactiveAutoConfiguration {
 
     /** The Keyfence decoder for the default resource; an application's own ReactiveJwtDecoder wins. */
     @Bean
     @ConditionalOnMissingBean(ReactiveJwtDecoder.class)
-    public KeyfenceReactiveJwtDecoder keyfenceReactiveJwtDecoder(TokenValidator validator,
-                                                                 ObjectProvider<KeyfenceVerdictListener> listeners) {
-        return new KeyfenceReactiveJwtDecoder(validator, listeners.orderedStream().toList());
+    public KeyfenceReactiveJwtDecoder keyfenceReactiveJwtDecoder(
+            TokenValidator validator, ObjectProvider<KeyfenceVerdictListener> listeners) {
+        return new KeyfenceReactiveJwtDecoder(
+                validator, listeners.orderedStream().toList());
     }
 
     /** The per-path resolver; a path outside the syntax fails startup naming the property. */
     @Bean
     @ConditionalOnMissingBean
     public KeyfenceReactiveResourceResolver keyfenceReactiveResourceResolver(
-            TokenValidator validator, KeyfenceConfig config, ReactiveJwtDecoder decoder,
-            ObjectProvider<KeyfenceVerdictListener> listeners, KeyfenceJwtAuthenticationConverter converter,
+            TokenValidator validator,
+            KeyfenceConfig config,
+            ReactiveJwtDecoder decoder,
+            ObjectProvider<KeyfenceVerdictListener> listeners,
+            KeyfenceJwtAuthenticationConverter converter,
             Environment environment) {
         try {
-            return new KeyfenceReactiveResourceResolver(validator, decoder, config.resources(),
-                    listeners.orderedStream().toList(), converter);
+            return new KeyfenceReactiveResourceResolver(
+                    validator,
+                    decoder,
+                    config.resources(),
+                    listeners.orderedStream().toList(),
+                    converter);
         } catch (ConfigurationException e) {
             throw KeyfenceConfigLoader.named(environment, e);
         }
@@ -66,8 +81,8 @@ public class KeyfenceReactiveAutoConfiguration {
     static class DefaultChain {
         @Bean
         @ConditionalOnMissingBean(SecurityWebFilterChain.class)
-        SecurityWebFilterChain keyfenceSecurityWebFilterChain(ServerHttpSecurity http,
-                                                              KeyfenceReactiveResourceResolver resolver) {
+        SecurityWebFilterChain keyfenceSecurityWebFilterChain(
+                ServerHttpSecurity http, KeyfenceReactiveResourceResolver resolver) {
             return http.authorizeExchange(e -> e.anyExchange().authenticated())
                     .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
                     .csrf(ServerHttpSecurity.CsrfSpec::disable)

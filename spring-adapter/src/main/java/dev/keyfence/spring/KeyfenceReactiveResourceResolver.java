@@ -23,9 +23,9 @@ import reactor.core.scheduler.Schedulers;
  * {@code http.oauth2ResourceServer(o -> o.authenticationManagerResolver(resolver))}; the
  * auto-configured default chain does so.
  */
-public final class KeyfenceReactiveResourceResolver implements ReactiveAuthenticationManagerResolver<ServerWebExchange> {
-    private record Profile(String name, ResourcePaths paths, ReactiveAuthenticationManager manager) {
-    }
+public final class KeyfenceReactiveResourceResolver
+        implements ReactiveAuthenticationManagerResolver<ServerWebExchange> {
+    private record Profile(String name, ResourcePaths paths, ReactiveAuthenticationManager manager) {}
 
     private final List<Profile> profiles;
     private final Profile fallback;
@@ -36,9 +36,12 @@ public final class KeyfenceReactiveResourceResolver implements ReactiveAuthentic
      *
      * @throws dev.keyfence.ConfigurationException naming {@code resources.NAME.paths} for a bad path
      */
-    public KeyfenceReactiveResourceResolver(TokenValidator validator, ReactiveJwtDecoder defaultDecoder,
-                                            List<NamedResource> resources, List<KeyfenceVerdictListener> listeners,
-                                            KeyfenceJwtAuthenticationConverter converter) {
+    public KeyfenceReactiveResourceResolver(
+            TokenValidator validator,
+            ReactiveJwtDecoder defaultDecoder,
+            List<NamedResource> resources,
+            List<KeyfenceVerdictListener> listeners,
+            KeyfenceJwtAuthenticationConverter converter) {
         Objects.requireNonNull(validator, "validator");
         List<Profile> list = new ArrayList<>();
         for (NamedResource resource : resources) {
@@ -49,12 +52,14 @@ public final class KeyfenceReactiveResourceResolver implements ReactiveAuthentic
             list.add(new Profile(resource.name(), paths, manager(decoder, converter)));
         }
         this.profiles = List.copyOf(list);
-        this.fallback = new Profile(validator.resource().name(), ResourcePaths.of("default", List.of()),
+        this.fallback = new Profile(
+                validator.resource().name(),
+                ResourcePaths.of("default", List.of()),
                 manager(defaultDecoder, converter));
     }
 
-    private static ReactiveAuthenticationManager manager(ReactiveJwtDecoder decoder,
-                                                         KeyfenceJwtAuthenticationConverter converter) {
+    private static ReactiveAuthenticationManager manager(
+            ReactiveJwtDecoder decoder, KeyfenceJwtAuthenticationConverter converter) {
         JwtReactiveAuthenticationManager manager = new JwtReactiveAuthenticationManager(decoder);
         manager.setJwtAuthenticationConverter(new ReactiveJwtAuthenticationConverterAdapter(converter));
         return manager;
@@ -62,7 +67,8 @@ public final class KeyfenceReactiveResourceResolver implements ReactiveAuthentic
 
     @Override
     public Mono<ReactiveAuthenticationManager> resolve(ServerWebExchange exchange) {
-        return Mono.just(profile(decodedPath(exchange.getRequest().getPath().pathWithinApplication())).manager());
+        return Mono.just(profile(decodedPath(exchange.getRequest().getPath().pathWithinApplication()))
+                .manager());
     }
 
     /**

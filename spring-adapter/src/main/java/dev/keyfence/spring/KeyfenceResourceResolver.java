@@ -30,8 +30,8 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 public final class KeyfenceResourceResolver implements AuthenticationManagerResolver<HttpServletRequest> {
     private static final String REFUSED = "(refused)";
     private static final AuthenticationManager REFUSE = authentication -> {
-        throw new OAuth2AuthenticationException(new BearerTokenError("invalid_request", HttpStatus.BAD_REQUEST,
-                "ambiguous request path", null));
+        throw new OAuth2AuthenticationException(
+                new BearerTokenError("invalid_request", HttpStatus.BAD_REQUEST, "ambiguous request path", null));
     };
 
     private final TokenValidator router;
@@ -43,9 +43,12 @@ public final class KeyfenceResourceResolver implements AuthenticationManagerReso
      * A resolver using {@code defaultDecoder} outside every named profile, and a Keyfence decoder
      * derived from {@code validator} for each named profile.
      */
-    public KeyfenceResourceResolver(TokenValidator validator, JwtDecoder defaultDecoder, List<NamedResource> resources,
-                                    List<KeyfenceVerdictListener> listeners,
-                                    KeyfenceJwtAuthenticationConverter converter) {
+    public KeyfenceResourceResolver(
+            TokenValidator validator,
+            JwtDecoder defaultDecoder,
+            List<NamedResource> resources,
+            List<KeyfenceVerdictListener> listeners,
+            KeyfenceJwtAuthenticationConverter converter) {
         Objects.requireNonNull(validator, "validator");
         this.router = validator.withProfiles(resources);
         Map<String, AuthenticationManager> byName = new LinkedHashMap<>();

@@ -20,8 +20,11 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 @AutoConfiguration(after = KeyfenceAutoConfiguration.class)
 @Conditional(KeyfenceConfiguredCondition.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-@ConditionalOnClass(name = {"org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerAdapter",
-        "org.springframework.security.core.context.SecurityContextHolder"})
+@ConditionalOnClass(
+        name = {
+            "org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerAdapter",
+            "org.springframework.security.core.context.SecurityContextHolder"
+        })
 public class KeyfenceWebMvcAutoConfiguration {
 
     /**

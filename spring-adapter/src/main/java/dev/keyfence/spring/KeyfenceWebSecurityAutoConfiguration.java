@@ -4,6 +4,7 @@ import dev.keyfence.CredentialPolicy;
 import dev.keyfence.TokenValidator;
 import dev.keyfence.spring.internal.KeyfenceConfiguredCondition;
 import dev.keyfence.spring.internal.ProtectedResourceMetadata;
+import java.util.Optional;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -15,7 +16,6 @@ import org.springframework.context.annotation.Conditional;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import java.util.Optional;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.HeaderWriterFilter;
 
@@ -29,16 +29,22 @@ import org.springframework.security.web.header.HeaderWriterFilter;
  * metadata endpoint names the resource by its configured URL audience (never the request's
  * {@code Host}) and answers 404 when the resource has none.
  */
-@AutoConfiguration(after = KeyfenceAutoConfiguration.class, beforeName = {
-        "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration",
-        "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
-        "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration",
-        "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
-        "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration"})
+@AutoConfiguration(
+        after = KeyfenceAutoConfiguration.class,
+        beforeName = {
+            "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration"
+        })
 @Conditional(KeyfenceConfiguredCondition.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-@ConditionalOnClass(name = {"org.springframework.boot.security.autoconfigure.web.servlet.ConditionalOnDefaultWebSecurity",
-        "org.springframework.security.config.annotation.web.builders.HttpSecurity"})
+@ConditionalOnClass(
+        name = {
+            "org.springframework.boot.security.autoconfigure.web.servlet.ConditionalOnDefaultWebSecurity",
+            "org.springframework.security.config.annotation.web.builders.HttpSecurity"
+        })
 public class KeyfenceWebSecurityAutoConfiguration {
     /** How credentials are read and answered: header tokens only, unless the application declares its own. */
     @Bean
@@ -51,8 +57,11 @@ public class KeyfenceWebSecurityAutoConfiguration {
     @Bean
     @ConditionalOnDefaultWebSecurity
     @ConditionalOnBean(KeyfenceResourceResolver.class)
-    public SecurityFilterChain keyfenceSecurityFilterChain(HttpSecurity http, KeyfenceResourceResolver resolver,
-                                                           CredentialPolicy credentials, TokenValidator validator)
+    public SecurityFilterChain keyfenceSecurityFilterChain(
+            HttpSecurity http,
+            KeyfenceResourceResolver resolver,
+            CredentialPolicy credentials,
+            TokenValidator validator)
             throws Exception {
         http.authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

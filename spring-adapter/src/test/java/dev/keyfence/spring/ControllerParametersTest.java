@@ -45,11 +45,14 @@ class ControllerParametersTest {
         @ParameterizedTest
         @ValueSource(strings = {"/api/principal", "/api/authentication"})
         void givesTheVerifiedTokenWithWhatKeyfenceLearned(String path) throws Exception {
-            String token = WORLD.enterpriseToken("tid-a", "api://mail").subject("alice").signedWith(Fixture.ENTERPRISE);
+            String token = WORLD.enterpriseToken("tid-a", "api://mail")
+                    .subject("alice")
+                    .signedWith(Fixture.ENTERPRISE);
             HttpResponse<String> r = WORLD.get(port, path, token);
             assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-            assertThat(r.body()).isEqualTo(
-                    "{\"sub\":\"alice\",\"keyScope\":\"enterprise\",\"tenant\":\"tid-a\",\"issuerName\":\"enterprise\"}");
+            assertThat(r.body())
+                    .isEqualTo(
+                            "{\"sub\":\"alice\",\"keyScope\":\"enterprise\",\"tenant\":\"tid-a\",\"issuerName\":\"enterprise\"}");
         }
 
         @ParameterizedTest
@@ -65,11 +68,9 @@ class ControllerParametersTest {
 
     @Nested
     @SpringBootTest(classes = JwtDefaultsApp.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-    class UnderJwtCustomizerWithDefaults extends Ways {
-    }
+    class UnderJwtCustomizerWithDefaults extends Ways {}
 
     @Nested
     @SpringBootTest(classes = KeyfenceChainApp.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-    class UnderKeyfenceDefaultChain extends Ways {
-    }
+    class UnderKeyfenceDefaultChain extends Ways {}
 }

@@ -39,22 +39,47 @@ class DecoderPropertyTest {
     private static final String ISS = "https://idp.example.test";
     private static final TestKey KEY = TestKey.rsa("prop-key");
     private static final String MARKER = "claimvalue7f3a";
-    private static final List<String> CLAIMS = List.of("exp", "iat", "nbf", "scp", "scope", "aud", "sub", "jti",
-            "cnf", "azp", "roles");
+    private static final List<String> CLAIMS =
+            List.of("exp", "iat", "nbf", "scp", "scope", "aud", "sub", "jti", "cnf", "azp", "roles");
     private static final List<Object> EXTREMES = List.of(
-            RawJson.of("-1e17"), RawJson.of("1e17"), RawJson.of("1e300"), RawJson.of("-1e300"), RawJson.of("-0.0"),
-            RawJson.of("9223372036854775807"), RawJson.of("-9223372036854775808"), RawJson.of("18446744073709551616"),
-            RawJson.of("0.5"), RawJson.of("1"), RawJson.of("-1"), RawJson.of("true"), RawJson.of("null"),
-            RawJson.of("[]"), RawJson.of("{}"), RawJson.of("[1]"), RawJson.of("[null]"), RawJson.of("[[\"" + MARKER + "\"]]"),
-            RawJson.of("{\"" + MARKER + "\":1}"), RawJson.of("\"\""), RawJson.of("\"" + MARKER + " " + MARKER + "\""),
-            RawJson.of("[\"" + MARKER + "\",1,{}]"), RawJson.of("\"" + "x".repeat(2000) + MARKER + "\""));
+            RawJson.of("-1e17"),
+            RawJson.of("1e17"),
+            RawJson.of("1e300"),
+            RawJson.of("-1e300"),
+            RawJson.of("-0.0"),
+            RawJson.of("9223372036854775807"),
+            RawJson.of("-9223372036854775808"),
+            RawJson.of("18446744073709551616"),
+            RawJson.of("0.5"),
+            RawJson.of("1"),
+            RawJson.of("-1"),
+            RawJson.of("true"),
+            RawJson.of("null"),
+            RawJson.of("[]"),
+            RawJson.of("{}"),
+            RawJson.of("[1]"),
+            RawJson.of("[null]"),
+            RawJson.of("[[\"" + MARKER + "\"]]"),
+            RawJson.of("{\"" + MARKER + "\":1}"),
+            RawJson.of("\"\""),
+            RawJson.of("\"" + MARKER + " " + MARKER + "\""),
+            RawJson.of("[\"" + MARKER + "\",1,{}]"),
+            RawJson.of("\"" + "x".repeat(2000) + MARKER + "\""));
 
     private final MutableClock clock = MutableClock.at("2025-03-01T12:00:00Z");
     private final TokenValidator validator = TokenValidator.create(ValidationPolicy.builder()
-            .issuer(TrustedIssuer.builder().name("idp").issuer(ISS).keySource(KeySource.jwks(JwkSet.of(KEY).toJson()))
-                    .keyScope("enterprise").build())
-            .resource(ResourcePolicy.builder().audiences("api").acceptedKeyScopes("enterprise").build())
-            .clock(clock).build());
+            .issuer(TrustedIssuer.builder()
+                    .name("idp")
+                    .issuer(ISS)
+                    .keySource(KeySource.jwks(JwkSet.of(KEY).toJson()))
+                    .keyScope("enterprise")
+                    .build())
+            .resource(ResourcePolicy.builder()
+                    .audiences("api")
+                    .acceptedKeyScopes("enterprise")
+                    .build())
+            .clock(clock)
+            .build());
     private final KeyfenceJwtDecoder decoder = new KeyfenceJwtDecoder(validator);
     private final KeyfenceJwtAuthenticationConverter converter = new KeyfenceJwtAuthenticationConverter();
     private final ListAppender<ILoggingEvent> lines = new ListAppender<>();
@@ -105,9 +130,12 @@ class DecoderPropertyTest {
             assertThat(jwt).isInstanceOf(KeyfenceJwt.class);
             AbstractAuthenticationToken auth = converter.convert(jwt);
             assertThat(auth).isInstanceOf(KeyfenceAuthenticationToken.class);
-            assertThat(auth.getAuthorities()).allSatisfy(a -> assertThat(a.getAuthority()).startsWith("SCOPE_"));
+            assertThat(auth.getAuthorities())
+                    .allSatisfy(a -> assertThat(a.getAuthority()).startsWith("SCOPE_"));
         }
-        assertThat(accepted).as("some tokens with extreme values are valid and accepted").isGreaterThan(50);
+        assertThat(accepted)
+                .as("some tokens with extreme values are valid and accepted")
+                .isGreaterThan(50);
         assertThat(lines.list).isNotEmpty().allSatisfy(e -> {
             assertThat(e.getFormattedMessage()).doesNotContain(MARKER);
             assertThat(e.getThrowableProxy()).isNull();
@@ -120,8 +148,11 @@ class DecoderPropertyTest {
         assertThat(nbf.getNotBefore()).isBefore(clock.instant());
         Jwt scp = decoder.decode(base().claim("scp", List.of(1)).signedWith(KEY));
         assertThat(converter.convert(scp).getAuthorities()).isEmpty();
-        Jwt mixed = decoder.decode(base().claim("scp", List.of("Mail.Read", 2, Map.of())).signedWith(KEY));
-        assertThat(converter.convert(mixed).getAuthorities()).extracting(a -> a.getAuthority()).containsExactly("SCOPE_Mail.Read");
+        Jwt mixed = decoder.decode(
+                base().claim("scp", List.of("Mail.Read", 2, Map.of())).signedWith(KEY));
+        assertThat(converter.convert(mixed).getAuthorities())
+                .extracting(a -> a.getAuthority())
+                .containsExactly("SCOPE_Mail.Read");
     }
 
     private TokenBuilder base() {

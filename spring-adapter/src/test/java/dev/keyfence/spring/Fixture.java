@@ -30,7 +30,8 @@ final class Fixture {
     static final TestKey EXPIRED_CONSUMER = TestKey.rsa("msa-2016");
     static final TestKey REVOKED = TestKey.rsa("ent-revoked");
     static final TestKey RETIRING = TestKey.rsa("ent-retiring");
-    static final JwkBuilder EXPIRED_CONSUMER_JWK = EXPIRED_CONSUMER.jwk()
+    static final JwkBuilder EXPIRED_CONSUMER_JWK = EXPIRED_CONSUMER
+            .jwk()
             .certificate(Instant.parse("2016-04-01T00:00:00Z"), Instant.parse("2021-04-01T00:00:00Z"));
 
     final MutableClock clock = MutableClock.at("2024-10-15T12:00:00Z");
@@ -38,7 +39,8 @@ final class Fixture {
     private final HttpClient http = HttpClient.newHttpClient();
 
     Fixture() {
-        server.serveKeys("/common/keys", JwkSet.of(ENTERPRISE.jwk(), SHARED_CONSUMER.jwk(), REVOKED.jwk(), RETIRING.jwk()));
+        server.serveKeys(
+                "/common/keys", JwkSet.of(ENTERPRISE.jwk(), SHARED_CONSUMER.jwk(), REVOKED.jwk(), RETIRING.jwk()));
         server.serveKeys("/consumers/keys", JwkSet.of(SHARED_CONSUMER.jwk(), CONSUMER.jwk(), EXPIRED_CONSUMER_JWK));
         server.respond("/partner/keys", 500, "unavailable");
     }
@@ -82,11 +84,13 @@ final class Fixture {
 
     /** A consumer access token, unsigned yet. */
     TokenBuilder consumerToken(String audience) {
-        return Tokens.accessToken(tenantIssuer(CONSUMER_TID), audience, clock.instant()).tenant(CONSUMER_TID);
+        return Tokens.accessToken(tenantIssuer(CONSUMER_TID), audience, clock.instant())
+                .tenant(CONSUMER_TID);
     }
 
     HttpResponse<String> get(int port, String path, String token) throws IOException, InterruptedException {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET();
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .GET();
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
         }

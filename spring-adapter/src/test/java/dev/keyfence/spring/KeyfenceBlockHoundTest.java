@@ -22,7 +22,9 @@ import reactor.blockhound.BlockHound;
  * non-blocking thread. Blocking calls are recorded rather than thrown, so none can hide in an
  * error path.
  */
-@SpringBootTest(classes = ReactiveTestApp.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        classes = ReactiveTestApp.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.main.web-application-type=reactive")
 class KeyfenceBlockHoundTest {
     static final Fixture WORLD = new Fixture();
@@ -30,8 +32,8 @@ class KeyfenceBlockHoundTest {
 
     static {
         ReactiveTestApp.CLOCK[0] = WORLD.clock;
-        BlockHound.install(builder -> builder.blockingMethodCallback(
-                method -> BLOCKING_CALLS.add(method + " on " + Thread.currentThread().getName())));
+        BlockHound.install(builder -> builder.blockingMethodCallback(method ->
+                BLOCKING_CALLS.add(method + " on " + Thread.currentThread().getName())));
     }
 
     @DynamicPropertySource
@@ -66,7 +68,8 @@ class KeyfenceBlockHoundTest {
     void blockHoundIsWatching() {
         BLOCKING_CALLS.clear();
         reactor.core.publisher.Mono.fromRunnable(Thread::yield)
-                .subscribeOn(reactor.core.scheduler.Schedulers.parallel()).block();
+                .subscribeOn(reactor.core.scheduler.Schedulers.parallel())
+                .block();
         assertThat(BLOCKING_CALLS).anySatisfy(call -> assertThat(call).contains("yield"));
     }
 }

@@ -22,10 +22,15 @@ import tools.jackson.databind.json.JsonMapper;
  * The {@code keyfence-drill} endpoint, the scheduled self-drill's health and the gauge in a real
  * Spring Boot resource server on a random port, over real HTTP, keys served on 127.0.0.1.
  */
-@SpringBootTest(classes = TestResourceServer.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"management.endpoints.web.exposure.include=health,keyfence-drill",
-                "management.endpoint.health.show-details=always", "management.endpoint.health.show-components=always",
-                "keyfence.drill.schedule=PT1H"})
+@SpringBootTest(
+        classes = TestResourceServer.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "management.endpoints.web.exposure.include=health,keyfence-drill",
+            "management.endpoint.health.show-details=always",
+            "management.endpoint.health.show-components=always",
+            "keyfence.drill.schedule=PT1H"
+        })
 class KeyfenceDrillEndpointTest {
     static final Fixture WORLD = new Fixture();
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -51,7 +56,9 @@ class KeyfenceDrillEndpointTest {
     MeterRegistry meters;
 
     private String admin() {
-        return WORLD.enterpriseToken("tid-a", "api://mail").claim("scp", "keyfence.admin").signedWith(Fixture.ENTERPRISE);
+        return WORLD.enterpriseToken("tid-a", "api://mail")
+                .claim("scp", "keyfence.admin")
+                .signedWith(Fixture.ENTERPRISE);
     }
 
     @Test
@@ -67,33 +74,58 @@ class KeyfenceDrillEndpointTest {
         List<String> attacks = new ArrayList<>();
         for (JsonNode a : report.get("attacks")) {
             attacks.add(a.get("attack").asString());
-            assertThat(a.get("valid").asBoolean()).as(a.get("attack").asString()).isFalse();
+            assertThat(a.get("valid").asBoolean())
+                    .as(a.get("attack").asString())
+                    .isFalse();
             assertThat(a.get("counterpartValid").asBoolean()).isTrue();
         }
-        assertThat(attacks).contains("consumer-key@default", "expired-consumer-key@calendar", "cross-tenant",
-                "consumer-token@default", "consumer-token@calendar", "revoked-key", "retired-key", "alg-none");
+        assertThat(attacks)
+                .contains(
+                        "consumer-key@default",
+                        "expired-consumer-key@calendar",
+                        "cross-tenant",
+                        "consumer-token@default",
+                        "consumer-token@calendar",
+                        "revoked-key",
+                        "retired-key",
+                        "alg-none");
         assertThat(attacks).noneMatch(a -> a.endsWith("@consumer") && a.contains("consumer-key"));
         JsonNode forgery = find(report, "consumer-key@default");
         assertThat(forgery.get("reason").asString()).isEqualTo("KEY_ISSUER_MISMATCH");
-        assertThat(forgery.get("controls").toString()).isEqualTo("[\"KEY_ISSUER_MISMATCH\",\"KEY_SCOPE_NOT_ACCEPTED\"]");
+        assertThat(forgery.get("controls").toString())
+                .isEqualTo("[\"KEY_ISSUER_MISMATCH\",\"KEY_SCOPE_NOT_ACCEPTED\"]");
         JsonNode revoked = find(report, "revoked-key");
         assertThat(revoked.get("title").asString()).contains("ent-revoked"); // the configured revocation, mirrored
         assertThat(r.body()).doesNotContain("eyJ").doesNotContain("\"n\":");
-        assertThat(WORLD.server.totalHits()).as("the drill never contacts a key source").isEqualTo(hitsBefore);
+        assertThat(WORLD.server.totalHits())
+                .as("the drill never contacts a key source")
+                .isEqualTo(hitsBefore);
 
-        JsonNode health = JSON.readTree(WORLD.get(port, "/actuator/health", admin()).body())
-                .get("components").get("keyfenceDrill");
+        JsonNode health = JSON.readTree(
+                        WORLD.get(port, "/actuator/health", admin()).body())
+                .get("components")
+                .get("keyfenceDrill");
         assertThat(health.get("status").asString()).isEqualTo("UP");
-        assertThat(health.get("details").get("minimumKeyForgeryControls").asInt()).isEqualTo(2);
+        assertThat(health.get("details").get("minimumKeyForgeryControls").asInt())
+                .isEqualTo(2);
         assertThat(meters.get("keyfence.drill.controls.min").gauge().value()).isEqualTo(2.0);
     }
 
     @Test
     void callsWithinTheMinimumIntervalGetTheLastReport() throws Exception {
-        String first = JSON.readTree(WORLD.get(port, "/actuator/keyfence-drill", admin()).body()).get("at").asString();
-        String again = JSON.readTree(WORLD.get(port, "/actuator/keyfence-drill", admin()).body()).get("at").asString();
+        String first = JSON.readTree(
+                        WORLD.get(port, "/actuator/keyfence-drill", admin()).body())
+                .get("at")
+                .asString();
+        String again = JSON.readTree(
+                        WORLD.get(port, "/actuator/keyfence-drill", admin()).body())
+                .get("at")
+                .asString();
         WORLD.clock.advance(Duration.ofMinutes(2));
-        String later = JSON.readTree(WORLD.get(port, "/actuator/keyfence-drill", admin()).body()).get("at").asString();
+        String later = JSON.readTree(
+                        WORLD.get(port, "/actuator/keyfence-drill", admin()).body())
+                .get("at")
+                .asString();
 
         assertThat(again).isEqualTo(first);
         assertThat(later).isNotEqualTo(first);
@@ -101,7 +133,9 @@ class KeyfenceDrillEndpointTest {
 
     @Test
     void callerWithoutTheAdminAuthorityIsRefused() throws Exception {
-        String user = WORLD.enterpriseToken("tid-a", "api://mail").claim("scp", "mail.read").signedWith(Fixture.ENTERPRISE);
+        String user = WORLD.enterpriseToken("tid-a", "api://mail")
+                .claim("scp", "mail.read")
+                .signedWith(Fixture.ENTERPRISE);
 
         HttpResponse<String> forbidden = WORLD.get(port, "/actuator/keyfence-drill", user);
         HttpResponse<String> anonymous = WORLD.get(port, "/actuator/keyfence-drill", null);

@@ -19,10 +19,15 @@ import tools.jackson.databind.json.JsonMapper;
  * A weakened policy (only the enterprise issuer: no consumer or other-scope issuer teaches key scopes) in a real Spring Boot app: the self-drill's
  * health is DOWN naming the attack and the fix, and the gauge shows the single control left.
  */
-@SpringBootTest(classes = TestResourceServer.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"management.endpoints.web.exposure.include=health,keyfence-drill",
-                "management.endpoint.health.show-details=always", "management.endpoint.health.show-components=always",
-                "keyfence.drill.schedule=PT1H"})
+@SpringBootTest(
+        classes = TestResourceServer.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "management.endpoints.web.exposure.include=health,keyfence-drill",
+            "management.endpoint.health.show-details=always",
+            "management.endpoint.health.show-components=always",
+            "keyfence.drill.schedule=PT1H"
+        })
 class KeyfenceDrillHealthDownTest {
     static final Fixture WORLD = new Fixture();
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -34,8 +39,8 @@ class KeyfenceDrillHealthDownTest {
     @DynamicPropertySource
     static void keyfence(DynamicPropertyRegistry registry) {
         WORLD.properties().forEach((k, v) -> {
-            if (k.startsWith("keyfence.issuers[0].") || !k.startsWith("keyfence.issuers[")
-                    && !k.startsWith("keyfence.resources.consumer.")) {
+            if (k.startsWith("keyfence.issuers[0].")
+                    || !k.startsWith("keyfence.issuers[") && !k.startsWith("keyfence.resources.consumer.")) {
                 registry.add(k, () -> v);
             }
         });
@@ -56,19 +61,24 @@ class KeyfenceDrillHealthDownTest {
 
     @Test
     void healthIsDownNamingTheAttackAndTheFix() throws Exception {
-        String admin = WORLD.enterpriseToken("tid-a", "api://mail").claim("scp", "keyfence.admin")
+        String admin = WORLD.enterpriseToken("tid-a", "api://mail")
+                .claim("scp", "keyfence.admin")
                 .signedWith(Fixture.ENTERPRISE);
         HttpResponse<String> drill = WORLD.get(port, "/actuator/keyfence-drill", admin); // waits for the scheduled run
         assertThat(drill.statusCode()).isEqualTo(200);
 
-        JsonNode health = JSON.readTree(WORLD.get(port, "/actuator/health", admin).body())
-                .get("components").get("keyfenceDrill");
+        JsonNode health = JSON.readTree(
+                        WORLD.get(port, "/actuator/health", admin).body())
+                .get("components")
+                .get("keyfenceDrill");
 
         assertThat(health.get("status").asString()).isEqualTo("DOWN");
-        assertThat(health.get("details").get("minimumKeyForgeryControls").asInt()).isEqualTo(1);
-        assertThat(health.get("details").get("findings").toString()).contains(
-                "2023: current consumer key, enterprise tenant @default: caught by KEY_ISSUER_MISMATCH only (needs 2); "
-                        + "configure the consumer issuer");
+        assertThat(health.get("details").get("minimumKeyForgeryControls").asInt())
+                .isEqualTo(1);
+        assertThat(health.get("details").get("findings").toString())
+                .contains(
+                        "2023: current consumer key, enterprise tenant @default: caught by KEY_ISSUER_MISMATCH only (needs 2); "
+                                + "configure the consumer issuer");
         assertThat(meters.get("keyfence.drill.controls.min").gauge().value()).isEqualTo(1.0);
     }
 }

@@ -13,8 +13,8 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 /** The keyfence.drill.* settings: allowed beside keyfence.config, bad values fail startup naming the property. */
 class KeyfenceDrillSettingsTest {
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(KeyfenceAutoConfiguration.class,
-                    KeyfenceDrillAutoConfiguration.class));
+            .withConfiguration(
+                    AutoConfigurations.of(KeyfenceAutoConfiguration.class, KeyfenceDrillAutoConfiguration.class));
 
     @TempDir
     Path dir;
@@ -35,7 +35,9 @@ class KeyfenceDrillSettingsTest {
 
     @Test
     void drillSettingsAreAllowedBesideAConfigurationFile() throws Exception {
-        runner.withPropertyValues("keyfence.config=" + config(), "keyfence.drill.min-interval=PT5M",
+        runner.withPropertyValues(
+                        "keyfence.config=" + config(),
+                        "keyfence.drill.min-interval=PT5M",
                         "keyfence.drill.min-controls=3")
                 .run(context -> {
                     assertThat(context).hasNotFailed();
@@ -47,8 +49,12 @@ class KeyfenceDrillSettingsTest {
     @Test
     void badDrillSettingsFailStartupNamingTheProperty() throws Exception {
         Path file = config();
-        for (String bad : new String[] {"keyfence.drill.schedule=PT0S", "keyfence.drill.schedule=banana",
-                "keyfence.drill.min-controls=0", "keyfence.drill.min-interval=-PT1S"}) {
+        for (String bad : new String[] {
+            "keyfence.drill.schedule=PT0S",
+            "keyfence.drill.schedule=banana",
+            "keyfence.drill.min-controls=0",
+            "keyfence.drill.min-interval=-PT1S"
+        }) {
             runner.withPropertyValues("keyfence.config=" + file, bad).run(context -> {
                 assertThat(context).as(bad).hasFailed();
                 Throwable t = context.getStartupFailure();

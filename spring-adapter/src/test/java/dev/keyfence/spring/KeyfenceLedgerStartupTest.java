@@ -26,8 +26,10 @@ class KeyfenceLedgerStartupTest {
     Path dir;
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(KeyfenceAutoConfiguration.class,
-                    KeyfenceLedgerAutoConfiguration.class, KeyfenceLedgerHealthAutoConfiguration.class))
+            .withConfiguration(AutoConfigurations.of(
+                    KeyfenceAutoConfiguration.class,
+                    KeyfenceLedgerAutoConfiguration.class,
+                    KeyfenceLedgerHealthAutoConfiguration.class))
             .withPropertyValues(
                     "keyfence.issuers[0].name=contoso",
                     "keyfence.issuers[0].issuer=https://login.example.test/contoso/v2.0",
@@ -51,7 +53,8 @@ class KeyfenceLedgerStartupTest {
                             assertThat(s.status()).isEqualTo(LedgerState.Status.UP);
                             assertThat(s.ledger()).contains("DataSource");
                         });
-                        assertThat(validator.awaitLedgerWrites(Duration.ofSeconds(30))).isTrue();
+                        assertThat(validator.awaitLedgerWrites(Duration.ofSeconds(30)))
+                                .isTrue();
                         Health health = ((HealthIndicator) context.getBean("keyfenceLedgerHealthIndicator")).health();
                         assertThat(health.getStatus()).isEqualTo(Status.UP);
                         assertThat(health.getDetails()).containsEntry("keyfence", "UP");
@@ -78,13 +81,20 @@ class KeyfenceLedgerStartupTest {
 
     @Test
     void theHealthIndicatorShowsAnEmbeddedLedgerAndNoneWithout() {
-        runner.withPropertyValues("keyfence.ledger.directory=" + dir.resolve("ledger")).run(context -> {
-            assertThat(context).hasNotFailed();
-            Health health = ((HealthIndicator) context.getBean("keyfenceLedgerHealthIndicator")).health();
-            assertThat(health.getStatus()).isEqualTo(Status.UP);
-            assertThat(health.getDetails()).containsEntry("keyfence", "UP")
-                    .containsEntry("ledger", "directory " + dir.resolve("ledger").toAbsolutePath().normalize());
-        });
+        runner.withPropertyValues("keyfence.ledger.directory=" + dir.resolve("ledger"))
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    Health health = ((HealthIndicator) context.getBean("keyfenceLedgerHealthIndicator")).health();
+                    assertThat(health.getStatus()).isEqualTo(Status.UP);
+                    assertThat(health.getDetails())
+                            .containsEntry("keyfence", "UP")
+                            .containsEntry(
+                                    "ledger",
+                                    "directory "
+                                            + dir.resolve("ledger")
+                                                    .toAbsolutePath()
+                                                    .normalize());
+                });
         runner.run(context -> {
             Health health = ((HealthIndicator) context.getBean("keyfenceLedgerHealthIndicator")).health();
             assertThat(health.getStatus()).isEqualTo(Status.UNKNOWN);

@@ -20,9 +20,14 @@ import tools.jackson.databind.json.JsonMapper;
  * A real Spring Boot resource server on a random port, configured only by keyfence.* properties,
  * driven over real HTTP with keys served over real HTTP on 127.0.0.1.
  */
-@SpringBootTest(classes = TestResourceServer.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"management.endpoints.web.exposure.include=health,keyfence",
-                "management.endpoint.health.show-details=always", "management.endpoint.health.show-components=always"})
+@SpringBootTest(
+        classes = TestResourceServer.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "management.endpoints.web.exposure.include=health,keyfence",
+            "management.endpoint.health.show-details=always",
+            "management.endpoint.health.show-components=always"
+        })
 class KeyfenceResourceServerTest {
     static final Fixture WORLD = new Fixture();
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -58,11 +63,14 @@ class KeyfenceResourceServerTest {
         assertThat(keyfence.get("status").asString()).isEqualTo("DOWN");
         JsonNode sources = keyfence.get("details");
         assertThat(sources.get("enterprise").get("status").asString()).isEqualTo("UP");
-        assertThat(sources.get("enterprise").get("details").get("keyfence").asString()).isEqualTo("UP");
+        assertThat(sources.get("enterprise").get("details").get("keyfence").asString())
+                .isEqualTo("UP");
         assertThat(sources.get("consumer").get("status").asString()).isEqualTo("UP");
-        assertThat(sources.get("consumer").get("details").get("location").asString()).endsWith("/consumers/keys");
+        assertThat(sources.get("consumer").get("details").get("location").asString())
+                .endsWith("/consumers/keys");
         assertThat(sources.get("partner").get("status").asString()).isEqualTo("DOWN");
-        assertThat(sources.get("partner").get("details").get("problem").asString()).contains("500");
+        assertThat(sources.get("partner").get("details").get("problem").asString())
+                .contains("500");
         assertThat(r.statusCode()).isEqualTo(503);
     }
 
@@ -77,16 +85,28 @@ class KeyfenceResourceServerTest {
         HttpResponse<String> r = WORLD.get(port, "/actuator/keyfence", token);
         assertThat(r.statusCode()).isEqualTo(200);
         JsonNode posture = JSON.readTree(r.body());
-        assertThat(posture.get("controls").toString()).contains("{\"name\":\"KEY_SCOPE\",\"enabled\":true,")
+        assertThat(posture.get("controls").toString())
+                .contains("{\"name\":\"KEY_SCOPE\",\"enabled\":true,")
                 .contains("{\"name\":\"KEY_VALIDITY_WINDOW\",\"enabled\":true,");
         assertThat(posture.get("issuers").get(1).get("name").asString()).isEqualTo("consumer");
-        assertThat(posture.get("issuers").get(1).get("sources").get(0).get("health").asString()).isEqualTo("UP");
+        assertThat(posture.get("issuers")
+                        .get(1)
+                        .get("sources")
+                        .get(0)
+                        .get("health")
+                        .asString())
+                .isEqualTo("UP");
         String keys = posture.get("issuers").get(1).get("keys").toString();
-        assertThat(keys).contains("\"kid\":\"msa-2016\"", "\"status\":\"EXPIRED\"", "\"notAfter\":\"2021-04-01T00:00:00Z\"");
+        assertThat(keys)
+                .contains("\"kid\":\"msa-2016\"", "\"status\":\"EXPIRED\"", "\"notAfter\":\"2021-04-01T00:00:00Z\"");
         String findings = posture.get("findings").toString();
-        assertThat(findings).contains("\"code\":\"KEY_SHARED_ACROSS_SCOPES\"", "\"kid\":\"msa-shared\"",
-                "\"code\":\"EXPIRED_KEY_PUBLISHED\"", "\"code\":\"ISSUER_UNREACHABLE\"",
-                "\"code\":\"INSECURE_KEY_TRANSPORT\"");
+        assertThat(findings)
+                .contains(
+                        "\"code\":\"KEY_SHARED_ACROSS_SCOPES\"",
+                        "\"kid\":\"msa-shared\"",
+                        "\"code\":\"EXPIRED_KEY_PUBLISHED\"",
+                        "\"code\":\"ISSUER_UNREACHABLE\"",
+                        "\"code\":\"INSECURE_KEY_TRANSPORT\"");
         assertThat(posture.get("findings").get(0).get("severity").asString()).isEqualTo("critical");
         assertThat(posture.get("resources").toString()).contains("/consumer/**", "api://calendar");
         String modulus = (String) Fixture.SHARED_CONSUMER.jwk().toMap().get("n");
@@ -103,26 +123,35 @@ class KeyfenceResourceServerTest {
         assertThat(WORLD.get(port, "/api/me", ok).statusCode()).isEqualTo(200);
         assertThat(count("rejected", "KEY_REVOKED", "enterprise")).isEqualTo(revokedBefore + 1);
         assertThat(count("accepted", "none", "enterprise")).isEqualTo(acceptedBefore + 1);
-        String stranger = Tokens.accessToken("https://evil.example/" + "x".repeat(20), "api://mail", WORLD.clock.instant())
+        String stranger = Tokens.accessToken(
+                        "https://evil.example/" + "x".repeat(20), "api://mail", WORLD.clock.instant())
                 .signedWith(Fixture.ENTERPRISE);
         double untrustedBefore = count("rejected", "ISSUER_NOT_TRUSTED", "untrusted");
         assertRejected("/api/me", stranger, "ISSUER_NOT_TRUSTED");
         assertThat(count("rejected", "ISSUER_NOT_TRUSTED", "untrusted")).isEqualTo(untrustedBefore + 1);
-        assertThat(meters.find("keyfence.key.source.events").tags("source", "enterprise", "event", "fetched").counter())
-                .isNotNull().satisfies(c -> assertThat(c.count()).isGreaterThanOrEqualTo(1));
-        assertThat(meters.find("keyfence.key.source.events").tags("source", "partner", "event", "fetch_failed").counter())
-                .isNotNull().satisfies(c -> assertThat(c.count()).isGreaterThanOrEqualTo(1));
+        assertThat(meters.find("keyfence.key.source.events")
+                        .tags("source", "enterprise", "event", "fetched")
+                        .counter())
+                .isNotNull()
+                .satisfies(c -> assertThat(c.count()).isGreaterThanOrEqualTo(1));
+        assertThat(meters.find("keyfence.key.source.events")
+                        .tags("source", "partner", "event", "fetch_failed")
+                        .counter())
+                .isNotNull()
+                .satisfies(c -> assertThat(c.count()).isGreaterThanOrEqualTo(1));
     }
 
     private double count(String outcome, String reason, String issuer) {
         io.micrometer.core.instrument.Counter c = meters.find("keyfence.tokens")
-                .tags("outcome", outcome, "reason", reason, "issuer", issuer, "resource", "default").counter();
+                .tags("outcome", outcome, "reason", reason, "issuer", issuer, "resource", "default")
+                .counter();
         return c == null ? 0 : c.count();
     }
 
     @Test
     void acceptsEnterpriseTokenAndExposesKeyScopeAndTenant() throws Exception {
-        String token = WORLD.enterpriseToken("tid-a", "api://mail").claim("scp", "Mail.Read Mail.Send")
+        String token = WORLD.enterpriseToken("tid-a", "api://mail")
+                .claim("scp", "Mail.Read Mail.Send")
                 .signedWith(Fixture.ENTERPRISE);
         HttpResponse<String> r = WORLD.get(port, "/api/me", token);
         assertThat(r.statusCode()).isEqualTo(200);
@@ -154,7 +183,8 @@ class KeyfenceResourceServerTest {
 
     @Test
     void rejectsCrossTenantToken() throws Exception {
-        String token = WORLD.enterpriseToken("tid-a", "api://mail").tenant("tid-b").signedWith(Fixture.ENTERPRISE);
+        String token =
+                WORLD.enterpriseToken("tid-a", "api://mail").tenant("tid-b").signedWith(Fixture.ENTERPRISE);
         assertRejected("/api/me", token, "TENANT_NOT_ALLOWED");
     }
 
@@ -174,8 +204,10 @@ class KeyfenceResourceServerTest {
     void rejectsRetiredKeyAfterItLeavesTheKeySet() throws Exception {
         String before = WORLD.enterpriseToken("tid-a", "api://mail").signedWith(Fixture.RETIRING);
         assertThat(WORLD.get(port, "/api/me", before).statusCode()).isEqualTo(200);
-        WORLD.server.serveKeys("/common/keys", dev.keyfence.testkit.JwkSet.of(Fixture.ENTERPRISE.jwk(),
-                Fixture.SHARED_CONSUMER.jwk(), Fixture.REVOKED.jwk()));
+        WORLD.server.serveKeys(
+                "/common/keys",
+                dev.keyfence.testkit.JwkSet.of(
+                        Fixture.ENTERPRISE.jwk(), Fixture.SHARED_CONSUMER.jwk(), Fixture.REVOKED.jwk()));
         WORLD.clock.advance(Duration.ofMinutes(6));
         String after = WORLD.enterpriseToken("tid-a", "api://mail").signedWith(Fixture.RETIRING);
         assertRejected("/api/me", after, "KEY_RETIRED");
@@ -216,10 +248,13 @@ class KeyfenceResourceServerTest {
     void decoderMapsVerifiedTokenToSpringJwt() {
         String token = WORLD.enterpriseToken("tid-b", "api://mail").signedWith(Fixture.ENTERPRISE);
         KeyfenceJwt jwt = (KeyfenceJwt) decoder.decode(token);
-        assertThat(jwt.getHeaders()).containsEntry("alg", "RS256").containsEntry("kid", "ent-1")
+        assertThat(jwt.getHeaders())
+                .containsEntry("alg", "RS256")
+                .containsEntry("kid", "ent-1")
                 .containsEntry("typ", "at+jwt");
         assertThat(jwt.getSubject()).isEqualTo("alice");
-        assertThat(jwt.getIssuedAt()).isEqualTo(WORLD.clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+        assertThat(jwt.getIssuedAt())
+                .isEqualTo(WORLD.clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
         assertThat(jwt.getExpiresAt()).isAfter(jwt.getIssuedAt());
         assertThat(jwt.getAudience()).containsExactly("api://mail");
         assertThat(jwt.keyScope()).isEqualTo("enterprise");

@@ -37,19 +37,26 @@ class KeyfenceStartupTest {
 
     @Test
     void staysOffWithoutKeyfenceProperties() {
-        new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(KeyfenceAutoConfiguration.class))
+        new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(KeyfenceAutoConfiguration.class))
                 .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(TokenValidator.class));
     }
 
     @Test
     void bindsKebabCaseIndexedAndCommaSeparatedProperties() {
-        runner.withPropertyValues("keyfence.resource.clock-skew=PT30S", "keyfence.jwks.max-stale=PT1H",
-                        "keyfence.keys.revoked[0]=kid:abc", "keyfence.keys.revoked[1]=kid:def")
+        runner.withPropertyValues(
+                        "keyfence.resource.clock-skew=PT30S",
+                        "keyfence.jwks.max-stale=PT1H",
+                        "keyfence.keys.revoked[0]=kid:abc",
+                        "keyfence.keys.revoked[1]=kid:def")
                 .run(context -> {
                     assertThat(context).hasNotFailed();
                     TokenValidator validator = context.getBean(TokenValidator.class);
-                    assertThat(validator.policy().issuers()).extracting(i -> i.name()).containsExactly("contoso", "consumer");
-                    assertThat(validator.policy().issuers().get(0).tenants()).containsExactlyInAnyOrder("tid-a", "tid-b");
+                    assertThat(validator.policy().issuers())
+                            .extracting(i -> i.name())
+                            .containsExactly("contoso", "consumer");
+                    assertThat(validator.policy().issuers().get(0).tenants())
+                            .containsExactlyInAnyOrder("tid-a", "tid-b");
                     assertThat(validator.resource().clockSkew()).hasSeconds(30);
                     assertThat(validator.policy().jwks().maxStale()).hasHours(1);
                     assertThat(validator.policy().keys().revoked()).hasSize(2);
@@ -72,13 +79,15 @@ class KeyfenceStartupTest {
     void failsStartupNamingAnUnknownProperty() {
         runner.withPropertyValues("keyfence.resource.clock-skwe=PT30S").run(context -> {
             assertThat(context).hasFailed();
-            assertThat(rootMessage(context.getStartupFailure())).startsWith("keyfence.resource.clock-skwe: unknown setting");
+            assertThat(rootMessage(context.getStartupFailure()))
+                    .startsWith("keyfence.resource.clock-skwe: unknown setting");
         });
     }
 
     @Test
     void failsStartupNamingAMissingIssuerSetting() {
-        runner.withPropertyValues("keyfence.issuers[2].name=partner", "keyfence.issuers[2].issuer=https://partner.example")
+        runner.withPropertyValues(
+                        "keyfence.issuers[2].name=partner", "keyfence.issuers[2].issuer=https://partner.example")
                 .run(context -> {
                     assertThat(context).hasFailed();
                     assertThat(rootMessage(context.getStartupFailure())).startsWith("keyfence.issuers[2].jwks-uri: ");
@@ -87,7 +96,8 @@ class KeyfenceStartupTest {
 
     @Test
     void failsStartupWhenAScopeIsAcceptedThatNoIssuerCarries() {
-        runner.withPropertyValues("keyfence.resources.mail.paths=/mail/**", "keyfence.resources.mail.accepted-key-scopes=partner")
+        runner.withPropertyValues(
+                        "keyfence.resources.mail.paths=/mail/**", "keyfence.resources.mail.accepted-key-scopes=partner")
                 .run(context -> {
                     assertThat(context).hasFailed();
                     assertThat(rootMessage(context.getStartupFailure()))
@@ -97,7 +107,8 @@ class KeyfenceStartupTest {
 
     @Test
     void failsStartupNamingABadPathPatternAndExplainingTheTwoForms() {
-        runner.withPropertyValues("keyfence.resources.admin.paths=/admin/**,/console/*",
+        runner.withPropertyValues(
+                        "keyfence.resources.admin.paths=/admin/**,/console/*",
                         "keyfence.resources.admin.audiences=api://admin")
                 .run(context -> {
                     assertThat(context).hasFailed();
@@ -124,23 +135,28 @@ class KeyfenceStartupTest {
                   admin:
                     paths: ["/admin/*"]
                 """);
-        new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(KeyfenceAutoConfiguration.class))
-                .withPropertyValues("keyfence.config=" + yaml).run(context -> {
+        new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(KeyfenceAutoConfiguration.class))
+                .withPropertyValues("keyfence.config=" + yaml)
+                .run(context -> {
                     assertThat(context).hasFailed();
-                    assertThat(rootMessage(context.getStartupFailure())).startsWith("keyfence.config: file ")
+                    assertThat(rootMessage(context.getStartupFailure()))
+                            .startsWith("keyfence.config: file ")
                             .contains("resources.admin.paths[0]: \"/admin/*\"", "write \"/admin/**\"");
                 });
     }
 
     @Test
     void validatorBeanCarriesThePathProfiles() {
-        runner.withPropertyValues("keyfence.resources.admin.paths=/admin/**",
-                        "keyfence.resources.admin.audiences=api://admin")
+        runner.withPropertyValues(
+                        "keyfence.resources.admin.paths=/admin/**", "keyfence.resources.admin.audiences=api://admin")
                 .run(context -> {
                     assertThat(context).hasNotFailed();
                     TokenValidator validator = context.getBean(TokenValidator.class);
-                    assertThat(validator.forPath("/admin/users")).isInstanceOfSatisfying(PathRoute.Matched.class,
-                            m -> assertThat(m.profile()).contains("admin"));
+                    assertThat(validator.forPath("/admin/users"))
+                            .isInstanceOfSatisfying(
+                                    PathRoute.Matched.class,
+                                    m -> assertThat(m.profile()).contains("admin"));
                 });
     }
 
@@ -162,22 +178,37 @@ class KeyfenceStartupTest {
                     paths: ["/calendar/**"]
                     audiences: ["api://calendar"]
                 """);
-        new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(KeyfenceAutoConfiguration.class))
-                .withPropertyValues("keyfence.config=" + yaml).run(context -> {
+        new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(KeyfenceAutoConfiguration.class))
+                .withPropertyValues("keyfence.config=" + yaml)
+                .run(context -> {
                     assertThat(context).hasNotFailed();
-                    assertThat(context.getBean(TokenValidator.class).policy().issuers().get(0).name()).isEqualTo("contoso");
-                    assertThat(context.getBean(KeyfenceConfig.class).resources().get(0).paths()).containsExactly("/calendar/**");
+                    assertThat(context.getBean(TokenValidator.class)
+                                    .policy()
+                                    .issuers()
+                                    .get(0)
+                                    .name())
+                            .isEqualTo("contoso");
+                    assertThat(context.getBean(KeyfenceConfig.class)
+                                    .resources()
+                                    .get(0)
+                                    .paths())
+                            .containsExactly("/calendar/**");
                 });
     }
 
     @Test
     void failsStartupNamingKeyfenceConfigAndTheSettingInTheFile(@TempDir Path dir) throws Exception {
         Path yaml = dir.resolve("keyfence.yaml");
-        Files.writeString(yaml, "issuers: []\nresource:\n  audiences: [\"api://mail\"]\n  accepted-key-scopes: [enterprise]\n");
-        new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(KeyfenceAutoConfiguration.class))
-                .withPropertyValues("keyfence.config=" + yaml).run(context -> {
+        Files.writeString(
+                yaml, "issuers: []\nresource:\n  audiences: [\"api://mail\"]\n  accepted-key-scopes: [enterprise]\n");
+        new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(KeyfenceAutoConfiguration.class))
+                .withPropertyValues("keyfence.config=" + yaml)
+                .run(context -> {
                     assertThat(context).hasFailed();
-                    assertThat(rootMessage(context.getStartupFailure())).startsWith("keyfence.config: file ")
+                    assertThat(rootMessage(context.getStartupFailure()))
+                            .startsWith("keyfence.config: file ")
                             .contains("issuers: ");
                 });
     }
@@ -194,9 +225,12 @@ class KeyfenceStartupTest {
 
     @Test
     void policyCustomizerAppliesBeforeTheValidatorIsBuilt() {
-        java.time.Clock fixed = java.time.Clock.fixed(java.time.Instant.parse("2021-01-01T00:00:00Z"), java.time.ZoneOffset.UTC);
+        java.time.Clock fixed =
+                java.time.Clock.fixed(java.time.Instant.parse("2021-01-01T00:00:00Z"), java.time.ZoneOffset.UTC);
         runner.withBean(KeyfencePolicyCustomizer.class, () -> policy -> policy.clock(fixed))
-                .run(context -> assertThat(context.getBean(TokenValidator.class).policy().clock()).isSameAs(fixed));
+                .run(context -> assertThat(
+                                context.getBean(TokenValidator.class).policy().clock())
+                        .isSameAs(fixed));
     }
 
     private static String rootMessage(Throwable failure) {
@@ -204,14 +238,18 @@ class KeyfenceStartupTest {
         while (t != null && !(t instanceof dev.keyfence.spring.internal.KeyfencePropertyException)) {
             t = t.getCause();
         }
-        assertThat(t).as("a KeyfencePropertyException in the cause chain of " + failure)
+        assertThat(t)
+                .as("a KeyfencePropertyException in the cause chain of " + failure)
                 .isInstanceOf(dev.keyfence.spring.internal.KeyfencePropertyException.class);
         return t.getMessage();
     }
 
     @Configuration(proxyBeanMethods = false)
     static class UserDecoder {
-        final JwtDecoder decoder = token -> Jwt.withTokenValue(token).header("alg", "none").claim("sub", "x").build();
+        final JwtDecoder decoder = token -> Jwt.withTokenValue(token)
+                .header("alg", "none")
+                .claim("sub", "x")
+                .build();
 
         @Bean
         JwtDecoder userJwtDecoder() {

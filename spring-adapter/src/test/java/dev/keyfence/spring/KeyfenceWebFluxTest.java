@@ -22,10 +22,15 @@ import org.springframework.test.context.DynamicPropertySource;
  * challenges with the reason code, per-path profiles, health and metrics, and validation off the
  * event loop.
  */
-@SpringBootTest(classes = ReactiveTestApp.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.main.web-application-type=reactive",
-                "management.endpoints.web.exposure.include=health",
-                "management.endpoint.health.show-details=always", "management.endpoint.health.show-components=always"})
+@SpringBootTest(
+        classes = ReactiveTestApp.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "spring.main.web-application-type=reactive",
+            "management.endpoints.web.exposure.include=health",
+            "management.endpoint.health.show-details=always",
+            "management.endpoint.health.show-components=always"
+        })
 class KeyfenceWebFluxTest {
     static final Fixture WORLD = new Fixture();
 
@@ -59,7 +64,8 @@ class KeyfenceWebFluxTest {
 
     @Test
     void acceptsAnEnterpriseToken() throws Exception {
-        String token = WORLD.enterpriseToken("tid-a", "api://mail").subject("alice").signedWith(Fixture.ENTERPRISE);
+        String token =
+                WORLD.enterpriseToken("tid-a", "api://mail").subject("alice").signedWith(Fixture.ENTERPRISE);
         HttpResponse<String> r = WORLD.get(port, "/api/me", token);
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         assertThat(r.body()).isEqualTo("{\"sub\":\"alice\",\"tenant\":\"tid-a\",\"keyScope\":\"enterprise\"}");
@@ -76,7 +82,8 @@ class KeyfenceWebFluxTest {
         String forged = WORLD.enterpriseToken("tid-a", "api://mail").signedWith(Fixture.EXPIRED_CONSUMER);
         HttpResponse<String> r = WORLD.get(port, "/api/me", forged);
         assertThat(r.statusCode()).isEqualTo(401);
-        assertThat(r.headers().firstValue("WWW-Authenticate").orElseThrow()).startsWith("Bearer error=\"invalid_token\"");
+        assertThat(r.headers().firstValue("WWW-Authenticate").orElseThrow())
+                .startsWith("Bearer error=\"invalid_token\"");
     }
 
     @Test
@@ -140,10 +147,14 @@ class KeyfenceWebFluxTest {
         String token = WORLD.enterpriseToken("tid-a", "api://mail").signedWith(Fixture.ENTERPRISE);
         assertThat(WORLD.get(port, "/api/me", token).statusCode()).isEqualTo(200);
         // Reactor marks its and Netty's event-loop threads (webflux-http-epoll-N, reactor-http-nio-N) non-blocking
-        assertThat(ReactiveTestApp.VERDICT_THREADS).hasSizeGreaterThanOrEqualTo(2)
-                .allSatisfy(name -> assertThat(name).startsWith("boundedElastic-").doesNotContain("non-blocking"));
-        assertThat(ReactiveTestApp.FETCH_THREADS).isNotEmpty()
-                .allSatisfy(name -> assertThat(name).doesNotContain("non-blocking").doesNotContain("http"));
+        assertThat(ReactiveTestApp.VERDICT_THREADS)
+                .hasSizeGreaterThanOrEqualTo(2)
+                .allSatisfy(
+                        name -> assertThat(name).startsWith("boundedElastic-").doesNotContain("non-blocking"));
+        assertThat(ReactiveTestApp.FETCH_THREADS)
+                .isNotEmpty()
+                .allSatisfy(
+                        name -> assertThat(name).doesNotContain("non-blocking").doesNotContain("http"));
     }
 
     @Test
@@ -165,7 +176,8 @@ class KeyfenceWebFluxTest {
 
     private double count(String reason) {
         return meters.find("keyfence.tokens").tag("reason", reason).tag("issuer", "enterprise").counters().stream()
-                .mapToDouble(c -> c.count()).sum();
+                .mapToDouble(c -> c.count())
+                .sum();
     }
 
     private void assertRejected(String path, String token, String reason) throws Exception {

@@ -17,9 +17,14 @@ class SpringOnlyPropertiesTest {
 
     @Test
     void drillAndLedgerPropertiesAreDeclaredInTheRegistry() {
-        assertThat(SPRING).containsKeys(KeyfenceDrillAutoConfiguration.SCHEDULE,
-                KeyfenceDrillAutoConfiguration.MIN_INTERVAL, KeyfenceDrillAutoConfiguration.MIN_CONTROLS,
-                KeyfenceDrillAutoConfiguration.AUTHORITY, "keyfence.ledger.use-datasource", "keyfence.config");
+        assertThat(SPRING)
+                .containsKeys(
+                        KeyfenceDrillAutoConfiguration.SCHEDULE,
+                        KeyfenceDrillAutoConfiguration.MIN_INTERVAL,
+                        KeyfenceDrillAutoConfiguration.MIN_CONTROLS,
+                        KeyfenceDrillAutoConfiguration.AUTHORITY,
+                        "keyfence.ledger.use-datasource",
+                        "keyfence.config");
     }
 
     @Test
@@ -28,6 +33,7 @@ class SpringOnlyPropertiesTest {
                 .contains(KeyfenceDrillEndpoint.DEFAULT_AUTHORITY);
         assertThat(SPRING.get(KeyfenceDrillAutoConfiguration.MIN_CONTROLS).defaultValue())
                 .contains(Drill.DEFAULT_MIN_CONTROLS);
-        assertThat(SPRING.get(KeyfenceDrillAutoConfiguration.SCHEDULE).defaultValue()).isEmpty();
+        assertThat(SPRING.get(KeyfenceDrillAutoConfiguration.SCHEDULE).defaultValue())
+                .isEmpty();
     }
 }

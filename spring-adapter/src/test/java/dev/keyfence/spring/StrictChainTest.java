@@ -84,27 +84,35 @@ class StrictChainTest {
 
     private String certificateBound() {
         return WORLD.enterpriseToken("tid-a", "api://mail")
-                .claim("cnf", Map.of("x5t#S256", DpopProofs.x5tS256(CLIENT.certificate()))).signedWith(Fixture.ENTERPRISE);
+                .claim("cnf", Map.of("x5t#S256", DpopProofs.x5tS256(CLIENT.certificate())))
+                .signedWith(Fixture.ENTERPRISE);
     }
 
     @Test
     void refusesCertificateBoundTokenWithoutItsCertificate() {
-        assertRejected(Tls.get(port, "/api/me", Optional.empty(), bearer(certificateBound())), "TOKEN_BINDING_MISMATCH");
-        assertRejected(Tls.get(port, "/api/me", Optional.of(THIEF), bearer(certificateBound())), "TOKEN_BINDING_MISMATCH");
+        assertRejected(
+                Tls.get(port, "/api/me", Optional.empty(), bearer(certificateBound())), "TOKEN_BINDING_MISMATCH");
+        assertRejected(
+                Tls.get(port, "/api/me", Optional.of(THIEF), bearer(certificateBound())), "TOKEN_BINDING_MISMATCH");
     }
 
     @Test
     void acceptsCertificateBoundTokenWithItsCertificate() {
-        assertThat(Tls.get(port, "/api/me", Optional.of(CLIENT), bearer(certificateBound())).status()).isEqualTo(200);
+        assertThat(Tls.get(port, "/api/me", Optional.of(CLIENT), bearer(certificateBound()))
+                        .status())
+                .isEqualTo(200);
     }
 
     @Test
     void dpopBoundTokenNeedsAFreshProofOfItsKey() {
-        WORLD.clock.set(java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)); // Spring checks iat on the system clock
-        String token = WORLD.enterpriseToken("tid-a", "api://mail").claim("cnf", Map.of("jkt", DPOP_KEY.thumbprint()))
+        WORLD.clock.set(java.time.Instant.now()
+                .truncatedTo(java.time.temporal.ChronoUnit.SECONDS)); // Spring checks iat on the system clock
+        String token = WORLD.enterpriseToken("tid-a", "api://mail")
+                .claim("cnf", Map.of("jkt", DPOP_KEY.thumbprint()))
                 .signedWith(Fixture.ENTERPRISE);
         String url = "https://127.0.0.1:" + port + "/api/me";
-        String proof = DpopProofs.proof(DPOP_KEY, "GET", url, token, WORLD.clock.instant()).signedWith(DPOP_KEY);
+        String proof = DpopProofs.proof(DPOP_KEY, "GET", url, token, WORLD.clock.instant())
+                .signedWith(DPOP_KEY);
         List<String[]> dpop = List.of(new String[] {"Authorization", "DPoP " + token}, new String[] {"DPoP", proof});
 
         assertRejected(Tls.get(port, "/api/me", Optional.empty(), bearer(token)), "TOKEN_BINDING_MISMATCH");
@@ -117,7 +125,8 @@ class StrictChainTest {
     @Test
     void metadataNeverReflectsTheHost() {
         // the audience api://mail is no URL, so there is no resource identifier to publish: 404, never the Host
-        for (String path : List.of("/.well-known/oauth-protected-resource", "/.well-known/oauth-protected-resource/api/me")) {
+        for (String path :
+                List.of("/.well-known/oauth-protected-resource", "/.well-known/oauth-protected-resource/api/me")) {
             String answer = Tls.raw(port, List.of("GET " + path + " HTTP/1.1", "Host: attacker.example"));
             assertThat(answer).as(path).startsWith("HTTP/1.1 404").doesNotContain("attacker.example");
         }
@@ -129,10 +138,14 @@ class StrictChainTest {
     void answersEveryCaseOfTheSharedCredentialTableLikeTheFilter() {
         String token = token();
         for (CredentialCases.Case c : CredentialCases.all()) {
-            Tls.Reply reply = Tls.send(port, c.method(),
+            Tls.Reply reply = Tls.send(
+                    port,
+                    c.method(),
                     ("/api/me" + (c.query().isEmpty() ? "" : "?" + c.query())).replace(CredentialCases.TOKEN, token),
-                    Optional.empty(), c.authorization().stream()
-                            .map(a -> new String[] {"Authorization", a.replace(CredentialCases.TOKEN, token)}).toList(),
+                    Optional.empty(),
+                    c.authorization().stream()
+                            .map(a -> new String[] {"Authorization", a.replace(CredentialCases.TOKEN, token)})
+                            .toList(),
                     c.form().map(f -> f.replace(CredentialCases.TOKEN, token)));
             assertThat(reply.status()).as(c.name()).isEqualTo(c.status());
             assertThat(reply.challenge()).as(c.name()).isEqualTo(c.challenge());
@@ -143,9 +156,11 @@ class StrictChainTest {
     @Test
     void answersFirewallRejectionsWith400AndAReason() {
         for (String path : List.of("//api/me", "/api;x=1/me", "/api/%2e%2e/me", "/api/me%0a", "/api/./me")) {
-            String answer = Tls.raw(port, List.of("GET " + path + " HTTP/1.1", "Host: 127.0.0.1",
-                    "Authorization: Bearer " + token()));
-            assertThat(answer).as(path).startsWith("HTTP/1.1 400")
+            String answer = Tls.raw(
+                    port, List.of("GET " + path + " HTTP/1.1", "Host: 127.0.0.1", "Authorization: Bearer " + token()));
+            assertThat(answer)
+                    .as(path)
+                    .startsWith("HTTP/1.1 400")
                     .contains("WWW-Authenticate: Bearer error=\"invalid_request\", "
                             + "error_description=\"ambiguous request path\"")
                     .contains("{\"error\":\"invalid_request\",\"error_description\":\"ambiguous request path\"}");
@@ -161,13 +176,17 @@ class StrictChainTest {
         lines.start();
         audit.addAppender(lines);
         try {
-            String forged = WORLD.enterpriseToken("tid-a", "api://mail").kid("a\" tid=\"victim").signedWith(Fixture.ENTERPRISE);
+            String forged = WORLD.enterpriseToken("tid-a", "api://mail")
+                    .kid("a\" tid=\"victim")
+                    .signedWith(Fixture.ENTERPRISE);
             assertRejected(Tls.get(port, "/api/me", Optional.empty(), bearer(forged)), "KEY_NOT_FOUND");
         } finally {
             audit.detachAppender(lines);
         }
-        assertThat(lines.list).extracting(ILoggingEvent::getFormattedMessage)
-                .anySatisfy(line -> assertThat(line).contains("kid=\"a\\\" tid=\\\"victim\"")
+        assertThat(lines.list)
+                .extracting(ILoggingEvent::getFormattedMessage)
+                .anySatisfy(line -> assertThat(line)
+                        .contains("kid=\"a\\\" tid=\\\"victim\"")
                         .doesNotContain("tid=\"victim\""));
     }
 
@@ -178,7 +197,8 @@ class StrictChainTest {
         Tls.Reply logout = Tls.send(port, "POST", "/logout", Optional.empty(), bearer("junk"), Optional.empty());
         assertThat(logout.status()).isEqualTo(401);
         assertThat(logout.headers()).doesNotContainKey("location");
-        assertThat(Tls.get(port, "/login", Optional.empty(), List.of()).status()).isEqualTo(401);
+        assertThat(Tls.get(port, "/login", Optional.empty(), List.of()).status())
+                .isEqualTo(401);
         Tls.Reply ok = Tls.get(port, "/api/me", Optional.empty(), bearer(token()));
         assertThat(ok.status()).isEqualTo(200);
         assertThat(ok.headers()).doesNotContainKey("set-cookie");
@@ -193,11 +213,16 @@ class StrictChainTest {
         lines.start();
         root.addAppender(lines);
         try {
-            String nbf = WORLD.enterpriseToken("tid-a", "api://mail").claim("nbf", -1e17)
-                    .claim("note", "secret-claim-value-1").signedWith(Fixture.ENTERPRISE);
-            assertThat(Tls.get(port, "/api/me", Optional.empty(), bearer(nbf)).status()).isEqualTo(200);
-            String scp = WORLD.enterpriseToken("tid-a", "api://mail").claim("scp", List.of(1))
-                    .claim("note", "secret-claim-value-2").signedWith(Fixture.ENTERPRISE);
+            String nbf = WORLD.enterpriseToken("tid-a", "api://mail")
+                    .claim("nbf", -1e17)
+                    .claim("note", "secret-claim-value-1")
+                    .signedWith(Fixture.ENTERPRISE);
+            assertThat(Tls.get(port, "/api/me", Optional.empty(), bearer(nbf)).status())
+                    .isEqualTo(200);
+            String scp = WORLD.enterpriseToken("tid-a", "api://mail")
+                    .claim("scp", List.of(1))
+                    .claim("note", "secret-claim-value-2")
+                    .signedWith(Fixture.ENTERPRISE);
             Tls.Reply reply = Tls.get(port, "/api/me", Optional.empty(), bearer(scp));
             assertThat(reply.status()).isEqualTo(200);
             assertThat(reply.body()).contains("\"authorities\":[]");

@@ -13,8 +13,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
  * }</pre>
  */
 public final class KeyfenceMockMvc {
-    private KeyfenceMockMvc() {
-    }
+    private KeyfenceMockMvc() {}
 
     /** Adds {@code Authorization: Bearer} with a token newly minted from {@code token}. */
     public static RequestPostProcessor bearer(TestToken token) {

@@ -17,8 +17,7 @@ import org.springframework.web.server.adapter.WebHttpHandlerBuilder;
  * }</pre>
  */
 public final class KeyfenceWebTestClient {
-    private KeyfenceWebTestClient() {
-    }
+    private KeyfenceWebTestClient() {}
 
     /** A mutator adding {@code Authorization: Bearer} with a token newly minted from {@code token}. */
     public static WebTestClientConfigurer bearer(TestToken token) {
@@ -30,8 +29,10 @@ public final class KeyfenceWebTestClient {
         Objects.requireNonNull(token, "token");
         return new WebTestClientConfigurer() {
             @Override
-            public void afterConfigurerAdded(WebTestClient.Builder builder, @Nullable WebHttpHandlerBuilder httpHandlerBuilder,
-                                             @Nullable ClientHttpConnector connector) {
+            public void afterConfigurerAdded(
+                    WebTestClient.Builder builder,
+                    @Nullable WebHttpHandlerBuilder httpHandlerBuilder,
+                    @Nullable ClientHttpConnector connector) {
                 builder.defaultHeader("Authorization", "Bearer " + token);
             }
         };

@@ -54,8 +54,11 @@ public final class TestIdentityProvider implements AutoCloseable {
             keys.put(k, TestKey.rsa("test-" + k.name().toLowerCase(java.util.Locale.ROOT)));
         }
         jwks.put(SigningKey.ENTERPRISE, key(SigningKey.ENTERPRISE).jwk().certificate(from, until));
-        jwks.put(SigningKey.EXPIRED, key(SigningKey.EXPIRED).jwk()
-                .certificate(Instant.parse("2016-04-01T00:00:00Z"), Instant.parse("2021-04-01T00:00:00Z")));
+        jwks.put(
+                SigningKey.EXPIRED,
+                key(SigningKey.EXPIRED)
+                        .jwk()
+                        .certificate(Instant.parse("2016-04-01T00:00:00Z"), Instant.parse("2021-04-01T00:00:00Z")));
         jwks.put(SigningKey.CONSUMER, key(SigningKey.CONSUMER).jwk().certificate(from, until));
         jwks.put(SigningKey.RETIRED, key(SigningKey.RETIRED).jwk().certificate(from, until));
         publish();
@@ -79,7 +82,8 @@ public final class TestIdentityProvider implements AutoCloseable {
 
     /** The {@code iss} of an enterprise tenant. */
     public String issuer(String tenant) {
-        return server.uri("/" + Objects.requireNonNull(tenant, "tenant") + "/v2.0").toString();
+        return server.uri("/" + Objects.requireNonNull(tenant, "tenant") + "/v2.0")
+                .toString();
     }
 
     /** The {@code iss} of the consumer issuer. */

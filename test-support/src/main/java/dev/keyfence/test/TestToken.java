@@ -91,7 +91,10 @@ public final class TestToken {
     public String mint() {
         Instant iat = issuedAt != null ? issuedAt : idp.clock().instant();
         String iss = consumerIssuer ? idp.consumerIssuer() : idp.issuer(tenant);
-        TokenBuilder b = Tokens.accessToken(iss, audience, iat).subject(subject).tenant(tenant).expiresIn(lifetime, iat);
+        TokenBuilder b = Tokens.accessToken(iss, audience, iat)
+                .subject(subject)
+                .tenant(tenant)
+                .expiresIn(lifetime, iat);
         for (Map.Entry<String, Object> claim : claims.entrySet()) {
             b = b.claim(claim.getKey(), claim.getValue());
         }

@@ -14,9 +14,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class KeyfenceTestExtensionTest {
     @Test
     void injectsARunningIdentityProviderServingKeysOverHttp(TestIdentityProvider idp) throws Exception {
-        HttpResponse<String> keys = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create(idp.enterpriseKeys().toString())).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> keys = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(idp.enterpriseKeys().toString()))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(keys.statusCode()).isEqualTo(200);
         assertThat(keys.body()).contains("test-enterprise", "test-consumer").doesNotContain("test-unpublished");
         assertThat(idp.enterpriseKeys().getHost()).isEqualTo("127.0.0.1");

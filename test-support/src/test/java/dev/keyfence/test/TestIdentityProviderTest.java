@@ -16,8 +16,10 @@ import org.junit.jupiter.api.Test;
 class TestIdentityProviderTest {
     private final MutableClock clock = MutableClock.at("2026-06-01T12:00:00Z");
     private final TestIdentityProvider idp = TestIdentityProvider.start(clock);
-    private final TokenValidator validator = TokenValidator.create(KeyfenceConfig
-            .parse(idp.yaml("api://test"), Path.of(".")).policy().toBuilder().clock(clock).build());
+    private final TokenValidator validator =
+            TokenValidator.create(KeyfenceConfig.parse(idp.yaml("api://test"), Path.of(".")).policy().toBuilder()
+                    .clock(clock)
+                    .build());
 
     @AfterEach
     void stop() {
@@ -26,7 +28,8 @@ class TestIdentityProviderTest {
 
     @Test
     void acceptsAnEnterpriseTokenForAnyTenantWithItsScopes() {
-        String token = idp.token().tenant("tid-z").scope("Mail.Read", "Mail.Send").mint();
+        String token =
+                idp.token().tenant("tid-z").scope("Mail.Read", "Mail.Send").mint();
         Verdict verdict = validator.validate(token);
         assertThat(verdict.valid()).as(verdict.toString()).isTrue();
         Verdict.Accepted ok = (Verdict.Accepted) verdict;
@@ -52,29 +55,38 @@ class TestIdentityProviderTest {
 
     @Test
     void anUnpublishedKeyIsKeyNotFound() {
-        assertThat(reason(idp.token().signedWith(SigningKey.UNPUBLISHED).mint())).isEqualTo(Reason.KEY_NOT_FOUND);
+        assertThat(reason(idp.token().signedWith(SigningKey.UNPUBLISHED).mint()))
+                .isEqualTo(Reason.KEY_NOT_FOUND);
     }
 
     @Test
     void aRetiredKeyIsAcceptedBeforeAndKeyRetiredOnceKeyfenceReadTheSetWithoutIt() {
-        assertThat(validator.validate(idp.token().signedWith(SigningKey.RETIRED).mint()).valid()).isTrue();
+        assertThat(validator
+                        .validate(idp.token().signedWith(SigningKey.RETIRED).mint())
+                        .valid())
+                .isTrue();
         idp.retire();
         clock.advance(Duration.ofMinutes(1));
         // an unknown kid makes Keyfence refetch the set (past the minimum refetch interval)
-        assertThat(reason(idp.token().signedWith(SigningKey.UNPUBLISHED).mint())).isEqualTo(Reason.KEY_NOT_FOUND);
+        assertThat(reason(idp.token().signedWith(SigningKey.UNPUBLISHED).mint()))
+                .isEqualTo(Reason.KEY_NOT_FOUND);
         assertThat(reason(idp.token().signedWith(SigningKey.RETIRED).mint())).isEqualTo(Reason.KEY_RETIRED);
     }
 
     @Test
     void wrongAudienceAndExpiredTokenAreRefusedForTheirOwnReasons() {
         assertThat(reason(idp.token().audience("api://other").mint())).isEqualTo(Reason.AUDIENCE_NOT_ACCEPTED);
-        assertThat(reason(idp.token().issuedAt(clock.instant().minus(Duration.ofHours(2))).mint()))
+        assertThat(reason(idp.token()
+                        .issuedAt(clock.instant().minus(Duration.ofHours(2)))
+                        .mint()))
                 .isEqualTo(Reason.TOKEN_EXPIRED);
     }
 
     @Test
     void propertiesNameTheSameSourcesAsTheYaml() {
-        assertThat(idp.properties()).containsEntry("keyfence.issuers[0].jwks-uri", idp.enterpriseKeys().toString())
+        assertThat(idp.properties())
+                .containsEntry(
+                        "keyfence.issuers[0].jwks-uri", idp.enterpriseKeys().toString())
                 .containsEntry("keyfence.issuers[1].issuer", idp.consumerIssuer())
                 .containsEntry("keyfence.jwks.allow-http-loopback", "true");
         assertThat(idp.yaml("api://test")).contains(idp.enterpriseKeys().toString(), idp.consumerIssuer());

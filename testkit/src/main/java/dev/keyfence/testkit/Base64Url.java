@@ -6,8 +6,7 @@ import java.util.Base64;
 /** Base64url without padding, as the JWS compact serialization uses. */
 final class Base64Url {
 
-    private Base64Url() {
-    }
+    private Base64Url() {}
 
     static String encode(byte[] bytes) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);

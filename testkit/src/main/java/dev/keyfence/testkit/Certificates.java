@@ -31,8 +31,7 @@ public final class Certificates {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private Certificates() {
-    }
+    private Certificates() {}
 
     /**
      * A self-signed certificate for a key pair.
@@ -61,8 +60,13 @@ public final class Certificates {
      * @param issuerCn   issuer CN
      * @return the certificate
      */
-    public static X509Certificate issue(PublicKey subjectKey, String subjectCn, Instant notBefore, Instant notAfter,
-                                        PrivateKey issuerKey, String issuerCn) {
+    public static X509Certificate issue(
+            PublicKey subjectKey,
+            String subjectCn,
+            Instant notBefore,
+            Instant notAfter,
+            PrivateKey issuerKey,
+            String issuerCn) {
         Objects.requireNonNull(notBefore, "notBefore");
         Objects.requireNonNull(notAfter, "notAfter");
         try {

@@ -17,15 +17,21 @@ public final class CredentialCases {
     private static final String MALFORMED = error("invalid_request", "malformed Authorization header");
     private static final String QUERY = error("invalid_request", "access_token in the query string is not accepted");
 
-    private CredentialCases() {
-    }
+    private CredentialCases() {}
 
     /**
      * One request and its expected answer. A 200 case expects no challenge; its body is the
      * application's and is not compared ({@code body} empty).
      */
-    public record Case(String name, String method, String query, List<String> authorization, Optional<String> form,
-                       int status, Optional<String> challenge, Optional<String> body) {
+    public record Case(
+            String name,
+            String method,
+            String query,
+            List<String> authorization,
+            Optional<String> form,
+            int status,
+            Optional<String> challenge,
+            Optional<String> body) {
         /** The challenge's error description when it carries one (for readable failures). */
         @Override
         public String toString() {
@@ -49,9 +55,22 @@ public final class CredentialCases {
                 refused("Bearer with two tokens", "", List.of("Bearer a b"), MALFORMED),
                 refused("token with a comma", "", List.of("Bearer a,b"), MALFORMED),
                 refused("token in quotes", "", List.of("Bearer \"abc\""), MALFORMED),
-                new Case("form token (off by default: the body is not read)", "POST", "", List.of(),
-                        Optional.of("access_token=" + TOKEN), 401, Optional.of("Bearer"), Optional.of("")),
-                new Case("garbage token", "GET", "", List.of("Bearer abc"), Optional.empty(), 401,
+                new Case(
+                        "form token (off by default: the body is not read)",
+                        "POST",
+                        "",
+                        List.of(),
+                        Optional.of("access_token=" + TOKEN),
+                        401,
+                        Optional.of("Bearer"),
+                        Optional.of("")),
+                new Case(
+                        "garbage token",
+                        "GET",
+                        "",
+                        List.of("Bearer abc"),
+                        Optional.empty(),
+                        401,
                         Optional.of("Bearer error=\"invalid_token\", error_description=\"MALFORMED_TOKEN\""),
                         Optional.of(error("invalid_token", "MALFORMED_TOKEN"))));
     }
@@ -66,7 +85,13 @@ public final class CredentialCases {
 
     private static Case refused(String name, String query, List<String> authorization, String body) {
         String description = body.substring(body.indexOf("error_description\":\"") + 20, body.length() - 2);
-        return new Case(name, "GET", query, authorization, Optional.empty(), 400,
+        return new Case(
+                name,
+                "GET",
+                query,
+                authorization,
+                Optional.empty(),
+                400,
                 Optional.of("Bearer error=\"invalid_request\", error_description=\"" + description + "\""),
                 Optional.of(body));
     }

@@ -19,8 +19,7 @@ import java.util.UUID;
  * }</pre>
  */
 public final class DpopProofs {
-    private DpopProofs() {
-    }
+    private DpopProofs() {}
 
     /**
      * A DPoP proof builder, ready to sign with {@code key}: header {@code typ=dpop+jwt} and the
@@ -28,10 +27,15 @@ public final class DpopProofs {
      * a random {@code jti} and the {@code ath} of the access token.
      */
     public static TokenBuilder proof(TestKey key, String method, String uri, String accessToken, Instant iat) {
-        return Tokens.builder().typ("dpop+jwt").withoutKid()
+        return Tokens.builder()
+                .typ("dpop+jwt")
+                .withoutKid()
                 .header("jwk", key.jwk().withoutKid().toMap())
-                .claim("htm", method).claim("htu", uri).issuedAt(iat)
-                .claim("jti", UUID.randomUUID().toString()).claim("ath", ath(accessToken));
+                .claim("htm", method)
+                .claim("htu", uri)
+                .issuedAt(iat)
+                .claim("jti", UUID.randomUUID().toString())
+                .claim("ath", ath(accessToken));
     }
 
     /** The base64url SHA-256 of the access token's ASCII bytes, as {@code ath} holds it. */
@@ -50,7 +54,9 @@ public final class DpopProofs {
 
     private static String sha256(byte[] data) {
         try {
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(MessageDigest.getInstance("SHA-256").digest(data));
+            return Base64.getUrlEncoder()
+                    .withoutPadding()
+                    .encodeToString(MessageDigest.getInstance("SHA-256").digest(data));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -18,8 +18,7 @@ import java.util.Map;
  */
 public final class Json {
 
-    private Json() {
-    }
+    private Json() {}
 
     /**
      * Serializes a value to compact JSON text.
@@ -74,7 +73,8 @@ public final class Json {
         } else if (value instanceof Object[] items) {
             write(java.util.Arrays.asList(items), out);
         } else {
-            throw new IllegalArgumentException("cannot write " + value.getClass().getName() + " as JSON");
+            throw new IllegalArgumentException(
+                    "cannot write " + value.getClass().getName() + " as JSON");
         }
     }
 
@@ -85,8 +85,12 @@ public final class Json {
                 throw new IllegalArgumentException("JSON has no " + d);
             }
             out.append(new BigDecimal(n.toString()).toString());
-        } else if (n instanceof BigDecimal || n instanceof BigInteger
-                || n instanceof Long || n instanceof Integer || n instanceof Short || n instanceof Byte) {
+        } else if (n instanceof BigDecimal
+                || n instanceof BigInteger
+                || n instanceof Long
+                || n instanceof Integer
+                || n instanceof Short
+                || n instanceof Byte) {
             out.append(n.toString());
         } else {
             out.append(new BigDecimal(n.toString()).toString());

@@ -54,11 +54,12 @@ public final class JwksServer implements AutoCloseable {
     private final ConcurrentMap<String, Duration> delays = new ConcurrentHashMap<>();
     /** Held answers per path, released at once when the delay is cleared or the server closes. */
     private final ConcurrentMap<String, CountDownLatch> held = new ConcurrentHashMap<>();
+
     private final ConcurrentMap<String, AtomicInteger> hits = new ConcurrentHashMap<>();
 
     /** What one path answers. */
-    private record Route(int status, @Nullable String contentType, String body, Map<String, String> headers, boolean reset) {
-    }
+    private record Route(
+            int status, @Nullable String contentType, String body, Map<String, String> headers, boolean reset) {}
 
     private JwksServer(HttpServer server, ExecutorService executor) {
         this.server = server;
@@ -314,8 +315,10 @@ public final class JwksServer implements AutoCloseable {
         }
         route.headers().forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
         byte[] body = route.body().getBytes(StandardCharsets.UTF_8);
-        boolean noBody = body.length == 0 || "HEAD".equals(exchange.getRequestMethod())
-                || route.status() == 204 || route.status() == 304;
+        boolean noBody = body.length == 0
+                || "HEAD".equals(exchange.getRequestMethod())
+                || route.status() == 204
+                || route.status() == 304;
         exchange.sendResponseHeaders(route.status(), noBody ? -1 : body.length);
         if (!noBody) {
             try (OutputStream out = exchange.getResponseBody()) {

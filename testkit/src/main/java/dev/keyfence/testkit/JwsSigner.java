@@ -12,8 +12,7 @@ import javax.crypto.spec.SecretKeySpec;
 /** Computes raw JWS signatures with plain JCA, exactly as RFC 7518 encodes them. */
 final class JwsSigner {
 
-    private JwsSigner() {
-    }
+    private JwsSigner() {}
 
     /** Signs with the key's private key or secret; ES* give the fixed-length r||s form. */
     static byte[] sign(String alg, TestKey key, String signingInput) {

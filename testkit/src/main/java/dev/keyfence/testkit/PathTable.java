@@ -31,21 +31,21 @@ public final class PathTable {
         }
     }
 
-    private PathTable() {
-    }
+    private PathTable() {}
 
     /** Every row, in file order. */
     public static List<Row> rows() {
         List<Row> rows = new ArrayList<>();
-        try (InputStream in = Objects.requireNonNull(PathTable.class.getResourceAsStream("path-table.tsv"),
-                "path-table.tsv");
-             BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+        try (InputStream in = Objects.requireNonNull(
+                        PathTable.class.getResourceAsStream("path-table.tsv"), "path-table.tsv");
+                BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             for (String line = r.readLine(); line != null; line = r.readLine()) {
                 if (line.isBlank() || line.startsWith("#")) {
                     continue;
                 }
                 String[] cols = line.split("\t", -1);
-                if (cols.length != 2 || !List.of("me", "admin", "default", REFUSED).contains(cols[1])) {
+                if (cols.length != 2
+                        || !List.of("me", "admin", "default", REFUSED).contains(cols[1])) {
                     throw new IllegalStateException("bad path-table line: " + line);
                 }
                 rows.add(new Row(cols[0], cols[1]));

@@ -21,16 +21,18 @@ public final class RawHttp {
     private static final int TIMEOUT_MILLIS = 20_000;
 
     /** Status and every {@code WWW-Authenticate} value of a reply. */
-    public record Reply(int status, List<String> challenges) {
-    }
+    public record Reply(int status, List<String> challenges) {}
 
-    private RawHttp() {
-    }
+    private RawHttp() {}
 
     /** A GET of {@code target} with an optional bearer token ({@code null} for none). */
     public static Reply get(int port, String target, String bearerToken) {
-        StringBuilder req = new StringBuilder("GET ").append(target).append(" HTTP/1.1\r\n")
-                .append("Host: 127.0.0.1:").append(port).append("\r\n");
+        StringBuilder req = new StringBuilder("GET ")
+                .append(target)
+                .append(" HTTP/1.1\r\n")
+                .append("Host: 127.0.0.1:")
+                .append(port)
+                .append("\r\n");
         if (bearerToken != null) {
             req.append("Authorization: Bearer ").append(bearerToken).append("\r\n");
         }
@@ -40,8 +42,8 @@ public final class RawHttp {
             OutputStream out = socket.getOutputStream();
             out.write(req.toString().getBytes(StandardCharsets.ISO_8859_1));
             out.flush();
-            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(),
-                    StandardCharsets.ISO_8859_1));
+            BufferedReader in =
+                    new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1));
             String status = in.readLine();
             if (status == null || !status.startsWith("HTTP/1.1 ") || status.length() < 12) {
                 throw new IllegalStateException("no HTTP status line for " + target + ": " + status);
@@ -49,7 +51,8 @@ public final class RawHttp {
             List<String> challenges = new ArrayList<>();
             for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
                 int colon = line.indexOf(':');
-                if (colon > 0 && line.substring(0, colon).toLowerCase(Locale.ROOT).equals("www-authenticate")) {
+                if (colon > 0
+                        && line.substring(0, colon).toLowerCase(Locale.ROOT).equals("www-authenticate")) {
                     challenges.add(line.substring(colon + 1).strip());
                 }
             }

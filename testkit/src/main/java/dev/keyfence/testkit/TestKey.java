@@ -45,10 +45,9 @@ public final class TestKey {
     }
 
     private static final ConcurrentMap<String, KeyPair> CACHE = new ConcurrentHashMap<>();
-    private static final Map<String, String> CURVES = Map.of(
-            "P-256", "secp256r1", "P-384", "secp384r1", "P-521", "secp521r1");
-    private static final Map<String, String> EC_ALGS = Map.of(
-            "P-256", "ES256", "P-384", "ES384", "P-521", "ES512");
+    private static final Map<String, String> CURVES =
+            Map.of("P-256", "secp256r1", "P-384", "secp384r1", "P-521", "secp521r1");
+    private static final Map<String, String> EC_ALGS = Map.of("P-256", "ES256", "P-384", "ES384", "P-521", "ES512");
 
     private final String kid;
     private final Type type;
@@ -57,7 +56,13 @@ public final class TestKey {
     private final @Nullable KeyPair keyPair;
     private final byte @Nullable [] secret;
 
-    private TestKey(String kid, Type type, int bits, @Nullable String curve, @Nullable KeyPair keyPair, byte @Nullable [] secret) {
+    private TestKey(
+            String kid,
+            Type type,
+            int bits,
+            @Nullable String curve,
+            @Nullable KeyPair keyPair,
+            byte @Nullable [] secret) {
         this.kid = kid;
         this.type = type;
         this.bits = bits;
@@ -258,7 +263,8 @@ public final class TestKey {
             if (type == Type.HMAC) {
                 jwk = new OctetSequenceJsonWebKey(new HmacKey(secret()));
             } else {
-                PublicJsonWebKey pub = PublicJsonWebKey.Factory.newPublicJwk(keyPair().getPublic());
+                PublicJsonWebKey pub =
+                        PublicJsonWebKey.Factory.newPublicJwk(keyPair().getPublic());
                 pub.setPrivateKey(keyPair().getPrivate());
                 jwk = pub;
             }

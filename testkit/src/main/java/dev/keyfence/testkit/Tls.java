@@ -29,8 +29,7 @@ public final class Tls {
     /** The password of every in-memory key store. */
     public static final char[] PASSWORD = "changeit".toCharArray();
 
-    private Tls() {
-    }
+    private Tls() {}
 
     /** A client identity: a key and its self-signed certificate. */
     public record Identity(TestKey key, X509Certificate certificate) {
@@ -38,8 +37,10 @@ public final class Tls {
         public static Identity create(String name) {
             TestKey key = TestKey.rsa(name);
             Instant now = Instant.now();
-            return new Identity(key, Certificates.selfSigned(key.keyPair(), name, now.minus(Duration.ofDays(1)),
-                    now.plus(Duration.ofDays(30))));
+            return new Identity(
+                    key,
+                    Certificates.selfSigned(
+                            key.keyPair(), name, now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(30))));
         }
 
         /** Writes {@link #keyStore()} as a PKCS12 file (password {@link Tls#PASSWORD}), e.g. for {@code server.ssl.key-store}. */
@@ -90,8 +91,8 @@ public final class Tls {
     }
 
     /** A reply over HTTPS: status, the {@code WWW-Authenticate} challenge, body and every header. */
-    public record Reply(int status, Optional<String> challenge, String body, java.util.Map<String, List<String>> headers) {
-    }
+    public record Reply(
+            int status, Optional<String> challenge, String body, java.util.Map<String, List<String>> headers) {}
 
     /** GET over HTTPS presenting {@code client} (or no certificate), with these headers as name/value pairs. */
     public static Reply get(int port, String path, Optional<Identity> client, List<String[]> headers) {
@@ -102,8 +103,13 @@ public final class Tls {
      * Any request over HTTPS presenting {@code client} (or no certificate), with these headers as
      * name/value pairs and, when given, a form-encoded body.
      */
-    public static Reply send(int port, String method, String path, Optional<Identity> client, List<String[]> headers,
-                             Optional<String> form) {
+    public static Reply send(
+            int port,
+            String method,
+            String path,
+            Optional<Identity> client,
+            List<String[]> headers,
+            Optional<String> form) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + port + path));
         if (form.isPresent()) {
             b.header("Content-Type", "application/x-www-form-urlencoded")
@@ -113,10 +119,16 @@ public final class Tls {
         }
         headers.forEach(h -> b.header(h[0], h[1]));
         try {
-            HttpClient http = HttpClient.newBuilder().sslContext(clientContext(client))
-                    .connectTimeout(Duration.ofSeconds(5)).build();
+            HttpClient http = HttpClient.newBuilder()
+                    .sslContext(clientContext(client))
+                    .connectTimeout(Duration.ofSeconds(5))
+                    .build();
             HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-            return new Reply(r.statusCode(), r.headers().firstValue("WWW-Authenticate"), r.body(), r.headers().map());
+            return new Reply(
+                    r.statusCode(),
+                    r.headers().firstValue("WWW-Authenticate"),
+                    r.body(),
+                    r.headers().map());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -132,8 +144,8 @@ public final class Tls {
      * or {@code ;} in the path).
      */
     public static String raw(int port, List<String> head) {
-        try (javax.net.ssl.SSLSocket socket = (javax.net.ssl.SSLSocket) clientContext(Optional.empty())
-                .getSocketFactory().createSocket("127.0.0.1", port)) {
+        try (javax.net.ssl.SSLSocket socket = (javax.net.ssl.SSLSocket)
+                clientContext(Optional.empty()).getSocketFactory().createSocket("127.0.0.1", port)) {
             socket.setSoTimeout(10_000);
             StringBuilder request = new StringBuilder();
             head.forEach(line -> request.append(line).append("\r\n"));
@@ -154,7 +166,8 @@ public final class Tls {
                 KeyManagerFactory factory = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
                 factory.init(client.get().keyStore(), PASSWORD);
                 keys = new javax.net.ssl.KeyManager[] {
-                        new PresentAlways((javax.net.ssl.X509KeyManager) factory.getKeyManagers()[0])};
+                    new PresentAlways((javax.net.ssl.X509KeyManager) factory.getKeyManagers()[0])
+                };
             }
             context.init(keys, new javax.net.ssl.TrustManager[] {new TrustTestServer()}, null);
             return context;
@@ -174,37 +187,65 @@ public final class Tls {
             this.keys = keys;
         }
 
-        @Override public String chooseClientAlias(String[] keyType, java.security.Principal[] issuers, Socket socket) {
+        @Override
+        public String chooseClientAlias(String[] keyType, java.security.Principal[] issuers, Socket socket) {
             return "key";
         }
-        @Override public String chooseEngineClientAlias(String[] keyType, java.security.Principal[] issuers, SSLEngine engine) {
+
+        @Override
+        public String chooseEngineClientAlias(String[] keyType, java.security.Principal[] issuers, SSLEngine engine) {
             return "key";
         }
-        @Override public String[] getClientAliases(String keyType, java.security.Principal[] issuers) {
+
+        @Override
+        public String[] getClientAliases(String keyType, java.security.Principal[] issuers) {
             return new String[] {"key"};
         }
-        @Override public String @Nullable [] getServerAliases(String keyType, java.security.Principal[] issuers) {
+
+        @Override
+        public String @Nullable [] getServerAliases(String keyType, java.security.Principal[] issuers) {
             return null;
         }
-        @Override public @Nullable String chooseServerAlias(String keyType, java.security.Principal[] issuers, Socket socket) {
+
+        @Override
+        public @Nullable String chooseServerAlias(String keyType, java.security.Principal[] issuers, Socket socket) {
             return null;
         }
-        @Override public X509Certificate[] getCertificateChain(String alias) {
+
+        @Override
+        public X509Certificate[] getCertificateChain(String alias) {
             return keys.getCertificateChain(alias);
         }
-        @Override public java.security.PrivateKey getPrivateKey(String alias) {
+
+        @Override
+        public java.security.PrivateKey getPrivateKey(String alias) {
             return keys.getPrivateKey(alias);
         }
     }
 
     /** Trusts the test server's self-signed certificate (tests only: the server is ours, on 127.0.0.1). */
     private static final class TrustTestServer extends X509ExtendedTrustManager {
-        @Override public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) { }
-        @Override public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) { }
-        @Override public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) { }
-        @Override public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) { }
-        @Override public void checkClientTrusted(X509Certificate[] chain, String authType) { }
-        @Override public void checkServerTrusted(X509Certificate[] chain, String authType) { }
-        @Override public X509Certificate[] getAcceptedIssuers() { return new X509Certificate[0]; }
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) {}
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) {}
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {}
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {}
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType) {}
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType) {}
+
+        @Override
+        public X509Certificate[] getAcceptedIssuers() {
+            return new X509Certificate[0];
+        }
     }
 }

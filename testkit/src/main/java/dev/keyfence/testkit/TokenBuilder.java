@@ -42,8 +42,12 @@ public final class TokenBuilder {
         this(Map.of(), Map.of(), null, null, true);
     }
 
-    private TokenBuilder(Map<String, Object> header, Map<String, Object> claims,
-                         @Nullable String rawHeader, @Nullable String rawPayload, boolean autoKid) {
+    private TokenBuilder(
+            Map<String, Object> header,
+            Map<String, Object> claims,
+            @Nullable String rawHeader,
+            @Nullable String rawPayload,
+            boolean autoKid) {
         this.header = header;
         this.claims = claims;
         this.rawHeader = rawHeader;
@@ -72,8 +76,7 @@ public final class TokenBuilder {
      * @return a new builder
      */
     public TokenBuilder withoutHeader(String name) {
-        return new TokenBuilder(remove(header, name), claims, rawHeader, rawPayload,
-                autoKid && !"kid".equals(name));
+        return new TokenBuilder(remove(header, name), claims, rawHeader, rawPayload, autoKid && !"kid".equals(name));
     }
 
     /**

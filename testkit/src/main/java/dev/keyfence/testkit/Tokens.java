@@ -19,8 +19,7 @@ public final class Tokens {
     /** Lifetime used by {@link #accessToken(String, String, Instant)}. */
     public static final Duration DEFAULT_LIFETIME = Duration.ofMinutes(10);
 
-    private Tokens() {
-    }
+    private Tokens() {}
 
     /** @return an empty token builder: no header members, no claims */
     public static TokenBuilder builder() {
@@ -37,8 +36,11 @@ public final class Tokens {
      * @return the builder, ready to sign
      */
     public static TokenBuilder accessToken(String issuer, String audience, Instant now) {
-        return builder().typ("at+jwt")
-                .issuer(issuer).audience(audience).subject("alice")
+        return builder()
+                .typ("at+jwt")
+                .issuer(issuer)
+                .audience(audience)
+                .subject("alice")
                 .expiresIn(DEFAULT_LIFETIME, now);
     }
 

@@ -8,9 +8,9 @@ import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 class CertificatesTest {
 
@@ -43,7 +43,8 @@ class CertificatesTest {
         String b64 = Certificates.base64Der(cert);
         assertThat(b64).doesNotContain("-", "_", "\n");
         X509Certificate back = (X509Certificate) CertificateFactory.getInstance("X.509")
-                .generateCertificate(new ByteArrayInputStream(Base64.getDecoder().decode(b64)));
+                .generateCertificate(
+                        new ByteArrayInputStream(Base64.getDecoder().decode(b64)));
         assertThat(back).isEqualTo(cert);
     }
 

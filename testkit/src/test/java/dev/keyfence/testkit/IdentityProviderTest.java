@@ -21,7 +21,8 @@ class IdentityProviderTest {
         try (IdentityProvider idp = IdentityProvider.start()) {
             TestIssuer contoso = idp.issuer("contoso").addKey(TestKey.rsa("k1"));
             assertThat(idp.issuer("contoso")).isSameAs(contoso);
-            assertThat(contoso.issuer()).isEqualTo("http://127.0.0.1:" + idp.server().port() + "/contoso");
+            assertThat(contoso.issuer())
+                    .isEqualTo("http://127.0.0.1:" + idp.server().port() + "/contoso");
 
             String token = contoso.mint("api://mail", NOW);
             assertThat(verifyWithPublishedKeys(contoso, token)).isTrue();
@@ -29,8 +30,11 @@ class IdentityProviderTest {
 
             contoso.rotateTo(TestKey.ec("k2", "P-256"));
             assertThat(contoso.signingKey().kid()).isEqualTo("k2");
-            assertThat(fetch(contoso.jwksUri().toString())).contains("\"kid\":\"k2\"").doesNotContain("\"kid\":\"k1\"");
-            assertThat(verifyWithPublishedKeys(contoso, contoso.mint("api://mail", NOW))).isTrue();
+            assertThat(fetch(contoso.jwksUri().toString()))
+                    .contains("\"kid\":\"k2\"")
+                    .doesNotContain("\"kid\":\"k1\"");
+            assertThat(verifyWithPublishedKeys(contoso, contoso.mint("api://mail", NOW)))
+                    .isTrue();
             assertThat(verifyWithPublishedKeys(contoso, token)).isFalse();
             assertThat(idp.server().hits(contoso.jwksPath())).isEqualTo(4);
         }
@@ -39,7 +43,8 @@ class IdentityProviderTest {
     @Test
     void discoveryPointsAtKeysAndRemovalFallsBack() throws Exception {
         try (IdentityProvider idp = IdentityProvider.start()) {
-            TestIssuer fabrikam = idp.issuer("fabrikam").addKey(TestKey.rsa("a")).addKey(TestKey.ed25519("b"));
+            TestIssuer fabrikam =
+                    idp.issuer("fabrikam").addKey(TestKey.rsa("a")).addKey(TestKey.ed25519("b"));
             assertThat(fetch(fabrikam.discoveryUri().toString()))
                     .contains("\"issuer\":\"" + fabrikam.issuer() + "\"")
                     .contains("\"jwks_uri\":\"" + fabrikam.jwksUri() + "\"");
@@ -55,7 +60,9 @@ class IdentityProviderTest {
         JsonWebSignature jws = new JsonWebSignature();
         jws.setCompactSerialization(token);
         JsonWebKey key = set.getJsonWebKeys().stream()
-                .filter(k -> k.getKeyId().equals(jws.getKeyIdHeaderValue())).findFirst().orElse(null);
+                .filter(k -> k.getKeyId().equals(jws.getKeyIdHeaderValue()))
+                .findFirst()
+                .orElse(null);
         if (key == null) {
             return false;
         }
@@ -64,7 +71,8 @@ class IdentityProviderTest {
     }
 
     private String fetch(String uri) throws Exception {
-        return client.send(HttpRequest.newBuilder(java.net.URI.create(uri)).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
+        return client.send(
+                        HttpRequest.newBuilder(java.net.URI.create(uri)).build(), HttpResponse.BodyHandlers.ofString())
+                .body();
     }
 }

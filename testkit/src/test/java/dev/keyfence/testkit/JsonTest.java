@@ -19,7 +19,8 @@ class JsonTest {
         assertThat(Json.write(42)).isEqualTo("42");
         assertThat(Json.write(-7L)).isEqualTo("-7");
         assertThat(Json.write(1.5)).isEqualTo("1.5");
-        assertThat(Json.write(new BigInteger("123456789012345678901234567890"))).isEqualTo("123456789012345678901234567890");
+        assertThat(Json.write(new BigInteger("123456789012345678901234567890")))
+                .isEqualTo("123456789012345678901234567890");
         assertThat(Json.write(Instant.ofEpochSecond(1700000000, 999_000_000))).isEqualTo("1700000000");
     }
 
@@ -35,7 +36,8 @@ class JsonTest {
         m.put("a", List.of("x", Map.of("k", false)));
         m.put("raw", RawJson.of("{\"dup\":1,\"dup\":2}"));
         m.put("arr", new Object[] {1, "two"});
-        assertThat(Json.write(m)).isEqualTo("{\"z\":1,\"a\":[\"x\",{\"k\":false}],\"raw\":{\"dup\":1,\"dup\":2},\"arr\":[1,\"two\"]}");
+        assertThat(Json.write(m))
+                .isEqualTo("{\"z\":1,\"a\":[\"x\",{\"k\":false}],\"raw\":{\"dup\":1,\"dup\":2},\"arr\":[1,\"two\"]}");
     }
 
     @Test

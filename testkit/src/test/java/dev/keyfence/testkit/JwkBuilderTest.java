@@ -31,7 +31,8 @@ class JwkBuilderTest {
         Map<String, Object> members = key.jwk().toMap();
         assertThat(members.keySet()).doesNotContain("d", "p", "q", "dp", "dq", "qi", "oth", "k");
         assertThat(members).containsEntry("kid", key.kid());
-        PublicJsonWebKey parsed = PublicJsonWebKey.Factory.newPublicJwk(key.jwk().toJson());
+        PublicJsonWebKey parsed =
+                PublicJsonWebKey.Factory.newPublicJwk(key.jwk().toJson());
         assertThat(parsed.getPublicKey()).isEqualTo(key.publicKey());
         assertThat(parsed.getPrivateKey()).isNull();
     }
@@ -39,18 +40,22 @@ class JwkBuilderTest {
     @Test
     void kty() {
         assertThat(TestKey.rsa("r").jwk().toMap()).containsEntry("kty", "RSA");
-        assertThat(TestKey.ec("e", "P-384").jwk().toMap()).containsEntry("kty", "EC").containsEntry("crv", "P-384");
-        assertThat(TestKey.ed25519("o").jwk().toMap()).containsEntry("kty", "OKP").containsEntry("crv", "Ed25519");
+        assertThat(TestKey.ec("e", "P-384").jwk().toMap())
+                .containsEntry("kty", "EC")
+                .containsEntry("crv", "P-384");
+        assertThat(TestKey.ed25519("o").jwk().toMap())
+                .containsEntry("kty", "OKP")
+                .containsEntry("crv", "Ed25519");
         assertThat(TestKey.hmac("h", new byte[] {1, 2, 3}).jwk().toMap())
-                .containsEntry("kty", "oct").containsEntry("k", "AQID");
+                .containsEntry("kty", "oct")
+                .containsEntry("k", "AQID");
     }
 
     @Test
     void extraMembersKidOverrideAndRemoval() {
         TestKey key = TestKey.rsa("r");
         JwkBuilder base = key.jwk();
-        Map<String, Object> m = base
-                .member("issuer", "https://login.example.test/tid-a/v2.0")
+        Map<String, Object> m = base.member("issuer", "https://login.example.test/tid-a/v2.0")
                 .member("nbf", 1459468800L)
                 .member("exp", NA)
                 .member("revoked", Map.of("revoked_at", 1, "reason", "compromised"))
@@ -58,8 +63,10 @@ class JwkBuilderTest {
                 .kid("renamed")
                 .without("e")
                 .toMap();
-        assertThat(m).containsEntry("issuer", "https://login.example.test/tid-a/v2.0")
-                .containsEntry("nbf", 1459468800L).containsEntry("kid", "renamed")
+        assertThat(m)
+                .containsEntry("issuer", "https://login.example.test/tid-a/v2.0")
+                .containsEntry("nbf", 1459468800L)
+                .containsEntry("kid", "renamed")
                 .doesNotContainKey("e");
         String json = base.member("exp", NA).member("use", null).toJson();
         assertThat(json).contains("\"exp\":1617235200").contains("\"use\":null");
@@ -99,6 +106,7 @@ class JwkBuilderTest {
         List<?> x5c = (List<?>) jwk.get("x5c");
         assertThat(x5c).hasSize(1);
         byte[] der = Base64.getDecoder().decode((String) x5c.get(0));
-        return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(der));
+        return (X509Certificate)
+                CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(der));
     }
 }

@@ -12,7 +12,9 @@ class JwkSetTest {
         TestKey a = TestKey.rsa("a");
         TestKey b = TestKey.ec("b", "P-256");
         JwkSet set = JwkSet.of(a.jwk(), b.jwk().member("use", "sig"));
-        assertThat(set.toJson()).isEqualTo("{\"keys\":[" + a.jwk().toJson() + "," + b.jwk().member("use", "sig").toJson() + "]}");
+        assertThat(set.toJson())
+                .isEqualTo("{\"keys\":[" + a.jwk().toJson() + ","
+                        + b.jwk().member("use", "sig").toJson() + "]}");
         JsonWebKeySet parsed = new JsonWebKeySet(set.toJson());
         assertThat(parsed.getJsonWebKeys()).extracting(k -> k.getKeyId()).containsExactly("a", "b");
     }
@@ -20,10 +22,13 @@ class JwkSetTest {
     @Test
     void rawEntriesAreVerbatimBesideGoodKeys() {
         TestKey a = TestKey.rsa("a");
-        JwkSet set = JwkSet.of(a).withRaw("{\"kty\":\"RSA\",\"kid\":\"bad\",\"n\":42}").member("extra", 1);
+        JwkSet set = JwkSet.of(a)
+                .withRaw("{\"kty\":\"RSA\",\"kid\":\"bad\",\"n\":42}")
+                .member("extra", 1);
         assertThat(set.size()).isEqualTo(2);
-        assertThat(set.toJson()).isEqualTo("{\"keys\":[" + a.jwk().toJson()
-                + ",{\"kty\":\"RSA\",\"kid\":\"bad\",\"n\":42}],\"extra\":1}");
+        assertThat(set.toJson())
+                .isEqualTo(
+                        "{\"keys\":[" + a.jwk().toJson() + ",{\"kty\":\"RSA\",\"kid\":\"bad\",\"n\":42}],\"extra\":1}");
         assertThat(JwkSet.of("{}", "[]").toJson()).isEqualTo("{\"keys\":[{},[]]}");
     }
 

@@ -23,8 +23,10 @@ class JwksServerTest {
     @BeforeEach
     void start() {
         server = JwksServer.start();
-        client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        client = HttpClient.newBuilder()
+                .connectTimeout(Duration.ofSeconds(5))
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
     }
 
     @AfterEach
@@ -80,11 +82,14 @@ class JwksServerTest {
         server.redirect("/old", server.uri("/new").toString(), 302).serve("/new", "{\"moved\":true}");
         HttpResponse<String> r = get(server.uri("/old"));
         assertThat(r.statusCode()).isEqualTo(302);
-        assertThat(r.headers().firstValue("Location")).hasValue(server.uri("/new").toString());
+        assertThat(r.headers().firstValue("Location"))
+                .hasValue(server.uri("/new").toString());
 
-        HttpClient following = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
-        HttpResponse<String> followed = following.send(HttpRequest.newBuilder(server.uri("/old")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpClient following = HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NORMAL)
+                .build();
+        HttpResponse<String> followed = following.send(
+                HttpRequest.newBuilder(server.uri("/old")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(followed.statusCode()).isEqualTo(200);
         assertThat(followed.body()).isEqualTo("{\"moved\":true}");
         assertThat(server.hits("/new")).isEqualTo(1);
@@ -105,7 +110,9 @@ class JwksServerTest {
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(300));
 
         server.delay("/slow", Duration.ofSeconds(5));
-        HttpRequest impatient = HttpRequest.newBuilder(server.uri("/slow")).timeout(Duration.ofMillis(200)).build();
+        HttpRequest impatient = HttpRequest.newBuilder(server.uri("/slow"))
+                .timeout(Duration.ofMillis(200))
+                .build();
         assertThatThrownBy(() -> client.send(impatient, HttpResponse.BodyHandlers.ofString()))
                 .isInstanceOf(HttpTimeoutException.class);
 
@@ -115,7 +122,10 @@ class JwksServerTest {
 
     @Test
     void discoveryDocument() throws Exception {
-        server.discovery("/iss/.well-known/openid-configuration", "https://iss.example.test", server.uri("/keys").toString());
+        server.discovery(
+                "/iss/.well-known/openid-configuration",
+                "https://iss.example.test",
+                server.uri("/keys").toString());
         assertThat(get(server.uri("/iss/.well-known/openid-configuration")).body())
                 .startsWith("{\"issuer\":\"https://iss.example.test\",\"jwks_uri\":\"" + server.uri("/keys") + "\"");
     }
@@ -128,7 +138,8 @@ class JwksServerTest {
     }
 
     private HttpResponse<String> get(URI uri) throws IOException, InterruptedException {
-        return client.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build(),
+        return client.send(
+                HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -17,7 +17,8 @@ class MutableClockTest {
         assertThat(clock.instant()).isEqualTo(Instant.parse("2024-01-01T00:00:00Z"));
         assertThat(clock.getZone()).isEqualTo(ZoneOffset.UTC);
         assertThat(clock.advance(Duration.ofHours(25))).isEqualTo(Instant.parse("2024-01-02T01:00:00Z"));
-        assertThat(clock.millis()).isEqualTo(Instant.parse("2024-01-02T01:00:00Z").toEpochMilli());
+        assertThat(clock.millis())
+                .isEqualTo(Instant.parse("2024-01-02T01:00:00Z").toEpochMilli());
         clock.set(Instant.parse("2021-04-01T00:00:00Z"));
         assertThat(clock.instant()).isEqualTo(Instant.parse("2021-04-01T00:00:00Z"));
     }

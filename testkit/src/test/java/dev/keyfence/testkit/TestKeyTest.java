@@ -53,7 +53,11 @@ class TestKeyTest {
 
     @Test
     void ecCurvesMatch() {
-        assertThat(((ECPublicKey) TestKey.ec("c", "P-521").publicKey()).getParams().getCurve().getField().getFieldSize())
+        assertThat(((ECPublicKey) TestKey.ec("c", "P-521").publicKey())
+                        .getParams()
+                        .getCurve()
+                        .getField()
+                        .getFieldSize())
                 .isEqualTo(521);
         assertThatThrownBy(() -> TestKey.ec("c", "secp256k1")).isInstanceOf(IllegalArgumentException.class);
     }
@@ -64,7 +68,8 @@ class TestKeyTest {
         Map<String, Object> jwk = key.jwk().toMap();
         String canonical = "{\"e\":\"" + jwk.get("e") + "\",\"kty\":\"RSA\",\"n\":\"" + jwk.get("n") + "\"}";
         byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
-        assertThat(key.thumbprint()).isEqualTo(Base64.getUrlEncoder().withoutPadding().encodeToString(digest));
+        assertThat(key.thumbprint())
+                .isEqualTo(Base64.getUrlEncoder().withoutPadding().encodeToString(digest));
     }
 
     @Test

@@ -11,13 +11,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.jwa.AlgorithmConstraints;
+import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.lang.JoseException;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 class TokensTest {
 
@@ -44,7 +44,9 @@ class TokensTest {
     @ParameterizedTest
     @MethodSource("algorithms")
     void signatureVerifiesWithJose4j(String alg, TestKey key) throws JoseException {
-        String token = Tokens.accessToken("https://iss.example.test", "api://mail", NOW).alg(alg).signedWith(key);
+        String token = Tokens.accessToken("https://iss.example.test", "api://mail", NOW)
+                .alg(alg)
+                .signedWith(key);
 
         JsonWebSignature jws = new JsonWebSignature();
         jws.setAlgorithmConstraints(AlgorithmConstraints.NO_CONSTRAINTS);
@@ -53,8 +55,8 @@ class TokensTest {
         assertThat(jws.verifySignature()).isTrue();
         assertThat(jws.getAlgorithmHeaderValue()).isEqualTo(alg);
         assertThat(jws.getKeyIdHeaderValue()).isEqualTo(key.kid());
-        assertThat(jws.getPayload()).isEqualTo(
-                "{\"iss\":\"https://iss.example.test\",\"aud\":\"api://mail\",\"sub\":\"alice\","
+        assertThat(jws.getPayload())
+                .isEqualTo("{\"iss\":\"https://iss.example.test\",\"aud\":\"api://mail\",\"sub\":\"alice\","
                         + "\"iat\":1727784000,\"exp\":1727784600}");
     }
 
@@ -81,8 +83,10 @@ class TokensTest {
 
     @Test
     void ecdsaSignaturesHaveJoseFixedLength() throws Exception {
-        assertThat(Tokens.signatureBytes(Tokens.builder().signedWith(TestKey.ec("a", "P-256")))).hasSize(64);
-        assertThat(Tokens.signatureBytes(Tokens.builder().signedWith(TestKey.ec("b", "P-521")))).hasSize(132);
+        assertThat(Tokens.signatureBytes(Tokens.builder().signedWith(TestKey.ec("a", "P-256"))))
+                .hasSize(64);
+        assertThat(Tokens.signatureBytes(Tokens.builder().signedWith(TestKey.ec("b", "P-521"))))
+                .hasSize(132);
 
         TestKey key = TestKey.ec("c", "P-256");
         String token = Tokens.builder().subject("x").signedWith(key);
@@ -131,7 +135,8 @@ class TokensTest {
     void hmacWithPublicKeyBytesVerifiesWithThoseBytes() throws Exception {
         TestKey rsa = TestKey.rsa("victim");
         byte[] pem = rsa.publicKeyPem().getBytes(StandardCharsets.US_ASCII);
-        String token = Tokens.builder().alg("HS256").kid("victim").subject("mallory").signedWithHmacSecret(pem);
+        String token =
+                Tokens.builder().alg("HS256").kid("victim").subject("mallory").signedWithHmacSecret(pem);
 
         assertThat(rsa.publicKeyPem()).startsWith("-----BEGIN PUBLIC KEY-----\n");
         assertThat(Tokens.decodePart(token, 0)).isEqualTo("{\"alg\":\"HS256\",\"kid\":\"victim\"}");
@@ -156,15 +161,17 @@ class TokensTest {
     @Test
     void claimsKeepTypesAndOrder() {
         String token = Tokens.builder()
-                .issuer("i").audience("a", "b").tenant("t")
+                .issuer("i")
+                .audience("a", "b")
+                .tenant("t")
                 .claim("exp", "1700000000")
                 .claim("nbf", 1_700_000_000L)
                 .claim("nested", Map.of("k", List.of(1, true)))
                 .claim("nothing", null)
                 .notBefore(Instant.ofEpochSecond(5, 999))
                 .unsigned();
-        assertThat(Tokens.decodePart(token, 1)).isEqualTo(
-                "{\"iss\":\"i\",\"aud\":[\"a\",\"b\"],\"tid\":\"t\",\"exp\":\"1700000000\",\"nbf\":5,"
+        assertThat(Tokens.decodePart(token, 1))
+                .isEqualTo("{\"iss\":\"i\",\"aud\":[\"a\",\"b\"],\"tid\":\"t\",\"exp\":\"1700000000\",\"nbf\":5,"
                         + "\"nested\":{\"k\":[1,true]},\"nothing\":null}");
         assertThat(Tokens.decodePart(Tokens.builder().audienceList("only").unsigned(), 1))
                 .isEqualTo("{\"aud\":[\"only\"]}");
@@ -186,8 +193,9 @@ class TokensTest {
                 .header("b64", false)
                 .withoutKid()
                 .signedWith(key);
-        assertThat(Tokens.decodePart(token, 0)).isEqualTo(
-                "{\"alg\":\"RS256\",\"jku\":\"https://evil.example/keys\",\"crit\":[\"b64\"],\"b64\":false}");
+        assertThat(Tokens.decodePart(token, 0))
+                .isEqualTo(
+                        "{\"alg\":\"RS256\",\"jku\":\"https://evil.example/keys\",\"crit\":[\"b64\"],\"b64\":false}");
         assertThat(Tokens.decodePart(Tokens.builder().kid("other").signedWith(key), 0))
                 .isEqualTo("{\"alg\":\"RS256\",\"kid\":\"other\"}");
     }
@@ -219,7 +227,8 @@ class TokensTest {
     @Test
     void unsupportedAlgorithmIsAnError() {
         assertThatThrownBy(() -> Tokens.builder().signedWith(TestKey.rsa("rsa-k"), "RS1"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("RS1");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("RS1");
     }
 
     private static Key verificationKey(TestKey key) {

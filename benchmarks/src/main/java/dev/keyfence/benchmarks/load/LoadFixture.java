@@ -41,8 +41,7 @@ public final class LoadFixture {
     private static final int REPEAT_REQUESTS = 30_000;
     private static final int FLOOD_TOKENS = 50_000;
 
-    private LoadFixture() {
-    }
+    private LoadFixture() {}
 
     public static void main(String[] args) throws IOException, InterruptedException {
         Path dir = Path.of(args[0]);
@@ -81,12 +80,16 @@ public final class LoadFixture {
 
     private static void writeTokens(Path dir, TestKey key, int count) throws IOException {
         Instant now = Instant.now();
-        List<String> fresh = java.util.stream.IntStream.range(0, count).parallel()
-                .mapToObj(i -> token(key, now, "user-" + i, "fresh-" + i)).toList();
+        List<String> fresh = java.util.stream.IntStream.range(0, count)
+                .parallel()
+                .mapToObj(i -> token(key, now, "user-" + i, "fresh-" + i))
+                .toList();
         Files.write(dir.resolve("fresh.txt"), fresh, StandardCharsets.US_ASCII);
         // the new tokens of the repeat mix are their own, never in fresh.txt's slices
-        List<String> newInMix = java.util.stream.IntStream.range(0, REPEAT_REQUESTS / 10).parallel()
-                .mapToObj(i -> token(key, now, "new-user-" + i, "new-" + i)).toList();
+        List<String> newInMix = java.util.stream.IntStream.range(0, REPEAT_REQUESTS / 10)
+                .parallel()
+                .mapToObj(i -> token(key, now, "new-user-" + i, "new-" + i))
+                .toList();
 
         SplittableRandom random = new SplittableRandom(17);
         List<String> hot = new ArrayList<>(HOT_TOKENS);
@@ -112,15 +115,20 @@ public final class LoadFixture {
         try (Writer out = Files.newBufferedWriter(dir.resolve("flood.txt"), StandardCharsets.US_ASCII)) {
             for (int i = 0; i < FLOOD_TOKENS; i++) {
                 String kid = Long.toHexString(random.nextLong()) + Long.toHexString(random.nextLong());
-                out.write(b64("{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"" + kid + "\"}") + "." + payload + "." + signature);
+                out.write(b64("{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"" + kid + "\"}") + "." + payload + "."
+                        + signature);
                 out.write('\n');
             }
         }
     }
 
     private static String token(TestKey key, Instant now, String subject, String jti) {
-        return Tokens.accessToken(ISSUER, AUDIENCE, now).typ("JWT").subject(subject).claim("jti", jti)
-                .expiresAt(now.plus(Duration.ofHours(2))).signedWith(key, "RS256");
+        return Tokens.accessToken(ISSUER, AUDIENCE, now)
+                .typ("JWT")
+                .subject(subject)
+                .claim("jti", jti)
+                .expiresAt(now.plus(Duration.ofHours(2)))
+                .signedWith(key, "RS256");
     }
 
     private static String b64(String json) {
@@ -128,33 +136,40 @@ public final class LoadFixture {
     }
 
     private static void writePolicy(Path dir, String jwksUri) throws IOException {
-        Files.writeString(dir.resolve("keyfence.yaml"), String.join("\n",
-                "# written by LoadFixture for benchmarks/load.sh: one issuer, keys over http on 127.0.0.1",
-                "issuers:",
-                "  - name: load",
-                "    issuer: \"" + ISSUER + "\"",
-                "    jwks-uri: \"" + jwksUri + "\"",
-                "    key-scope: enterprise",
-                "resource:",
-                "  audiences: [\"" + AUDIENCE + "\"]",
-                "  accepted-key-scopes: [enterprise]",
-                "  token-types: [\"at+jwt\", \"JWT\"]",
-                "  required-claims: [sub]",
-                "  clock-skew: PT60S",
-                "  max-token-lifetime: PT24H",
-                "keys:",
-                "  retired-grace: PT0S",
-                "  min-rsa-bits: 2048",
-                "jwks:",
-                "  refresh-interval: PT1S", // the rotation phase: the key set changes every second
-                "  min-refetch-interval: PT1S",
-                "  max-stale: PT24H",
-                "  timeout: PT5S",
-                "  allow-http-loopback: true",
-                ""));
-        Files.writeString(dir.resolve("spring-nimbus.args"), String.join(" ",
-                "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + jwksUri,
-                "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + ISSUER,
-                "--spring.security.oauth2.resourceserver.jwt.audiences=" + AUDIENCE) + "\n");
+        Files.writeString(
+                dir.resolve("keyfence.yaml"),
+                String.join(
+                        "\n",
+                        "# written by LoadFixture for benchmarks/load.sh: one issuer, keys over http on 127.0.0.1",
+                        "issuers:",
+                        "  - name: load",
+                        "    issuer: \"" + ISSUER + "\"",
+                        "    jwks-uri: \"" + jwksUri + "\"",
+                        "    key-scope: enterprise",
+                        "resource:",
+                        "  audiences: [\"" + AUDIENCE + "\"]",
+                        "  accepted-key-scopes: [enterprise]",
+                        "  token-types: [\"at+jwt\", \"JWT\"]",
+                        "  required-claims: [sub]",
+                        "  clock-skew: PT60S",
+                        "  max-token-lifetime: PT24H",
+                        "keys:",
+                        "  retired-grace: PT0S",
+                        "  min-rsa-bits: 2048",
+                        "jwks:",
+                        "  refresh-interval: PT1S", // the rotation phase: the key set changes every second
+                        "  min-refetch-interval: PT1S",
+                        "  max-stale: PT24H",
+                        "  timeout: PT5S",
+                        "  allow-http-loopback: true",
+                        ""));
+        Files.writeString(
+                dir.resolve("spring-nimbus.args"),
+                String.join(
+                                " ",
+                                "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + jwksUri,
+                                "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + ISSUER,
+                                "--spring.security.oauth2.resourceserver.jwt.audiences=" + AUDIENCE)
+                        + "\n");
     }
 }

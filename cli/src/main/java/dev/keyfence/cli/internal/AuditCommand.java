@@ -16,23 +16,36 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code audit}: controls, keys and findings of a configuration. */
-@Command(name = "audit", mixinStandardHelpOptions = true,
+@Command(
+        name = "audit",
+        mixinStandardHelpOptions = true,
         description = "Fetch every issuer's keys and print the posture: every control and whether it is on, every "
                 + "key (kid, type, size, thumbprint, window, age, scopes, status) and the findings, each with "
                 + "a severity (critical, high, medium, low) and a code.",
-        footer = {"", "Exit status: 0 no finding at or above --fail-on, 1 otherwise, 2 usage or configuration error.",
-                "", "Examples:",
-                "  java -jar keyfence-cli.jar audit --config keyfence.yaml",
-                "  java -jar keyfence-cli.jar audit --config keyfence.yaml --format json --fail-on critical"})
+        footer = {
+            "",
+            "Exit status: 0 no finding at or above --fail-on, 1 otherwise, 2 usage or configuration error.",
+            "",
+            "Examples:",
+            "  java -jar keyfence-cli.jar audit --config keyfence.yaml",
+            "  java -jar keyfence-cli.jar audit --config keyfence.yaml --format json --fail-on critical"
+        })
 public final class AuditCommand implements Callable<Integer> {
     @Mixin
     private PolicyOptions policyOptions;
 
-    @Option(names = "--format", paramLabel = "text|json", defaultValue = "text", converter = FormatConverter.class,
+    @Option(
+            names = "--format",
+            paramLabel = "text|json",
+            defaultValue = "text",
+            converter = FormatConverter.class,
             description = "Output format: text (tables, default) or json (one object).")
     private String format;
 
-    @Option(names = "--fail-on", paramLabel = "critical|high|medium|low|never", defaultValue = "high",
+    @Option(
+            names = "--fail-on",
+            paramLabel = "critical|high|medium|low|never",
+            defaultValue = "high",
             converter = FailOnConverter.class,
             description = "Exit 1 when a finding is at or above this severity (default: high); never: always 0.")
     private String failOn;
@@ -54,7 +67,8 @@ public final class AuditCommand implements Callable<Integer> {
         }
         out.flush();
         try {
-            validator.awaitLedgerWrites(java.time.Duration.ofSeconds(2)); // what this audit read, for the fleet's ledger
+            validator.awaitLedgerWrites(
+                    java.time.Duration.ofSeconds(2)); // what this audit read, for the fleet's ledger
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

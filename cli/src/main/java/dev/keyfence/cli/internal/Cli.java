@@ -17,8 +17,7 @@ public final class Cli {
      */
     private static final Pattern TOKEN_LIKE = Pattern.compile("[A-Za-z0-9_=-]+(\\.[A-Za-z0-9_=-]*){2,4}");
 
-    private Cli() {
-    }
+    private Cli() {}
 
     /** Runs one command line; see {@link dev.keyfence.cli.Main#run}. */
     public static int run(String[] args, PrintWriter out, PrintWriter err, InputStream in) {
@@ -28,8 +27,10 @@ public final class Cli {
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setParameterExceptionHandler((ex, arguments) -> {
             String command = ex.getCommandLine().getCommandName();
-            ex.getCommandLine().getErr().println("keyfence: " + safe(ex.getMessage())
-                    + " (see: keyfence " + ("keyfence".equals(command) ? "" : command + " ") + "--help)");
+            ex.getCommandLine()
+                    .getErr()
+                    .println("keyfence: " + safe(ex.getMessage()) + " (see: keyfence "
+                            + ("keyfence".equals(command) ? "" : command + " ") + "--help)");
             return ExitStatus.USAGE;
         });
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
@@ -59,7 +60,9 @@ public final class Cli {
 
     /** One line, without anything that looks like a token. */
     static String safe(@Nullable String message) {
-        String m = message == null ? "" : message.replaceAll("\\s*[\\r\\n]+\\s*", " ").strip();
+        String m = message == null
+                ? ""
+                : message.replaceAll("\\s*[\\r\\n]+\\s*", " ").strip();
         Matcher matcher = TOKEN_LIKE.matcher(m);
         StringBuilder sb = new StringBuilder();
         while (matcher.find()) {
@@ -68,8 +71,9 @@ public final class Cli {
                 matcher.appendReplacement(sb, Matcher.quoteReplacement(run));
                 continue;
             }
-            matcher.appendReplacement(sb, Matcher.quoteReplacement(
-                    "<token " + dev.keyfence.Verdict.fingerprintOf(matcher.group()) + ">"));
+            matcher.appendReplacement(
+                    sb,
+                    Matcher.quoteReplacement("<token " + dev.keyfence.Verdict.fingerprintOf(matcher.group()) + ">"));
         }
         matcher.appendTail(sb);
         return sb.toString();

@@ -1,10 +1,13 @@
 package dev.keyfence.cli.internal;
 
 import dev.keyfence.DrillReport;
+import dev.keyfence.KeyfenceConfig;
+import dev.keyfence.ValidationPolicy;
 import dev.keyfence.internal.drill.DrillRunner;
 import dev.keyfence.internal.drill.KeyBank;
 import dev.keyfence.internal.drill.ShadowExport;
 import dev.keyfence.internal.drill.TargetProbe;
+import java.io.PrintWriter;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -12,9 +15,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import dev.keyfence.KeyfenceConfig;
-import dev.keyfence.ValidationPolicy;
-import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
@@ -24,41 +24,60 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code drill}: the attack catalogue on a shadow of the policy, with the controls that catch each attack alone. */
-@Command(name = "drill", mixinStandardHelpOptions = true,
+@Command(
+        name = "drill",
+        mixinStandardHelpOptions = true,
         description = "Prove the policy of FILE against an attack catalogue (the 2023 key forgeries, key life, header "
                 + "and claim attacks) on a shadow with ephemeral keys, never touching the real key sources. For each "
                 + "attack: the verdict, and the controls that catch it alone (every other control switched off).",
-        footer = {"", "Exit status: 0 every attack refused, every legitimate counterpart accepted and each 2023 key "
-                + "forgery caught by at least --min-controls controls; 1 otherwise; 2 usage or configuration error.",
-                "", "Examples:",
-                "  java -jar keyfence-cli.jar drill --config keyfence.yaml",
-                "  java -jar keyfence-cli.jar drill --config keyfence.yaml --format json --min-controls 3",
-                "  java -jar keyfence-cli.jar drill --config keyfence.yaml --shadow-out shadow/",
-                "  java -jar keyfence-cli.jar drill --config keyfence.yaml --shadow-in shadow/ --target http://127.0.0.1:8080/api/me"})
+        footer = {
+            "",
+            "Exit status: 0 every attack refused, every legitimate counterpart accepted and each 2023 key "
+                    + "forgery caught by at least --min-controls controls; 1 otherwise; 2 usage or configuration error.",
+            "",
+            "Examples:",
+            "  java -jar keyfence-cli.jar drill --config keyfence.yaml",
+            "  java -jar keyfence-cli.jar drill --config keyfence.yaml --format json --min-controls 3",
+            "  java -jar keyfence-cli.jar drill --config keyfence.yaml --shadow-out shadow/",
+            "  java -jar keyfence-cli.jar drill --config keyfence.yaml --shadow-in shadow/ --target http://127.0.0.1:8080/api/me"
+        })
 public final class DrillCommand implements Callable<Integer> {
     @Mixin
     private PolicyOptions policyOptions;
 
-    @Option(names = "--format", paramLabel = "text|json", defaultValue = "text",
+    @Option(
+            names = "--format",
+            paramLabel = "text|json",
+            defaultValue = "text",
             converter = AuditCommand.FormatConverter.class,
             description = "Output format: text (a table, default) or json (one object per attack, one per line).")
     private String format;
 
-    @Option(names = "--min-controls", paramLabel = "N", defaultValue = "2",
+    @Option(
+            names = "--min-controls",
+            paramLabel = "N",
+            defaultValue = "2",
             description = "Controls each 2023 key forgery must meet alone (default: 2, at least 1).")
     private int minControls;
 
-    @Option(names = "--shadow-out", paramLabel = "DIR",
-            description = "Write the shadow (shadow.yaml with jwks-file sources, its public key sets, and its ephemeral "
-                    + "private keys in an owner-only file) into DIR and exit; start the target with "
-                    + "-Dkeyfence.config=DIR/shadow.yaml. Never writes a real key.")
+    @Option(
+            names = "--shadow-out",
+            paramLabel = "DIR",
+            description =
+                    "Write the shadow (shadow.yaml with jwks-file sources, its public key sets, and its ephemeral "
+                            + "private keys in an owner-only file) into DIR and exit; start the target with "
+                            + "-Dkeyfence.config=DIR/shadow.yaml. Never writes a real key.")
     private @Nullable Path shadowOut;
 
-    @Option(names = "--shadow-in", paramLabel = "DIR",
+    @Option(
+            names = "--shadow-in",
+            paramLabel = "DIR",
             description = "Drill with the ephemeral keys an earlier --shadow-out wrote to DIR (needed by --target).")
     private @Nullable Path shadowIn;
 
-    @Option(names = "--target", paramLabel = "URL",
+    @Option(
+            names = "--target",
+            paramLabel = "URL",
             description = "Also send every attack and its counterpart to this running endpoint (default path /api/me), "
                     + "started on the shadow of --shadow-in: require 401 with the shadow's reason code in "
                     + "WWW-Authenticate error_description for the attack and 2xx for the counterpart.")
@@ -73,7 +92,8 @@ public final class DrillCommand implements Callable<Integer> {
             throw new UsageError("--min-controls: at least 1, was " + minControls);
         }
         if (shadowOut != null && (shadowIn != null || target != null)) {
-            throw new UsageError("--shadow-out: writes a shadow and exits; use --shadow-in DIR --target URL in a second run");
+            throw new UsageError(
+                    "--shadow-out: writes a shadow and exits; use --shadow-in DIR --target URL in a second run");
         }
         if (target != null && shadowIn == null) {
             throw new UsageError("--target: needs --shadow-in DIR (the target must run on the shadow written by "
@@ -89,7 +109,8 @@ public final class DrillCommand implements Callable<Integer> {
         ValidationPolicy policy = policyOptions.policy(config);
         PrintWriter out = spec.commandLine().getOut();
         if (shadowOut != null) {
-            List<Path> files = ShadowExport.write(policy, policyOptions.configFile(), policy.clock().instant(), shadowOut);
+            List<Path> files = ShadowExport.write(
+                    policy, policyOptions.configFile(), policy.clock().instant(), shadowOut);
             out.println("shadow of " + policyOptions.configName() + " written (ephemeral keys only; the private keys "
                     + "file is readable by its owner only):");
             files.forEach(f -> out.println("  " + f));
@@ -103,8 +124,8 @@ public final class DrillCommand implements Callable<Integer> {
         if (target != null) {
             probe = Optional.of(probe(config, policy));
         }
-        DrillReport report = DrillRunner.run(policy, config.resources(), minControls, policy.clock().instant(), bank,
-                probe);
+        DrillReport report = DrillRunner.run(
+                policy, config.resources(), minControls, policy.clock().instant(), bank, probe);
         if ("json".equals(format)) {
             out.print(DrillJson.lines(report));
         } else {
@@ -122,9 +143,11 @@ public final class DrillCommand implements Callable<Integer> {
         } catch (URISyntaxException e) {
             throw new UsageError("--target: not a URL");
         }
-        if (uri.getScheme() == null || !List.of("http", "https").contains(uri.getScheme().toLowerCase(Locale.ROOT))
+        if (uri.getScheme() == null
+                || !List.of("http", "https").contains(uri.getScheme().toLowerCase(Locale.ROOT))
                 || uri.getHost() == null) {
-            throw new UsageError("--target: an http or https URL with a host is required, such as http://127.0.0.1:8080/api/me");
+            throw new UsageError(
+                    "--target: an http or https URL with a host is required, such as http://127.0.0.1:8080/api/me");
         }
         String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/api/me" : uri.getRawPath();
         URI clean;
@@ -135,7 +158,9 @@ public final class DrillCommand implements Callable<Integer> {
         }
         String resource = config.resources().stream()
                 .filter(r -> r.patterns().stream().anyMatch(p -> p.matches(path)))
-                .map(r -> r.resource().name()).findFirst().orElse(policy.resource().name());
+                .map(r -> r.resource().name())
+                .findFirst()
+                .orElse(policy.resource().name());
         return new HttpTargetProbe(clean, clean.toString(), resource);
     }
 }

@@ -7,8 +7,7 @@ import dev.keyfence.internal.json.JsonWriter;
 
 /** The JSON lines of a drill: one object per attack, in catalogue order (members: {@link DrillMaps#result}). */
 final class DrillJson {
-    private DrillJson() {
-    }
+    private DrillJson() {}
 
     static String lines(DrillReport report) {
         StringBuilder sb = new StringBuilder();

@@ -11,6 +11,5 @@ public final class ExitStatus {
     /** A bug: an error the command line did not expect. */
     public static final int INTERNAL = 3;
 
-    private ExitStatus() {
-    }
+    private ExitStatus() {}
 }

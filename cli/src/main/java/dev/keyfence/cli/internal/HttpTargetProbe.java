@@ -22,8 +22,10 @@ import java.util.regex.Pattern;
 final class HttpTargetProbe implements TargetProbe {
     private static final Pattern DESCRIPTION = Pattern.compile("error_description=\"([^\"]*)\"");
 
-    private final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient client = HttpClient.newBuilder()
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
     private final URI target;
     private final String shown;
     private final String resource;
@@ -40,35 +42,42 @@ final class HttpTargetProbe implements TargetProbe {
     }
 
     @Override
-    public DrillTargetCheck check(String attack, String attackResource, Optional<Reason> expected, String token,
-                                  String counterpartToken) {
+    public DrillTargetCheck check(
+            String attack, String attackResource, Optional<Reason> expected, String token, String counterpartToken) {
         if (!attackResource.equals(resource)) {
-            return DrillTargetCheck.notSent("minted for resource " + attackResource + ", but " + shown
-                    + " is served by resource " + resource);
+            return DrillTargetCheck.notSent(
+                    "minted for resource " + attackResource + ", but " + shown + " is served by resource " + resource);
         }
         HttpResponse<Void> a = send(token);
         HttpResponse<Void> c = send(counterpartToken);
-        Optional<String> reason = a.headers().firstValue("WWW-Authenticate").map(DESCRIPTION::matcher)
-                .filter(Matcher::find).map(m -> m.group(1));
+        Optional<String> reason = a.headers()
+                .firstValue("WWW-Authenticate")
+                .map(DESCRIPTION::matcher)
+                .filter(Matcher::find)
+                .map(m -> m.group(1));
         String want = expected.map(Reason::name).orElse("(none: the shadow accepted the attack)");
         boolean attackOk = a.statusCode() == 401 && expected.isPresent() && reason.equals(expected.map(Reason::name));
         boolean counterpartOk = c.statusCode() / 100 == 2;
         Optional<String> note = Optional.empty();
         if (!attackOk || !counterpartOk) {
             note = Optional.of("answered " + a.statusCode() + " " + reason.orElse("(no error_description)")
-                    + ", expected 401 " + want + (counterpartOk ? "" : "; the legitimate counterpart got "
-                    + c.statusCode() + ", expected 2xx"));
+                    + ", expected 401 " + want
+                    + (counterpartOk ? "" : "; the legitimate counterpart got " + c.statusCode() + ", expected 2xx"));
         }
         return new DrillTargetCheck(true, a.statusCode(), reason, c.statusCode(), attackOk && counterpartOk, note);
     }
 
     private HttpResponse<Void> send(String token) {
-        HttpRequest request = HttpRequest.newBuilder(target).timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + token).GET().build();
+        HttpRequest request = HttpRequest.newBuilder(target)
+                .timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + token)
+                .GET()
+                .build();
         try {
             return client.send(request, HttpResponse.BodyHandlers.discarding());
         } catch (IOException e) {
-            throw new UsageError("--target: cannot reach " + shown + ": " + e.getClass().getSimpleName());
+            throw new UsageError(
+                    "--target: cannot reach " + shown + ": " + e.getClass().getSimpleName());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new UsageError("--target: interrupted while sending to " + shown);

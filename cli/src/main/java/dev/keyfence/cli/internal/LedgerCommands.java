@@ -16,8 +16,7 @@ import java.util.function.BiConsumer;
 
 /** What revoke and reinstate share: loading the file, naming the keys, recording the decision. */
 final class LedgerCommands {
-    private LedgerCommands() {
-    }
+    private LedgerCommands() {}
 
     static KeyfenceConfig load(Path config) {
         if (!Files.isRegularFile(config)) {
@@ -30,8 +29,14 @@ final class LedgerCommands {
      * Records {@code action} for every key {@code key} names and prints one JSON line per key:
      * {@code {"thumbprint":..,"action":..,"revoked":..}}, its state after the write as read back.
      */
-    static int decide(Path config, KeyReference key, String verb, KeyRecord.Action action, boolean singleKey,
-            PrintWriter out, BiConsumer<KeyLedger, String> record) {
+    static int decide(
+            Path config,
+            KeyReference key,
+            String verb,
+            KeyRecord.Action action,
+            boolean singleKey,
+            PrintWriter out,
+            BiConsumer<KeyLedger, String> record) {
         KeyfenceConfig loaded = load(config);
         try (KeyLedger ledger = LedgerAccess.of(loaded)) {
             List<String> keys = LedgerAccess.thumbprints(key, ledger.load());
@@ -50,7 +55,9 @@ final class LedgerCommands {
                 m.put("at", action.at().toString());
                 m.put("actor", action.actor());
                 m.put("revoked", snapshot.key(jkt).map(KeyRecord::revoked).orElse(false));
-                m.put("retiredAt", snapshot.key(jkt).flatMap(KeyRecord::removedAt).map(Instant::toString));
+                m.put(
+                        "retiredAt",
+                        snapshot.key(jkt).flatMap(KeyRecord::removedAt).map(Instant::toString));
                 out.println(JsonWriter.write(m));
             }
             out.flush();

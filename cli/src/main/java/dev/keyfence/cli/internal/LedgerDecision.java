@@ -10,10 +10,18 @@ import picocli.CommandLine.Option;
 
 /** The options of an operator's decision on one key ({@code ledger revoke}, {@code ledger reinstate}). */
 final class LedgerDecision {
-    @Option(names = "--config", required = true, paramLabel = "FILE", description = "The Keyfence YAML configuration, with a ledger: section.")
+    @Option(
+            names = "--config",
+            required = true,
+            paramLabel = "FILE",
+            description = "The Keyfence YAML configuration, with a ledger: section.")
     private Path config;
 
-    @Option(names = "--key", required = true, paramLabel = "kid:VALUE|jkt:THUMBPRINT", converter = LedgerAccess.KeyConverter.class,
+    @Option(
+            names = "--key",
+            required = true,
+            paramLabel = "kid:VALUE|jkt:THUMBPRINT",
+            converter = LedgerAccess.KeyConverter.class,
             description = "The key.")
     private KeyReference key;
 
@@ -25,8 +33,10 @@ final class LedgerDecision {
 
     /** Records the decision named {@code verb} on every key {@code --key} names; the exit status. */
     int record(String verb, boolean single, PrintWriter out, Recorder recorder) {
-        KeyRecord.Action action = LedgerCommands.action(actor, reason, Clock.systemUTC().instant());
-        return LedgerCommands.decide(config, key, verb, action, single, out, (l, jkt) -> recorder.record(l, jkt, action));
+        KeyRecord.Action action =
+                LedgerCommands.action(actor, reason, Clock.systemUTC().instant());
+        return LedgerCommands.decide(
+                config, key, verb, action, single, out, (l, jkt) -> recorder.record(l, jkt, action));
     }
 
     /** What the decision writes for one key. */

@@ -7,7 +7,11 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code ledger reinstate}: an operator's decision on one key, recorded in the ledger. */
-@Command(name = "reinstate", mixinStandardHelpOptions = true, description = "Record a reinstatement of the key in the ledger: it ends earlier revocations and a retirement (a key removed and published again). A kid: must name exactly one key. Prints one JSON line per key.")
+@Command(
+        name = "reinstate",
+        mixinStandardHelpOptions = true,
+        description =
+                "Record a reinstatement of the key in the ledger: it ends earlier revocations and a retirement (a key removed and published again). A kid: must name exactly one key. Prints one JSON line per key.")
 public final class LedgerReinstateCommand implements Callable<Integer> {
     @Mixin
     private LedgerDecision decision;
@@ -17,6 +21,7 @@ public final class LedgerReinstateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return decision.record("reinstate", true, spec.commandLine().getOut(), (l, jkt, action) -> l.reinstate(jkt, action));
+        return decision.record(
+                "reinstate", true, spec.commandLine().getOut(), (l, jkt, action) -> l.reinstate(jkt, action));
     }
 }

@@ -7,7 +7,11 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code ledger revoke}: an operator's decision on one key, recorded in the ledger. */
-@Command(name = "revoke", mixinStandardHelpOptions = true, description = "Record a revocation of the key in the ledger: every validator on the ledger refuses it with KEY_REVOKED. A kid: names every key the ledger knows under that kid. Prints one JSON line per key.")
+@Command(
+        name = "revoke",
+        mixinStandardHelpOptions = true,
+        description =
+                "Record a revocation of the key in the ledger: every validator on the ledger refuses it with KEY_REVOKED. A kid: names every key the ledger knows under that kid. Prints one JSON line per key.")
 public final class LedgerRevokeCommand implements Callable<Integer> {
     @Mixin
     private LedgerDecision decision;

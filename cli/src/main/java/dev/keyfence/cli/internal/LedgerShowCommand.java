@@ -23,15 +23,24 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code ledger show}: one JSON line per key the ledger knows, with its history. */
-@Command(name = "show", mixinStandardHelpOptions = true,
+@Command(
+        name = "show",
+        mixinStandardHelpOptions = true,
         description = "Print one JSON object per key the ledger knows, one per line, ordered by thumbprint: kids, "
                 + "scopes, publishers, first and last seen, removals, windows, revocations and reinstatements. "
                 + "Public facts only: no key material.")
 public final class LedgerShowCommand implements Callable<Integer> {
-    @Option(names = "--config", required = true, paramLabel = "FILE", description = "The Keyfence YAML configuration, with a ledger: section.")
+    @Option(
+            names = "--config",
+            required = true,
+            paramLabel = "FILE",
+            description = "The Keyfence YAML configuration, with a ledger: section.")
     private java.nio.file.Path config;
 
-    @Option(names = "--key", paramLabel = "kid:VALUE|jkt:THUMBPRINT", converter = LedgerAccess.KeyConverter.class,
+    @Option(
+            names = "--key",
+            paramLabel = "kid:VALUE|jkt:THUMBPRINT",
+            converter = LedgerAccess.KeyConverter.class,
             description = "Only this key.")
     private @Nullable KeyReference key;
 
@@ -45,7 +54,8 @@ public final class LedgerShowCommand implements Callable<Integer> {
             LedgerSnapshot snapshot = ledger.load();
             Set<String> only = key == null ? null : Set.copyOf(LedgerAccess.thumbprints(key, snapshot));
             PrintWriter out = spec.commandLine().getOut();
-            snapshot.keys().values().stream().sorted(Comparator.comparing(KeyRecord::thumbprint))
+            snapshot.keys().values().stream()
+                    .sorted(Comparator.comparing(KeyRecord::thumbprint))
                     .filter(r -> only == null || only.contains(r.thumbprint()))
                     .forEach(r -> out.println(JsonWriter.write(line(r))));
             out.flush();

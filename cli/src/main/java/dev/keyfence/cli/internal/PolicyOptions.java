@@ -14,11 +14,17 @@ import picocli.CommandLine.Option;
 
 /** {@code --config FILE [--now INSTANT]}: the YAML policy, evaluated at a chosen instant if asked. */
 public final class PolicyOptions {
-    @Option(names = "--config", required = true, paramLabel = "FILE",
+    @Option(
+            names = "--config",
+            required = true,
+            paramLabel = "FILE",
             description = "The Keyfence YAML configuration (every setting: docs/configuration.md).")
     private Path config;
 
-    @Option(names = "--now", paramLabel = "INSTANT", converter = InstantConverter.class,
+    @Option(
+            names = "--now",
+            paramLabel = "INSTANT",
+            converter = InstantConverter.class,
             description = "Evaluate every time rule at this ISO-8601 UTC instant, e.g. 2023-07-11T00:00:00Z.")
     private @Nullable Instant now;
 

@@ -23,8 +23,7 @@ final class ReadOnlyLedger implements KeyLedger {
 
     /** Stores nothing. */
     @Override
-    public void append(LedgerBatch batch) {
-    }
+    public void append(LedgerBatch batch) {}
 
     @Override
     public Subscription subscribe(Listener listener) {

@@ -8,13 +8,27 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code keyfence}: the parent of the commands; alone it is a usage error. */
-@Command(name = "keyfence", mixinStandardHelpOptions = true, versionProvider = RootCommand.Version.class,
-        description = "Validate JWT access tokens, audit key posture, verify a signature with a JWK, drill a policy, read and change the key ledger.",
-        subcommands = {ValidateCommand.class, AuditCommand.class, VerifySignatureCommand.class, DrillCommand.class,
-                LedgerCommand.class},
-        footer = {"", "Exit status: 0 all good, 1 a token rejected or a finding at or above --fail-on,",
-                "2 usage or configuration error (one line on stderr), 3 internal error.",
-                "", "Example:", "  java -jar keyfence-cli.jar validate --config keyfence.yaml --tokens tokens.txt"})
+@Command(
+        name = "keyfence",
+        mixinStandardHelpOptions = true,
+        versionProvider = RootCommand.Version.class,
+        description =
+                "Validate JWT access tokens, audit key posture, verify a signature with a JWK, drill a policy, read and change the key ledger.",
+        subcommands = {
+            ValidateCommand.class,
+            AuditCommand.class,
+            VerifySignatureCommand.class,
+            DrillCommand.class,
+            LedgerCommand.class
+        },
+        footer = {
+            "",
+            "Exit status: 0 all good, 1 a token rejected or a finding at or above --fail-on,",
+            "2 usage or configuration error (one line on stderr), 3 internal error.",
+            "",
+            "Example:",
+            "  java -jar keyfence-cli.jar validate --config keyfence.yaml --tokens tokens.txt"
+        })
 public final class RootCommand implements Callable<Integer> {
     private final InputStream in;
 
@@ -32,8 +46,8 @@ public final class RootCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        throw new CommandLine.ParameterException(spec.commandLine(),
-                "Missing command: validate, audit, verify-signature, drill or ledger");
+        throw new CommandLine.ParameterException(
+                spec.commandLine(), "Missing command: validate, audit, verify-signature, drill or ledger");
     }
 
     /** The version this build wrote into {@code version.properties}. */

@@ -17,11 +17,15 @@ import picocli.CommandLine.Parameters;
 
 /** The tokens of a command: given as arguments, or one per line in a file or on standard input. */
 public final class TokenInput {
-    @Parameters(paramLabel = "TOKEN", arity = "0..*",
+    @Parameters(
+            paramLabel = "TOKEN",
+            arity = "0..*",
             description = "Tokens to check (or use --tokens; arguments are visible to other local users).")
     private List<String> tokens = new ArrayList<>();
 
-    @Option(names = "--tokens", paramLabel = "FILE|-",
+    @Option(
+            names = "--tokens",
+            paramLabel = "FILE|-",
             description = "Read tokens from FILE, or from standard input with '-': one per line, "
                     + "trimmed, blank lines skipped.")
     private @Nullable String tokensFile;
@@ -47,10 +51,12 @@ public final class TokenInput {
         } catch (NoSuchFileException e) {
             throw new UsageError("--tokens: no such file: " + tokensFile);
         } catch (IOException e) {
-            throw new UsageError("--tokens: cannot read " + tokensFile + ": " + e.getClass().getSimpleName());
+            throw new UsageError(
+                    "--tokens: cannot read " + tokensFile + ": " + e.getClass().getSimpleName());
         }
         if (read.isEmpty()) {
-            throw new UsageError("--tokens: " + ("-".equals(tokensFile) ? "standard input" : tokensFile) + " holds no tokens");
+            throw new UsageError(
+                    "--tokens: " + ("-".equals(tokensFile) ? "standard input" : tokensFile) + " holds no tokens");
         }
         return read;
     }

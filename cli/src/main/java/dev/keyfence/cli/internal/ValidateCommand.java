@@ -16,17 +16,23 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code validate}: every control of the policy on every token; one JSON line per token. */
-@Command(name = "validate", mixinStandardHelpOptions = true,
+@Command(
+        name = "validate",
+        mixinStandardHelpOptions = true,
         description = "Validate tokens against a Keyfence configuration and print one JSON object per token, one "
                 + "per line, in input order: index, valid, reason, issuer, tenant, kid, keyScope, detail, "
                 + "fingerprint. Tokens are never printed; a token is named by its fingerprint (first 12 hex "
                 + "digits of its SHA-256).",
-        footer = {"", "Exit status: 0 all valid, 1 any rejected, 2 usage or configuration error.",
-                "", "Examples:",
-                "  java -jar keyfence-cli.jar validate --config keyfence.yaml --tokens tokens.txt",
-                "  java -jar keyfence-cli.jar validate --config keyfence.yaml \\",
-                "      --now 2023-07-11T00:00:00Z --tokens - < tokens.txt",
-                "  java -jar keyfence-cli.jar validate --config keyfence.yaml --path /api/admin/users --tokens tokens.txt"})
+        footer = {
+            "",
+            "Exit status: 0 all valid, 1 any rejected, 2 usage or configuration error.",
+            "",
+            "Examples:",
+            "  java -jar keyfence-cli.jar validate --config keyfence.yaml --tokens tokens.txt",
+            "  java -jar keyfence-cli.jar validate --config keyfence.yaml \\",
+            "      --now 2023-07-11T00:00:00Z --tokens - < tokens.txt",
+            "  java -jar keyfence-cli.jar validate --config keyfence.yaml --path /api/admin/users --tokens tokens.txt"
+        })
 public final class ValidateCommand implements Callable<Integer> {
     @Mixin
     private PolicyOptions policyOptions;
@@ -34,7 +40,9 @@ public final class ValidateCommand implements Callable<Integer> {
     @Mixin
     private TokenInput input;
 
-    @Option(names = "--path", paramLabel = "PATH",
+    @Option(
+            names = "--path",
+            paramLabel = "PATH",
             description = "Validate for the resource profile (resources: section) whose paths match this request "
                     + "path, as an HTTP front door would; without it the resource: section applies.")
     private @Nullable String path;

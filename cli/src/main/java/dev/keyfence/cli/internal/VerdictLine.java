@@ -12,8 +12,7 @@ import java.util.Map;
  * added member {@code fingerprint}. Never token content beyond iss, tid and kid.
  */
 public final class VerdictLine {
-    private VerdictLine() {
-    }
+    private VerdictLine() {}
 
     /** The line for a validation verdict. */
     public static String of(int index, Verdict verdict) {

@@ -9,8 +9,7 @@ import org.jspecify.annotations.Nullable;
 
 /** RFC 8705 section 3.1: the {@code x5t#S256} of a certificate, base64url SHA-256 of its DER encoding. */
 public final class CertificateThumbprint {
-    private CertificateThumbprint() {
-    }
+    private CertificateThumbprint() {}
 
     /** The base64url (unpadded) SHA-256 of the certificate's DER encoding, or null if it cannot be encoded. */
     public static @Nullable String of(X509Certificate certificate) {
@@ -23,8 +22,7 @@ public final class CertificateThumbprint {
 
     /** SHA-256 helpers. */
     static final class Sha256 {
-        private Sha256() {
-        }
+        private Sha256() {}
 
         static String base64Url(byte[] data) {
             try {
@@ -38,8 +36,10 @@ public final class CertificateThumbprint {
 
     /** Compares two thumbprints in time independent of where they differ. */
     public static boolean same(@Nullable String expected, @Nullable String actual) {
-        return expected != null && actual != null && MessageDigest.isEqual(
-                expected.getBytes(java.nio.charset.StandardCharsets.US_ASCII),
-                actual.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        return expected != null
+                && actual != null
+                && MessageDigest.isEqual(
+                        expected.getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+                        actual.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
     }
 }

@@ -35,6 +35,7 @@ public final class DpopProofVerifier {
     public static final Duration MAX_AGE = Duration.ofSeconds(60);
     /** The largest proof read. */
     public static final int MAX_PROOF_BYTES = 8 * 1024;
+
     private static final List<String> PRIVATE_MEMBERS = List.of("d", "p", "q", "dp", "dq", "qi", "k", "oth");
 
     private final ProofReplayCache replay;
@@ -45,7 +46,8 @@ public final class DpopProofVerifier {
     }
 
     /** The outcome: the RFC 7638 thumbprint of the proof key, or why the proof is refused (fixed text). */
-    public record Outcome(@Nullable String keyThumbprint, @Nullable String problem) {
+    public record Outcome(
+            @Nullable String keyThumbprint, @Nullable String problem) {
         static Outcome refused(String problem) {
             return new Outcome(null, problem);
         }
@@ -55,8 +57,13 @@ public final class DpopProofVerifier {
      * Verifies the request's proof for the access token; the proof's {@code jti} is recorded only
      * when every other rule passed and {@code expectedThumbprint} is the proof key's thumbprint.
      */
-    public Outcome verify(RequestContext request, ParsedToken accessToken, String expectedThumbprint, Instant now,
-                          Duration skew, int minRsaBits) {
+    public Outcome verify(
+            RequestContext request,
+            ParsedToken accessToken,
+            String expectedThumbprint,
+            Instant now,
+            Duration skew,
+            int minRsaBits) {
         List<String> proofs = request.dpopProofs();
         if (proofs.isEmpty()) {
             return Outcome.refused("the token is bound to a DPoP key and the request carries no DPoP proof");
@@ -109,8 +116,10 @@ public final class DpopProofVerifier {
         return new Outcome(thumbprint, null);
     }
 
-    private record KeyOutcome(@Nullable PublicJsonWebKey jwk, @Nullable String thumbprint, @Nullable String problem) {
-    }
+    private record KeyOutcome(
+            @Nullable PublicJsonWebKey jwk,
+            @Nullable String thumbprint,
+            @Nullable String problem) {}
 
     @SuppressWarnings("unchecked")
     private static KeyOutcome key(Map<?, ?> members, JwsAlgorithm alg, int minRsaBits) {
@@ -145,18 +154,22 @@ public final class DpopProofVerifier {
         return new KeyOutcome(jwk, thumbprint, null);
     }
 
-    private static @Nullable String claims(ParsedToken proof, RequestContext request, ParsedToken accessToken, Instant now,
-                                 Duration skew) {
+    private static @Nullable String claims(
+            ParsedToken proof, RequestContext request, ParsedToken accessToken, Instant now, Duration skew) {
         String jti = proof.claimString("jti");
         if (jti == null || jti.isEmpty() || jti.length() > 256) {
             return "the DPoP proof has no usable jti";
         }
         String htm = proof.claimString("htm");
-        if (htm == null || request.method().isEmpty() || !htm.equals(request.method().get())) {
+        if (htm == null
+                || request.method().isEmpty()
+                || !htm.equals(request.method().get())) {
             return "the DPoP proof's htm is not the request method";
         }
         String htu = proof.claimString("htu");
-        if (htu == null || request.uri().isEmpty() || !sameTarget(htu, request.uri().get())) {
+        if (htu == null
+                || request.uri().isEmpty()
+                || !sameTarget(htu, request.uri().get())) {
             return "the DPoP proof's htu is not the request URI";
         }
         Instant iat = NumericDate.of(proof.payload().get("iat"));
@@ -170,7 +183,8 @@ public final class DpopProofVerifier {
             return "the DPoP proof is older than " + MAX_AGE.getSeconds() + " seconds";
         }
         String ath = proof.claimString("ath");
-        if (ath == null || !CertificateThumbprint.same(CertificateThumbprint.Sha256.base64Url(accessToken.rawBytes()), ath)) {
+        if (ath == null
+                || !CertificateThumbprint.same(CertificateThumbprint.Sha256.base64Url(accessToken.rawBytes()), ath)) {
             return "the DPoP proof's ath is not the hash of the access token";
         }
         return null;
@@ -184,13 +198,17 @@ public final class DpopProofVerifier {
         } catch (URISyntaxException e) {
             return false;
         }
-        if (!proof.isAbsolute() || proof.getRawAuthority() == null || proof.getRawUserInfo() != null
-                || request.getScheme() == null || request.getHost() == null) {
+        if (!proof.isAbsolute()
+                || proof.getRawAuthority() == null
+                || proof.getRawUserInfo() != null
+                || request.getScheme() == null
+                || request.getHost() == null) {
             return false;
         }
         String scheme = proof.getScheme().toLowerCase(Locale.ROOT);
         return scheme.equals(request.getScheme().toLowerCase(Locale.ROOT))
-                && proof.getHost() != null && proof.getHost().equalsIgnoreCase(request.getHost())
+                && proof.getHost() != null
+                && proof.getHost().equalsIgnoreCase(request.getHost())
                 && port(scheme, proof.getPort()) == port(scheme, request.getPort())
                 && path(proof).equals(path(request));
     }

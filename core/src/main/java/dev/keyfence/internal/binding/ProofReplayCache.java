@@ -20,7 +20,11 @@ public final class ProofReplayCache {
     /** A cache whose entries live for {@code window} on {@code clock}. */
     public ProofReplayCache(Clock clock, Duration window) {
         Ticker ticker = () -> clock.millis() * 1_000_000L;
-        this.seen = Caffeine.newBuilder().ticker(ticker).expireAfterWrite(window).maximumSize(MAX_ENTRIES).build();
+        this.seen = Caffeine.newBuilder()
+                .ticker(ticker)
+                .expireAfterWrite(window)
+                .maximumSize(MAX_ENTRIES)
+                .build();
     }
 
     /** True the first time this key thumbprint and jti are offered within the window; false for a replay. */

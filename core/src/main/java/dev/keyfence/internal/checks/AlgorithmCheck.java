@@ -5,7 +5,6 @@ import dev.keyfence.Reason;
 import dev.keyfence.TrustedIssuer;
 import dev.keyfence.internal.crypto.JwsAlgorithm;
 import java.util.List;
-import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -13,13 +12,17 @@ import org.jspecify.annotations.Nullable;
  * without the issuer listing it, or outside the resource's (and issuer's) allowlist.
  */
 public final class AlgorithmCheck implements Check {
-    @Override public Control control() { return Control.ALGORITHM; }
+    @Override
+    public Control control() {
+        return Control.ALGORITHM;
+    }
 
     @Override
     public @Nullable Rejection apply(Evaluation e) {
         Object value = e.token().header().get("alg");
         if (!(value instanceof String alg)) {
-            return new Rejection(Reason.ALGORITHM_NOT_ALLOWED, value == null ? "alg is missing" : "alg is not a string");
+            return new Rejection(
+                    Reason.ALGORITHM_NOT_ALLOWED, value == null ? "alg is missing" : "alg is not a string");
         }
         if (alg.equalsIgnoreCase("none")) { // no lower-cased copy per token
             return new Rejection(Reason.ALGORITHM_NOT_ALLOWED, "unsigned tokens (alg none) are never accepted");
@@ -32,18 +35,22 @@ public final class AlgorithmCheck implements Check {
         List<String> issuerAlgs = issuer == null ? null : issuer.algorithms().orElse(null);
         if (known.symmetric()) {
             if (issuerAlgs == null || !issuerAlgs.contains(alg)) {
-                return new Rejection(Reason.ALGORITHM_NOT_ALLOWED,
-                        alg + " is symmetric and not enabled for " + (issuer == null ? "this issuer" : "issuer " + issuer.name()));
+                return new Rejection(
+                        Reason.ALGORITHM_NOT_ALLOWED,
+                        alg + " is symmetric and not enabled for "
+                                + (issuer == null ? "this issuer" : "issuer " + issuer.name()));
             }
             return null;
         }
         if (!e.resource().algorithms().contains(alg)) {
-            return new Rejection(Reason.ALGORITHM_NOT_ALLOWED, alg + " is not in the resource's algorithms "
-                    + e.resource().algorithms());
+            return new Rejection(
+                    Reason.ALGORITHM_NOT_ALLOWED,
+                    alg + " is not in the resource's algorithms " + e.resource().algorithms());
         }
         if (issuer != null && issuerAlgs != null && !issuerAlgs.contains(alg)) {
-            return new Rejection(Reason.ALGORITHM_NOT_ALLOWED, alg + " is not in issuer " + issuer.name()
-                    + "'s algorithms " + issuerAlgs);
+            return new Rejection(
+                    Reason.ALGORITHM_NOT_ALLOWED,
+                    alg + " is not in issuer " + issuer.name() + "'s algorithms " + issuerAlgs);
         }
         return null;
     }

@@ -7,7 +7,10 @@ import org.jspecify.annotations.Nullable;
 
 /** AUDIENCE_NOT_ACCEPTED: {@code aud} (a string or an array) must name one of the resource's audiences. */
 public final class AudienceCheck implements Check {
-    @Override public Control control() { return Control.AUDIENCE; }
+    @Override
+    public Control control() {
+        return Control.AUDIENCE;
+    }
 
     @Override
     public @Nullable Rejection apply(Evaluation e) {
@@ -30,7 +33,8 @@ public final class AudienceCheck implements Check {
     }
 
     private static Rejection refused(Evaluation e) {
-        return new Rejection(Reason.AUDIENCE_NOT_ACCEPTED, "aud names none of the audiences of resource "
-                + e.resource().name());
+        return new Rejection(
+                Reason.AUDIENCE_NOT_ACCEPTED,
+                "aud names none of the audiences of resource " + e.resource().name());
     }
 }

@@ -9,5 +9,6 @@ public interface Check {
     Control control();
 
     /** Null when the token passes; otherwise why not. */
-    @Nullable Rejection apply(Evaluation e);
+    @Nullable
+    Rejection apply(Evaluation e);
 }

@@ -14,7 +14,10 @@ public final class ClaimTypesCheck implements Check {
     private static final List<String> STRINGS = List.of("iss", "sub", "jti", "tid", "client_id");
     private static final List<String> DATES = List.of("exp", "nbf", "iat");
 
-    @Override public Control control() { return Control.CLAIM_TYPES; }
+    @Override
+    public Control control() {
+        return Control.CLAIM_TYPES;
+    }
 
     @Override
     public @Nullable Rejection apply(Evaluation e) {
@@ -32,7 +35,8 @@ public final class ClaimTypesCheck implements Check {
             }
         }
         Object aud = claims.get("aud");
-        if (aud != null && !(aud instanceof String)
+        if (aud != null
+                && !(aud instanceof String)
                 && !(aud instanceof List<?> list && list.stream().allMatch(String.class::isInstance))) {
             return invalid("aud", "a string or an array of strings");
         }

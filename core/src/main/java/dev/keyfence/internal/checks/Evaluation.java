@@ -45,8 +45,15 @@ public final class Evaluation {
     private @Nullable Instant issuedAt;
     private @Nullable Instant notBefore;
 
-    public Evaluation(ParsedToken token, ValidationPolicy policy, ResourcePolicy resource, KeyRegistry registry,
-                      Instant now, @Nullable String preverifiedThumbprint, RequestContext request, DpopProofVerifier dpop) {
+    public Evaluation(
+            ParsedToken token,
+            ValidationPolicy policy,
+            ResourcePolicy resource,
+            KeyRegistry registry,
+            Instant now,
+            @Nullable String preverifiedThumbprint,
+            RequestContext request,
+            DpopProofVerifier dpop) {
         this.token = token;
         this.policy = policy;
         this.resource = resource;
@@ -84,12 +91,29 @@ public final class Evaluation {
         signatureVerified = true;
     }
 
-    public ParsedToken token() { return token; }
-    public ValidationPolicy policy() { return policy; }
-    public ResourcePolicy resource() { return resource; }
-    public KeyRegistry registry() { return registry; }
-    public Instant now() { return now; }
-    public Map<String, Object> claims() { return token.payload(); }
+    public ParsedToken token() {
+        return token;
+    }
+
+    public ValidationPolicy policy() {
+        return policy;
+    }
+
+    public ResourcePolicy resource() {
+        return resource;
+    }
+
+    public KeyRegistry registry() {
+        return registry;
+    }
+
+    public Instant now() {
+        return now;
+    }
+
+    public Map<String, Object> claims() {
+        return token.payload();
+    }
 
     /** The {@code iss} claim when it is a string. */
     public @Nullable String iss() {
@@ -172,7 +196,9 @@ public final class Evaluation {
     public @Nullable String tenantInIss() {
         TrustedIssuer i = issuer();
         String iss = iss();
-        return i == null || iss == null || !i.isTemplate() ? null : i.tenantOf(iss).orElse(null);
+        return i == null || iss == null || !i.isTemplate()
+                ? null
+                : i.tenantOf(iss).orElse(null);
     }
 
     /** The signing key from the issuer's own source, after at most one allowed refetch. */
@@ -211,11 +237,14 @@ public final class Evaluation {
         }
         KeySourceState source = registry.source(i, tenantInIss());
         if (source == null) {
-            return KeyResolution.unavailable(tenantInIss() == null
-                    ? "issuer " + i.name() + " has per-tenant keys and the token names no tenant"
-                    : "issuer " + i.name() + " has per-tenant keys and no key source for tenant " + Safe.text(tenantInIss())
-                    + " may be created now (a tenant id of letters, digits, '.', '_', '-' only; at most "
-                    + policy.jwks().tenantSourcesPerMinute() + " new per-tenant sources per minute, jwks.tenant-sources-per-minute)");
+            return KeyResolution.unavailable(
+                    tenantInIss() == null
+                            ? "issuer " + i.name() + " has per-tenant keys and the token names no tenant"
+                            : "issuer " + i.name() + " has per-tenant keys and no key source for tenant "
+                                    + Safe.text(tenantInIss())
+                                    + " may be created now (a tenant id of letters, digits, '.', '_', '-' only; at most "
+                                    + policy.jwks().tenantSourcesPerMinute()
+                                    + " new per-tenant sources per minute, jwks.tenant-sources-per-minute)");
         }
         KeyRing ring = source.current();
         if (ring == null) {
@@ -251,9 +280,13 @@ public final class Evaluation {
      * A resolved key with the snapshot of what is known of its key material and the source it was
      * found in, or why none: {@code unavailable} for a source that cannot be read.
      */
-    public record KeyResolution(@Nullable TrackedKey key, @Nullable KeyKnowledge knowledge,
-                                @Nullable KeySourceState source, @Nullable TrustedIssuer issuer,
-                                @Nullable String problem, boolean unavailable) {
+    public record KeyResolution(
+            @Nullable TrackedKey key,
+            @Nullable KeyKnowledge knowledge,
+            @Nullable KeySourceState source,
+            @Nullable TrustedIssuer issuer,
+            @Nullable String problem,
+            boolean unavailable) {
         static KeyResolution notFound(String problem) {
             return new KeyResolution(null, null, null, null, problem, false);
         }

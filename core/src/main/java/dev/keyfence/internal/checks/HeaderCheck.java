@@ -14,7 +14,10 @@ import org.jspecify.annotations.Nullable;
 public final class HeaderCheck implements Check {
     private static final List<String> KEY_SELECTING = List.of("jku", "x5u", "jwk", "x5c");
 
-    @Override public Control control() { return Control.HEADER; }
+    @Override
+    public Control control() {
+        return Control.HEADER;
+    }
 
     @Override
     public @Nullable Rejection apply(Evaluation e) {

@@ -6,7 +6,10 @@ import org.jspecify.annotations.Nullable;
 
 /** ISSUER_NOT_TRUSTED: {@code iss} missing, not a string, or matching no configured issuer exactly. */
 public final class IssuerCheck implements Check {
-    @Override public Control control() { return Control.ISSUER; }
+    @Override
+    public Control control() {
+        return Control.ISSUER;
+    }
 
     @Override
     public @Nullable Rejection apply(Evaluation e) {

@@ -12,7 +12,10 @@ import org.jspecify.annotations.Nullable;
  * the member is refused too. Fails closed: a template member and no {@code tid} never match.
  */
 public final class KeyIssuerCheck implements Check {
-    @Override public Control control() { return Control.KEY_ISSUER_BINDING; }
+    @Override
+    public Control control() {
+        return Control.KEY_ISSUER_BINDING;
+    }
 
     @Override
     public @Nullable Rejection apply(Evaluation e) {
@@ -24,22 +27,27 @@ public final class KeyIssuerCheck implements Check {
         String member = key.keyIssuer();
         if (member == null) {
             return issuer.requireKeyIssuer()
-                    ? new Rejection(Reason.KEY_ISSUER_MISMATCH, "key " + Safe.text(key.label())
-                            + " has no issuer member and issuer " + issuer.name() + " requires one")
+                    ? new Rejection(
+                            Reason.KEY_ISSUER_MISMATCH,
+                            "key " + Safe.text(key.label()) + " has no issuer member and issuer " + issuer.name()
+                                    + " requires one")
                     : null;
         }
         String expected = member;
         if (member.contains(TrustedIssuer.TENANT_PLACEHOLDER)) {
             String tid = e.tid();
             if (tid == null) {
-                return new Rejection(Reason.KEY_ISSUER_MISMATCH, "key " + Safe.text(key.label())
-                        + " is bound to a tenant template and the token has no tid");
+                return new Rejection(
+                        Reason.KEY_ISSUER_MISMATCH,
+                        "key " + Safe.text(key.label()) + " is bound to a tenant template and the token has no tid");
             }
             expected = member.replace(TrustedIssuer.TENANT_PLACEHOLDER, tid);
         }
         if (!expected.equals(e.iss())) {
-            return new Rejection(Reason.KEY_ISSUER_MISMATCH, "key " + Safe.text(key.label()) + " belongs to issuer "
-                    + Safe.text(expected) + ", not " + Safe.text(e.iss()));
+            return new Rejection(
+                    Reason.KEY_ISSUER_MISMATCH,
+                    "key " + Safe.text(key.label()) + " belongs to issuer " + Safe.text(expected) + ", not "
+                            + Safe.text(e.iss()));
         }
         return null;
     }

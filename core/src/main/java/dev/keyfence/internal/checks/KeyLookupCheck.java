@@ -9,7 +9,10 @@ import org.jspecify.annotations.Nullable;
  * KEY_NOT_FOUND when no single usable key fits the token's kid and algorithm.
  */
 public final class KeyLookupCheck implements Check {
-    @Override public Control control() { return Control.KEY_LOOKUP; }
+    @Override
+    public Control control() {
+        return Control.KEY_LOOKUP;
+    }
 
     @Override
     public @Nullable Rejection apply(Evaluation e) {
@@ -17,7 +20,8 @@ public final class KeyLookupCheck implements Check {
         if (k.key() != null) {
             return null;
         }
-        return new Rejection(k.unavailable() ? Reason.KEYS_UNAVAILABLE : Reason.KEY_NOT_FOUND,
+        return new Rejection(
+                k.unavailable() ? Reason.KEYS_UNAVAILABLE : Reason.KEY_NOT_FOUND,
                 java.util.Objects.requireNonNullElse(k.problem(), "no key found"));
     }
 }

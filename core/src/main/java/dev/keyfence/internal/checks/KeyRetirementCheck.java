@@ -14,7 +14,10 @@ import org.jspecify.annotations.Nullable;
  * operator reinstates it.
  */
 public final class KeyRetirementCheck implements Check {
-    @Override public Control control() { return Control.KEY_RETIREMENT; }
+    @Override
+    public Control control() {
+        return Control.KEY_RETIREMENT;
+    }
 
     @Override
     public @Nullable Rejection apply(Evaluation e) {
@@ -28,11 +31,14 @@ public final class KeyRetirementCheck implements Check {
         if (retiredAt == null) {
             return null;
         }
-        Instant graceEnd = dev.keyfence.internal.Instants.plus(retiredAt, e.policy().keys().retiredGrace());
+        Instant graceEnd =
+                dev.keyfence.internal.Instants.plus(retiredAt, e.policy().keys().retiredGrace());
         if (e.now().isBefore(graceEnd)) {
             return null;
         }
-        return new Rejection(Reason.KEY_RETIRED, "key " + Safe.text(key.label())
-                + " was removed from its source at " + retiredAt + " and its grace ended " + graceEnd);
+        return new Rejection(
+                Reason.KEY_RETIRED,
+                "key " + Safe.text(key.label()) + " was removed from its source at " + retiredAt
+                        + " and its grace ended " + graceEnd);
     }
 }

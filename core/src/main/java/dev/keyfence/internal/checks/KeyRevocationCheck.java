@@ -8,7 +8,10 @@ import org.jspecify.annotations.Nullable;
 
 /** KEY_REVOKED: a JWK {@code revoked} member, {@code keys.revoked}, or a run-time revocation. */
 public final class KeyRevocationCheck implements Check {
-    @Override public Control control() { return Control.KEY_REVOCATION; }
+    @Override
+    public Control control() {
+        return Control.KEY_REVOCATION;
+    }
 
     @Override
     public @Nullable Rejection apply(Evaluation e) {
@@ -18,6 +21,8 @@ public final class KeyRevocationCheck implements Check {
             return null;
         }
         String why = e.registry().revocation(knowledge);
-        return why == null ? null : new Rejection(Reason.KEY_REVOKED, "key " + Safe.text(key.label()) + " is revoked: " + why);
+        return why == null
+                ? null
+                : new Rejection(Reason.KEY_REVOKED, "key " + Safe.text(key.label()) + " is revoked: " + why);
     }
 }

@@ -23,7 +23,10 @@ import org.jspecify.annotations.Nullable;
  * that source's last good set, which did not hold it).
  */
 public final class KeyScopeCheck implements Check {
-    @Override public Control control() { return Control.KEY_SCOPE; }
+    @Override
+    public Control control() {
+        return Control.KEY_SCOPE;
+    }
 
     @Override
     public @Nullable Rejection apply(Evaluation e) {
@@ -42,9 +45,12 @@ public final class KeyScopeCheck implements Check {
             Set<String> refused = new TreeSet<>(scopes);
             refused.removeAll(e.resource().acceptedKeyScopes());
             if (!refused.isEmpty()) {
-                return new Rejection(Reason.KEY_SCOPE_NOT_ACCEPTED, "key " + Safe.text(key.label()) + " belongs to key scope "
-                        + String.join(", ", refused) + (scopes.size() > 1 ? " (it is published under scopes " + scopes + ")" : "")
-                        + ", which resource " + e.resource().name() + " does not accept");
+                return new Rejection(
+                        Reason.KEY_SCOPE_NOT_ACCEPTED,
+                        "key " + Safe.text(key.label()) + " belongs to key scope "
+                                + String.join(", ", refused)
+                                + (scopes.size() > 1 ? " (it is published under scopes " + scopes + ")" : "")
+                                + ", which resource " + e.resource().name() + " does not accept");
             }
         }
         for (KeySourceState teacher : e.registry().sourcesTeachingRefusedScopes(e.resource())) {
@@ -55,11 +61,16 @@ public final class KeyScopeCheck implements Check {
             if (lastGood != null && !lastGood.isBefore(known.firstSeen())) {
                 continue; // its last good set was read after this key was first seen, and did not hold it
             }
-            return new Rejection(Reason.KEYS_UNAVAILABLE, "key " + Safe.text(key.label()) + " cannot be told apart from "
-                    + teacher.issuer().keyScope() + " keys: key source " + teacher.label()
-                    + (lastGood == null ? " has never been read" : " has no key set newer than jwks.max-stale allows")
-                    + (teacher.lastProblem() == null ? "" : " (" + teacher.lastProblem() + ")")
-                    + ", and resource " + e.resource().name() + " refuses key scope " + teacher.issuer().keyScope());
+            return new Rejection(
+                    Reason.KEYS_UNAVAILABLE,
+                    "key " + Safe.text(key.label()) + " cannot be told apart from "
+                            + teacher.issuer().keyScope() + " keys: key source " + teacher.label()
+                            + (lastGood == null
+                                    ? " has never been read"
+                                    : " has no key set newer than jwks.max-stale allows")
+                            + (teacher.lastProblem() == null ? "" : " (" + teacher.lastProblem() + ")")
+                            + ", and resource " + e.resource().name() + " refuses key scope "
+                            + teacher.issuer().keyScope());
         }
         return null;
     }

@@ -17,9 +17,13 @@ import org.jspecify.annotations.Nullable;
  */
 public final class KeyStrengthCheck implements Check {
     /** ROCA verdicts by key identity: the test costs 38 small modular reductions, done once per key. */
-    private static final Cache<Key, Boolean> ROCA = Caffeine.newBuilder().weakKeys().maximumSize(10_000).build();
+    private static final Cache<Key, Boolean> ROCA =
+            Caffeine.newBuilder().weakKeys().maximumSize(10_000).build();
 
-    @Override public Control control() { return Control.KEY_STRENGTH; }
+    @Override
+    public Control control() {
+        return Control.KEY_STRENGTH;
+    }
 
     @Override
     public @Nullable Rejection apply(Evaluation e) {
@@ -28,7 +32,9 @@ public final class KeyStrengthCheck implements Check {
             return null;
         }
         String weakness = weakness(key, e.policy().keys(), e.algorithm());
-        return weakness == null ? null : new Rejection(Reason.KEY_TOO_WEAK, "key " + Safe.text(key.label()) + ": " + weakness);
+        return weakness == null
+                ? null
+                : new Rejection(Reason.KEY_TOO_WEAK, "key " + Safe.text(key.label()) + ": " + weakness);
     }
 
     /** Why the key is too weak under the policy for any algorithm it may verify, or null. */
@@ -64,8 +70,7 @@ public final class KeyStrengthCheck implements Check {
     /** The last verdict, by key identity: most tokens in a row are signed by the same key. */
     private static volatile @Nullable RocaVerdict last;
 
-    private record RocaVerdict(Key key, boolean vulnerable) {
-    }
+    private record RocaVerdict(Key key, boolean vulnerable) {}
 
     private static boolean roca(Key key) {
         if (key == null) {

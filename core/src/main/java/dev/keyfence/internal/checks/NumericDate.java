@@ -16,8 +16,7 @@ public final class NumericDate {
     /** The earliest instant a NumericDate reads as. */
     public static final Instant FAR_PAST = Instant.MIN.plus(MARGIN);
 
-    private NumericDate() {
-    }
+    private NumericDate() {}
 
     /** True when {@code value} is a JSON number, which {@link #of(Object)} reads as an instant. */
     public static boolean isNumber(Object value) {

@@ -3,5 +3,4 @@ package dev.keyfence.internal.checks;
 import dev.keyfence.Reason;
 
 /** A check's refusal: the reason code and a safe detail. */
-public record Rejection(Reason reason, String detail) {
-}
+public record Rejection(Reason reason, String detail) {}

@@ -7,7 +7,10 @@ import org.jspecify.annotations.Nullable;
 
 /** CLAIM_MISSING: every claim the resource requires must be present and not null. */
 public final class RequiredClaimsCheck implements Check {
-    @Override public Control control() { return Control.REQUIRED_CLAIMS; }
+    @Override
+    public Control control() {
+        return Control.REQUIRED_CLAIMS;
+    }
 
     @Override
     public @Nullable Rejection apply(Evaluation e) {

@@ -6,8 +6,7 @@ import org.jspecify.annotations.Nullable;
 public final class Safe {
     private static final int MAX = 120;
 
-    private Safe() {
-    }
+    private Safe() {}
 
     /**
      * The text quoted, without control characters, cut to a bounded length; {@code "} and {@code \}

@@ -13,21 +13,30 @@ public final class SignatureCheck implements Check {
     /** Per-thread buffer for the signing input, grown to the longest token seen; no copy per token. */
     private static final ThreadLocal<byte[]> INPUT = ThreadLocal.withInitial(() -> new byte[1024]);
 
-    @Override public Control control() { return Control.SIGNATURE; }
+    @Override
+    public Control control() {
+        return Control.SIGNATURE;
+    }
 
     @Override
     public @Nullable Rejection apply(Evaluation e) {
         TrackedKey key = e.key().key();
         JwsAlgorithm alg = e.algorithm();
         if (key == null || alg == null || !key.fits(alg)) {
-            return new Rejection(Reason.SIGNATURE_INVALID, "no key that fits the token's algorithm verifies its signature");
+            return new Rejection(
+                    Reason.SIGNATURE_INVALID, "no key that fits the token's algorithm verifies its signature");
         }
         if (key.thumbprint().equals(e.preverifiedThumbprint())) {
             return null; // this exact token verified with this very key before
         }
-        if (!SignatureVerifier.verify(alg, key.key(), signingInput(e.token()), e.token().signingInputLength(),
+        if (!SignatureVerifier.verify(
+                alg,
+                key.key(),
+                signingInput(e.token()),
+                e.token().signingInputLength(),
                 e.token().signature())) {
-            return new Rejection(Reason.SIGNATURE_INVALID, "signature does not verify with key " + Safe.text(key.label()));
+            return new Rejection(
+                    Reason.SIGNATURE_INVALID, "signature does not verify with key " + Safe.text(key.label()));
         }
         e.markSignatureVerified();
         return null;

@@ -10,7 +10,10 @@ import org.jspecify.annotations.Nullable;
  * tenant named in {@code iss}, and be allowed by the issuer's tenant list and pattern.
  */
 public final class TenantCheck implements Check {
-    @Override public Control control() { return Control.TENANT; }
+    @Override
+    public Control control() {
+        return Control.TENANT;
+    }
 
     @Override
     public @Nullable Rejection apply(Evaluation e) {
@@ -24,12 +27,14 @@ public final class TenantCheck implements Check {
         }
         String inIss = e.tenantInIss();
         if (!t.equals(inIss)) {
-            return new Rejection(Reason.TENANT_NOT_ALLOWED, "tid " + Safe.text(t) + " differs from the tenant "
-                    + Safe.text(inIss) + " in iss");
+            return new Rejection(
+                    Reason.TENANT_NOT_ALLOWED,
+                    "tid " + Safe.text(t) + " differs from the tenant " + Safe.text(inIss) + " in iss");
         }
         if (!issuer.allowsTenant(t)) {
-            return new Rejection(Reason.TENANT_NOT_ALLOWED, "tenant " + Safe.text(t) + " is not allowed for issuer "
-                    + issuer.name());
+            return new Rejection(
+                    Reason.TENANT_NOT_ALLOWED,
+                    "tenant " + Safe.text(t) + " is not allowed for issuer " + issuer.name());
         }
         return null;
     }

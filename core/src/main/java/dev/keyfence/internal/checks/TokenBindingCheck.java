@@ -21,7 +21,10 @@ public final class TokenBindingCheck implements Check {
     private static final String JKT = "jkt";
     private static final Set<String> KNOWN = Set.of(X5T, JKT);
 
-    @Override public Control control() { return Control.TOKEN_BINDING; }
+    @Override
+    public Control control() {
+        return Control.TOKEN_BINDING;
+    }
 
     @Override
     public @Nullable Rejection apply(Evaluation e) {
@@ -58,7 +61,8 @@ public final class TokenBindingCheck implements Check {
             return mismatch("the token is bound to a client certificate and the request presents none");
         }
         String presented = CertificateThumbprint.of(request.clientCertificate().get());
-        return CertificateThumbprint.same(thumbprint, presented) ? null
+        return CertificateThumbprint.same(thumbprint, presented)
+                ? null
                 : mismatch("the client certificate is not the one the token is bound to (cnf.x5t#S256)");
     }
 
@@ -69,8 +73,14 @@ public final class TokenBindingCheck implements Check {
         if (!e.request().dpopScheme()) {
             return mismatch("the token is bound to a DPoP key and was not sent with the DPoP scheme");
         }
-        DpopProofVerifier.Outcome outcome = e.dpop().verify(e.request(), e.token(), thumbprint, e.now(),
-                e.resource().clockSkew(), e.policy().keys().minRsaBits());
+        DpopProofVerifier.Outcome outcome = e.dpop()
+                .verify(
+                        e.request(),
+                        e.token(),
+                        thumbprint,
+                        e.now(),
+                        e.resource().clockSkew(),
+                        e.policy().keys().minRsaBits());
         String problem = outcome.problem();
         return problem == null ? null : mismatch(problem);
     }

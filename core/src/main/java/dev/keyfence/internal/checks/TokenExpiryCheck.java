@@ -7,7 +7,10 @@ import org.jspecify.annotations.Nullable;
 
 /** TOKEN_EXPIRED: {@code exp} missing, or in the past beyond clock skew. A non-number is CLAIM_INVALID's. */
 public final class TokenExpiryCheck implements Check {
-    @Override public Control control() { return Control.TOKEN_EXPIRY; }
+    @Override
+    public Control control() {
+        return Control.TOKEN_EXPIRY;
+    }
 
     @Override
     public @Nullable Rejection apply(Evaluation e) {

@@ -9,7 +9,10 @@ import org.jspecify.annotations.Nullable;
 
 /** TOKEN_ISSUED_OUTSIDE_KEY_WINDOW: {@code iat} must fall inside the signing key's window (with clock skew). */
 public final class TokenInKeyWindowCheck implements Check {
-    @Override public Control control() { return Control.TOKEN_IN_KEY_WINDOW; }
+    @Override
+    public Control control() {
+        return Control.TOKEN_IN_KEY_WINDOW;
+    }
 
     @Override
     public @Nullable Rejection apply(Evaluation e) {
@@ -21,12 +24,14 @@ public final class TokenInKeyWindowCheck implements Check {
         TrackedKey key = e.key().key();
         String label = key == null ? Safe.text(null) : Safe.text(key.label()); // a key life implies a key
         if (life.notBefore() != null && iat.plus(e.resource().clockSkew()).isBefore(life.notBefore())) {
-            return new Rejection(Reason.TOKEN_ISSUED_OUTSIDE_KEY_WINDOW, "token issued " + iat + ", before key "
-                    + label + " became valid " + life.notBefore());
+            return new Rejection(
+                    Reason.TOKEN_ISSUED_OUTSIDE_KEY_WINDOW,
+                    "token issued " + iat + ", before key " + label + " became valid " + life.notBefore());
         }
         if (life.notAfter() != null && iat.minus(e.resource().clockSkew()).isAfter(life.notAfter())) {
-            return new Rejection(Reason.TOKEN_ISSUED_OUTSIDE_KEY_WINDOW, "token issued " + iat + ", after key "
-                    + label + " expired " + life.notAfter());
+            return new Rejection(
+                    Reason.TOKEN_ISSUED_OUTSIDE_KEY_WINDOW,
+                    "token issued " + iat + ", after key " + label + " expired " + life.notAfter());
         }
         return null;
     }

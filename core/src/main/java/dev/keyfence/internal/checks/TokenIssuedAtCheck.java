@@ -7,7 +7,10 @@ import org.jspecify.annotations.Nullable;
 
 /** TOKEN_ISSUED_IN_FUTURE: {@code iat} in the future beyond clock skew. */
 public final class TokenIssuedAtCheck implements Check {
-    @Override public Control control() { return Control.TOKEN_ISSUED_AT; }
+    @Override
+    public Control control() {
+        return Control.TOKEN_ISSUED_AT;
+    }
 
     @Override
     public @Nullable Rejection apply(Evaluation e) {

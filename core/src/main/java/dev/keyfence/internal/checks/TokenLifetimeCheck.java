@@ -11,7 +11,10 @@ import org.jspecify.annotations.Nullable;
  * the remaining lifetime {@code exp - now} must fit the maximum.
  */
 public final class TokenLifetimeCheck implements Check {
-    @Override public Control control() { return Control.TOKEN_LIFETIME; }
+    @Override
+    public Control control() {
+        return Control.TOKEN_LIFETIME;
+    }
 
     @Override
     public @Nullable Rejection apply(Evaluation e) {
@@ -24,8 +27,9 @@ public final class TokenLifetimeCheck implements Check {
         Duration max = e.resource().maxTokenLifetime();
         // NumericDate clamps both ends a year inside Instant's range: the duration never overflows
         if (Duration.between(start, exp).compareTo(max) > 0) {
-            return new Rejection(Reason.TOKEN_LIFETIME_TOO_LONG, "token lives longer than the maximum " + max
-                    + (iat == null ? " (counted from now: no iat)" : ""));
+            return new Rejection(
+                    Reason.TOKEN_LIFETIME_TOO_LONG,
+                    "token lives longer than the maximum " + max + (iat == null ? " (counted from now: no iat)" : ""));
         }
         return null;
     }

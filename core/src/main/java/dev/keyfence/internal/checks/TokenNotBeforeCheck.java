@@ -7,7 +7,10 @@ import org.jspecify.annotations.Nullable;
 
 /** TOKEN_NOT_YET_VALID: {@code nbf} in the future beyond clock skew. */
 public final class TokenNotBeforeCheck implements Check {
-    @Override public Control control() { return Control.TOKEN_NOT_BEFORE; }
+    @Override
+    public Control control() {
+        return Control.TOKEN_NOT_BEFORE;
+    }
 
     @Override
     public @Nullable Rejection apply(Evaluation e) {

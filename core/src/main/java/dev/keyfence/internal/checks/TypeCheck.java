@@ -7,7 +7,10 @@ import org.jspecify.annotations.Nullable;
 
 /** TYPE_NOT_ALLOWED: JWE and nested tokens, and a {@code typ} the resource does not accept. */
 public final class TypeCheck implements Check {
-    @Override public Control control() { return Control.TOKEN_TYPE; }
+    @Override
+    public Control control() {
+        return Control.TOKEN_TYPE;
+    }
 
     @Override
     public @Nullable Rejection apply(Evaluation e) {
@@ -19,15 +22,18 @@ public final class TypeCheck implements Check {
         }
         Object typ = e.token().header().get("typ");
         if (typ == null) {
-            return e.resource().tokenTypes().contains("") ? null
+            return e.resource().tokenTypes().contains("")
+                    ? null
                     : new Rejection(Reason.TYPE_NOT_ALLOWED, "typ is missing and the resource requires one");
         }
         if (!(typ instanceof String s)) {
             return new Rejection(Reason.TYPE_NOT_ALLOWED, "typ is not a string");
         }
         if (!e.resource().tokenTypes().contains(ResourcePolicy.normalizeType(s))) {
-            return new Rejection(Reason.TYPE_NOT_ALLOWED, "typ " + Safe.text(s) + " is not accepted here (accepted: "
-                    + e.resource().tokenTypes() + ")");
+            return new Rejection(
+                    Reason.TYPE_NOT_ALLOWED,
+                    "typ " + Safe.text(s) + " is not accepted here (accepted: "
+                            + e.resource().tokenTypes() + ")");
         }
         return null;
     }

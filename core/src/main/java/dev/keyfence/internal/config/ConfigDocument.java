@@ -11,8 +11,7 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 
 /** Reads the YAML configuration file into the tree of maps, lists and scalars that {@code KeyfenceConfig} reads. */
 public final class ConfigDocument {
-    private ConfigDocument() {
-    }
+    private ConfigDocument() {}
 
     /**
      * The parsed file.
@@ -24,8 +23,8 @@ public final class ConfigDocument {
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw ConfigurationException.ofWholeConfiguration("(file)", "cannot read " + file + ": "
-                    + e.getClass().getSimpleName());
+            throw ConfigurationException.ofWholeConfiguration(
+                    "(file)", "cannot read " + file + ": " + e.getClass().getSimpleName());
         }
         return parse(text);
     }
@@ -37,7 +36,10 @@ public final class ConfigDocument {
      */
     public static Object parse(String yaml) {
         try {
-            LoadSettings settings = LoadSettings.builder().setAllowDuplicateKeys(false).setLabel("keyfence").build();
+            LoadSettings settings = LoadSettings.builder()
+                    .setAllowDuplicateKeys(false)
+                    .setLabel("keyfence")
+                    .build();
             return new Load(settings).loadFromString(yaml);
         } catch (YamlEngineException e) {
             String msg = String.valueOf(e.getMessage()).lines().findFirst().orElse("syntax error");

@@ -27,7 +27,8 @@ public final class ConfigTree {
     /** The root of a parsed document. */
     public static ConfigTree root(Object document) {
         if (!(document instanceof Map<?, ?> m)) {
-            throw ConfigurationException.ofWholeConfiguration("(document)", "the configuration must be a mapping with issuers and resource");
+            throw ConfigurationException.ofWholeConfiguration(
+                    "(document)", "the configuration must be a mapping with issuers and resource");
         }
         return new ConfigTree("", m);
     }
@@ -40,8 +41,9 @@ public final class ConfigTree {
     public ConfigTree allowOnly(Set<String> allowed) {
         for (Object key : map.keySet()) {
             if (!(key instanceof String k) || !allowed.contains(k)) {
-                throw new ConfigurationException(path(String.valueOf(key)), "unknown setting (known here: "
-                        + new java.util.TreeSet<>(allowed) + ")");
+                throw new ConfigurationException(
+                        path(String.valueOf(key)),
+                        "unknown setting (known here: " + new java.util.TreeSet<>(allowed) + ")");
             }
         }
         return this;
@@ -156,8 +158,8 @@ public final class ConfigTree {
         try {
             return Optional.of(Duration.parse(text));
         } catch (DateTimeParseException e) {
-            throw new ConfigurationException(path(key), "must be an ISO-8601 duration such as PT60S or P365D, was "
-                    + quote(text));
+            throw new ConfigurationException(
+                    path(key), "must be an ISO-8601 duration such as PT60S or P365D, was " + quote(text));
         }
     }
 
@@ -169,8 +171,8 @@ public final class ConfigTree {
         try {
             return Optional.of(Instant.parse(text));
         } catch (DateTimeParseException e) {
-            throw new ConfigurationException(path(key), "must be an ISO-8601 UTC instant such as 2021-04-01T00:00:00Z, was "
-                    + quote(text));
+            throw new ConfigurationException(
+                    path(key), "must be an ISO-8601 UTC instant such as 2021-04-01T00:00:00Z, was " + quote(text));
         }
     }
 

@@ -22,8 +22,16 @@ import java.util.Set;
  * @param perProfile   also a setting of every {@code resources.<name>} profile
  * @param values       the allowed values, for tooling hints; empty when open
  */
-public record Setting(String path, SettingKind kind, String shownDefault, Optional<Object> defaultValue,
-                      String bounds, String doc, Set<FrontDoor> doors, boolean perProfile, List<String> values) {
+public record Setting(
+        String path,
+        SettingKind kind,
+        String shownDefault,
+        Optional<Object> defaultValue,
+        String bounds,
+        String doc,
+        Set<FrontDoor> doors,
+        boolean perProfile,
+        List<String> values) {
 
     public Setting {
         Objects.requireNonNull(path, "path");

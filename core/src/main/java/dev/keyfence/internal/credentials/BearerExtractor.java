@@ -25,6 +25,7 @@ public final class BearerExtractor {
 
     /** RFC 6750 section 2.1 b64token. */
     private static final Pattern B64TOKEN = Pattern.compile("[A-Za-z0-9\\-._~+/]+=*");
+
     private static final String BEARER = "bearer";
     private static final String DPOP = "dpop";
 
@@ -62,7 +63,8 @@ public final class BearerExtractor {
             return new Credential.Absent();
         }
         String token = parameters.get(0);
-        return B64TOKEN.matcher(token).matches() ? new Credential.Present(token, false)
+        return B64TOKEN.matcher(token).matches()
+                ? new Credential.Present(token, false)
                 : new Credential.Refused(MALFORMED_PARAMETER);
     }
 

@@ -20,10 +20,12 @@ final class FastProvider {
 
     /** Keys converted to the provider's own key classes, by identity of the JDK key. */
     private static final com.github.benmanes.caffeine.cache.Cache<java.security.Key, java.security.PublicKey> KEYS =
-            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().weakKeys().maximumSize(10_000).build();
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder()
+                    .weakKeys()
+                    .maximumSize(10_000)
+                    .build();
 
-    private FastProvider() {
-    }
+    private FastProvider() {}
 
     /**
      * The key as the provider's own key object, converted once: Bouncy Castle uses its fast
@@ -41,7 +43,10 @@ final class FastProvider {
             return java.security.KeyFactory.getInstance(key.getAlgorithm(), provider)
                     .generatePublic(new java.security.spec.X509EncodedKeySpec(key.getEncoded()));
         } catch (java.security.GeneralSecurityException e) {
-            LOG.debug("key of type {} stays a JDK key: {}", key.getAlgorithm(), e.getClass().getSimpleName());
+            LOG.debug(
+                    "key of type {} stays a JDK key: {}",
+                    key.getAlgorithm(),
+                    e.getClass().getSimpleName());
             return key;
         }
     }
@@ -51,15 +56,18 @@ final class FastProvider {
             return null;
         }
         try {
-            Provider p = (Provider) Class.forName(BC_CLASS).getDeclaredConstructor().newInstance();
+            Provider p =
+                    (Provider) Class.forName(BC_CLASS).getDeclaredConstructor().newInstance();
             LOG.debug("verifying ECDSA and EdDSA with {}", p.getInfo());
             return p;
         } catch (ClassNotFoundException absent) {
             return null;
         } catch (ReflectiveOperationException | LinkageError | ClassCastException e) {
-            LOG.warn("Bouncy Castle is on the class path but cannot be loaded ({}); using the JDK's providers",
+            LOG.warn(
+                    "Bouncy Castle is on the class path but cannot be loaded ({}); using the JDK's providers",
                     e instanceof InvocationTargetException ite && ite.getCause() != null
-                            ? ite.getCause().getClass().getSimpleName() : e.getClass().getSimpleName());
+                            ? ite.getCause().getClass().getSimpleName()
+                            : e.getClass().getSimpleName());
             return null;
         }
     }

@@ -37,7 +37,8 @@ public enum JwsAlgorithm {
     private final @Nullable PSSParameterSpec pss;
     private final int ecFieldBytes;
 
-    JwsAlgorithm(String keyType, @Nullable String curve, String jcaName, @Nullable PSSParameterSpec pss, int ecFieldBytes) {
+    JwsAlgorithm(
+            String keyType, @Nullable String curve, String jcaName, @Nullable PSSParameterSpec pss, int ecFieldBytes) {
         this.keyType = keyType;
         this.curve = curve;
         this.jcaName = jcaName;
@@ -55,12 +56,27 @@ public enum JwsAlgorithm {
     }
 
     /** The JWK {@code kty} this algorithm needs. */
-    public String keyType() { return keyType; }
+    public String keyType() {
+        return keyType;
+    }
     /** The curve this algorithm needs, or null. */
-    public @Nullable String curve() { return curve; }
-    public String jcaName() { return jcaName; }
-    public @Nullable PSSParameterSpec pssParameters() { return pss; }
+    public @Nullable String curve() {
+        return curve;
+    }
+
+    public String jcaName() {
+        return jcaName;
+    }
+
+    public @Nullable PSSParameterSpec pssParameters() {
+        return pss;
+    }
     /** Bytes of one ECDSA coordinate (r or s) in the JOSE encoding; 0 for other algorithms. */
-    public int ecFieldBytes() { return ecFieldBytes; }
-    public boolean symmetric() { return "oct".equals(keyType); }
+    public int ecFieldBytes() {
+        return ecFieldBytes;
+    }
+
+    public boolean symmetric() {
+        return "oct".equals(keyType);
+    }
 }

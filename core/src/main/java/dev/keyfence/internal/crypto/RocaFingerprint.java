@@ -10,10 +10,13 @@ import java.security.interfaces.RSAPublicKey;
  * with negligible probability (Nemec et al., CCS 2017, the published detector's test).
  */
 public final class RocaFingerprint {
-    private static final int[] PRIMES = {3, 5, 7, 11, 13, 17, 19, 23, 29, 31, 37, 41, 43, 47, 53, 59, 61, 67, 71, 73,
-        79, 83, 89, 97, 101, 103, 107, 109, 113, 127, 131, 137, 139, 149, 151, 157, 163, 167};
+    private static final int[] PRIMES = {
+        3, 5, 7, 11, 13, 17, 19, 23, 29, 31, 37, 41, 43, 47, 53, 59, 61, 67, 71, 73, 79, 83, 89, 97, 101, 103, 107, 109,
+        113, 127, 131, 137, 139, 149, 151, 157, 163, 167
+    };
     /** For each prime, bit r set when r is a power of 65537 modulo that prime. */
     private static final BigInteger[] SUBGROUPS = new BigInteger[PRIMES.length];
+
     private static final BigInteger PRODUCT;
 
     static {
@@ -33,8 +36,7 @@ public final class RocaFingerprint {
         PRODUCT = product;
     }
 
-    private RocaFingerprint() {
-    }
+    private RocaFingerprint() {}
 
     /** True when the key is an RSA public key whose modulus carries the ROCA fingerprint. */
     public static boolean vulnerable(Key key) {

@@ -27,15 +27,16 @@ public final class SignatureVerifier {
      */
     private static final class Slot {
         final Signature signature;
-        @Nullable Key initializedWith;
+
+        @Nullable
+        Key initializedWith;
 
         Slot(Signature signature) {
             this.signature = signature;
         }
     }
 
-    private SignatureVerifier() {
-    }
+    private SignatureVerifier() {}
 
     /**
      * True only when {@code signature} is a valid signature of {@code input} under {@code key} for
@@ -52,8 +53,8 @@ public final class SignatureVerifier {
     }
 
     /** As {@link #verify(JwsAlgorithm, Key, byte[], byte[])} with a chosen provider (null: the JDK's). */
-    public static boolean verify(JwsAlgorithm alg, Key key, byte[] input, byte[] signature,
-                                 java.security.@Nullable Provider provider) {
+    public static boolean verify(
+            JwsAlgorithm alg, Key key, byte[] input, byte[] signature, java.security.@Nullable Provider provider) {
         return verify(alg, key, input, input.length, signature, provider);
     }
 
@@ -65,8 +66,13 @@ public final class SignatureVerifier {
         return verify(alg, key, input, inputLength, signature, preferredProvider(alg));
     }
 
-    private static boolean verify(JwsAlgorithm alg, Key key, byte[] input, int inputLength, byte[] signature,
-                                  java.security.@Nullable Provider provider) {
+    private static boolean verify(
+            JwsAlgorithm alg,
+            Key key,
+            byte[] input,
+            int inputLength,
+            byte[] signature,
+            java.security.@Nullable Provider provider) {
         try {
             if (alg.symmetric()) {
                 return key instanceof SecretKey secret && verifyMac(alg, secret, input, inputLength, signature);
@@ -94,8 +100,14 @@ public final class SignatureVerifier {
     }
 
     /** Initializes the slot's object for {@code publicKey} unless it already is, then verifies. */
-    private static boolean verifyWithSlot(Slot slot, PublicKey publicKey, java.security.@Nullable Provider provider,
-                                          byte[] input, int inputLength, byte[] sig) throws GeneralSecurityException {
+    private static boolean verifyWithSlot(
+            Slot slot,
+            PublicKey publicKey,
+            java.security.@Nullable Provider provider,
+            byte[] input,
+            int inputLength,
+            byte[] sig)
+            throws GeneralSecurityException {
         @Nullable Key initialized = slot.initializedWith;
         slot.initializedWith = null; // set again only when this call ends normally
         if (initialized != publicKey) {
@@ -107,12 +119,15 @@ public final class SignatureVerifier {
         return valid;
     }
 
-    private static Slot slot(JwsAlgorithm alg, java.security.@Nullable Provider provider) throws GeneralSecurityException {
+    private static Slot slot(JwsAlgorithm alg, java.security.@Nullable Provider provider)
+            throws GeneralSecurityException {
         Slot[] cache = SIGNATURES.get();
         int index = alg.ordinal() * 2 + (provider == null ? 0 : 1);
         Slot slot = cache[index];
         if (slot == null || provider != null && slot.signature.getProvider() != provider) {
-            Signature s = provider == null ? Signature.getInstance(alg.jcaName()) : Signature.getInstance(alg.jcaName(), provider);
+            Signature s = provider == null
+                    ? Signature.getInstance(alg.jcaName())
+                    : Signature.getInstance(alg.jcaName(), provider);
             if (alg.pssParameters() != null) {
                 s.setParameter(alg.pssParameters());
             }

@@ -12,8 +12,16 @@ import java.util.Map;
  * @param required   how many controls must catch it alone
  * @param remedies   the configuration change that adds each control which could catch it
  */
-record Attack(String id, String title, ResourcePolicy resource, String token, String counterpart,
-              String counterpartToken, boolean keyForgery, int required, Map<Control, String> remedies) {
+record Attack(
+        String id,
+        String title,
+        ResourcePolicy resource,
+        String token,
+        String counterpart,
+        String counterpartToken,
+        boolean keyForgery,
+        int required,
+        Map<Control, String> remedies) {
 
     @Override
     public String toString() {

@@ -64,23 +64,55 @@ final class Catalogue {
         ShadowKey tk = target.current();
         // the enterprise tenant's data: every resource that accepts the target issuer's scope
         List<ResourcePolicy> enterprise = all.stream()
-                .filter(r -> r.acceptedKeyScopes().contains(target.issuer().keyScope())).toList();
-        boolean anyRefuses = enterprise.stream().anyMatch(r -> !r.acceptedKeyScopes().contains(foreignScope()));
+                .filter(r -> r.acceptedKeyScopes().contains(target.issuer().keyScope()))
+                .toList();
+        boolean anyRefuses =
+                enterprise.stream().anyMatch(r -> !r.acceptedKeyScopes().contains(foreignScope()));
         for (ResourcePolicy r : enterprise) {
             String good = good(r);
             boolean held = !anyRefuses || !r.acceptedKeyScopes().contains(foreignScope());
-            out.add(forgery(r, held, "expired-consumer-key", "2023: expired " + foreignScope() + " key, "
-                    + target.issuer().keyScope() + " tenant", foreignExpired(), good, legit, true));
-            out.add(forgery(r, held, "consumer-key", "2023: current " + foreignScope() + " key, "
-                    + target.issuer().keyScope() + " tenant", foreignCurrent(), good, legit, false));
+            out.add(forgery(
+                    r,
+                    held,
+                    "expired-consumer-key",
+                    "2023: expired " + foreignScope() + " key, "
+                            + target.issuer().keyScope() + " tenant",
+                    foreignExpired(),
+                    good,
+                    legit,
+                    true));
+            out.add(forgery(
+                    r,
+                    held,
+                    "consumer-key",
+                    "2023: current " + foreignScope() + " key, "
+                            + target.issuer().keyScope() + " tenant",
+                    foreignCurrent(),
+                    good,
+                    legit,
+                    false));
         }
         String good = good(main);
         if (target.issuer().isTemplate()) {
             String attackerTenant = target.issuer().tenants().contains(ATTACKER_TENANT) ? ANY_TENANT : ATTACKER_TENANT;
-            out.add(attack(main, "cross-tenant", "2023: cross-tenant iss/tid (attacker's own tenant)",
-                    sign(tk, claims(main, iss(target.issuer(), attackerTenant), attackerTenant, now.minusSeconds(60),
-                            exp(main)), typ(main)), good, legit,
-                    Map.of(Control.TENANT, "issuer " + target.issuer().name() + ": list the allowed tenants instead of [\"*\"]")));
+            out.add(attack(
+                    main,
+                    "cross-tenant",
+                    "2023: cross-tenant iss/tid (attacker's own tenant)",
+                    sign(
+                            tk,
+                            claims(
+                                    main,
+                                    iss(target.issuer(), attackerTenant),
+                                    attackerTenant,
+                                    now.minusSeconds(60),
+                                    exp(main)),
+                            typ(main)),
+                    good,
+                    legit,
+                    Map.of(
+                            Control.TENANT,
+                            "issuer " + target.issuer().name() + ": list the allowed tenants instead of [\"*\"]")));
         } else {
             skipped.add("cross-tenant: issuer " + target.issuer().name() + " has no {tenantid} template");
         }
@@ -90,73 +122,212 @@ final class Catalogue {
                     String ftenant = f.issuer().isTemplate() ? tenantOf(f.issuer()) : null;
                     String id = "consumer-token" + (profiles.isEmpty() ? "" : "@" + r.name());
                     String scope = f.issuer().keyScope();
-                    out.add(attack(r, id, scope + " token at " + r.name() + " (refuses " + scope + " keys)",
-                            sign(f.current(), claims(r, iss(f.issuer(), ftenant), ftenant, now.minusSeconds(60), exp(r)),
-                                    typ(r)), good(r), "legitimate " + legitKeys(r).issuer().keyScope() + " token",
+                    out.add(attack(
+                            r,
+                            id,
+                            scope + " token at " + r.name() + " (refuses " + scope + " keys)",
+                            sign(
+                                    f.current(),
+                                    claims(r, iss(f.issuer(), ftenant), ftenant, now.minusSeconds(60), exp(r)),
+                                    typ(r)),
+                            good(r),
+                            "legitimate " + legitKeys(r).issuer().keyScope() + " token",
                             Map.of()));
                 }
             }
         });
-        target.retired().ifPresent(k -> out.add(attack(main, "retired-key", "rotated-out (retired) key",
-                sign(k, standard(main), typ(main)), good, legit, Map.of())));
-        target.revoked().ifPresent(k -> out.add(attack(main, "revoked-key", "revoked key (" + k.kid() + ")",
-                sign(k, standard(main), typ(main)), good, legit, Map.of())));
+        target.retired()
+                .ifPresent(k -> out.add(attack(
+                        main,
+                        "retired-key",
+                        "rotated-out (retired) key",
+                        sign(k, standard(main), typ(main)),
+                        good,
+                        legit,
+                        Map.of())));
+        target.revoked()
+                .ifPresent(k -> out.add(attack(
+                        main,
+                        "revoked-key",
+                        "revoked key (" + k.kid() + ")",
+                        sign(k, standard(main), typ(main)),
+                        good,
+                        legit,
+                        Map.of())));
         if (target.tooOld().isPresent()) {
-            out.add(attack(main, "key-too-old", "key older than keys.max-age",
-                    sign(target.tooOld().get(), standard(main), typ(main)), good, legit, Map.of()));
+            out.add(attack(
+                    main,
+                    "key-too-old",
+                    "key older than keys.max-age",
+                    sign(target.tooOld().get(), standard(main), typ(main)),
+                    good,
+                    legit,
+                    Map.of()));
         } else {
             skipped.add("key-too-old: keys.max-age is not set (set it to add the KEY_MAX_AGE control)");
         }
         Optional<Instant> keyStart = tk.notBefore();
         if (keyStart.isPresent()) {
             Instant iat = keyStart.get().minus(Duration.ofDays(1));
-            out.add(attack(main, "token-outside-key-window", "token issued before its key's window",
+            out.add(attack(
+                    main,
+                    "token-outside-key-window",
+                    "token issued before its key's window",
                     sign(tk, claims(main, iss(target.issuer(), tenant), tenant, iat, exp(main)), typ(main)),
-                    good, legit, Map.of()));
+                    good,
+                    legit,
+                    Map.of()));
         } else {
-            skipped.add("token-outside-key-window: the keys of issuer " + target.issuer().name() + " carry no window");
+            skipped.add("token-outside-key-window: the keys of issuer "
+                    + target.issuer().name() + " carry no window");
         }
         Map<String, Object> claims = standard(main);
-        out.add(attack(main, "alg-none", "alg none", Minter.raw(Minter.header("alg", "none", "kid", tk.kid(),
-                "typ", typ(main)), claims, new byte[0]), good, legit, Map.of()));
-        out.add(attack(main, "hs256-public-key", "HS256 keyed with the public key", Minter.sign(
-                Minter.header("kid", tk.kid(), "typ", typ(main)), claims, "HS256",
-                new HmacKey(pem(tk).getBytes(StandardCharsets.US_ASCII))), good, legit, Map.of()));
+        out.add(attack(
+                main,
+                "alg-none",
+                "alg none",
+                Minter.raw(Minter.header("alg", "none", "kid", tk.kid(), "typ", typ(main)), claims, new byte[0]),
+                good,
+                legit,
+                Map.of()));
+        out.add(attack(
+                main,
+                "hs256-public-key",
+                "HS256 keyed with the public key",
+                Minter.sign(
+                        Minter.header("kid", tk.kid(), "typ", typ(main)),
+                        claims,
+                        "HS256",
+                        new HmacKey(pem(tk).getBytes(StandardCharsets.US_ASCII))),
+                good,
+                legit,
+                Map.of()));
         KeyPair attacker = ShadowKey.generate(tk.alg(), 2048);
         String akid = "attacker-1";
-        out.add(attack(main, "embedded-jwk", "embedded jwk header (attacker's key)", Minter.sign(
-                Minter.header("kid", akid, "typ", typ(main), "jwk", publicJwk(attacker)), claims, tk.alg(),
-                attacker.getPrivate()), good, legit, Map.of()));
-        out.add(attack(main, "jku", "jku header (attacker's key set)", Minter.sign(
-                Minter.header("kid", akid, "typ", typ(main), "jku", ATTACKER_SITE), claims, tk.alg(),
-                attacker.getPrivate()), good, legit, Map.of()));
-        out.add(attack(main, "x5u", "x5u header (attacker's certificate)", Minter.sign(
-                Minter.header("kid", akid, "typ", typ(main), "x5u", ATTACKER_SITE), claims, tk.alg(),
-                attacker.getPrivate()), good, legit, Map.of()));
-        out.add(attack(main, "crit", "crit header naming an unknown extension", Minter.sign(
-                Minter.header("kid", tk.kid(), "typ", typ(main), "crit", List.of("drill-ext"), "drill-ext", true),
-                claims, tk.alg(), tk.privateKey()), good, legit, Map.of()));
-        out.add(attack(main, "kid-injection", "kid injection (path and SQL in kid)", Minter.sign(
-                Minter.header("kid", "../../../../dev/null' OR '1'='1", "typ", typ(main)), claims, tk.alg(),
-                attacker.getPrivate()), good, legit, Map.of()));
-        out.add(attack(main, "psychic-signature", "psychic ECDSA signature (r = s = 0)", Minter.raw(
-                Minter.header("alg", "ES256", "kid", tk.kid(), "typ", typ(main)), claims, new byte[64]), good, legit,
+        out.add(attack(
+                main,
+                "embedded-jwk",
+                "embedded jwk header (attacker's key)",
+                Minter.sign(
+                        Minter.header("kid", akid, "typ", typ(main), "jwk", publicJwk(attacker)),
+                        claims,
+                        tk.alg(),
+                        attacker.getPrivate()),
+                good,
+                legit,
+                Map.of()));
+        out.add(attack(
+                main,
+                "jku",
+                "jku header (attacker's key set)",
+                Minter.sign(
+                        Minter.header("kid", akid, "typ", typ(main), "jku", ATTACKER_SITE),
+                        claims,
+                        tk.alg(),
+                        attacker.getPrivate()),
+                good,
+                legit,
+                Map.of()));
+        out.add(attack(
+                main,
+                "x5u",
+                "x5u header (attacker's certificate)",
+                Minter.sign(
+                        Minter.header("kid", akid, "typ", typ(main), "x5u", ATTACKER_SITE),
+                        claims,
+                        tk.alg(),
+                        attacker.getPrivate()),
+                good,
+                legit,
+                Map.of()));
+        out.add(attack(
+                main,
+                "crit",
+                "crit header naming an unknown extension",
+                Minter.sign(
+                        Minter.header(
+                                "kid", tk.kid(), "typ", typ(main), "crit", List.of("drill-ext"), "drill-ext", true),
+                        claims,
+                        tk.alg(),
+                        tk.privateKey()),
+                good,
+                legit,
+                Map.of()));
+        out.add(attack(
+                main,
+                "kid-injection",
+                "kid injection (path and SQL in kid)",
+                Minter.sign(
+                        Minter.header("kid", "../../../../dev/null' OR '1'='1", "typ", typ(main)),
+                        claims,
+                        tk.alg(),
+                        attacker.getPrivate()),
+                good,
+                legit,
+                Map.of()));
+        out.add(attack(
+                main,
+                "psychic-signature",
+                "psychic ECDSA signature (r = s = 0)",
+                Minter.raw(Minter.header("alg", "ES256", "kid", tk.kid(), "typ", typ(main)), claims, new byte[64]),
+                good,
+                legit,
                 Map.of()));
         Map<String, Object> wrongAud = standard(main);
         wrongAud.put("aud", "api://drill-another-api");
-        out.add(attack(main, "wrong-audience", "token for another audience", sign(tk, wrongAud, typ(main)), good,
-                legit, Map.of()));
+        out.add(attack(
+                main,
+                "wrong-audience",
+                "token for another audience",
+                sign(tk, wrongAud, typ(main)),
+                good,
+                legit,
+                Map.of()));
         String wrongTyp = List.of("logout+jwt", "secevent+jwt", "dpop+jwt").stream()
-                .filter(t -> !main.tokenTypes().contains(t)).findFirst().orElse("drill+jwt");
-        out.add(attack(main, "wrong-typ", "wrong typ (" + wrongTyp + ")", sign(tk, standard(main), wrongTyp), good,
-                legit, Map.of()));
-        out.add(attack(main, "expired-token", "expired token", sign(tk, claims(main, iss(target.issuer(), tenant),
-                tenant, now.minus(Duration.ofHours(2)), now.minus(Duration.ofHours(1))), typ(main)), good, legit,
+                .filter(t -> !main.tokenTypes().contains(t))
+                .findFirst()
+                .orElse("drill+jwt");
+        out.add(attack(
+                main,
+                "wrong-typ",
+                "wrong typ (" + wrongTyp + ")",
+                sign(tk, standard(main), wrongTyp),
+                good,
+                legit,
+                Map.of()));
+        out.add(attack(
+                main,
+                "expired-token",
+                "expired token",
+                sign(
+                        tk,
+                        claims(
+                                main,
+                                iss(target.issuer(), tenant),
+                                tenant,
+                                now.minus(Duration.ofHours(2)),
+                                now.minus(Duration.ofHours(1))),
+                        typ(main)),
+                good,
+                legit,
                 Map.of()));
         Instant iat = now.minusSeconds(60);
-        out.add(attack(main, "lifetime-over-cap", "lifetime over resource.max-token-lifetime",
-                sign(tk, claims(main, iss(target.issuer(), tenant), tenant, iat,
-                        iat.plus(main.maxTokenLifetime()).plus(Duration.ofHours(1))), typ(main)), good, legit, Map.of()));
+        out.add(attack(
+                main,
+                "lifetime-over-cap",
+                "lifetime over resource.max-token-lifetime",
+                sign(
+                        tk,
+                        claims(
+                                main,
+                                iss(target.issuer(), tenant),
+                                tenant,
+                                iat,
+                                iat.plus(main.maxTokenLifetime()).plus(Duration.ofHours(1))),
+                        typ(main)),
+                good,
+                legit,
+                Map.of()));
         return out;
     }
 
@@ -165,8 +336,15 @@ final class Catalogue {
      * policy keeps enterprise data from consumer keys ({@code held}: every resource that refuses the
      * foreign scope, or every resource when none does), and must at least be refused elsewhere.
      */
-    private Attack forgery(ResourcePolicy r, boolean held, String id, String title, ShadowKey key, String good,
-                           String legit, boolean expired) {
+    private Attack forgery(
+            ResourcePolicy r,
+            boolean held,
+            String id,
+            String title,
+            ShadowKey key,
+            String good,
+            String legit,
+            boolean expired) {
         String foreignScope = foreignScope();
         boolean refused = !r.acceptedKeyScopes().contains(foreignScope);
         Map<Control, String> remedies = new LinkedHashMap<>();
@@ -175,24 +353,41 @@ final class Catalogue {
             remedies.put(Control.KEY_ISSUER_BINDING, "set require-key-issuer: true on issuer " + t.name());
         }
         if (shadow.foreign().isEmpty()) {
-            remedies.put(Control.KEY_SCOPE, "configure the consumer issuer (its key source, key-scope: consumer) so "
-                    + "its keys are known as consumer keys");
+            remedies.put(
+                    Control.KEY_SCOPE,
+                    "configure the consumer issuer (its key source, key-scope: consumer) so "
+                            + "its keys are known as consumer keys");
         } else if (!refused) {
-            remedies.put(Control.KEY_SCOPE, "remove " + foreignScope + " from accepted-key-scopes of resource " + r.name()
-                    + " (or give " + foreignScope + " accounts a profile of their own)");
+            remedies.put(
+                    Control.KEY_SCOPE,
+                    "remove " + foreignScope + " from accepted-key-scopes of resource " + r.name() + " (or give "
+                            + foreignScope + " accounts a profile of their own)");
         }
         if (expired) {
             remedies.put(Control.KEY_VALIDITY_WINDOW, "declare the expired key's window under keys.windows");
             remedies.put(Control.KEY_MAX_AGE, "set keys.max-age");
         }
         String tag = profiles.isEmpty() ? "" : " @" + r.name();
-        return new Attack(id + (profiles.isEmpty() ? "" : "@" + r.name()), title + tag, r,
-                sign(key, claims(r, iss(t, tenant), tenant, now.minusSeconds(60), exp(r)), typ(r)), legit, good, true,
-                held ? minControls : 1, remedies);
+        return new Attack(
+                id + (profiles.isEmpty() ? "" : "@" + r.name()),
+                title + tag,
+                r,
+                sign(key, claims(r, iss(t, tenant), tenant, now.minusSeconds(60), exp(r)), typ(r)),
+                legit,
+                good,
+                true,
+                held ? minControls : 1,
+                remedies);
     }
 
-    private Attack attack(ResourcePolicy r, String id, String title, String token, String good, String legit,
-                          Map<Control, String> remedies) {
+    private Attack attack(
+            ResourcePolicy r,
+            String id,
+            String title,
+            String token,
+            String good,
+            String legit,
+            Map<Control, String> remedies) {
         return new Attack(id, title, r, token, legit, good, false, 1, remedies);
     }
 
@@ -206,7 +401,9 @@ final class Catalogue {
     }
 
     private ShadowKey foreignExpired() {
-        return shadow.foreign().map(IssuerKeys::expired).orElseGet(() -> Objects.requireNonNull(shadow.unlistedExpired()));
+        return shadow.foreign()
+                .map(IssuerKeys::expired)
+                .orElseGet(() -> Objects.requireNonNull(shadow.unlistedExpired()));
     }
 
     /**
@@ -223,8 +420,11 @@ final class Catalogue {
         if (r.acceptedKeyScopes().contains(target.issuer().keyScope())) {
             return target;
         }
-        return shadow.keys().values().stream().filter(k -> r.acceptedKeyScopes().contains(k.issuer().keyScope()))
-                .filter(k -> !"none".equals(k.shape().learnedFrom())).findFirst().orElse(target);
+        return shadow.keys().values().stream()
+                .filter(k -> r.acceptedKeyScopes().contains(k.issuer().keyScope()))
+                .filter(k -> !"none".equals(k.shape().learnedFrom()))
+                .findFirst()
+                .orElse(target);
     }
 
     private Map<String, Object> standard(ResourcePolicy r) {
@@ -261,7 +461,11 @@ final class Catalogue {
         if (r.tokenTypes().contains("at+jwt")) {
             return "at+jwt";
         }
-        return r.tokenTypes().stream().filter(t -> !t.isEmpty()).sorted().findFirst().orElse(null);
+        return r.tokenTypes().stream()
+                .filter(t -> !t.isEmpty())
+                .sorted()
+                .findFirst()
+                .orElse(null);
     }
 
     private static String iss(TrustedIssuer i, @Nullable String tid) {
@@ -270,13 +474,16 @@ final class Catalogue {
 
     /** An allowed tenant of a template issuer (the first listed, or one that fits its pattern). */
     private static String tenantOf(TrustedIssuer i) {
-        Optional<String> listed = i.tenants().stream().filter(t -> !"*".equals(t)).sorted().findFirst();
+        Optional<String> listed =
+                i.tenants().stream().filter(t -> !"*".equals(t)).sorted().findFirst();
         return listed.orElseGet(() -> i.allowsTenant(ANY_TENANT) ? ANY_TENANT : "drill-tenant");
     }
 
     private static String pem(ShadowKey key) {
-        return "-----BEGIN PUBLIC KEY-----\n" + java.util.Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-                .encodeToString(key.publicKey().getEncoded()) + "\n-----END PUBLIC KEY-----\n";
+        return "-----BEGIN PUBLIC KEY-----\n"
+                + java.util.Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                        .encodeToString(key.publicKey().getEncoded())
+                + "\n-----END PUBLIC KEY-----\n";
     }
 
     private static Map<String, Object> publicJwk(KeyPair pair) {

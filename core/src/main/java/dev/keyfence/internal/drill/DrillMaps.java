@@ -16,8 +16,7 @@ import java.util.Map;
  * {@code reason}, {@code counterpartStatus}, {@code matched}, {@code note}.
  */
 public final class DrillMaps {
-    private DrillMaps() {
-    }
+    private DrillMaps() {}
 
     /** One attack; absent values are null. */
     public static Map<String, Object> result(DrillResult r) {

@@ -27,8 +27,7 @@ import java.util.stream.Collectors;
  * alone, it refuses the attack with one of its own reason codes and accepts the counterpart.
  */
 public final class DrillRunner {
-    private DrillRunner() {
-    }
+    private DrillRunner() {}
 
     /** Drills {@code policy} (and its profiles) at {@code now}; never touches the policy's key sources. */
     public static DrillReport run(ValidationPolicy policy, List<NamedResource> profiles, int minControls, Instant now) {
@@ -39,8 +38,13 @@ public final class DrillRunner {
      * Drills with the keys of {@code bank} and, when {@code probe} is given, sends every attack and its
      * counterpart to the target too (except attacks that need key history a target cannot have).
      */
-    public static DrillReport run(ValidationPolicy policy, List<NamedResource> profiles, int minControls, Instant now,
-                                  KeyBank bank, Optional<TargetProbe> probe) {
+    public static DrillReport run(
+            ValidationPolicy policy,
+            List<NamedResource> profiles,
+            int minControls,
+            Instant now,
+            KeyBank bank,
+            Optional<TargetProbe> probe) {
         try (Shadow shadow = Shadow.build(policy, now, bank)) {
             Catalogue catalogue = new Catalogue(shadow, profiles, minControls);
             List<Attack> attacks = catalogue.mint();
@@ -69,7 +73,8 @@ public final class DrillRunner {
                 continue;
             }
             Engine alone = engine(shadow, a.resource(), EnumSet.of(c), engines, c.name());
-            if (alone.validate(a.token()) instanceof Verdict.Rejected r && c.reasons().contains(r.reason())
+            if (alone.validate(a.token()) instanceof Verdict.Rejected r
+                    && c.reasons().contains(r.reason())
                     && alone.validate(a.counterpartToken()) instanceof Verdict.Accepted) {
                 catchers.add(r.reason());
                 catching.add(c);
@@ -81,11 +86,22 @@ public final class DrillRunner {
         boolean valid = attack instanceof Verdict.Accepted;
         boolean counterpartValid = counterpart instanceof Verdict.Accepted;
         Optional<Reason> reason = attack instanceof Verdict.Rejected r ? Optional.of(r.reason()) : Optional.empty();
-        Optional<Reason> counterpartReason = counterpart instanceof Verdict.Rejected r
-                ? Optional.of(r.reason()) : Optional.empty();
+        Optional<Reason> counterpartReason =
+                counterpart instanceof Verdict.Rejected r ? Optional.of(r.reason()) : Optional.empty();
         Optional<String> finding = finding(a, valid, counterpartReason, catchers, catching);
-        return new DrillResult(a.id(), a.title(), a.resource().name(), valid, reason, List.copyOf(catchers),
-                a.required(), a.counterpart(), counterpartValid, counterpartReason, a.keyForgery(), finding);
+        return new DrillResult(
+                a.id(),
+                a.title(),
+                a.resource().name(),
+                valid,
+                reason,
+                List.copyOf(catchers),
+                a.required(),
+                a.counterpart(),
+                counterpartValid,
+                counterpartReason,
+                a.keyForgery(),
+                finding);
     }
 
     /** The result with the target's answer; a mismatch becomes the finding when there is none yet. */
@@ -95,17 +111,29 @@ public final class DrillRunner {
         }
         DrillTargetCheck check = a.id().startsWith("retired-key")
                 ? DrillTargetCheck.notSent("needs key history the target cannot have (the key seen, then removed from "
-                + "its source); the shadow files publish the key set after the removal")
+                        + "its source); the shadow files publish the key set after the removal")
                 : probe.get().check(a.id(), r.resource(), r.reason(), a.token(), a.counterpartToken());
-        Optional<String> finding = r.finding().isPresent() || check.passed() ? r.finding()
+        Optional<String> finding = r.finding().isPresent() || check.passed()
+                ? r.finding()
                 : Optional.of(a.title() + ": target " + check.note().orElse("answered otherwise"));
-        return new DrillResult(r.attack(), r.title(), r.resource(), r.valid(), r.reason(), r.controls(), r.required(),
-                r.counterpart(), r.counterpartValid(), r.counterpartReason(), r.keyForgery(), finding,
+        return new DrillResult(
+                r.attack(),
+                r.title(),
+                r.resource(),
+                r.valid(),
+                r.reason(),
+                r.controls(),
+                r.required(),
+                r.counterpart(),
+                r.counterpartValid(),
+                r.counterpartReason(),
+                r.keyForgery(),
+                finding,
                 Optional.of(check));
     }
 
-    private static Optional<String> finding(Attack a, boolean valid, Optional<Reason> counterpartReason,
-                                            Set<Reason> catchers, List<Control> catching) {
+    private static Optional<String> finding(
+            Attack a, boolean valid, Optional<Reason> counterpartReason, Set<Reason> catchers, List<Control> catching) {
         if (counterpartReason.isPresent()) {
             return Optional.of(a.title() + ": the legitimate counterpart (" + a.counterpart() + ") was refused with "
                     + counterpartReason.get() + ", so the drill proves nothing about this attack; fix the policy or "
@@ -114,19 +142,25 @@ public final class DrillRunner {
         if (!valid && catchers.size() >= a.required()) {
             return Optional.empty();
         }
-        String caught = valid ? "ACCEPTED" : catchers.isEmpty() ? "refused, but by no control alone"
-                : "caught by " + catchers.stream().map(Reason::name).collect(Collectors.joining(", ")) + " only";
-        List<String> remedies = a.remedies().entrySet().stream().filter(e -> !catching.contains(e.getKey()))
-                .map(Map.Entry::getValue).toList();
+        String caught = valid
+                ? "ACCEPTED"
+                : catchers.isEmpty()
+                        ? "refused, but by no control alone"
+                        : "caught by " + catchers.stream().map(Reason::name).collect(Collectors.joining(", "))
+                                + " only";
+        List<String> remedies = a.remedies().entrySet().stream()
+                .filter(e -> !catching.contains(e.getKey()))
+                .map(Map.Entry::getValue)
+                .toList();
         String needs = " (needs " + a.required() + ")";
         return Optional.of(a.title() + ": " + caught + (valid ? "" : needs)
                 + (remedies.isEmpty() ? "" : "; " + String.join(" or ", remedies)));
     }
 
-    private static Engine engine(Shadow shadow, ResourcePolicy resource, Set<Control> controls,
-                                 Map<String, Engine> engines, String key) {
+    private static Engine engine(
+            Shadow shadow, ResourcePolicy resource, Set<Control> controls, Map<String, Engine> engines, String key) {
         ValidationPolicy p = shadow.policy();
-        return engines.computeIfAbsent(resource.name() + "/" + key,
-                k -> Engine.withControls(p, resource, shadow.registry(), controls));
+        return engines.computeIfAbsent(
+                resource.name() + "/" + key, k -> Engine.withControls(p, resource, shadow.registry(), controls));
     }
 }

@@ -13,8 +13,15 @@ import java.util.Optional;
  * @param expiredKnown true when the expired key's window is known to the shadow (a JWK {@code exp}
  *                     or a declared window); false for a legacy key without any window
  */
-record IssuerKeys(TrustedIssuer issuer, KeyShape shape, ShadowKey current, ShadowKey expired, boolean expiredKnown,
-                  Optional<ShadowKey> retired, Optional<ShadowKey> revoked, Optional<ShadowKey> tooOld) {
+record IssuerKeys(
+        TrustedIssuer issuer,
+        KeyShape shape,
+        ShadowKey current,
+        ShadowKey expired,
+        boolean expiredKnown,
+        Optional<ShadowKey> retired,
+        Optional<ShadowKey> revoked,
+        Optional<ShadowKey> tooOld) {
 
     /** Every key this issuer's shadow source publishes now (the retired key no longer). */
     List<ShadowKey> published() {

@@ -41,7 +41,8 @@ public final class KeyBank {
         Path file = dir.resolve(PRIVATE_KEYS);
         Map<String, ShadowKey> keys = new LinkedHashMap<>();
         try {
-            Object list = Json.parseObject(Files.readString(file, StandardCharsets.UTF_8)).get("keys");
+            Object list = Json.parseObject(Files.readString(file, StandardCharsets.UTF_8))
+                    .get("keys");
             if (!(list instanceof List<?> members)) {
                 throw new ConfigurationException("--shadow-in", PRIVATE_KEYS + " holds no \"keys\" list");
             }
@@ -55,25 +56,36 @@ public final class KeyBank {
                 keys.put(k.kid(), k);
             }
         } catch (IOException e) {
-            throw new ConfigurationException("--shadow-in", "cannot read " + file + " (write it with drill --shadow-out): "
-                    + e.getClass().getSimpleName());
+            throw new ConfigurationException(
+                    "--shadow-in",
+                    "cannot read " + file + " (write it with drill --shadow-out): "
+                            + e.getClass().getSimpleName());
         } catch (JsonException | JoseException e) {
-            throw new ConfigurationException("--shadow-in", PRIVATE_KEYS + " is not a key set written by drill --shadow-out");
+            throw new ConfigurationException(
+                    "--shadow-in", PRIVATE_KEYS + " is not a key set written by drill --shadow-out");
         }
         return new KeyBank(keys);
     }
 
     /** The key {@code kid}: stored, or new with the given shape and members. */
-    ShadowKey key(String kid, String alg, int rsaBits, @Nullable String issuerMember, @Nullable Instant notBefore,
-                  @Nullable Instant notAfter, @Nullable Instant issuedAt) {
+    ShadowKey key(
+            String kid,
+            String alg,
+            int rsaBits,
+            @Nullable String issuerMember,
+            @Nullable Instant notBefore,
+            @Nullable Instant notAfter,
+            @Nullable Instant issuedAt) {
         ShadowKey k;
         if (stored == null) {
             k = ShadowKey.create(kid, alg, rsaBits, issuerMember, notBefore, notAfter, issuedAt);
         } else {
             k = stored.get(kid);
             if (k == null || !k.alg().equals(alg)) {
-                throw new ConfigurationException("--shadow-in", "the shadow was written for another policy (no "
-                        + alg + " key " + kid + "); write it again with drill --shadow-out");
+                throw new ConfigurationException(
+                        "--shadow-in",
+                        "the shadow was written for another policy (no " + alg + " key " + kid
+                                + "); write it again with drill --shadow-out");
             }
         }
         handedOut.put(kid, k);

@@ -14,8 +14,7 @@ import org.jspecify.annotations.Nullable;
 final class Minter {
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
 
-    private Minter() {
-    }
+    private Minter() {}
 
     /**
      * A compact JWS of {@code claims} signed with {@code key} under {@code alg}; {@code header}
@@ -37,7 +36,8 @@ final class Minter {
 
     /** A token whose signature part is {@code signature}, written by hand (alg none, a psychic signature). */
     static String raw(Map<String, Object> header, Map<String, Object> claims, byte[] signature) {
-        return part(JsonWriter.write(header)) + "." + part(JsonWriter.write(claims)) + "." + B64.encodeToString(signature);
+        return part(JsonWriter.write(header)) + "." + part(JsonWriter.write(claims)) + "."
+                + B64.encodeToString(signature);
     }
 
     private static String part(String json) {

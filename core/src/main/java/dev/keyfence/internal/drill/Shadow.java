@@ -43,6 +43,7 @@ final class Shadow implements AutoCloseable {
     private final ValidationPolicy policy;
     /** Made by {@link #replayHistory()}, once the shadow key sets are written (a registry reads them at once). */
     private @Nullable KeyRegistry registry;
+
     private final Map<String, IssuerKeys> keys;
     private final IssuerKeys target;
     private final Optional<IssuerKeys> foreign;
@@ -50,9 +51,17 @@ final class Shadow implements AutoCloseable {
     private final @Nullable ShadowKey unlistedExpired;
     private final List<String> notes;
 
-    private Shadow(ShadowClock clock, Instant now, Path dir, ValidationPolicy policy,
-                   Map<String, IssuerKeys> keys, IssuerKeys target, Optional<IssuerKeys> foreign,
-                   @Nullable ShadowKey unlisted, @Nullable ShadowKey unlistedExpired, List<String> notes) {
+    private Shadow(
+            ShadowClock clock,
+            Instant now,
+            Path dir,
+            ValidationPolicy policy,
+            Map<String, IssuerKeys> keys,
+            IssuerKeys target,
+            Optional<IssuerKeys> foreign,
+            @Nullable ShadowKey unlisted,
+            @Nullable ShadowKey unlistedExpired,
+            List<String> notes) {
         this.clock = clock;
         this.now = now;
         this.dir = dir;
@@ -82,10 +91,13 @@ final class Shadow implements AutoCloseable {
         }
         TrustedIssuer targetIssuer = pickTarget(real, shapes);
         TrustedIssuer foreignIssuer = real.issuers().stream()
-                .filter(i -> !i.keyScope().equals(targetIssuer.keyScope()) && !"none".equals(shapeOf(shapes, i).learnedFrom()))
-                .sorted((a, b) -> Boolean.compare(resource.acceptedKeyScopes().contains(a.keyScope()),
+                .filter(i -> !i.keyScope().equals(targetIssuer.keyScope())
+                        && !"none".equals(shapeOf(shapes, i).learnedFrom()))
+                .sorted((a, b) -> Boolean.compare(
+                        resource.acceptedKeyScopes().contains(a.keyScope()),
                         resource.acceptedKeyScopes().contains(b.keyScope())))
-                .findFirst().orElse(null);
+                .findFirst()
+                .orElse(null);
 
         Map<String, IssuerKeys> keys = new LinkedHashMap<>();
         List<TrustedIssuer> issuers = real.issuers();
@@ -96,19 +108,32 @@ final class Shadow implements AutoCloseable {
         KeyShape targetShape = shapeOf(shapes, targetIssuer);
         String unlistedIssuer = "https://consumer.drill.invalid/v2.0";
         boolean unlistedNeeded = foreignIssuer == null;
-        ShadowKey unlisted = !unlistedNeeded ? null : bank.key("drill-unlisted-consumer", targetShape.alg(),
-                rsaBits, targetShape.issuerMember() ? unlistedIssuer : null,
-                targetShape.windowed() ? now.minus(CURRENT_AGE) : null,
-                targetShape.windowed() ? now.plus(Duration.ofDays(365)) : null, null);
-        ShadowKey unlistedExpired = !unlistedNeeded ? null : bank.key("drill-unlisted-consumer-expired",
-                targetShape.alg(), rsaBits, targetShape.issuerMember() ? unlistedIssuer : null,
-                targetShape.windowed() ? now.minus(Duration.ofDays(7 * 365)) : null,
-                targetShape.windowed() ? now.minus(Duration.ofDays(2 * 365)) : null, null);
+        ShadowKey unlisted = !unlistedNeeded
+                ? null
+                : bank.key(
+                        "drill-unlisted-consumer",
+                        targetShape.alg(),
+                        rsaBits,
+                        targetShape.issuerMember() ? unlistedIssuer : null,
+                        targetShape.windowed() ? now.minus(CURRENT_AGE) : null,
+                        targetShape.windowed() ? now.plus(Duration.ofDays(365)) : null,
+                        null);
+        ShadowKey unlistedExpired = !unlistedNeeded
+                ? null
+                : bank.key(
+                        "drill-unlisted-consumer-expired",
+                        targetShape.alg(),
+                        rsaBits,
+                        targetShape.issuerMember() ? unlistedIssuer : null,
+                        targetShape.windowed() ? now.minus(Duration.ofDays(7 * 365)) : null,
+                        targetShape.windowed() ? now.minus(Duration.ofDays(2 * 365)) : null,
+                        null);
         for (TrustedIssuer i : issuers) {
             KeyShape s = shapeOf(shapes, i);
             if ("assumed".equals(s.learnedFrom())) {
-                notes.add("issuer " + i.name() + ": " + s.describe(rsaBits) + "; its source (" + (i.keySource()
-                        instanceof KeySource.Discovery ? "discovery-uri" : "jwks-uri") + ") is never contacted, so its keys are taken to carry `issuer` members and "
+                notes.add("issuer " + i.name() + ": " + s.describe(rsaBits) + "; its source ("
+                        + (i.keySource() instanceof KeySource.Discovery ? "discovery-uri" : "jwks-uri")
+                        + ") is never contacted, so its keys are taken to carry `issuer` members and "
                         + "validity windows; `keyfence audit` checks that (KEY_WITHOUT_ISSUER_BINDING, KEY_WITHOUT_VALIDITY)"
                         + (i.requireKeyIssuer() ? "" : ", and require-key-issuer: true makes the member a guarantee"));
             } else if (!"none".equals(s.learnedFrom())) {
@@ -118,8 +143,9 @@ final class Shadow implements AutoCloseable {
             }
         }
         if (foreignIssuer == null) {
-            notes.add("no issuer of another key scope is configured: the shadow's common endpoint serves a consumer key "
-                    + "that no configured source names (as Entra ID's common endpoint does)");
+            notes.add(
+                    "no issuer of another key scope is configured: the shadow's common endpoint serves a consumer key "
+                            + "that no configured source names (as Entra ID's common endpoint does)");
         }
 
         Path dir;
@@ -134,16 +160,24 @@ final class Shadow implements AutoCloseable {
         for (TrustedIssuer i : issuers) {
             b.issuer(copy(i, KeySource.file(dir.resolve("source-" + n++ + ".json"))));
         }
-        JwksSettings jwks = JwksSettings.builder().refreshInterval(real.jwks().refreshInterval())
-                .minRefetchInterval(real.jwks().minRefetchInterval()).maxStale(real.jwks().maxStale())
-                .maxBytes(Math.max(real.jwks().maxBytes(), 1 << 20)).build();
+        JwksSettings jwks = JwksSettings.builder()
+                .refreshInterval(real.jwks().refreshInterval())
+                .minRefetchInterval(real.jwks().minRefetchInterval())
+                .maxStale(real.jwks().maxStale())
+                .maxBytes(Math.max(real.jwks().maxBytes(), 1 << 20))
+                .build();
         IssuerKeys target = Objects.requireNonNull(keys.get(targetIssuer.name()));
-        ValidationPolicy shadowPolicy = b.resource(resource).keys(withRevoked(real.keys(), target)).jwks(jwks)
-                .clock(clock).refreshExecutor(Runnable::run)
-                .maxTokenBytes(real.maxTokenBytes()).verifiedTokenCache(0).build();
+        ValidationPolicy shadowPolicy = b.resource(resource)
+                .keys(withRevoked(real.keys(), target))
+                .jwks(jwks)
+                .clock(clock)
+                .refreshExecutor(Runnable::run)
+                .maxTokenBytes(real.maxTokenBytes())
+                .verifiedTokenCache(0)
+                .build();
         Optional<IssuerKeys> foreign = Optional.ofNullable(foreignIssuer).map(f -> keys.get(f.name()));
-        Shadow shadow = new Shadow(clock, now, dir, shadowPolicy, keys, target, foreign, unlisted,
-                unlistedExpired, notes);
+        Shadow shadow =
+                new Shadow(clock, now, dir, shadowPolicy, keys, target, foreign, unlisted, unlistedExpired, notes);
         try {
             shadow.replayHistory();
         } catch (RuntimeException e) {
@@ -162,29 +196,53 @@ final class Shadow implements AutoCloseable {
     private static TrustedIssuer pickTarget(ValidationPolicy real, Map<String, KeyShape> shapes) {
         List<TrustedIssuer> accepted = real.issuers().stream()
                 .filter(i -> real.resource().acceptedKeyScopes().contains(i.keyScope()))
-                .filter(i -> !"none".equals(shapeOf(shapes, i).learnedFrom())).toList();
+                .filter(i -> !"none".equals(shapeOf(shapes, i).learnedFrom()))
+                .toList();
         if (accepted.isEmpty()) {
-            throw new dev.keyfence.ConfigurationException("resource.algorithms",
+            throw new dev.keyfence.ConfigurationException(
+                    "resource.algorithms",
                     "the drill needs an issuer of an accepted key scope that signs with an asymmetric algorithm");
         }
         return accepted.stream().filter(TrustedIssuer::isTemplate).findFirst().orElse(accepted.get(0));
     }
 
-    private static IssuerKeys keysOf(TrustedIssuer i, KeyShape shape, ValidationPolicy real, Instant now, int rsaBits,
-                                     boolean target, List<String> notes, KeyBank bank) {
+    private static IssuerKeys keysOf(
+            TrustedIssuer i,
+            KeyShape shape,
+            ValidationPolicy real,
+            Instant now,
+            int rsaBits,
+            boolean target,
+            List<String> notes,
+            KeyBank bank) {
         String member = shape.issuerMember() ? i.issuer() : null;
         String alg = shape.alg();
         boolean w = shape.windowed();
-        Duration back = real.keys().maxAge().map(a -> a.dividedBy(2)).filter(h -> h.compareTo(CURRENT_AGE) < 0)
+        Duration back = real.keys()
+                .maxAge()
+                .map(a -> a.dividedBy(2))
+                .filter(h -> h.compareTo(CURRENT_AGE) < 0)
                 .orElse(CURRENT_AGE);
         String prefix = "drill-" + i.name().replaceAll("[^A-Za-z0-9._-]", "_") + "-";
-        ShadowKey current = bank.key(prefix + "current", alg, rsaBits, member, w ? now.minus(back) : null,
-                w ? now.plus(Duration.ofDays(365)) : null, null);
+        ShadowKey current = bank.key(
+                prefix + "current",
+                alg,
+                rsaBits,
+                member,
+                w ? now.minus(back) : null,
+                w ? now.plus(Duration.ofDays(365)) : null,
+                null);
         ShadowKey expired;
         boolean known = true;
         if (w) {
-            expired = bank.key(prefix + "expired", alg, rsaBits, member, now.minus(Duration.ofDays(7 * 365)),
-                    now.minus(Duration.ofDays(2 * 365)), null);
+            expired = bank.key(
+                    prefix + "expired",
+                    alg,
+                    rsaBits,
+                    member,
+                    now.minus(Duration.ofDays(7 * 365)),
+                    now.minus(Duration.ofDays(2 * 365)),
+                    null);
         } else {
             Optional<String> declared = declaredExpiredKid(i, real.keys(), now);
             known = declared.isPresent();
@@ -198,17 +256,38 @@ final class Shadow implements AutoCloseable {
         Optional<ShadowKey> revoked = Optional.empty();
         Optional<ShadowKey> old = Optional.empty();
         if (target) {
-            retired = Optional.of(bank.key(prefix + "retired", alg, rsaBits, member, w ? now.minus(back) : null,
-                    w ? now.plus(Duration.ofDays(365)) : null, null));
-            String revokedKid = real.keys().revoked().stream().filter(r -> r.kind() == KeyReference.Kind.KID)
-                    .map(KeyReference::value).findFirst().orElse(prefix + "revoked");
-            revoked = Optional.of(bank.key(revokedKid, alg, rsaBits, member, w ? now.minus(back) : null,
-                    w ? now.plus(Duration.ofDays(365)) : null, null));
+            retired = Optional.of(bank.key(
+                    prefix + "retired",
+                    alg,
+                    rsaBits,
+                    member,
+                    w ? now.minus(back) : null,
+                    w ? now.plus(Duration.ofDays(365)) : null,
+                    null));
+            String revokedKid = real.keys().revoked().stream()
+                    .filter(r -> r.kind() == KeyReference.Kind.KID)
+                    .map(KeyReference::value)
+                    .findFirst()
+                    .orElse(prefix + "revoked");
+            revoked = Optional.of(bank.key(
+                    revokedKid,
+                    alg,
+                    rsaBits,
+                    member,
+                    w ? now.minus(back) : null,
+                    w ? now.plus(Duration.ofDays(365)) : null,
+                    null));
             Optional<Duration> maxAge = real.keys().maxAge();
             if (maxAge.isPresent()) {
                 Instant born = now.minus(maxAge.get()).minus(Duration.ofDays(1));
-                old = Optional.of(bank.key(prefix + "too-old", alg, rsaBits, member, w ? born : null,
-                        w ? now.plus(Duration.ofDays(365)) : null, born));
+                old = Optional.of(bank.key(
+                        prefix + "too-old",
+                        alg,
+                        rsaBits,
+                        member,
+                        w ? born : null,
+                        w ? now.plus(Duration.ofDays(365)) : null,
+                        born));
             }
         }
         return new IssuerKeys(i, shape, current, expired, known, retired, revoked, old);
@@ -216,11 +295,15 @@ final class Shadow implements AutoCloseable {
 
     /** A kid of this issuer's local key set whose declared window ended before now. */
     private static Optional<String> declaredExpiredKid(TrustedIssuer i, KeyPolicy keys, Instant now) {
-        String local = i.keySource() instanceof KeySource.JwksFile f ? read(f.path())
+        String local = i.keySource() instanceof KeySource.JwksFile f
+                ? read(f.path())
                 : i.keySource() instanceof KeySource.Static s ? s.jwksJson() : null;
         for (DeclaredWindow dw : keys.windows()) {
-            if (dw.key().kind() == KeyReference.Kind.KID && dw.notAfter().isPresent() && dw.notAfter().get().isBefore(now)
-                    && local != null && local.contains("\"" + dw.key().value() + "\"")) {
+            if (dw.key().kind() == KeyReference.Kind.KID
+                    && dw.notAfter().isPresent()
+                    && dw.notAfter().get().isBefore(now)
+                    && local != null
+                    && local.contains("\"" + dw.key().value() + "\"")) {
                 return Optional.of(dw.key().value());
             }
         }
@@ -237,19 +320,27 @@ final class Shadow implements AutoCloseable {
 
     /** The real key rules, plus a revocation of the target's revoked shadow key when the real rules revoke no kid. */
     private static KeyPolicy withRevoked(KeyPolicy real, IssuerKeys target) {
-        KeyPolicy.Builder b = KeyPolicy.builder().retiredGrace(real.retiredGrace()).minRsaBits(real.minRsaBits())
+        KeyPolicy.Builder b = KeyPolicy.builder()
+                .retiredGrace(real.retiredGrace())
+                .minRsaBits(real.minRsaBits())
                 .allowedCurves(real.allowedCurves());
         real.maxAge().ifPresent(b::maxAge);
         real.revoked().forEach(b::revoke);
         real.windows().forEach(b::window);
-        target.revoked().map(k -> KeyReference.kid(k.kid())).filter(ref -> !real.revoked().contains(ref))
+        target.revoked()
+                .map(k -> KeyReference.kid(k.kid()))
+                .filter(ref -> !real.revoked().contains(ref))
                 .ifPresent(b::revoke);
         return b.build();
     }
 
     private static TrustedIssuer copy(TrustedIssuer i, KeySource source) {
-        TrustedIssuer.Builder b = TrustedIssuer.builder().name(i.name()).issuer(i.issuer()).keySource(source)
-                .keyScope(i.keyScope()).requireKeyIssuer(i.requireKeyIssuer());
+        TrustedIssuer.Builder b = TrustedIssuer.builder()
+                .name(i.name())
+                .issuer(i.issuer())
+                .keySource(source)
+                .keyScope(i.keyScope())
+                .requireKeyIssuer(i.requireKeyIssuer());
         if (i.isTemplate()) {
             b.tenants(i.tenants());
         }
@@ -276,7 +367,8 @@ final class Shadow implements AutoCloseable {
         }
         writeAll(false);
         clock.set(t1);
-        Objects.requireNonNull(r.source(target.issuer(), null), "a fixed source").current();
+        Objects.requireNonNull(r.source(target.issuer(), null), "a fixed source")
+                .current();
         clock.set(now);
         for (KeySourceState s : r.sources()) {
             s.current();
@@ -299,7 +391,8 @@ final class Shadow implements AutoCloseable {
                     set.add(unlistedExpired);
                 }
             }
-            String json = JsonWriter.write(Map.of("keys", set.stream().map(ShadowKey::jwk).toList()));
+            String json = JsonWriter.write(
+                    Map.of("keys", set.stream().map(ShadowKey::jwk).toList()));
             try {
                 Files.writeString(dir.resolve("source-" + n++ + ".json"), json, StandardCharsets.UTF_8);
             } catch (IOException e) {
@@ -308,19 +401,47 @@ final class Shadow implements AutoCloseable {
         }
     }
 
-    ValidationPolicy policy() { return policy; }
-    KeyRegistry registry() { return Objects.requireNonNull(registry, "the history is replayed first"); }
-    Instant now() { return now; }
-    IssuerKeys target() { return target; }
-    Optional<IssuerKeys> foreign() { return foreign; }
+    ValidationPolicy policy() {
+        return policy;
+    }
+
+    KeyRegistry registry() {
+        return Objects.requireNonNull(registry, "the history is replayed first");
+    }
+
+    Instant now() {
+        return now;
+    }
+
+    IssuerKeys target() {
+        return target;
+    }
+
+    Optional<IssuerKeys> foreign() {
+        return foreign;
+    }
     /** The consumer key no configured source names (only when no issuer of another scope is configured). */
-    @Nullable ShadowKey unlisted() { return unlisted; }
+    @Nullable
+    ShadowKey unlisted() {
+        return unlisted;
+    }
     /** Its expired twin (idem). */
-    @Nullable ShadowKey unlistedExpired() { return unlistedExpired; }
-    Map<String, IssuerKeys> keys() { return keys; }
+    @Nullable
+    ShadowKey unlistedExpired() {
+        return unlistedExpired;
+    }
+
+    Map<String, IssuerKeys> keys() {
+        return keys;
+    }
     /** The folder holding the shadow's public key sets ({@code source-N.json}, one per issuer in policy order). */
-    Path dir() { return dir; }
-    List<String> notes() { return notes; }
+    Path dir() {
+        return dir;
+    }
+
+    List<String> notes() {
+        return notes;
+    }
 
     /** Number of ephemeral keys in the shadow. */
     int keyCount() {

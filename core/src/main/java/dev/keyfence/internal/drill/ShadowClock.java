@@ -17,9 +17,18 @@ final class ShadowClock extends Clock {
         this.instant = to;
     }
 
-    @Override public ZoneId getZone() { return ZoneOffset.UTC; }
+    @Override
+    public ZoneId getZone() {
+        return ZoneOffset.UTC;
+    }
 
-    @Override public Clock withZone(ZoneId zone) { return this; }
+    @Override
+    public Clock withZone(ZoneId zone) {
+        return this;
+    }
 
-    @Override public Instant instant() { return instant; }
+    @Override
+    public Instant instant() {
+        return instant;
+    }
 }

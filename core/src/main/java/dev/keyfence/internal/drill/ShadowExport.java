@@ -35,8 +35,7 @@ public final class ShadowExport {
     /** The shadow policy file a target is started with ({@code -Dkeyfence.config=DIR/shadow.yaml}). */
     public static final String CONFIG = "shadow.yaml";
 
-    private ShadowExport() {
-    }
+    private ShadowExport() {}
 
     /**
      * Writes the shadow of {@code policy} (loaded from {@code configFile}) at {@code now} into
@@ -63,18 +62,32 @@ public final class ShadowExport {
                 }
                 tree.remove("ledger");
                 Map<String, Object> keys = child(tree, "keys");
-                keys.put("revoked", shadow.policy().keys().revoked().stream().map(KeyReference::toString).toList());
+                keys.put(
+                        "revoked",
+                        shadow.policy().keys().revoked().stream()
+                                .map(KeyReference::toString)
+                                .toList());
                 Map<String, Object> jwks = child(tree, "jwks");
                 jwks.put("max-bytes", shadow.policy().jwks().maxBytes());
                 Path keyFile = dir.resolve(KeyBank.PRIVATE_KEYS);
-                writePrivate(keyFile, JsonWriter.write(Map.of("keys",
-                        bank.handedOut().stream().map(ShadowKey::privateJwk).toList())));
+                writePrivate(
+                        keyFile,
+                        JsonWriter.write(Map.of(
+                                "keys",
+                                bank.handedOut().stream()
+                                        .map(ShadowKey::privateJwk)
+                                        .toList())));
                 written.add(keyFile);
             }
             Path config = dir.resolve(CONFIG);
-            Files.writeString(config, "# keyfence drill shadow of " + configFile.getFileName() + " written at " + now
-                    + ": ephemeral keys only, never the real key sources\n"
-                    + new Dump(DumpSettings.builder().setDefaultFlowStyle(FlowStyle.BLOCK).build()).dumpToString(tree),
+            Files.writeString(
+                    config,
+                    "# keyfence drill shadow of " + configFile.getFileName() + " written at " + now
+                            + ": ephemeral keys only, never the real key sources\n"
+                            + new Dump(DumpSettings.builder()
+                                            .setDefaultFlowStyle(FlowStyle.BLOCK)
+                                            .build())
+                                    .dumpToString(tree),
                     StandardCharsets.UTF_8);
             written.add(0, config);
             return written;
@@ -97,14 +110,16 @@ public final class ShadowExport {
     @SuppressWarnings("unchecked")
     private static Map<String, Object> readTree(Path configFile) {
         try {
-            Object doc = new Load(LoadSettings.builder().setAllowDuplicateKeys(false).build())
+            Object doc = new Load(
+                            LoadSettings.builder().setAllowDuplicateKeys(false).build())
                     .loadFromString(Files.readString(configFile, StandardCharsets.UTF_8));
             if (!(doc instanceof Map<?, ?>)) {
                 throw ConfigurationException.ofWholeConfiguration("(yaml)", "the configuration is not a mapping");
             }
             return (Map<String, Object>) doc;
         } catch (IOException e) {
-            throw ConfigurationException.ofWholeConfiguration("(file)", "cannot read " + configFile + ": " + e.getClass().getSimpleName());
+            throw ConfigurationException.ofWholeConfiguration(
+                    "(file)", "cannot read " + configFile + ": " + e.getClass().getSimpleName());
         } catch (YamlEngineException e) {
             throw ConfigurationException.ofWholeConfiguration("(yaml)", "not valid YAML");
         }
@@ -117,7 +132,8 @@ public final class ShadowExport {
     private static void createPrivateDir(Path dir) throws IOException {
         if (!Files.isDirectory(dir)) {
             if (posix()) {
-                Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+                Files.createDirectories(
+                        dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
             } else {
                 Files.createDirectories(dir);
             }

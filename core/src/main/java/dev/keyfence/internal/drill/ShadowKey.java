@@ -44,11 +44,12 @@ final class ShadowKey {
             }
             if (alg.startsWith("ES")) {
                 KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
-                g.initialize(new ECGenParameterSpec(switch (curveOf(alg)) {
-                    case "P-384" -> "secp384r1";
-                    case "P-521" -> "secp521r1";
-                    default -> "secp256r1";
-                }));
+                g.initialize(new ECGenParameterSpec(
+                        switch (curveOf(alg)) {
+                            case "P-384" -> "secp384r1";
+                            case "P-521" -> "secp521r1";
+                            default -> "secp256r1";
+                        }));
                 return g.generateKeyPair();
             }
             return KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
@@ -73,8 +74,14 @@ final class ShadowKey {
      * @param notAfter     JWK {@code exp}, or null
      * @param issuedAt     JWK {@code iat}, or null
      */
-    static ShadowKey create(String kid, String alg, int rsaBits, @Nullable String issuerMember, @Nullable Instant notBefore,
-                            @Nullable Instant notAfter, @Nullable Instant issuedAt) {
+    static ShadowKey create(
+            String kid,
+            String alg,
+            int rsaBits,
+            @Nullable String issuerMember,
+            @Nullable Instant notBefore,
+            @Nullable Instant notAfter,
+            @Nullable Instant issuedAt) {
         KeyPair pair = generate(alg, rsaBits);
         Map<String, Object> jwk = new LinkedHashMap<>();
         try {
@@ -107,7 +114,8 @@ final class ShadowKey {
      */
     static ShadowKey fromPrivateJwk(Map<String, Object> members) throws JoseException {
         PublicJsonWebKey full = PublicJsonWebKey.Factory.newPublicJwk(members);
-        if (full.getPrivateKey() == null || !(members.get("kid") instanceof String kid)
+        if (full.getPrivateKey() == null
+                || !(members.get("kid") instanceof String kid)
                 || !(members.get("alg") instanceof String alg)) {
             throw new JoseException("a shadow key needs kid, alg and its private key");
         }
@@ -116,7 +124,8 @@ final class ShadowKey {
             pub.remove(secret);
         }
         Optional<Instant> nbf = members.get("nbf") instanceof Number n
-                ? Optional.of(Instant.ofEpochSecond(n.longValue())) : Optional.empty();
+                ? Optional.of(Instant.ofEpochSecond(n.longValue()))
+                : Optional.empty();
         return new ShadowKey(kid, alg, new KeyPair(full.getPublicKey(), full.getPrivateKey()), Map.copyOf(pub), nbf);
     }
 
@@ -133,16 +142,32 @@ final class ShadowKey {
         }
     }
 
-    private static final java.util.List<String> PRIVATE_MEMBERS = java.util.List.of("d", "p", "q", "dp", "dq", "qi", "oth");
+    private static final java.util.List<String> PRIVATE_MEMBERS =
+            java.util.List.of("d", "p", "q", "dp", "dq", "qi", "oth");
 
-    String kid() { return kid; }
-    String alg() { return alg; }
-    PrivateKey privateKey() { return pair.getPrivate(); }
-    java.security.PublicKey publicKey() { return pair.getPublic(); }
+    String kid() {
+        return kid;
+    }
+
+    String alg() {
+        return alg;
+    }
+
+    PrivateKey privateKey() {
+        return pair.getPrivate();
+    }
+
+    java.security.PublicKey publicKey() {
+        return pair.getPublic();
+    }
     /** The public JWK, as JSON members. */
-    Map<String, Object> jwk() { return jwk; }
+    Map<String, Object> jwk() {
+        return jwk;
+    }
     /** The JWK {@code nbf}, when the key has a window. */
-    Optional<Instant> notBefore() { return notBefore; }
+    Optional<Instant> notBefore() {
+        return notBefore;
+    }
 
     @Override
     public String toString() {

@@ -23,15 +23,16 @@ import org.jspecify.annotations.Nullable;
  * Microsoft Entra ID's do; the drill reports that assumption, and {@code audit} checks it.
  */
 final class ShapeReader {
-    private ShapeReader() {
-    }
+    private ShapeReader() {}
 
     /** The shape, or empty when the issuer allows no asymmetric algorithm the resource accepts. */
     static Optional<KeyShape> shapeOf(TrustedIssuer issuer, ResourcePolicy resource, int maxBytes) {
         List<String> allowed = issuer.algorithms()
-                .map(list -> list.stream().filter(Algorithms.ASYMMETRIC::contains).toList())
+                .map(list ->
+                        list.stream().filter(Algorithms.ASYMMETRIC::contains).toList())
                 .orElse(resource.algorithms());
-        List<String> usable = allowed.stream().filter(resource.algorithms()::contains).toList();
+        List<String> usable =
+                allowed.stream().filter(resource.algorithms()::contains).toList();
         if (usable.isEmpty()) {
             return Optional.empty();
         }
@@ -41,7 +42,10 @@ final class ShapeReader {
             if (!keys.isEmpty()) {
                 boolean members = keys.stream().allMatch(k -> k.get("issuer") instanceof String);
                 boolean windowed = keys.stream().allMatch(k -> k.containsKey("x5c") || k.containsKey("exp"));
-                String alg = keys.stream().map(ShapeReader::algOf).filter(usable::contains).findFirst()
+                String alg = keys.stream()
+                        .map(ShapeReader::algOf)
+                        .filter(usable::contains)
+                        .findFirst()
                         .orElse(usable.get(0));
                 String from = issuer.keySource() instanceof KeySource.JwksFile ? "jwks-file" : "static keys";
                 return Optional.of(new KeyShape(alg, members || issuer.requireKeyIssuer(), windowed, from));
@@ -73,7 +77,9 @@ final class ShapeReader {
         }
         if (source instanceof KeySource.JwksFile file) {
             try {
-                return Files.size(file.path()) > maxBytes ? null : Files.readString(file.path(), StandardCharsets.UTF_8);
+                return Files.size(file.path()) > maxBytes
+                        ? null
+                        : Files.readString(file.path(), StandardCharsets.UTF_8);
             } catch (IOException e) {
                 return null; // unreadable: the shape falls back to the assumption, and the notes say so
             }
@@ -86,8 +92,11 @@ final class ShapeReader {
         try {
             Map<String, Object> set = Json.parseObject(text);
             if (set.get("keys") instanceof List<?> list) {
-                return list.stream().filter(Map.class::isInstance).map(m -> (Map<String, Object>) m)
-                        .filter(m -> !"enc".equals(m.get("use"))).toList();
+                return list.stream()
+                        .filter(Map.class::isInstance)
+                        .map(m -> (Map<String, Object>) m)
+                        .filter(m -> !"enc".equals(m.get("use")))
+                        .toList();
             }
             return List.of();
         } catch (JsonException e) {

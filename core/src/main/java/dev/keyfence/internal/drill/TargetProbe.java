@@ -14,6 +14,6 @@ public interface TargetProbe {
      * The target's answer to {@code token} (expected: 401 with {@code expected} as its reason) and to
      * {@code counterpartToken} (expected: 2xx), for the attack {@code attack} at resource {@code resource}.
      */
-    DrillTargetCheck check(String attack, String resource, Optional<Reason> expected, String token,
-                           String counterpartToken);
+    DrillTargetCheck check(
+            String attack, String resource, Optional<Reason> expected, String token, String counterpartToken);
 }

@@ -132,8 +132,8 @@ final class JsonObject extends AbstractMap<String, Object> {
                         if (next >= members.length) {
                             throw new NoSuchElementException();
                         }
-                        Map.Entry<String, Object> e = new AbstractMap.SimpleImmutableEntry<>(
-                                (String) members[next], members[next + 1]);
+                        Map.Entry<String, Object> e =
+                                new AbstractMap.SimpleImmutableEntry<>((String) members[next], members[next + 1]);
                         next += 2;
                         return e;
                     }

@@ -20,7 +20,9 @@ final class CreationRate {
 
     /** True when one more creation fits the current window (and counts it). */
     synchronized boolean tryAcquire(Instant now) {
-        if (windowStart == null || now.isBefore(windowStart) || !now.isBefore(dev.keyfence.internal.Instants.plus(windowStart, WINDOW))) {
+        if (windowStart == null
+                || now.isBefore(windowStart)
+                || !now.isBefore(dev.keyfence.internal.Instants.plus(windowStart, WINDOW))) {
             windowStart = now;
             used = 0;
         }

@@ -20,8 +20,13 @@ public final class DiscoveryKeySetFetcher implements KeySetFetcher {
     private final int maxBytes;
     private final boolean allowHttpLoopback;
 
-    public DiscoveryKeySetFetcher(HttpClient client, URI uri, String expectedIssuer, Duration timeout, int maxBytes,
-                                  boolean allowHttpLoopback) {
+    public DiscoveryKeySetFetcher(
+            HttpClient client,
+            URI uri,
+            String expectedIssuer,
+            Duration timeout,
+            int maxBytes,
+            boolean allowHttpLoopback) {
         this.metadata = new HttpKeySetFetcher(client, uri, timeout, maxBytes);
         this.client = client;
         this.expectedIssuer = expectedIssuer;
@@ -39,8 +44,8 @@ public final class DiscoveryKeySetFetcher implements KeySetFetcher {
             throw new KeySetException("discovery document is not a JSON object: " + e.getMessage());
         }
         if (!expectedIssuer.equals(doc.get("issuer"))) {
-            throw new KeySetException("discovery document names issuer " + doc.get("issuer")
-                    + ", not the configured " + expectedIssuer);
+            throw new KeySetException(
+                    "discovery document names issuer " + doc.get("issuer") + ", not the configured " + expectedIssuer);
         }
         if (!(doc.get("jwks_uri") instanceof String jwksUri)) {
             throw new KeySetException("discovery document has no jwks_uri");

@@ -11,8 +11,7 @@ import java.util.Map;
  * the point check.
  */
 final class EcCoordinates {
-    private EcCoordinates() {
-    }
+    private EcCoordinates() {}
 
     /** Throws when {@code params} is an EC JWK on a known curve whose coordinates have the wrong size. */
     static void check(Map<String, Object> params) throws KeySetException {
@@ -34,7 +33,8 @@ final class EcCoordinates {
             }
             byte[] decoded = Base64Url.decode(s, 0, s.length());
             if (decoded == null || decoded.length > bytes) {
-                throw new KeySetException("EC coordinate " + member + " is longer than " + bytes + " octets or not base64url");
+                throw new KeySetException(
+                        "EC coordinate " + member + " is longer than " + bytes + " octets or not base64url");
             }
         }
     }

@@ -25,7 +25,8 @@ public final class FileKeySetFetcher implements KeySetFetcher {
             }
             return new String(bytes, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new KeySetException("cannot read " + path + ": " + e.getClass().getSimpleName());
+            throw new KeySetException(
+                    "cannot read " + path + ": " + e.getClass().getSimpleName());
         }
     }
 }

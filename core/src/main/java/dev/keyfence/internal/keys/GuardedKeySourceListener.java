@@ -21,7 +21,8 @@ public final class GuardedKeySourceListener implements KeySourceListener {
 
     /** {@code listener}, guarded (the no-op listener and guarded listeners are returned as they are). */
     public static KeySourceListener of(KeySourceListener listener) {
-        return listener == KeySourceListener.NONE || listener instanceof GuardedKeySourceListener ? listener
+        return listener == KeySourceListener.NONE || listener instanceof GuardedKeySourceListener
+                ? listener
                 : new GuardedKeySourceListener(listener);
     }
 
@@ -29,20 +30,57 @@ public final class GuardedKeySourceListener implements KeySourceListener {
         try {
             call.accept(listener);
         } catch (RuntimeException | LinkageError e) {
-            LOG.warn("key source listener {} failed on {}: {}: {}", listener.getClass().getName(), event,
-                    e.getClass().getName(), e.getMessage());
+            LOG.warn(
+                    "key source listener {} failed on {}: {}: {}",
+                    listener.getClass().getName(),
+                    event,
+                    e.getClass().getName(),
+                    e.getMessage());
         }
     }
 
-    @Override public void fetched(String source, int keys) { call("fetched", l -> l.fetched(source, keys)); }
-    @Override public void fetchFailed(String source, String problem) { call("fetchFailed", l -> l.fetchFailed(source, problem)); }
-    @Override public void staleServed(String source, Duration age) { call("staleServed", l -> l.staleServed(source, age)); }
-    @Override public void kidMissRefetch(String source) { call("kidMissRefetch", l -> l.kidMissRefetch(source)); }
-    @Override public void refetchRateLimited(String source) { call("refetchRateLimited", l -> l.refetchRateLimited(source)); }
-    @Override public void keyAdded(String source, String kid) { call("keyAdded", l -> l.keyAdded(source, kid)); }
-    @Override public void keyRetired(String source, String kid) { call("keyRetired", l -> l.keyRetired(source, kid)); }
-    @Override public void keyRepublished(String source, String kid) { call("keyRepublished", l -> l.keyRepublished(source, kid)); }
-    @Override public void keyRejected(String source, String kid, String problem) {
+    @Override
+    public void fetched(String source, int keys) {
+        call("fetched", l -> l.fetched(source, keys));
+    }
+
+    @Override
+    public void fetchFailed(String source, String problem) {
+        call("fetchFailed", l -> l.fetchFailed(source, problem));
+    }
+
+    @Override
+    public void staleServed(String source, Duration age) {
+        call("staleServed", l -> l.staleServed(source, age));
+    }
+
+    @Override
+    public void kidMissRefetch(String source) {
+        call("kidMissRefetch", l -> l.kidMissRefetch(source));
+    }
+
+    @Override
+    public void refetchRateLimited(String source) {
+        call("refetchRateLimited", l -> l.refetchRateLimited(source));
+    }
+
+    @Override
+    public void keyAdded(String source, String kid) {
+        call("keyAdded", l -> l.keyAdded(source, kid));
+    }
+
+    @Override
+    public void keyRetired(String source, String kid) {
+        call("keyRetired", l -> l.keyRetired(source, kid));
+    }
+
+    @Override
+    public void keyRepublished(String source, String kid) {
+        call("keyRepublished", l -> l.keyRepublished(source, kid));
+    }
+
+    @Override
+    public void keyRejected(String source, String kid, String problem) {
         call("keyRejected", l -> l.keyRejected(source, kid, problem));
     }
 }

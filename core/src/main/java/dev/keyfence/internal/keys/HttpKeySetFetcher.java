@@ -1,9 +1,9 @@
 package dev.keyfence.internal.keys;
 
 import dev.keyfence.ConfigurationException;
+import dev.keyfence.internal.RedactedUrl;
 import java.io.IOException;
 import java.net.InetAddress;
-import dev.keyfence.internal.RedactedUrl;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -70,7 +70,8 @@ public final class HttpKeySetFetcher implements KeySetFetcher {
             throw new ConfigurationException(setting, "only https URLs are allowed");
         }
         if (!allowHttpLoopback) {
-            throw new ConfigurationException(setting,
+            throw new ConfigurationException(
+                    setting,
                     "plain http is refused; use https (http to 127.0.0.1 or ::1 needs jwks.allow-http-loopback: true)");
         }
         if (!isLoopbackLiteral(uri.getHost())) {
@@ -93,8 +94,11 @@ public final class HttpKeySetFetcher implements KeySetFetcher {
 
     @Override
     public String fetch() throws KeySetException {
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout)
-                .header("Accept", "application/json").GET().build();
+        HttpRequest request = HttpRequest.newBuilder(uri)
+                .timeout(timeout)
+                .header("Accept", "application/json")
+                .GET()
+                .build();
         CompletableFuture<HttpResponse<byte[]>> pending = client.sendAsync(request, this::body);
         HttpResponse<byte[]> response;
         try {
@@ -110,11 +114,13 @@ public final class HttpKeySetFetcher implements KeySetFetcher {
             throw new KeySetException("GET " + RedactedUrl.of(uri) + " interrupted");
         }
         if (!uri.equals(response.uri())) {
-            throw new KeySetException("GET " + RedactedUrl.of(uri) + " was redirected to another URL; redirects are not followed");
+            throw new KeySetException(
+                    "GET " + RedactedUrl.of(uri) + " was redirected to another URL; redirects are not followed");
         }
         int status = response.statusCode();
         if (status >= 300 && status < 400) {
-            throw new KeySetException("GET " + RedactedUrl.of(uri) + " answered HTTP " + status + " (a redirect); redirects are not followed");
+            throw new KeySetException("GET " + RedactedUrl.of(uri) + " answered HTTP " + status
+                    + " (a redirect); redirects are not followed");
         }
         if (status != 200) {
             throw new KeySetException("GET " + RedactedUrl.of(uri) + " answered HTTP " + status);

@@ -39,14 +39,14 @@ public final class JwkSetReader {
     /** Most entries a key set may hold; real sets hold a handful. */
     public static final int MAX_KEYS = 100;
 
-    private JwkSetReader() {
-    }
+    private JwkSetReader() {}
 
     /**
      * The usable keys, the reasons others were left out, and the RFC 7638 thumbprints of every
      * left-out key whose public key still parses: a key left out still teaches its source's scope.
      */
-    public record Result(List<TrackedKey> keys, Map<String, String> excluded, java.util.Set<String> excludedThumbprints) {
+    public record Result(
+            List<TrackedKey> keys, Map<String, String> excluded, java.util.Set<String> excludedThumbprints) {
         public Result {
             keys = List.copyOf(keys);
             excluded = Map.copyOf(excluded);
@@ -72,7 +72,8 @@ public final class JwkSetReader {
             throw new KeySetException("key set has no \"keys\" array");
         }
         if (entries.size() > MAX_KEYS) {
-            throw new KeySetException("key set has " + entries.size() + " keys, more than the " + MAX_KEYS + " allowed");
+            throw new KeySetException(
+                    "key set has " + entries.size() + " keys, more than the " + MAX_KEYS + " allowed");
         }
         List<TrackedKey> keys = new ArrayList<>();
         Map<String, String> excluded = new LinkedHashMap<>();
@@ -111,8 +112,8 @@ public final class JwkSetReader {
             }
         }
         if (usable.isEmpty()) {
-            throw new KeySetException("key set has no usable key" + (excluded.isEmpty() ? "" : " (left out: " + excluded + ")"),
-                    taught);
+            throw new KeySetException(
+                    "key set has no usable key" + (excluded.isEmpty() ? "" : " (left out: " + excluded + ")"), taught);
         }
         return new Result(usable, excluded, taught);
     }
@@ -147,7 +148,11 @@ public final class JwkSetReader {
             exponentOne = pub.getPublicExponent().equals(BigInteger.ONE);
         } else if (jwk instanceof EllipticCurveJsonWebKey ec) {
             curve = ec.getCurveName();
-            size = ((ECPublicKey) ec.getPublicKey()).getParams().getCurve().getField().getFieldSize();
+            size = ((ECPublicKey) ec.getPublicKey())
+                    .getParams()
+                    .getCurve()
+                    .getField()
+                    .getFieldSize();
         } else if (jwk instanceof OctetKeyPairJsonWebKey okp) {
             curve = okp.getSubtype();
             if (!"Ed25519".equals(curve)) {
@@ -185,11 +190,25 @@ public final class JwkSetReader {
             revokedAt = numericDate(n);
         }
         List<String> keyOps = jwk.getKeyOps();
-        return new TrackedKey(kid, thumbprint, jwk.getKeyType(), curve, size, key,
-                jwk.getAlgorithm(), jwk.getUse(), keyOps == null ? null : List.copyOf(keyOps),
-                optionalString(params, "issuer"), certNotBefore, certNotAfter,
-                optionalDate(params, "nbf"), optionalDate(params, "exp"), optionalDate(params, "iat"),
-                revoked, revokedAt, exponentOne);
+        return new TrackedKey(
+                kid,
+                thumbprint,
+                jwk.getKeyType(),
+                curve,
+                size,
+                key,
+                jwk.getAlgorithm(),
+                jwk.getUse(),
+                keyOps == null ? null : List.copyOf(keyOps),
+                optionalString(params, "issuer"),
+                certNotBefore,
+                certNotAfter,
+                optionalDate(params, "nbf"),
+                optionalDate(params, "exp"),
+                optionalDate(params, "iat"),
+                revoked,
+                revokedAt,
+                exponentOne);
     }
 
     private static List<X509Certificate> certificates(@Nullable Object x5c) throws KeySetException {
@@ -269,5 +288,4 @@ public final class JwkSetReader {
         }
         return m.length() > 160 ? m.substring(0, 160) + "..." : m;
     }
-
 }

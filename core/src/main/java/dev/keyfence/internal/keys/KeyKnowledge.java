@@ -23,14 +23,20 @@ public final class KeyKnowledge {
     private final String thumbprint;
     /** Entries by source and kid: a source restating a kid replaces its own earlier statement of it. */
     private final Map<String, TrackedKey> entries;
+
     private final Set<String> scopes;
     private final Set<String> issuers;
     private final Instant firstSeen;
     private final Map<String, Instant> removedAt;
     private volatile @Nullable KeyLife life;
 
-    private KeyKnowledge(String thumbprint, Map<String, TrackedKey> entries, Set<String> scopes, Set<String> issuers,
-                         Instant firstSeen, Map<String, Instant> removedAt) {
+    private KeyKnowledge(
+            String thumbprint,
+            Map<String, TrackedKey> entries,
+            Set<String> scopes,
+            Set<String> issuers,
+            Instant firstSeen,
+            Map<String, Instant> removedAt) {
         this.thumbprint = Objects.requireNonNull(thumbprint, "thumbprint");
         this.entries = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(entries));
         this.scopes = Set.copyOf(scopes);
@@ -48,7 +54,8 @@ public final class KeyKnowledge {
      * A key as a ledger remembers it: the scopes and issuers that published it and its first
      * sighting anywhere, without entries (the key's sources publish those again).
      */
-    public static KeyKnowledge remembered(String thumbprint, Set<String> scopes, Set<String> issuers, Instant firstSeen) {
+    public static KeyKnowledge remembered(
+            String thumbprint, Set<String> scopes, Set<String> issuers, Instant firstSeen) {
         return new KeyKnowledge(thumbprint, Map.of(), scopes, issuers, firstSeen, Map.of());
     }
 
@@ -103,15 +110,25 @@ public final class KeyKnowledge {
     }
 
     /** RFC 7638 SHA-256 thumbprint, base64url. */
-    public String thumbprint() { return thumbprint; }
+    public String thumbprint() {
+        return thumbprint;
+    }
     /** Every usable entry that published this key material (kid, certificate, JWK dates), one per source and kid. */
-    public java.util.Collection<TrackedKey> entries() { return entries.values(); }
+    public java.util.Collection<TrackedKey> entries() {
+        return entries.values();
+    }
     /** Every key scope whose source published this key, usable or left out. */
-    public Set<String> scopes() { return scopes; }
+    public Set<String> scopes() {
+        return scopes;
+    }
     /** Every trusted issuer (by name) whose source published this key. */
-    public Set<String> issuers() { return issuers; }
+    public Set<String> issuers() {
+        return issuers;
+    }
     /** When this key material was first seen by any source. */
-    public Instant firstSeen() { return firstSeen; }
+    public Instant firstSeen() {
+        return firstSeen;
+    }
 
     /** When {@code source} stopped publishing the key, or null while it publishes it (or never did). */
     public @Nullable Instant removedAt(String source) {

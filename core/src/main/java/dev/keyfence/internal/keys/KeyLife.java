@@ -17,8 +17,12 @@ import org.jspecify.annotations.Nullable;
  * @param ageStart   earliest of certificate notBefore, JWK iat, declared not-before, first sighting
  * @param ageSource  which of those {@code ageStart} is
  */
-public record KeyLife(@Nullable Instant notBefore, @Nullable Instant notAfter, List<String> sources, Instant ageStart,
-                      String ageSource) {
+public record KeyLife(
+        @Nullable Instant notBefore,
+        @Nullable Instant notAfter,
+        List<String> sources,
+        Instant ageStart,
+        String ageSource) {
 
     /**
      * The life of one key material: the intersection of the windows of every entry publishing it
@@ -55,18 +59,25 @@ public record KeyLife(@Nullable Instant notBefore, @Nullable Instant notAfter, L
 
     /** True when the reference names this key material: its thumbprint, or any kid it is published under. */
     public static boolean matches(KeyReference ref, KeyKnowledge knowledge) {
-        return ref.kind() == KeyReference.Kind.KID ? knowledge.kids().contains(ref.value())
+        return ref.kind() == KeyReference.Kind.KID
+                ? knowledge.kids().contains(ref.value())
                 : ref.value().equals(knowledge.thumbprint());
     }
 
     /** True when the reference names this key, by kid or by thumbprint. */
     public static boolean matches(KeyReference ref, TrackedKey key) {
-        return ref.kind() == KeyReference.Kind.KID ? ref.value().equals(key.kid()) : ref.value().equals(key.thumbprint());
+        return ref.kind() == KeyReference.Kind.KID
+                ? ref.value().equals(key.kid())
+                : ref.value().equals(key.thumbprint());
     }
 
     private static final class Bounds {
-        @Nullable Instant notBefore;
-        @Nullable Instant notAfter;
+        @Nullable
+        Instant notBefore;
+
+        @Nullable
+        Instant notAfter;
+
         final List<String> sources = new ArrayList<>();
 
         void narrow(@Nullable Instant nb, @Nullable Instant na, String source) {

@@ -31,6 +31,7 @@ public final class KeyRegistry {
     private static final Logger LOG = LoggerFactory.getLogger(KeyRegistry.class);
     /** Most per-tenant sources kept at once. */
     public static final int MAX_TENANT_SOURCES = 10_000;
+
     private static final java.util.regex.Pattern SAFE_TENANT =
             java.util.regex.Pattern.compile("(?!\\.{1,2}$)[A-Za-z0-9._-]{1,128}");
 
@@ -46,11 +47,11 @@ public final class KeyRegistry {
     private final CreationRate tenantSourceRate;
     /** Per set of accepted scopes, the fixed sources teaching the other scopes (computed once; sources are fixed). */
     private final Map<Set<String>, List<KeySourceState>> teachers = new ConcurrentHashMap<>();
+
     private volatile @Nullable Teachers lastTeachers;
 
     /** The last answer of {@link #sourcesTeachingRefusedScopes}, for the accepted-scope set it was for. */
-    private record Teachers(Set<String> accepted, List<KeySourceState> sources) {
-    }
+    private record Teachers(Set<String> accepted, List<KeySourceState> sources) {}
     /** The key ledger's connection, or null without a ledger. */
     private final dev.keyfence.internal.ledger.@Nullable LedgerLink ledger;
     /** The application's listener, guarded: a listener that throws never ends a refresh. */
@@ -64,19 +65,36 @@ public final class KeyRegistry {
         this.policy = policy;
         this.refreshExecutor = policy.refreshExecutor().orElseGet(RefreshExecutor::shared);
         this.listener = GuardedKeySourceListener.of(policy.listener());
-        this.client = policy.jwks().httpClient().orElseGet(() -> HttpKeySetFetcher.defaultClient(policy.jwks().timeout()));
+        this.client = policy.jwks()
+                .httpClient()
+                .orElseGet(() -> HttpKeySetFetcher.defaultClient(policy.jwks().timeout()));
         this.tenantSourceRate = new CreationRate(policy.jwks().tenantSourcesPerMinute());
         for (TrustedIssuer issuer : policy.issuers()) {
             if (!(issuer.keySource() instanceof KeySource.JwksUri u && u.perTenant())) {
-                fixed.put(issuer.name(), new KeySourceState(issuer.name(), issuer, fetcher(issuer, null),
-                        policy.jwks(), policy.clock(), listener, refreshExecutor, known));
+                fixed.put(
+                        issuer.name(),
+                        new KeySourceState(
+                                issuer.name(),
+                                issuer,
+                                fetcher(issuer, null),
+                                policy.jwks(),
+                                policy.clock(),
+                                listener,
+                                refreshExecutor,
+                                known));
             } else {
                 // validate the template URL once, with a placeholder tenant
                 fetcher(issuer, "tenant");
             }
         }
-        this.ledger = policy.ledger().map(l -> dev.keyfence.internal.ledger.LedgerLink.start(l, known, policy.clock(),
-                listener, policy.jwks().maxStale().dividedBy(4))).orElse(null);
+        this.ledger = policy.ledger()
+                .map(l -> dev.keyfence.internal.ledger.LedgerLink.start(
+                        l,
+                        known,
+                        policy.clock(),
+                        listener,
+                        policy.jwks().maxStale().dividedBy(4)))
+                .orElse(null);
         if (ledger != null) {
             // off the request path: validator creation waits (bounded) for the ledger's knowledge and remembered sets
             ledger.onRememberedSet(set -> {
@@ -113,8 +131,12 @@ public final class KeyRegistry {
         String label = issuer.name() + "/" + tenant;
         Instant now = policy.clock().instant();
         KeySourceState cached = perTenant.getIfPresent(label);
-        if (cached != null && cached.cached() == null && cached.lastFailure() != null
-                && Duration.between(cached.lastFailure(), now).compareTo(policy.jwks().minRefetchInterval()) >= 0) {
+        if (cached != null
+                && cached.cached() == null
+                && cached.lastFailure() != null
+                && Duration.between(cached.lastFailure(), now)
+                                .compareTo(policy.jwks().minRefetchInterval())
+                        >= 0) {
             perTenant.asMap().remove(label, cached); // negative cache over: evicted, created anew below
             cached = null;
         }
@@ -126,8 +148,15 @@ public final class KeyRegistry {
             return null;
         }
         return perTenant.get(label, l -> {
-            KeySourceState created = new KeySourceState(l, issuer, fetcher(issuer, tenant), policy.jwks(),
-                    policy.clock(), listener, refreshExecutor, known);
+            KeySourceState created = new KeySourceState(
+                    l,
+                    issuer,
+                    fetcher(issuer, tenant),
+                    policy.jwks(),
+                    policy.clock(),
+                    listener,
+                    refreshExecutor,
+                    known);
             if (ledger != null) {
                 ledger.rememberedSet(l).ifPresent(set -> created.remember(set.json(), set.readAt()));
             }
@@ -226,7 +255,8 @@ public final class KeyRegistry {
     public @Nullable String revocation(KeyKnowledge key) {
         TrackedKey revoked = key.revokedEntry();
         if (revoked != null) {
-            return "its JWK carries a revoked member" + (revoked.revokedAt() == null ? "" : " (revoked_at " + revoked.revokedAt() + ")");
+            return "its JWK carries a revoked member"
+                    + (revoked.revokedAt() == null ? "" : " (revoked_at " + revoked.revokedAt() + ")");
         }
         for (KeyReference ref : policy.keys().revoked()) {
             if (KeyLife.matches(ref, key)) {
@@ -253,9 +283,10 @@ public final class KeyRegistry {
     public KeyLife life(KeyKnowledge key) {
         KeyLife life = key.life(policy.keys().windows());
         if (life.sources().isEmpty() && unknownWindowWarned.add(key.thumbprint())) {
-            LOG.warn("key {} has no validity window (no certificate, no JWK dates, no declaration): "
-                    + "only keys.max-age from its first sighting limits it", key.kids().isEmpty()
-                    ? "jkt:" + key.thumbprint() : String.join(",", key.kids()));
+            LOG.warn(
+                    "key {} has no validity window (no certificate, no JWK dates, no declaration): "
+                            + "only keys.max-age from its first sighting limits it",
+                    key.kids().isEmpty() ? "jkt:" + key.thumbprint() : String.join(",", key.kids()));
         }
         return life;
     }
@@ -267,17 +298,24 @@ public final class KeyRegistry {
         KeySource source = issuer.keySource();
         if (source instanceof KeySource.JwksUri u) {
             String text = tenant == null ? u.uri() : u.uri().replace(TrustedIssuer.TENANT_PLACEHOLDER, tenant);
-            return new HttpKeySetFetcher(client, HttpKeySetFetcher.checkedUri(text, loopback, at + ".jwks-uri"),
-                    policy.jwks().timeout(), max);
+            return new HttpKeySetFetcher(
+                    client,
+                    HttpKeySetFetcher.checkedUri(text, loopback, at + ".jwks-uri"),
+                    policy.jwks().timeout(),
+                    max);
         }
         if (source instanceof KeySource.Discovery d) {
             if (issuer.isTemplate()) {
                 // the metadata names the template itself as issuer (as Entra ID's common endpoint does)
                 LOG.debug("discovery for template issuer {}", issuer.name());
             }
-            return new DiscoveryKeySetFetcher(client,
+            return new DiscoveryKeySetFetcher(
+                    client,
                     HttpKeySetFetcher.checkedUri(d.uri().toString(), loopback, at + ".discovery-uri"),
-                    issuer.issuer(), policy.jwks().timeout(), max, loopback);
+                    issuer.issuer(),
+                    policy.jwks().timeout(),
+                    max,
+                    loopback);
         }
         if (source instanceof KeySource.JwksFile f) {
             return new FileKeySetFetcher(f.path(), max);

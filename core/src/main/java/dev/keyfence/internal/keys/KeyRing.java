@@ -26,11 +26,14 @@ public final class KeyRing {
     private final Map<String, Retired> retired;
 
     /** A key that vanished from its source at {@code at}. */
-    public record Retired(TrackedKey key, Instant at) {
-    }
+    public record Retired(TrackedKey key, Instant at) {}
 
-    private KeyRing(Instant fetchedAt, List<TrackedKey> keys, Map<String, String> excluded,
-                    Map<String, Instant> firstSeen, Map<String, Retired> retired) {
+    private KeyRing(
+            Instant fetchedAt,
+            List<TrackedKey> keys,
+            Map<String, String> excluded,
+            Map<String, Instant> firstSeen,
+            Map<String, Retired> retired) {
         this.fetchedAt = fetchedAt;
         this.keys = List.copyOf(keys);
         Map<String, TrackedKey> kids = new HashMap<>();
@@ -76,7 +79,9 @@ public final class KeyRing {
         }
         // bounded memory: remember the most recently retired keys only (forgotten ones are unknown, never accepted)
         while (gone.size() > MAX_RETIRED) {
-            Retired oldest = gone.values().stream().min(java.util.Comparator.comparing(Retired::at)).orElseThrow();
+            Retired oldest = gone.values().stream()
+                    .min(java.util.Comparator.comparing(Retired::at))
+                    .orElseThrow();
             gone.remove(oldest.key().thumbprint());
         }
         seen.keySet().removeIf(t -> !current.containsKey(t) && !gone.containsKey(t));
@@ -92,13 +97,21 @@ public final class KeyRing {
         void retired(TrackedKey key);
     }
 
-    public Instant fetchedAt() { return fetchedAt; }
+    public Instant fetchedAt() {
+        return fetchedAt;
+    }
     /** Keys published now. */
-    public List<TrackedKey> keys() { return keys; }
+    public List<TrackedKey> keys() {
+        return keys;
+    }
     /** Keys no longer published, by thumbprint. */
-    public Map<String, Retired> retired() { return retired; }
+    public Map<String, Retired> retired() {
+        return retired;
+    }
     /** Why keys were left out, by kid (or {@code #index}). */
-    public Map<String, String> excluded() { return excluded; }
+    public Map<String, String> excluded() {
+        return excluded;
+    }
 
     /** When the key was first seen in this source. */
     public Instant firstSeen(TrackedKey key) {
@@ -128,11 +141,15 @@ public final class KeyRing {
             }
             if (k == null) {
                 String why = excluded.get(kid);
-                return Lookup.missing(why == null ? "no key with kid " + Safe.text(kid) : "key " + Safe.text(kid) + " left out: " + why,
+                return Lookup.missing(
+                        why == null
+                                ? "no key with kid " + Safe.text(kid)
+                                : "key " + Safe.text(kid) + " left out: " + why,
                         why == null);
             }
             if (!k.fits(alg)) {
-                return Lookup.missing("key " + Safe.text(kid) + " cannot verify " + alg.name() + ": " + k.misfit(alg), false);
+                return Lookup.missing(
+                        "key " + Safe.text(kid) + " cannot verify " + alg.name() + ": " + k.misfit(alg), false);
             }
             return Lookup.found(k);
         }

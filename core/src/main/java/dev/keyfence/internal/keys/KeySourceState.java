@@ -44,12 +44,14 @@ public final class KeySourceState {
     private final KnownKeys known;
     /** Four fifths of the refresh interval: when a background refresh starts (computed once). */
     private final Duration refreshAhead;
+
     private final AtomicReference<Fetch> inFlight = new AtomicReference<>();
     private final AtomicReference<Instant> lastKidRefetch = new AtomicReference<>();
 
     private volatile @Nullable KeyRing ring;
     /** Guards replacing the ring, so a set remembered by the ledger never replaces a fetched one. */
     private final Object ringLock = new Object();
+
     private volatile @Nullable Instant lastAttempt;
     private volatile @Nullable Instant lastFailure;
     private volatile @Nullable String lastProblem;
@@ -59,8 +61,15 @@ public final class KeySourceState {
      * @param executor runs background refreshes; {@link RefreshExecutor#shared()} in production,
      *                 a direct or queued executor in tests
      */
-    public KeySourceState(String label, dev.keyfence.TrustedIssuer issuer, KeySetFetcher fetcher, JwksSettings settings,
-                          Clock clock, KeySourceListener listener, Executor executor, KnownKeys known) {
+    public KeySourceState(
+            String label,
+            dev.keyfence.TrustedIssuer issuer,
+            KeySetFetcher fetcher,
+            JwksSettings settings,
+            Clock clock,
+            KeySourceListener listener,
+            Executor executor,
+            KnownKeys known) {
         this.known = known;
         this.label = label;
         this.issuer = issuer;
@@ -72,19 +81,29 @@ public final class KeySourceState {
         this.refreshAhead = settings.refreshInterval().multipliedBy(4).dividedBy(5);
     }
 
-    public String label() { return label; }
+    public String label() {
+        return label;
+    }
 
     /** The trusted issuer whose keys this source holds. */
-    public dev.keyfence.TrustedIssuer issuer() { return issuer; }
+    public dev.keyfence.TrustedIssuer issuer() {
+        return issuer;
+    }
 
     /** The last problem a fetch had, or null after a success. */
-    public @Nullable String lastProblem() { return lastProblem; }
+    public @Nullable String lastProblem() {
+        return lastProblem;
+    }
 
     /** True once a fetch of this source has ended, with keys or with a failure. */
-    public boolean answered() { return answered; }
+    public boolean answered() {
+        return answered;
+    }
 
     /** When the last fetch failed, or null when the last fetch succeeded (or none ended yet). */
-    public @Nullable Instant lastFailure() { return lastFailure; }
+    public @Nullable Instant lastFailure() {
+        return lastFailure;
+    }
 
     /** Starts the first read on the refresh executor, without waiting (validator creation). */
     public void startFirstRead() {
@@ -115,7 +134,10 @@ public final class KeySourceState {
             known.published(label, issuer, read, readAt);
             ring = KeyRing.first(read, readAt);
         }
-        LOG.info("key source {}: serving the key set the ledger remembers, read at {}, until a fetch succeeds", label, readAt);
+        LOG.info(
+                "key source {}: serving the key set the ledger remembers, read at {}, until a fetch succeeds",
+                label,
+                readAt);
         return true;
     }
 
@@ -152,7 +174,9 @@ public final class KeySourceState {
     }
 
     /** The ring as last fetched, without fetching; null before the first success. */
-    public @Nullable KeyRing cached() { return ring; }
+    public @Nullable KeyRing cached() {
+        return ring;
+    }
 
     /**
      * The ring to validate with now, or null when no usable ring remains (fail closed). Never
@@ -213,13 +237,15 @@ public final class KeySourceState {
 
     private boolean usable(KeyRing r, Instant now) {
         return Duration.between(r.fetchedAt(), now)
-                .compareTo(settings.refreshInterval().plus(settings.maxStale())) <= 0;
+                        .compareTo(settings.refreshInterval().plus(settings.maxStale()))
+                <= 0;
     }
 
     /** After a failure, the next attempt waits {@code min-refetch-interval}. */
     private boolean retryAllowed(Instant now) {
         Instant attempt = lastAttempt;
-        return lastFailure == null || attempt == null
+        return lastFailure == null
+                || attempt == null
                 || Duration.between(attempt, now).compareTo(settings.minRefetchInterval()) >= 0;
     }
 
@@ -230,7 +256,8 @@ public final class KeySourceState {
     /** Four fifths into the refresh interval, a background refresh starts (once, and not right after a failure). */
     private boolean refreshAheadDue(KeyRing r, Instant now) {
         return Duration.between(r.fetchedAt(), now).compareTo(refreshAhead) >= 0
-                && inFlight.get() == null && retryAllowed(now);
+                && inFlight.get() == null
+                && retryAllowed(now);
     }
 
     /** The fetch in flight, or a new one: started on the executor when {@code background}. */
@@ -258,7 +285,10 @@ public final class KeySourceState {
         try {
             f.done.get(limit.toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException | ExecutionException e) {
-            LOG.debug("key source {}: gave up waiting for a fetch: {}", label, e.getClass().getSimpleName());
+            LOG.debug(
+                    "key source {}: gave up waiting for a fetch: {}",
+                    label,
+                    e.getClass().getSimpleName());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -338,14 +368,25 @@ public final class KeySourceState {
         listener.fetchFailed(label, problem);
         KeyRing r = ring;
         if (r == null) {
-            LOG.warn("key source {}: fetch failed, no keys cached (KEYS_UNAVAILABLE until a fetch succeeds): {}",
-                    label, problem);
+            LOG.warn(
+                    "key source {}: fetch failed, no keys cached (KEYS_UNAVAILABLE until a fetch succeeds): {}",
+                    label,
+                    problem);
         } else if (usable(r, now)) {
-            LOG.warn("key source {}: fetch failed; serving last-known-good keys fetched at {} until {} (jwks.max-stale): {}",
-                    label, r.fetchedAt(), dev.keyfence.internal.Instants.plus(r.fetchedAt(), settings.refreshInterval().plus(settings.maxStale())), problem);
+            LOG.warn(
+                    "key source {}: fetch failed; serving last-known-good keys fetched at {} until {} (jwks.max-stale): {}",
+                    label,
+                    r.fetchedAt(),
+                    dev.keyfence.internal.Instants.plus(
+                            r.fetchedAt(), settings.refreshInterval().plus(settings.maxStale())),
+                    problem);
         } else {
-            LOG.warn("key source {}: fetch failed and the keys fetched at {} are older than jwks.max-stale allows: "
-                    + "KEYS_UNAVAILABLE: {}", label, r.fetchedAt(), problem);
+            LOG.warn(
+                    "key source {}: fetch failed and the keys fetched at {} are older than jwks.max-stale allows: "
+                            + "KEYS_UNAVAILABLE: {}",
+                    label,
+                    r.fetchedAt(),
+                    problem);
         }
     }
 

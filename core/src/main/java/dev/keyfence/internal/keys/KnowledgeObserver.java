@@ -13,7 +13,12 @@ public interface KnowledgeObserver {
      * {@code source} published a good key set: {@code text} as read, {@code read} as parsed, and
      * the thumbprints it published before and no longer does ({@code removed}).
      */
-    void published(String source, TrustedIssuer issuer, JwkSetReader.Result read, String text, Set<String> removed,
+    void published(
+            String source,
+            TrustedIssuer issuer,
+            JwkSetReader.Result read,
+            String text,
+            Set<String> removed,
             Instant now);
 
     /** A set of {@code source} failed as a whole, but these keys parsed and carry its scope. */

@@ -21,6 +21,7 @@ public final class KnownKeys {
     private volatile Map<String, Instant> lastGoodRead = Map.of();
     /** Thumbprints each source published in its last good set, to notice removals. */
     private final Map<String, Set<String>> publishedBy = new HashMap<>();
+
     private volatile @Nullable KnowledgeObserver observer;
 
     /** Tells {@code observer} everything learned from the validator's own sources from now on. */
@@ -56,8 +57,8 @@ public final class KnownKeys {
      * its source ({@code text} not null) is also told to the observer, a set remembered by the
      * ledger ({@code text} null) is not.
      */
-    public synchronized void published(String source, TrustedIssuer issuer, JwkSetReader.Result read, @Nullable String text,
-            Instant now) {
+    public synchronized void published(
+            String source, TrustedIssuer issuer, JwkSetReader.Result read, @Nullable String text, Instant now) {
         Map<String, KeyKnowledge> next = new HashMap<>(keys);
         Map<String, List<TrackedKey>> byThumbprint = new HashMap<>();
         for (TrackedKey k : read.keys()) {
@@ -66,8 +67,8 @@ public final class KnownKeys {
         for (String t : read.excludedThumbprints()) {
             byThumbprint.putIfAbsent(t, List.of());
         }
-        byThumbprint.forEach((t, entries) -> next.put(t, known(next, t, now)
-                .published(source, issuer.name(), issuer.keyScope(), entries)));
+        byThumbprint.forEach((t, entries) ->
+                next.put(t, known(next, t, now).published(source, issuer.name(), issuer.keyScope(), entries)));
         Set<String> current = Set.copyOf(byThumbprint.keySet());
         Set<String> removed = new java.util.HashSet<>();
         for (String gone : publishedBy.getOrDefault(source, Set.of())) {

@@ -14,11 +14,10 @@ import org.jspecify.annotations.Nullable;
  * still recognised as the same key material.
  */
 final class PublicKeyThumbprint {
-    private static final Map<String, List<String>> REQUIRED = Map.of(
-            "RSA", List.of("e", "n"), "EC", List.of("crv", "x", "y"), "OKP", List.of("crv", "x"));
+    private static final Map<String, List<String>> REQUIRED =
+            Map.of("RSA", List.of("e", "n"), "EC", List.of("crv", "x", "y"), "OKP", List.of("crv", "x"));
 
-    private PublicKeyThumbprint() {
-    }
+    private PublicKeyThumbprint() {}
 
     /** The thumbprint, or null when the entry's public key itself does not parse. */
     static @Nullable String of(Map<?, ?> entry) {
@@ -36,7 +35,11 @@ final class PublicKeyThumbprint {
         try {
             EcCoordinates.check(params); // an oversized coordinate would fail in the JDK with a bare RuntimeException
             return JsonWebKey.Factory.newJwk(params).calculateBase64urlEncodedThumbprint(HashUtil.SHA_256);
-        } catch (KeySetException | JoseException | IllegalArgumentException | ClassCastException | IllegalStateException e) {
+        } catch (KeySetException
+                | JoseException
+                | IllegalArgumentException
+                | ClassCastException
+                | IllegalStateException e) {
             return null;
         }
     }

@@ -19,8 +19,7 @@ public final class RefreshExecutor {
 
     private static final Executor SHARED = create();
 
-    private RefreshExecutor() {
-    }
+    private RefreshExecutor() {}
 
     /** The JVM-wide refresh executor. */
     public static Executor shared() {
@@ -29,8 +28,8 @@ public final class RefreshExecutor {
 
     private static Executor create() {
         AtomicInteger n = new AtomicInteger();
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(THREADS, THREADS, 30, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(QUEUE), r -> {
+        ThreadPoolExecutor pool =
+                new ThreadPoolExecutor(THREADS, THREADS, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(QUEUE), r -> {
                     Thread t = new Thread(r, "keyfence-key-refresh-" + n.incrementAndGet());
                     t.setDaemon(true);
                     return t;

@@ -29,11 +29,25 @@ import org.jspecify.annotations.Nullable;
  * @param revokedAt      its {@code revoked_at}, or null
  * @param exponentOne    true for an RSA key with public exponent 1
  */
-public record TrackedKey(@Nullable String kid, String thumbprint, String keyType, @Nullable String curve, int sizeBits,
-                         Key key, @Nullable String alg, @Nullable String use, @Nullable List<String> keyOps,
-                         @Nullable String keyIssuer, @Nullable Instant certNotBefore, @Nullable Instant certNotAfter,
-                         @Nullable Instant jwkNotBefore, @Nullable Instant jwkExpires, @Nullable Instant jwkIssuedAt,
-                         boolean revokedMember, @Nullable Instant revokedAt, boolean exponentOne) {
+public record TrackedKey(
+        @Nullable String kid,
+        String thumbprint,
+        String keyType,
+        @Nullable String curve,
+        int sizeBits,
+        Key key,
+        @Nullable String alg,
+        @Nullable String use,
+        @Nullable List<String> keyOps,
+        @Nullable String keyIssuer,
+        @Nullable Instant certNotBefore,
+        @Nullable Instant certNotAfter,
+        @Nullable Instant jwkNotBefore,
+        @Nullable Instant jwkExpires,
+        @Nullable Instant jwkIssuedAt,
+        boolean revokedMember,
+        @Nullable Instant revokedAt,
+        boolean exponentOne) {
 
     /** True when this key may verify a signature made with {@code alg}: kty, curve, alg, use and key_ops all fit. */
     public boolean fits(JwsAlgorithm algorithm) {

@@ -49,13 +49,16 @@ public final class DirectoryLedger implements KeyLedger {
     public static final long DEFAULT_COMPACT_ABOVE = 8L * 1024 * 1024;
     /** How often subscribers' polls look for records appended by other processes. */
     public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofMillis(500);
+
     static final String LOG = "ledger.log";
     static final String LOCK = "ledger.lock";
     static final String COMPACTING = "ledger.log.compacting";
     private static final Logger LOG_ = LoggerFactory.getLogger(DirectoryLedger.class);
     /** One lock per directory and JVM: a process may lock a file only once at a time. */
     private static final ConcurrentHashMap<Path, ReentrantLock> PROCESS_LOCKS = new ConcurrentHashMap<>();
-    private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+
+    private static final boolean POSIX =
+            FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
 
     private final Path directory;
     private final Path log;
@@ -70,6 +73,7 @@ public final class DirectoryLedger implements KeyLedger {
     private final long compactAbove;
     /** The identity (inode) of the log file that {@code view}'s position refers to. */
     private @Nullable Object fileKey;
+
     private long compactedBytes;
 
     private DirectoryLedger(Path directory, Duration pollInterval, long compactAbove) {
@@ -108,13 +112,16 @@ public final class DirectoryLedger implements KeyLedger {
                     Files.createDirectories(parent);
                 }
                 if (POSIX) {
-                    Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+                    Files.createDirectory(
+                            dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
                 } else {
                     Files.createDirectory(dir);
                 }
             }
         } catch (IOException e) {
-            throw new ConfigurationException("ledger.directory", "cannot create " + dir + ": " + e.getClass().getSimpleName());
+            throw new ConfigurationException(
+                    "ledger.directory",
+                    "cannot create " + dir + ": " + e.getClass().getSimpleName());
         }
         if (!Files.isDirectory(dir) || !Files.isWritable(dir)) {
             throw new ConfigurationException("ledger.directory", dir + " is not a writable directory");
@@ -136,11 +143,16 @@ public final class DirectoryLedger implements KeyLedger {
         try {
             Set<PosixFilePermission> perms = Files.getPosixFilePermissions(path);
             if (perms.contains(PosixFilePermission.GROUP_WRITE) || perms.contains(PosixFilePermission.OTHERS_WRITE)) {
-                LOG_.warn("ledger {} is writable by group or others ({}): whoever can write it can reinstate a revoked key",
-                        path, PosixFilePermissions.toString(perms));
+                LOG_.warn(
+                        "ledger {} is writable by group or others ({}): whoever can write it can reinstate a revoked key",
+                        path,
+                        PosixFilePermissions.toString(perms));
             }
         } catch (IOException e) {
-            LOG_.warn("ledger {}: cannot read its permissions ({})", path, e.getClass().getSimpleName());
+            LOG_.warn(
+                    "ledger {}: cannot read its permissions ({})",
+                    path,
+                    e.getClass().getSimpleName());
         }
     }
 
@@ -148,7 +160,8 @@ public final class DirectoryLedger implements KeyLedger {
     private static FileChannel openFile(Path path, OpenOption... options) throws IOException {
         Set<OpenOption> set = new HashSet<>(Arrays.asList(options));
         if (POSIX && set.contains(StandardOpenOption.CREATE)) {
-            return FileChannel.open(path, set, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            return FileChannel.open(
+                    path, set, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         }
         return FileChannel.open(path, set);
     }
@@ -170,10 +183,10 @@ public final class DirectoryLedger implements KeyLedger {
         byte[] payload = LedgerCodec.encode(batch).getBytes(StandardCharsets.UTF_8);
         processLock.lock();
         try (FileChannel lockChannel = openFile(lock, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-             FileLock held = lockChannel.lock()) {
+                FileLock held = lockChannel.lock()) {
             boolean created = !Files.exists(log);
-            try (FileChannel channel = openFile(log, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                    StandardOpenOption.WRITE)) {
+            try (FileChannel channel =
+                    openFile(log, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
                 if (created) {
                     forceDirectory();
                 }
@@ -181,7 +194,10 @@ public final class DirectoryLedger implements KeyLedger {
                     LogFile.Tail tail = absorb(channel, identity());
                     long end = tail.end();
                     if (tail.torn()) {
-                        LOG_.warn("ledger {}: cutting off a torn record at byte {} (a writer stopped mid-write)", directory, end);
+                        LOG_.warn(
+                                "ledger {}: cutting off a torn record at byte {} (a writer stopped mid-write)",
+                                directory,
+                                end);
                         channel.truncate(end);
                         channel.force(true);
                     }
@@ -194,7 +210,8 @@ public final class DirectoryLedger implements KeyLedger {
             }
             held.release();
         } catch (IOException e) {
-            throw new LedgerException("ledger " + directory + ": cannot append (" + e.getClass().getSimpleName() + ")", e);
+            throw new LedgerException(
+                    "ledger " + directory + ": cannot append (" + e.getClass().getSimpleName() + ")", e);
         } finally {
             processLock.unlock();
         }
@@ -250,7 +267,8 @@ public final class DirectoryLedger implements KeyLedger {
                 catchUp();
             }
         } catch (LedgerException e) {
-            view.unavailable(Objects.requireNonNullElse(e.getMessage(), "ledger " + directory + ": unreadable"),
+            view.unavailable(
+                    Objects.requireNonNullElse(e.getMessage(), "ledger " + directory + ": unreadable"),
                     Clock.systemUTC().instant());
             return;
         }
@@ -273,7 +291,7 @@ public final class DirectoryLedger implements KeyLedger {
     public void compact() {
         processLock.lock();
         try (FileChannel lockChannel = openFile(lock, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-             FileLock held = lockChannel.lock()) {
+                FileLock held = lockChannel.lock()) {
             synchronized (stateLock) {
                 if (Files.exists(log)) {
                     try (FileChannel channel = FileChannel.open(log, StandardOpenOption.READ)) {
@@ -284,7 +302,8 @@ public final class DirectoryLedger implements KeyLedger {
             }
             held.release();
         } catch (IOException e) {
-            throw new LedgerException("ledger " + directory + ": cannot compact (" + e.getClass().getSimpleName() + ")", e);
+            throw new LedgerException(
+                    "ledger " + directory + ": cannot compact (" + e.getClass().getSimpleName() + ")", e);
         } finally {
             processLock.unlock();
         }
@@ -293,16 +312,18 @@ public final class DirectoryLedger implements KeyLedger {
     /** Compacts; the caller holds both locks and has read the whole log. */
     private void compactHeld() throws IOException {
         LedgerSnapshot all = view.snapshot();
-        byte[] payload = LedgerCodec.encode(new LedgerBatch(List.copyOf(all.keys().values()),
-                List.copyOf(all.sources().values()))).getBytes(StandardCharsets.UTF_8);
+        byte[] payload = LedgerCodec.encode(new LedgerBatch(
+                        List.copyOf(all.keys().values()),
+                        List.copyOf(all.sources().values())))
+                .getBytes(StandardCharsets.UTF_8);
         if (payload.length > LogFile.MAX_PAYLOAD) {
             LOG_.warn("ledger {}: not compacted, everything known is larger than one record", directory);
             return;
         }
         Path next = directory.resolve(COMPACTING);
         long end;
-        try (FileChannel channel = openFile(next, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
-                StandardOpenOption.WRITE)) {
+        try (FileChannel channel = openFile(
+                next, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
             end = LogFile.append(channel, 0, payload);
         }
         Files.move(next, log, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -335,7 +356,8 @@ public final class DirectoryLedger implements KeyLedger {
                 }
             }
         } catch (IOException e) {
-            throw new LedgerException("ledger " + directory + ": cannot read (" + e.getClass().getSimpleName() + ")", e);
+            throw new LedgerException(
+                    "ledger " + directory + ": cannot read (" + e.getClass().getSimpleName() + ")", e);
         }
     }
 
@@ -352,7 +374,8 @@ public final class DirectoryLedger implements KeyLedger {
         fileKey = key;
         long offset = view.position();
         if (channel.size() < offset) {
-            throw new LedgerException("ledger " + directory + ": " + LOG + " shrank below what was read (replaced or truncated by hand?)");
+            throw new LedgerException("ledger " + directory + ": " + LOG
+                    + " shrank below what was read (replaced or truncated by hand?)");
         }
         LogFile.Tail tail = LogFile.read(channel, offset);
         List<LedgerBatch> read = new ArrayList<>();

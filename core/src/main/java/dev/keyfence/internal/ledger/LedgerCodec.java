@@ -28,8 +28,7 @@ public final class LedgerCodec {
     /** The format version written. */
     public static final int VERSION = 1;
 
-    private LedgerCodec() {
-    }
+    private LedgerCodec() {}
 
     /** The batch as compact JSON text, its members in a stable order. */
     public static String encode(LedgerBatch batch) {
@@ -69,8 +68,11 @@ public final class LedgerCodec {
     /** A record's publishers as JSON members, in a stable order (also what {@code ledger show} prints). */
     public static List<Object> publishers(KeyRecord r) {
         List<Object> publishers = new ArrayList<>();
-        r.publishers().stream().sorted(java.util.Comparator.comparing(KeyRecord.Publisher::source)
-                .thenComparing(KeyRecord.Publisher::issuer).thenComparing(KeyRecord.Publisher::scope)).forEach(p -> {
+        r.publishers().stream()
+                .sorted(java.util.Comparator.comparing(KeyRecord.Publisher::source)
+                        .thenComparing(KeyRecord.Publisher::issuer)
+                        .thenComparing(KeyRecord.Publisher::scope))
+                .forEach(p -> {
                     Map<String, Object> pm = new LinkedHashMap<>();
                     pm.put("source", p.source());
                     pm.put("issuer", p.issuer());
@@ -122,7 +124,9 @@ public final class LedgerCodec {
         }
         try {
             List<KeyRecord> keys = list(root, "keys", LedgerCodec::keyRecord);
-            List<SourceKeySet> sources = list(root, "sources",
+            List<SourceKeySet> sources = list(
+                    root,
+                    "sources",
                     m -> new SourceKeySet(text(m, "source"), text(m, "json"), instant(text(m, "readAt"))));
             return new LedgerBatch(keys, sources);
         } catch (IllegalArgumentException | NullPointerException e) {
@@ -131,13 +135,22 @@ public final class LedgerCodec {
     }
 
     private static KeyRecord keyRecord(Map<String, Object> m) {
-        List<KeyRecord.Publisher> publishers = list(m, "publishers",
-                p -> new KeyRecord.Publisher(text(p, "source"), text(p, "issuer"), text(p, "scope")));
-        List<KeyRecord.Window> windows = list(m, "windows",
+        List<KeyRecord.Publisher> publishers = list(
+                m, "publishers", p -> new KeyRecord.Publisher(text(p, "source"), text(p, "issuer"), text(p, "scope")));
+        List<KeyRecord.Window> windows = list(
+                m,
+                "windows",
                 w -> new KeyRecord.Window(optionalInstant(w, "notBefore"), optionalInstant(w, "notAfter")));
-        return new KeyRecord(text(m, "jkt"), Set.copyOf(strings(m, "kids")), Set.copyOf(publishers),
-                optionalInstant(m, "firstSeen"), optionalInstant(m, "lastSeen"),
-                Set.copyOf(strings(m, "removals").stream().map(LedgerCodec::instant).toList()), Set.copyOf(windows),
+        return new KeyRecord(
+                text(m, "jkt"),
+                Set.copyOf(strings(m, "kids")),
+                Set.copyOf(publishers),
+                optionalInstant(m, "firstSeen"),
+                optionalInstant(m, "lastSeen"),
+                Set.copyOf(strings(m, "removals").stream()
+                        .map(LedgerCodec::instant)
+                        .toList()),
+                Set.copyOf(windows),
                 Set.copyOf(list(m, "revocations", LedgerCodec::action)),
                 Set.copyOf(list(m, "reinstatements", LedgerCodec::action)));
     }

@@ -57,17 +57,19 @@ public final class LedgerLink implements KnowledgeObserver, KeyLedger.Listener, 
     private final Map<String, Instant> storedSetReadAt = new ConcurrentHashMap<>();
     private final Set<String> republishedReported = ConcurrentHashMap.newKeySet();
     private final Thread loader;
-    private volatile Consumer<SourceKeySet> remembered = s -> { };
+    private volatile Consumer<SourceKeySet> remembered = s -> {};
     private volatile KeyLedger.@Nullable Subscription subscription;
     /** Every record known, merged; replaced whole under {@code this}. */
     private Map<String, KeyRecord> records = new HashMap<>();
+
     private volatile Map<String, Instant> retired = Map.of();
     private volatile Map<String, KeyRecord.Action> revoked = Map.of();
     private volatile Map<String, SourceKeySet> sets = Map.of();
     private volatile Optional<String> readProblem = Optional.empty();
     private volatile boolean closed;
 
-    private LedgerLink(KeyLedger ledger, KnownKeys known, Clock clock, KeySourceListener listener, Duration restoreSetEvery) {
+    private LedgerLink(
+            KeyLedger ledger, KnownKeys known, Clock clock, KeySourceListener listener, Duration restoreSetEvery) {
         this.ledger = ledger;
         this.known = known;
         this.clock = clock;
@@ -85,8 +87,8 @@ public final class LedgerLink implements KnowledgeObserver, KeyLedger.Listener, 
      * @param restoreSetEvery a source's unchanged key set is stored again once its stored read
      *                        is this old, so that its {@code readAt} stays recent
      */
-    public static LedgerLink start(KeyLedger ledger, KnownKeys known, Clock clock, KeySourceListener listener,
-            Duration restoreSetEvery) {
+    public static LedgerLink start(
+            KeyLedger ledger, KnownKeys known, Clock clock, KeySourceListener listener, Duration restoreSetEvery) {
         LedgerLink link = new LedgerLink(ledger, known, clock, listener, restoreSetEvery);
         link.subscription = subscribeQuietly(ledger, link);
         known.observe(link);
@@ -101,7 +103,10 @@ public final class LedgerLink implements KnowledgeObserver, KeyLedger.Listener, 
     public void awaitFirstLoad(Duration timeout) {
         try {
             if (!firstLoad.await(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
-                LOG.warn("ledger {}: not loaded within {}; validating from memory until it is", ledger.describe(), timeout);
+                LOG.warn(
+                        "ledger {}: not loaded within {}; validating from memory until it is",
+                        ledger.describe(),
+                        timeout);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -137,7 +142,9 @@ public final class LedgerLink implements KnowledgeObserver, KeyLedger.Listener, 
             try {
                 out.add(KeyRecord.of(t).revoked(action));
             } catch (IllegalArgumentException e) {
-                LOG.warn("ledger {}: a revocation naming no valid thumbprint is not recorded: {}", ledger.describe(),
+                LOG.warn(
+                        "ledger {}: a revocation naming no valid thumbprint is not recorded: {}",
+                        ledger.describe(),
                         e.getMessage());
             }
         }
@@ -151,8 +158,14 @@ public final class LedgerLink implements KnowledgeObserver, KeyLedger.Listener, 
         if (read.isEmpty()) {
             return w;
         }
-        return new LedgerState(LedgerState.Status.DOWN, w.ledger(), w.pendingKeys(), w.pendingOperatorActions(),
-                w.droppedObservations(), w.lastSuccess(), read);
+        return new LedgerState(
+                LedgerState.Status.DOWN,
+                w.ledger(),
+                w.pendingKeys(),
+                w.pendingOperatorActions(),
+                w.droppedObservations(),
+                w.lastSuccess(),
+                read);
     }
 
     /** Waits until everything handed to the ledger so far is stored, or {@code timeout} passes. */
@@ -161,8 +174,13 @@ public final class LedgerLink implements KnowledgeObserver, KeyLedger.Listener, 
     }
 
     @Override
-    public void published(String source, TrustedIssuer issuer, JwkSetReader.Result read, String text,
-            Set<String> removed, Instant now) {
+    public void published(
+            String source,
+            TrustedIssuer issuer,
+            JwkSetReader.Result read,
+            String text,
+            Set<String> removed,
+            Instant now) {
         KeyRecord.Publisher publisher = new KeyRecord.Publisher(source, issuer.issuer(), issuer.keyScope());
         List<KeyRecord> out = new ArrayList<>();
         Map<String, String> kids = new HashMap<>();
@@ -170,7 +188,8 @@ public final class LedgerLink implements KnowledgeObserver, KeyLedger.Listener, 
             if ("oct".equals(k.keyType())) {
                 continue; // a secret key's thumbprint is a hash of the secret: never shared
             }
-            KeyRecord r = k.kid() == null ? sighting(k.thumbprint(), publisher, now)
+            KeyRecord r = k.kid() == null
+                    ? sighting(k.thumbprint(), publisher, now)
                     : KeyRecord.of(k.thumbprint()).seen(k.kid(), publisher, now);
             r = withWindow(r, k.certNotBefore(), k.certNotAfter());
             r = withWindow(r, k.jwkNotBefore(), k.jwkExpires());
@@ -185,7 +204,8 @@ public final class LedgerLink implements KnowledgeObserver, KeyLedger.Listener, 
         }
         List<SourceKeySet> setOut = new ArrayList<>();
         Instant stored = storedSetReadAt.get(source);
-        if (!text.equals(storedSetText.get(source)) || stored == null
+        if (!text.equals(storedSetText.get(source))
+                || stored == null
                 || Duration.between(stored, now).compareTo(restoreSetEvery) >= 0) {
             setOut.add(new SourceKeySet(source, text, now));
             storedSetText.put(source, text);
@@ -195,8 +215,12 @@ public final class LedgerLink implements KnowledgeObserver, KeyLedger.Listener, 
         Map<String, Instant> r = retired;
         kids.forEach((t, label) -> {
             if (r.containsKey(t) && !removed.contains(t) && republishedReported.add(source + '\u0000' + t)) {
-                LOG.warn("key source {}: key {} is published again after it was retired at {}; it stays KEY_RETIRED "
-                        + "until an operator reinstates it (keyfence ledger reinstate)", source, label, r.get(t));
+                LOG.warn(
+                        "key source {}: key {} is published again after it was retired at {}; it stays KEY_RETIRED "
+                                + "until an operator reinstates it (keyfence ledger reinstate)",
+                        source,
+                        label,
+                        r.get(t));
                 listener.keyRepublished(source, label);
             }
         });
@@ -259,7 +283,10 @@ public final class LedgerLink implements KnowledgeObserver, KeyLedger.Listener, 
                 if (subscription == null) {
                     subscription = subscribeQuietly(ledger, this);
                 }
-                LOG.info("ledger {}: loaded {} keys and {} key sets", ledger.describe(), snapshot.keys().size(),
+                LOG.info(
+                        "ledger {}: loaded {} keys and {} key sets",
+                        ledger.describe(),
+                        snapshot.keys().size(),
                         snapshot.sources().size());
                 firstLoad.countDown();
                 return;
@@ -275,7 +302,9 @@ public final class LedgerLink implements KnowledgeObserver, KeyLedger.Listener, 
             } catch (InterruptedException e) {
                 return;
             }
-            backoff = backoff.multipliedBy(2).compareTo(MAX_LOAD_BACKOFF) > 0 ? MAX_LOAD_BACKOFF : backoff.multipliedBy(2);
+            backoff = backoff.multipliedBy(2).compareTo(MAX_LOAD_BACKOFF) > 0
+                    ? MAX_LOAD_BACKOFF
+                    : backoff.multipliedBy(2);
         }
     }
 
@@ -297,7 +326,9 @@ public final class LedgerLink implements KnowledgeObserver, KeyLedger.Listener, 
      * {@link KnownKeys} the scopes and first sightings, and replaces the revocation and
      * retirement maps.
      */
-    private void merge(java.util.Collection<KeyRecord> incoming, java.util.Collection<SourceKeySet> incomingSets,
+    private void merge(
+            java.util.Collection<KeyRecord> incoming,
+            java.util.Collection<SourceKeySet> incomingSets,
             boolean fromLoad) {
         List<KeyKnowledge> learned = new ArrayList<>();
         List<SourceKeySet> newSets = new ArrayList<>();
@@ -308,8 +339,9 @@ public final class LedgerLink implements KnowledgeObserver, KeyLedger.Listener, 
                 Map<String, KeyRecord.Action> rev = new HashMap<>(revoked);
                 for (KeyRecord r : incoming) {
                     KeyRecord merged = next.merge(r.thumbprint(), r, KeyRecord::merge);
-                    merged.removedAt().ifPresentOrElse(at -> ret.put(merged.thumbprint(), at),
-                            () -> ret.remove(merged.thumbprint()));
+                    merged.removedAt()
+                            .ifPresentOrElse(
+                                    at -> ret.put(merged.thumbprint(), at), () -> ret.remove(merged.thumbprint()));
                     if (merged.revoked()) {
                         rev.put(merged.thumbprint(), merged.latestRevocation().orElseThrow());
                     } else {
@@ -350,16 +382,26 @@ public final class LedgerLink implements KnowledgeObserver, KeyLedger.Listener, 
             int slash = p.source().indexOf('/');
             issuers.add(slash < 0 ? p.source() : p.source().substring(0, slash));
         }
-        return KeyKnowledge.remembered(r.thumbprint(), r.scopes(), issuers, r.firstSeen().orElseThrow());
+        return KeyKnowledge.remembered(
+                r.thumbprint(), r.scopes(), issuers, r.firstSeen().orElseThrow());
     }
 
     private static KeyRecord sighting(String thumbprint, KeyRecord.Publisher publisher, Instant at) {
-        return new KeyRecord(thumbprint, Set.of(), Set.of(publisher), Optional.of(at), Optional.of(at), Set.of(),
-                Set.of(), Set.of(), Set.of());
+        return new KeyRecord(
+                thumbprint,
+                Set.of(),
+                Set.of(publisher),
+                Optional.of(at),
+                Optional.of(at),
+                Set.of(),
+                Set.of(),
+                Set.of(),
+                Set.of());
     }
 
     private static KeyRecord withWindow(KeyRecord r, @Nullable Instant notBefore, @Nullable Instant notAfter) {
-        if (notBefore == null && notAfter == null || notBefore != null && notAfter != null && notAfter.isBefore(notBefore)) {
+        if (notBefore == null && notAfter == null
+                || notBefore != null && notAfter != null && notAfter.isBefore(notBefore)) {
             return r;
         }
         return r.window(new KeyRecord.Window(Optional.ofNullable(notBefore), Optional.ofNullable(notAfter)));

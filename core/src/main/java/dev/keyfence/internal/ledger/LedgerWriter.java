@@ -45,6 +45,7 @@ public final class LedgerWriter implements AutoCloseable {
     private int inFlight;
     /** The batch being stored now (empty between stores): still pending until the ledger took it. */
     private LedgerBatch storing = new LedgerBatch(List.of(), List.of());
+
     private boolean stopping;
     private LedgerState.Status status = LedgerState.Status.UP;
     private long dropped;
@@ -90,7 +91,8 @@ public final class LedgerWriter implements AutoCloseable {
         lock.lock();
         try {
             for (KeyRecord r : batch.keys()) {
-                boolean operator = !r.revocations().isEmpty() || !r.reinstatements().isEmpty();
+                boolean operator =
+                        !r.revocations().isEmpty() || !r.reinstatements().isEmpty();
                 if (!operator && pendingKeys.size() >= maxPendingKeys && !pendingKeys.containsKey(r.thumbprint())) {
                     dropped++;
                     continue;
@@ -144,8 +146,14 @@ public final class LedgerWriter implements AutoCloseable {
                     operator++;
                 }
             }
-            return new LedgerState(status, ledger.describe(), keys.size() + sources.size(), operator,
-                    dropped, lastSuccess, lastProblem);
+            return new LedgerState(
+                    status,
+                    ledger.describe(),
+                    keys.size() + sources.size(),
+                    operator,
+                    dropped,
+                    lastSuccess,
+                    lastProblem);
         } finally {
             lock.unlock();
         }
@@ -188,7 +196,8 @@ public final class LedgerWriter implements AutoCloseable {
                 if (stopping) {
                     return;
                 }
-                batch = new LedgerBatch(new ArrayList<>(pendingKeys.values()), new ArrayList<>(pendingSources.values()));
+                batch = new LedgerBatch(
+                        new ArrayList<>(pendingKeys.values()), new ArrayList<>(pendingSources.values()));
                 pendingKeys.clear();
                 pendingSources.clear();
                 storing = batch;
@@ -238,12 +247,16 @@ public final class LedgerWriter implements AutoCloseable {
             return Optional.empty();
         } catch (LedgerException e) {
             // a ledger may throw without a message: that must not end this thread and lose the batch
-            String problem = Objects.requireNonNullElse(e.getMessage(), "ledger " + ledger.describe() + ": append failed");
+            String problem =
+                    Objects.requireNonNullElse(e.getMessage(), "ledger " + ledger.describe() + ": append failed");
             LOG.warn("{}; will retry ({} observations pending)", problem, batch.size());
             return Optional.of(problem);
         } catch (RuntimeException e) {
             // A bug in a ledger must not lose a revocation: keep the batch and retry like an outage.
-            LOG.error("ledger {}: unexpected {} while storing; will retry", ledger.describe(), e.getClass().getName());
+            LOG.error(
+                    "ledger {}: unexpected {} while storing; will retry",
+                    ledger.describe(),
+                    e.getClass().getName());
             return Optional.of("unexpected " + e.getClass().getSimpleName());
         }
     }

@@ -19,16 +19,13 @@ final class LogFile {
     /** Largest payload accepted; a header claiming more is a torn or foreign frame. */
     static final int MAX_PAYLOAD = 16 * 1024 * 1024;
 
-    private LogFile() {
-    }
+    private LogFile() {}
 
     /** The records found from {@code offset} on, and where the last complete one ends. */
-    record Tail(List<Frame> frames, long end, boolean torn) {
-    }
+    record Tail(List<Frame> frames, long end, boolean torn) {}
 
     /** One complete record: its payload and where it starts in the file. */
-    record Frame(long offset, byte[] payload) {
-    }
+    record Frame(long offset, byte[] payload) {}
 
     /** Reads every complete, checksum-valid record from {@code offset} to the end of the file. */
     static Tail read(FileChannel channel, long offset) throws IOException {

@@ -46,8 +46,11 @@ public final class PathRouter<T> {
                 }
                 if (PathSyntax.matches(p.base(), p.subtree(), path, true)
                         || PathSyntax.matches(p.base(), p.subtree(), trimmed, true)) {
-                    return new Outcome<>(path, Optional.empty(), "ambiguous request path: it differs from the "
-                            + "pattern of profile '" + r.name() + "' only in letter case or a trailing '/'");
+                    return new Outcome<>(
+                            path,
+                            Optional.empty(),
+                            "ambiguous request path: it differs from the " + "pattern of profile '" + r.name()
+                                    + "' only in letter case or a trailing '/'");
                 }
             }
         }

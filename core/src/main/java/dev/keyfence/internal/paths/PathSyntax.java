@@ -5,11 +5,10 @@ import dev.keyfence.ConfigurationException;
 /** The syntax of path patterns and the one matching rule every front door uses. */
 public final class PathSyntax {
     /** The two forms, said in every pattern error. */
-    public static final String FORMS = "write \"/exact\" (that path only) or \"/prefix/**\" (the prefix and "
-            + "everything below it)";
+    public static final String FORMS =
+            "write \"/exact\" (that path only) or \"/prefix/**\" (the prefix and " + "everything below it)";
 
-    private PathSyntax() {
-    }
+    private PathSyntax() {}
 
     /**
      * Refuses a pattern that is not {@code /exact} or {@code /prefix/**}.
@@ -24,7 +23,8 @@ public final class PathSyntax {
         String base = subtree ? pattern.substring(0, pattern.length() - 3) : pattern;
         if (base.indexOf('*') >= 0) {
             String hint = base.endsWith("/*") && base.indexOf('*') == base.length() - 1 && !subtree
-                    ? " (for the prefix and everything below it, write \"" + base + "*\")" : "";
+                    ? " (for the prefix and everything below it, write \"" + base + "*\")"
+                    : "";
             throw error(pattern, "'*' is allowed only as a final \"/**\"" + hint);
         }
         if (base.isEmpty()) {

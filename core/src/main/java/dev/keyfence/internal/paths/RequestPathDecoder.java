@@ -24,8 +24,7 @@ public final class RequestPathDecoder {
         }
     }
 
-    private RequestPathDecoder() {
-    }
+    private RequestPathDecoder() {}
 
     /** Decodes {@code raw}, the path of a request without query string. */
     public static Decoded decode(String raw) {
@@ -88,7 +87,9 @@ public final class RequestPathDecoder {
 
     private static boolean flush(ByteBuffer bytes, StringBuilder out) {
         bytes.flip();
-        CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+        CharsetDecoder utf8 = StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         try {
             CharBuffer chars = utf8.decode(bytes);

@@ -18,8 +18,7 @@ public final class Base64Url {
         }
     }
 
-    private Base64Url() {
-    }
+    private Base64Url() {}
 
     /** Decodes {@code s[from, to)}, or returns null when it is not strict base64url. */
     public static byte @Nullable [] decode(String s, int from, int to) {

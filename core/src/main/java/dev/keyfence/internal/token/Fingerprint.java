@@ -9,8 +9,7 @@ import java.util.HexFormat;
 public final class Fingerprint {
     private static final ThreadLocal<MessageDigest> PER_THREAD = ThreadLocal.withInitial(Fingerprint::sha256);
 
-    private Fingerprint() {
-    }
+    private Fingerprint() {}
 
     public static String of(String token) {
         MessageDigest sha256 = PER_THREAD.get();

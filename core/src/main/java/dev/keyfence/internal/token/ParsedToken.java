@@ -18,8 +18,14 @@ public final class ParsedToken {
     private final boolean nested;
     private @Nullable String fingerprint;
 
-    ParsedToken(String raw, Map<String, Object> header, Map<String, Object> payload, int signingInputEnd,
-                byte[] signature, boolean jwe, boolean nested) {
+    ParsedToken(
+            String raw,
+            Map<String, Object> header,
+            Map<String, Object> payload,
+            int signingInputEnd,
+            byte[] signature,
+            boolean jwe,
+            boolean nested) {
         this.raw = raw;
         this.header = header;
         this.payload = payload;
@@ -29,12 +35,25 @@ public final class ParsedToken {
         this.nested = nested;
     }
 
-    public Map<String, Object> header() { return header; }
+    public Map<String, Object> header() {
+        return header;
+    }
     /** The claims; empty for JWE and nested tokens. */
-    public Map<String, Object> payload() { return payload; }
-    public byte[] signature() { return signature; }
-    public boolean jwe() { return jwe; }
-    public boolean nested() { return nested; }
+    public Map<String, Object> payload() {
+        return payload;
+    }
+
+    public byte[] signature() {
+        return signature;
+    }
+
+    public boolean jwe() {
+        return jwe;
+    }
+
+    public boolean nested() {
+        return nested;
+    }
 
     /** The ASCII signing input {@code header.payload} as bytes. */
     public byte[] signingInput() {

@@ -10,8 +10,7 @@ import java.util.Map;
 
 /** Splits and decodes a compact token strictly; see {@link ParsedToken}. */
 public final class TokenParser {
-    private TokenParser() {
-    }
+    private TokenParser() {}
 
     /**
      * A compact token whose header and payload are strict JSON objects (an access token), or a
@@ -99,10 +98,12 @@ public final class TokenParser {
             return new String(bytes, StandardCharsets.ISO_8859_1);
         }
         try {
-            return StandardCharsets.UTF_8.newDecoder()
+            return StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
         } catch (CharacterCodingException e) {
             throw new MalformedTokenException(part + " is not UTF-8");
         }

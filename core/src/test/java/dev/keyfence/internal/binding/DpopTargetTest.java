@@ -11,23 +11,28 @@ import org.junit.jupiter.api.Test;
 class DpopTargetTest {
     @Test
     void defaultPortsMatchTheirExplicitForm() {
-        assertThat(DpopProofVerifier.sameTarget("http://api.example.test/x", URI.create("http://api.example.test:80/x")))
+        assertThat(DpopProofVerifier.sameTarget(
+                        "http://api.example.test/x", URI.create("http://api.example.test:80/x")))
                 .isTrue();
-        assertThat(DpopProofVerifier.sameTarget("https://api.example.test/x", URI.create("https://api.example.test:443/x")))
+        assertThat(DpopProofVerifier.sameTarget(
+                        "https://api.example.test/x", URI.create("https://api.example.test:443/x")))
                 .isTrue();
-        assertThat(DpopProofVerifier.sameTarget("http://api.example.test/x", URI.create("http://api.example.test:8080/x")))
+        assertThat(DpopProofVerifier.sameTarget(
+                        "http://api.example.test/x", URI.create("http://api.example.test:8080/x")))
                 .isFalse();
     }
 
     @Test
     void portZeroIsNoDefaultPort() {
-        assertThat(DpopProofVerifier.sameTarget("https://api.example.test:0/x", URI.create("https://api.example.test/x")))
+        assertThat(DpopProofVerifier.sameTarget(
+                        "https://api.example.test:0/x", URI.create("https://api.example.test/x")))
                 .isFalse();
     }
 
     @Test
     void unparsableHtuMatchesNothing() {
-        assertThat(DpopProofVerifier.sameTarget("https://api.example.test/a b", URI.create("https://api.example.test/a")))
+        assertThat(DpopProofVerifier.sameTarget(
+                        "https://api.example.test/a b", URI.create("https://api.example.test/a")))
                 .isFalse();
     }
 
@@ -40,6 +45,8 @@ class DpopTargetTest {
         assertThat(cache.firstUse("jkt", "jti-1")).isFalse();
         assertThat(cache.firstUse("other-jkt", "jti-1")).isTrue();
         clock.advance(Duration.ofMinutes(2));
-        assertThat(cache.firstUse("jkt", "jti-1")).as("written 4 minutes ago, window 3").isTrue();
+        assertThat(cache.firstUse("jkt", "jti-1"))
+                .as("written 4 minutes ago, window 3")
+                .isTrue();
     }
 }

@@ -16,7 +16,9 @@ class CheckOrderTest {
     @Test
     void everyReasonHasExactlyOneControl() {
         for (Reason reason : Reason.values()) {
-            List<Control> owners = Arrays.stream(Control.values()).filter(c -> c.reasons().contains(reason)).toList();
+            List<Control> owners = Arrays.stream(Control.values())
+                    .filter(c -> c.reasons().contains(reason))
+                    .toList();
             assertThat(owners).as("controls rejecting with %s", reason).hasSize(1);
             assertThat(Control.of(reason)).isEqualTo(owners.get(0));
         }
@@ -24,7 +26,9 @@ class CheckOrderTest {
 
     @Test
     void controlReasonsInOrderAreExactlyTheContractsReasonsInOrder() {
-        List<Reason> flattened = Arrays.stream(Control.values()).flatMap(c -> c.reasons().stream()).toList();
+        List<Reason> flattened = Arrays.stream(Control.values())
+                .flatMap(c -> c.reasons().stream())
+                .toList();
         assertThat(flattened).containsExactly(Reason.values());
     }
 
@@ -35,18 +39,22 @@ class CheckOrderTest {
 
     @Test
     void checksRunInControlOrderOnePerControlButTokenShape() {
-        List<Control> expected = Arrays.stream(Control.values()).filter(c -> c != Control.TOKEN_SHAPE).toList();
+        List<Control> expected = Arrays.stream(Control.values())
+                .filter(c -> c != Control.TOKEN_SHAPE)
+                .toList();
         assertThat(Checks.all()).extracting(Check::control).containsExactlyElementsOf(expected);
         assertThat(Checks.checkOf(Control.TOKEN_SHAPE)).isEmpty();
         for (Control c : expected) {
-            assertThat(Checks.checkOf(c)).hasValueSatisfying(check -> assertThat(check.control()).isEqualTo(c));
+            assertThat(Checks.checkOf(c))
+                    .hasValueSatisfying(check -> assertThat(check.control()).isEqualTo(c));
         }
     }
 
     @Test
     void onlyKeepsControlOrderWhateverTheSetsOrder() {
         EnumSet<Control> some = EnumSet.of(Control.TOKEN_BINDING, Control.ISSUER, Control.SIGNATURE, Control.KEY_SCOPE);
-        assertThat(Checks.only(some)).extracting(Check::control)
+        assertThat(Checks.only(some))
+                .extracting(Check::control)
                 .containsExactly(Control.ISSUER, Control.KEY_SCOPE, Control.SIGNATURE, Control.TOKEN_BINDING);
     }
 
@@ -55,12 +63,17 @@ class CheckOrderTest {
         Control[] all = Control.values();
         for (int i = 0; i < all.length; i++) {
             for (int j = 0; j < all.length; j++) {
-                assertThat(all[i].isBefore(all[j])).as("%s before %s", all[i], all[j]).isEqualTo(i < j);
+                assertThat(all[i].isBefore(all[j]))
+                        .as("%s before %s", all[i], all[j])
+                        .isEqualTo(i < j);
             }
         }
-        assertThat(Control.KEY_LOOKUP.isBefore(Control.of(Reason.KEY_NOT_FOUND))).isFalse();
-        assertThat(Control.KEY_LOOKUP.isBefore(Control.of(Reason.KEYS_UNAVAILABLE))).isFalse();
-        assertThat(Control.KEY_LOOKUP.isBefore(Control.of(Reason.KEY_ISSUER_MISMATCH))).isTrue();
+        assertThat(Control.KEY_LOOKUP.isBefore(Control.of(Reason.KEY_NOT_FOUND)))
+                .isFalse();
+        assertThat(Control.KEY_LOOKUP.isBefore(Control.of(Reason.KEYS_UNAVAILABLE)))
+                .isFalse();
+        assertThat(Control.KEY_LOOKUP.isBefore(Control.of(Reason.KEY_ISSUER_MISMATCH)))
+                .isTrue();
     }
 
     @Test

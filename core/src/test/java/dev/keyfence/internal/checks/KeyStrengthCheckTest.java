@@ -16,28 +16,69 @@ class KeyStrengthCheckTest {
 
     @Test
     void strengthCheckCallsExponentOneTooWeak() {
-        TrackedKey exponentOne = new TrackedKey("e-one", "jkt", "RSA", null, 2048, RSA.publicKey(), null,
-                null, null, null, null, null, null, null, null, false, null, true);
+        TrackedKey exponentOne = new TrackedKey(
+                "e-one",
+                "jkt",
+                "RSA",
+                null,
+                2048,
+                RSA.publicKey(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                false,
+                null,
+                true);
         assertThat(KeyStrengthCheck.weakness(exponentOne, KeyPolicy.defaults())).contains("exponent is 1");
-        TrackedKey normal = new TrackedKey("rsa-1", "jkt", "RSA", null, 2048, RSA.publicKey(), null,
-                null, null, null, null, null, null, null, null, false, null, false);
+        TrackedKey normal = new TrackedKey(
+                "rsa-1",
+                "jkt",
+                "RSA",
+                null,
+                2048,
+                RSA.publicKey(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                false,
+                null,
+                false);
         assertThat(KeyStrengthCheck.weakness(normal, KeyPolicy.defaults())).isNull();
     }
 
     @Test
     void strengthCheckCallsRocaModuliAndShortHmacSecretsTooWeak() throws Exception {
-        java.security.PublicKey roca = java.security.KeyFactory.getInstance("RSA").generatePublic(
-                new java.security.spec.RSAPublicKeySpec(RocaFingerprintTest.ROCA, BigInteger.valueOf(65537)));
-        TrackedKey rocaKey = new TrackedKey("roca", "jkt", "RSA", null, 2048, roca, null,
-                null, null, null, null, null, null, null, null, false, null, false);
+        java.security.PublicKey roca = java.security.KeyFactory.getInstance("RSA")
+                .generatePublic(
+                        new java.security.spec.RSAPublicKeySpec(RocaFingerprintTest.ROCA, BigInteger.valueOf(65537)));
+        TrackedKey rocaKey = new TrackedKey(
+                "roca", "jkt", "RSA", null, 2048, roca, null, null, null, null, null, null, null, null, null, false,
+                null, false);
         assertThat(KeyStrengthCheck.weakness(rocaKey, KeyPolicy.defaults())).contains("ROCA");
-        TrackedKey secret256 = new TrackedKey("hs", "jkt", "oct", null, 256, null, null,
-                null, null, null, null, null, null, null, null, false, null, false);
-        assertThat(KeyStrengthCheck.weakness(secret256, KeyPolicy.defaults(), JwsAlgorithm.HS256)).isNull();
-        assertThat(KeyStrengthCheck.weakness(secret256, KeyPolicy.defaults(), JwsAlgorithm.HS384)).contains("under 384");
-        assertThat(KeyStrengthCheck.weakness(secret256, KeyPolicy.defaults(), JwsAlgorithm.HS512)).contains("under 512");
-        TrackedKey secret255 = new TrackedKey("hs", "jkt", "oct", null, 255, null, null,
-                null, null, null, null, null, null, null, null, false, null, false);
+        TrackedKey secret256 = new TrackedKey(
+                "hs", "jkt", "oct", null, 256, null, null, null, null, null, null, null, null, null, null, false, null,
+                false);
+        assertThat(KeyStrengthCheck.weakness(secret256, KeyPolicy.defaults(), JwsAlgorithm.HS256))
+                .isNull();
+        assertThat(KeyStrengthCheck.weakness(secret256, KeyPolicy.defaults(), JwsAlgorithm.HS384))
+                .contains("under 384");
+        assertThat(KeyStrengthCheck.weakness(secret256, KeyPolicy.defaults(), JwsAlgorithm.HS512))
+                .contains("under 512");
+        TrackedKey secret255 = new TrackedKey(
+                "hs", "jkt", "oct", null, 255, null, null, null, null, null, null, null, null, null, null, false, null,
+                false);
         assertThat(KeyStrengthCheck.weakness(secret255, KeyPolicy.defaults())).contains("under 256");
     }
 }

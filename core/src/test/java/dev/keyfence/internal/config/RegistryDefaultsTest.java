@@ -23,11 +23,22 @@ class RegistryDefaultsTest {
 
     @Test
     void documentedDefaultsAreTheDefaultsOfAPolicyWithoutThoseSettings() {
-        Map<String, Object> issuer = new LinkedHashMap<>(Map.of("name", "a", "issuer", "https://issuer.test",
-                "jwks-uri", "https://issuer.test/keys", "key-scope", "enterprise"));
-        Map<String, Object> tree = new LinkedHashMap<>(Map.of("issuers", List.of(issuer),
-                "resource", Map.of("audiences", List.of("api"), "accepted-key-scopes", List.of("enterprise"))));
-        ValidationPolicy p = KeyfenceConfig.fromTree(tree, Path.of("."), Map.of()).policy();
+        Map<String, Object> issuer = new LinkedHashMap<>(Map.of(
+                "name",
+                "a",
+                "issuer",
+                "https://issuer.test",
+                "jwks-uri",
+                "https://issuer.test/keys",
+                "key-scope",
+                "enterprise"));
+        Map<String, Object> tree = new LinkedHashMap<>(Map.of(
+                "issuers",
+                List.of(issuer),
+                "resource",
+                Map.of("audiences", List.of("api"), "accepted-key-scopes", List.of("enterprise"))));
+        ValidationPolicy p =
+                KeyfenceConfig.fromTree(tree, Path.of("."), Map.of()).policy();
 
         Map<String, Object> actual = new LinkedHashMap<>();
         actual.put("issuers[].require-key-issuer", p.issuers().get(0).requireKeyIssuer());
@@ -35,7 +46,8 @@ class RegistryDefaultsTest {
         actual.put("resource.algorithms", p.resource().algorithms());
         actual.put("resource.token-types", new ArrayList<>(p.resource().tokenTypes()));
         actual.put("resource.clock-skew", p.resource().clockSkew().toString());
-        actual.put("resource.max-token-lifetime", p.resource().maxTokenLifetime().toString());
+        actual.put(
+                "resource.max-token-lifetime", p.resource().maxTokenLifetime().toString());
         actual.put("keys.retired-grace", p.keys().retiredGrace().toString());
         actual.put("keys.min-rsa-bits", p.keys().minRsaBits());
         actual.put("keys.allowed-curves", new ArrayList<>(p.keys().allowedCurves()));
@@ -57,7 +69,8 @@ class RegistryDefaultsTest {
 
         assertThat(documented).containsExactlyInAnyOrderEntriesOf(actual);
         assertThat(p.keys().maxAge()).as("keys.max-age: no limit").isEmpty();
-        assertThat(SettingsRegistry.file("keys.max-age").orElseThrow().defaultValue()).isEmpty();
+        assertThat(SettingsRegistry.file("keys.max-age").orElseThrow().defaultValue())
+                .isEmpty();
     }
 
     /** Durations by value ({@code PT60S} is {@code PT1M}), lists as sets of case-insensitive names. */

@@ -37,13 +37,14 @@ class SettingsRegistryTest {
     @ParameterizedTest
     @MethodSource("fileSettingPaths")
     void everyFileSettingIsReadAndAWrongValueIsRefusedNamingIt(String path) {
-        Setting setting = SettingsRegistry.file(path).orElseGet(() -> SettingsRegistry.file("resource."
-                + path.substring(path.lastIndexOf('.') + 1)).orElseThrow());
+        Setting setting = SettingsRegistry.file(path)
+                .orElseGet(() -> SettingsRegistry.file("resource." + path.substring(path.lastIndexOf('.') + 1))
+                        .orElseThrow());
         Map<String, Object> tree = base();
         put(tree, path, wrongValue(setting.kind()));
 
-        ConfigurationException e = catchThrowableOfType(ConfigurationException.class,
-                () -> KeyfenceConfig.fromTree(tree, Path.of("."), Map.of()));
+        ConfigurationException e = catchThrowableOfType(
+                ConfigurationException.class, () -> KeyfenceConfig.fromTree(tree, Path.of("."), Map.of()));
 
         assertThat(e).as(path).isNotNull();
         assertThat(e.setting()).isEqualTo(path.replace("[]", "[0]").replace("*", "p"));
@@ -55,34 +56,55 @@ class SettingsRegistryTest {
         Map<String, Object> tree = base();
         put(tree, "jwks.max-stael", "PT1H");
 
-        ConfigurationException e = catchThrowableOfType(ConfigurationException.class,
-                () -> KeyfenceConfig.fromTree(tree, Path.of("."), Map.of()));
+        ConfigurationException e = catchThrowableOfType(
+                ConfigurationException.class, () -> KeyfenceConfig.fromTree(tree, Path.of("."), Map.of()));
 
-        assertThat(e.getMessage()).isEqualTo("jwks.max-stael: unknown setting (known here: [allow-http-loopback,"
-                + " max-bytes, max-stale, min-refetch-interval, refresh-interval, tenant-sources-per-minute, timeout])");
+        assertThat(e.getMessage())
+                .isEqualTo(
+                        "jwks.max-stael: unknown setting (known here: [allow-http-loopback,"
+                                + " max-bytes, max-stale, min-refetch-interval, refresh-interval, tenant-sources-per-minute, timeout])");
     }
 
     @Test
     void sectionsListTheirKeysIncludingNestedSections() {
-        assertThat(SettingsRegistry.keysIn("")).containsExactlyInAnyOrder("issuers", "resource", "resources", "keys",
-                "jwks", "max-token-bytes", "verified-token-cache", "ledger");
+        assertThat(SettingsRegistry.keysIn(""))
+                .containsExactlyInAnyOrder(
+                        "issuers",
+                        "resource",
+                        "resources",
+                        "keys",
+                        "jwks",
+                        "max-token-bytes",
+                        "verified-token-cache",
+                        "ledger");
         assertThat(SettingsRegistry.keysIn("keys")).contains("windows", "revoked");
-        assertThat(SettingsRegistry.keysIn(SettingsRegistry.PROFILE)).contains("paths", "audiences", "clock-skew")
+        assertThat(SettingsRegistry.keysIn(SettingsRegistry.PROFILE))
+                .contains("paths", "audiences", "clock-skew")
                 .doesNotContain("max-age");
     }
 
     @Test
     void eachSettingIsDeclaredOncePerFrontDoor() {
         for (FrontDoor door : FrontDoor.values()) {
-            List<String> paths = SettingsRegistry.at(door).stream().map(Setting::path).toList();
+            List<String> paths =
+                    SettingsRegistry.at(door).stream().map(Setting::path).toList();
             assertThat(paths).as(door.name()).doesNotHaveDuplicates();
         }
     }
 
     @Test
     void listKeysAreTheListValuedSettings() {
-        assertThat(SettingsRegistry.listKeys()).isEqualTo(Set.of("audiences", "accepted-key-scopes", "algorithms",
-                "token-types", "required-claims", "tenants", "revoked", "allowed-curves", "paths"));
+        assertThat(SettingsRegistry.listKeys())
+                .isEqualTo(Set.of(
+                        "audiences",
+                        "accepted-key-scopes",
+                        "algorithms",
+                        "token-types",
+                        "required-claims",
+                        "tenants",
+                        "revoked",
+                        "allowed-curves",
+                        "paths"));
     }
 
     private static Object wrongValue(SettingKind kind) {
@@ -98,12 +120,23 @@ class SettingsRegistryTest {
 
     /** A valid tree with one issuer, the default resource, one profile, one window and a database ledger. */
     private static Map<String, Object> base() {
-        Map<String, Object> issuer = map("name", "a", "issuer", "https://issuer.test", "jwks-uri",
-                "https://issuer.test/keys", "key-scope", "enterprise");
-        Map<String, Object> tree = map("issuers", new ArrayList<>(List.of(issuer)),
-                "resource", map("audiences", List.of("api"), "accepted-key-scopes", List.of("enterprise")));
+        Map<String, Object> issuer = map(
+                "name",
+                "a",
+                "issuer",
+                "https://issuer.test",
+                "jwks-uri",
+                "https://issuer.test/keys",
+                "key-scope",
+                "enterprise");
+        Map<String, Object> tree = map(
+                "issuers",
+                new ArrayList<>(List.of(issuer)),
+                "resource",
+                map("audiences", List.of("api"), "accepted-key-scopes", List.of("enterprise")));
         tree.put("resources", map("p", map("paths", List.of("/admin/**"))));
-        tree.put("keys", map("windows", new ArrayList<>(List.of(map("kid", "k", "not-after", "2030-01-01T00:00:00Z")))));
+        tree.put(
+                "keys", map("windows", new ArrayList<>(List.of(map("kid", "k", "not-after", "2030-01-01T00:00:00Z")))));
         tree.put("ledger", map("jdbc-url", "jdbc:postgresql://db.test/keyfence"));
         return tree;
     }
@@ -128,8 +161,7 @@ class SettingsRegistryTest {
             case "discovery-uri", "jwks-file" -> at.remove("jwks-uri");
             case "jkt" -> at.remove("kid");
             case "directory" -> at.remove("jdbc-url");
-            default -> {
-            }
+            default -> {}
         }
         at.put(key, value);
     }

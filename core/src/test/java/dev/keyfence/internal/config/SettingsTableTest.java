@@ -19,8 +19,10 @@ class SettingsTableTest {
     static final String REGENERATE = "./mvnw -B -q -pl core -am verify -Dkeycloak.unpack.skip=true"
             + " -Dtest=SettingsTableTest -Dsurefire.failIfNoSpecifiedTests=false -Dkeyfence.docs.update=true";
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
-    private static final List<Path> DOCS = List.of(ROOT.resolve("docs/configuration.md"),
-            ROOT.resolve("jakarta-adapter/README.md"), ROOT.resolve("README.md"));
+    private static final List<Path> DOCS = List.of(
+            ROOT.resolve("docs/configuration.md"),
+            ROOT.resolve("jakarta-adapter/README.md"),
+            ROOT.resolve("README.md"));
 
     @Test
     void committedSettingsTablesMatchTheRegistry() throws IOException {
@@ -39,7 +41,8 @@ class SettingsTableTest {
                 }
             }
         }
-        assertThat(stale).as("settings tables are stale in %s; regenerate them with:%n  %s", stale, REGENERATE)
+        assertThat(stale)
+                .as("settings tables are stale in %s; regenerate them with:%n  %s", stale, REGENERATE)
                 .isEmpty();
         assertThat(tables).as("marked tables found").isPositive();
     }
@@ -58,7 +61,9 @@ class SettingsTableTest {
     @Test
     void everySettingIsInSomeTable() {
         for (Setting s : SettingsRegistry.all()) {
-            assertThat(SettingsTables.TABLES.stream().anyMatch(t -> t.selects().test(s))).as(s.path()).isTrue();
+            assertThat(SettingsTables.TABLES.stream().anyMatch(t -> t.selects().test(s)))
+                    .as(s.path())
+                    .isTrue();
         }
     }
 

@@ -15,8 +15,11 @@ final class SettingsTables {
 
     static final List<Table> TABLES = List.of(
             new Table("issuers", s -> s.at(FrontDoor.FILE) && s.section().equals("issuers[]"), "setting"),
-            new Table("resource", s -> s.at(FrontDoor.FILE) && (s.section().equals("resource")
-                    || s.section().equals(SettingsRegistry.PROFILE)), "setting"),
+            new Table(
+                    "resource",
+                    s -> s.at(FrontDoor.FILE)
+                            && (s.section().equals("resource") || s.section().equals(SettingsRegistry.PROFILE)),
+                    "setting"),
             new Table("keys", s -> s.at(FrontDoor.FILE) && s.path().startsWith("keys."), "setting"),
             new Table("jwks", s -> s.at(FrontDoor.FILE) && s.section().equals("jwks"), "setting"),
             new Table("top", s -> s.at(FrontDoor.FILE) && s.section().isEmpty(), "setting"),
@@ -25,8 +28,7 @@ final class SettingsTables {
             new Table("servlet", s -> s.at(FrontDoor.SERVLET), "init parameter"),
             new Table("beyond-contract", SettingsRegistry::beyondContract, "setting"));
 
-    private SettingsTables() {
-    }
+    private SettingsTables() {}
 
     /** The markdown table (without markers) for {@code table}. */
     static String render(Table table) {
@@ -34,14 +36,25 @@ final class SettingsTables {
         sb.append("| ").append(table.heading()).append(" | type | default | bounds | meaning |\n");
         sb.append("|---|---|---|---|---|\n");
         // the adapter's own settings first, then those it shares with the file
-        List<Setting> rows = SettingsRegistry.all().stream().filter(table.selects())
-                .sorted(Comparator.comparing((Setting s) -> s.at(FrontDoor.FILE))).toList();
+        List<Setting> rows = SettingsRegistry.all().stream()
+                .filter(table.selects())
+                .sorted(Comparator.comparing((Setting s) -> s.at(FrontDoor.FILE)))
+                .toList();
         for (Setting s : rows) {
-            String name = table.asProperty() ? "keyfence." + s.path()
+            String name = table.asProperty()
+                    ? "keyfence." + s.path()
                     : s.path().replace(SettingsRegistry.PROFILE + ".", "resources.<name>.");
-            sb.append("| `").append(name).append("` | ").append(s.kind().docName()).append(" | ")
-                    .append(cell(s.shownDefault())).append(" | ").append(cell(s.bounds())).append(" | ")
-                    .append(cell(s.doc())).append(" |\n");
+            sb.append("| `")
+                    .append(name)
+                    .append("` | ")
+                    .append(s.kind().docName())
+                    .append(" | ")
+                    .append(cell(s.shownDefault()))
+                    .append(" | ")
+                    .append(cell(s.bounds()))
+                    .append(" | ")
+                    .append(cell(s.doc()))
+                    .append(" |\n");
         }
         return sb.toString();
     }

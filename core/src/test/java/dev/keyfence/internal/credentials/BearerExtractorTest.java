@@ -16,7 +16,8 @@ class BearerExtractorTest {
 
     @Test
     void takesTokenFromAuthorizationHeaderWithAnySchemeCase() {
-        assertThat(strict.extract(List.of("Bearer abc.def-_~+/.g=="), "", List.of())).isEqualTo(present("abc.def-_~+/.g=="));
+        assertThat(strict.extract(List.of("Bearer abc.def-_~+/.g=="), "", List.of()))
+                .isEqualTo(present("abc.def-_~+/.g=="));
         assertThat(strict.extract(List.of("BEARER abc"), "", List.of())).isEqualTo(present("abc"));
         assertThat(strict.extract(List.of("bearer   abc \t"), "", List.of())).isEqualTo(present("abc"));
     }
@@ -30,9 +31,19 @@ class BearerExtractorTest {
 
     @Test
     void refusesMalformedHeaders() {
-        for (String h : List.of("", "  ", "Bearer", "Bearer ", "Bearer a b", "Bearer a=b", "Bearer a,b", "Bearer \"a\"",
-                " Bearer", "Bearer a\u00e9")) {
-            assertThat(strict.extract(List.of(h), "", List.of())).as("[" + h + "]")
+        for (String h : List.of(
+                "",
+                "  ",
+                "Bearer",
+                "Bearer ",
+                "Bearer a b",
+                "Bearer a=b",
+                "Bearer a,b",
+                "Bearer \"a\"",
+                " Bearer",
+                "Bearer a\u00e9")) {
+            assertThat(strict.extract(List.of(h), "", List.of()))
+                    .as("[" + h + "]")
                     .isEqualTo(new Credential.Refused(BearerExtractor.MALFORMED));
         }
     }
@@ -40,10 +51,14 @@ class BearerExtractorTest {
     @Test
     void refusesMoreThanOneCredential() {
         Credential.Refused multiple = new Credential.Refused(BearerExtractor.MULTIPLE);
-        assertThat(strict.extract(List.of("Bearer a", "Bearer a"), "", List.of())).isEqualTo(multiple);
-        assertThat(strict.extract(List.of("Basic x", "Bearer a"), "", List.of())).isEqualTo(multiple);
-        assertThat(withQuery.extract(List.of("Bearer a"), "access_token=a", List.of())).isEqualTo(multiple);
-        assertThat(withQuery.extract(List.of(), "access_token=a&access_token=b", List.of())).isEqualTo(multiple);
+        assertThat(strict.extract(List.of("Bearer a", "Bearer a"), "", List.of()))
+                .isEqualTo(multiple);
+        assertThat(strict.extract(List.of("Basic x", "Bearer a"), "", List.of()))
+                .isEqualTo(multiple);
+        assertThat(withQuery.extract(List.of("Bearer a"), "access_token=a", List.of()))
+                .isEqualTo(multiple);
+        assertThat(withQuery.extract(List.of(), "access_token=a&access_token=b", List.of()))
+                .isEqualTo(multiple);
         assertThat(strict.extract(List.of("Bearer a"), "", List.of("a"))).isEqualTo(multiple);
         assertThat(withQuery.extract(List.of(), "access_token=a", List.of("b"))).isEqualTo(multiple);
     }
@@ -53,9 +68,11 @@ class BearerExtractorTest {
         Credential.Refused refused = new Credential.Refused(BearerExtractor.QUERY_REFUSED);
         assertThat(strict.extract(List.of(), "x=1&access_token=abc", List.of())).isEqualTo(refused);
         assertThat(strict.extract(List.of(), "access%5Ftoken=abc", List.of())).isEqualTo(refused);
-        assertThat(strict.extract(List.of("Bearer abc"), "access_token", List.of())).isEqualTo(refused);
+        assertThat(strict.extract(List.of("Bearer abc"), "access_token", List.of()))
+                .isEqualTo(refused);
         assertThat(strict.extract(List.of(), "access_tokens=abc", List.of())).isInstanceOf(Credential.Absent.class);
-        assertThat(withQuery.extract(List.of(), "x=1&access_token=a%2Bb", List.of())).isEqualTo(present("a+b"));
+        assertThat(withQuery.extract(List.of(), "x=1&access_token=a%2Bb", List.of()))
+                .isEqualTo(present("a+b"));
     }
 
     @Test
@@ -73,7 +90,8 @@ class BearerExtractorTest {
         assertThat(strict.extract(List.of("dpop  abc"), "", List.of())).isEqualTo(new Credential.Present("abc", true));
         assertThat(new BearerExtractor(false, false).extract(List.of("DPoP abc"), "", List.of()))
                 .isInstanceOf(Credential.Absent.class);
-        assertThat(strict.extract(List.of("DPoP"), "", List.of())).isEqualTo(new Credential.Refused(BearerExtractor.MALFORMED));
+        assertThat(strict.extract(List.of("DPoP"), "", List.of()))
+                .isEqualTo(new Credential.Refused(BearerExtractor.MALFORMED));
     }
 
     @Test

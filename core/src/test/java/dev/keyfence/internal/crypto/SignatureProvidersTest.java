@@ -25,7 +25,8 @@ class SignatureProvidersTest {
     void bouncyCastleAndJdkAgreeOnEveryVector(String name) {
         java.security.Provider preferred = SignatureVerifier.preferredProvider(JwsAlgorithm.byName(name));
         assertThat(preferred == null ? "the JDK's" : preferred.getName())
-                .as("Bouncy Castle is on the test class path and is preferred for " + name).isEqualTo("BC");
+                .as("Bouncy Castle is on the test class path and is preferred for " + name)
+                .isEqualTo("BC");
         JwsAlgorithm alg = JwsAlgorithm.byName(name);
         TestKey key = keyFor(name);
         byte[] input = INPUT.getBytes(StandardCharsets.US_ASCII);
@@ -39,24 +40,35 @@ class SignatureProvidersTest {
         invalid.add(new byte[0]);
         if (alg.ecFieldBytes() > 0) {
             invalid.add(Tokens.derEcdsaSignatureFor(INPUT, key));
-            invalid.add(withR(good, alg.ecFieldBytes(), ((ECPublicKey) key.publicKey()).getParams().getOrder()));
+            invalid.add(withR(
+                    good,
+                    alg.ecFieldBytes(),
+                    ((ECPublicKey) key.publicKey()).getParams().getOrder()));
             invalid.add(withR(good, alg.ecFieldBytes(), BigInteger.ZERO));
         }
         java.security.Provider fast = SignatureVerifier.preferredProvider(alg);
-        assertThat(SignatureVerifier.verify(alg, key.publicKey(), input, good, fast)).isTrue();
-        assertThat(SignatureVerifier.verify(alg, key.publicKey(), input, good, null)).isTrue();
+        assertThat(SignatureVerifier.verify(alg, key.publicKey(), input, good, fast))
+                .isTrue();
+        assertThat(SignatureVerifier.verify(alg, key.publicKey(), input, good, null))
+                .isTrue();
         for (byte[] sig : invalid) {
-            assertThat(SignatureVerifier.verify(alg, key.publicKey(), input, sig, fast)).isFalse();
-            assertThat(SignatureVerifier.verify(alg, key.publicKey(), input, sig, null)).isFalse();
+            assertThat(SignatureVerifier.verify(alg, key.publicKey(), input, sig, fast))
+                    .isFalse();
+            assertThat(SignatureVerifier.verify(alg, key.publicKey(), input, sig, null))
+                    .isFalse();
         }
     }
 
     private static TestKey keyFor(String alg) {
         switch (alg) {
-            case "ES256": return TestKey.ec("p256", "P-256");
-            case "ES384": return TestKey.ec("p384", "P-384");
-            case "ES512": return TestKey.ec("p521", "P-521");
-            default: return TestKey.ed25519("ed");
+            case "ES256":
+                return TestKey.ec("p256", "P-256");
+            case "ES384":
+                return TestKey.ec("p384", "P-384");
+            case "ES512":
+                return TestKey.ec("p521", "P-521");
+            default:
+                return TestKey.ed25519("ed");
         }
     }
 

@@ -36,10 +36,12 @@ class SignatureVerifierReuseTest {
         byte[] byB = Tokens.signature(name, b, INPUT);
         for (int round = 0; round < 3; round++) {
             assertThat(SignatureVerifier.verify(alg, a.publicKey(), IN, byA)).isTrue();
-            assertThat(SignatureVerifier.verify(alg, a.publicKey(), IN, byB)).isFalse(); // same key again, B's signature
+            assertThat(SignatureVerifier.verify(alg, a.publicKey(), IN, byB))
+                    .isFalse(); // same key again, B's signature
             assertThat(SignatureVerifier.verify(alg, b.publicKey(), IN, byA)).isFalse(); // new key, A's signature
             assertThat(SignatureVerifier.verify(alg, b.publicKey(), IN, byB)).isTrue();
-            assertThat(SignatureVerifier.verify(alg, b.publicKey(), IN, new byte[] {1, 2, 3})).isFalse(); // malformed
+            assertThat(SignatureVerifier.verify(alg, b.publicKey(), IN, new byte[] {1, 2, 3}))
+                    .isFalse(); // malformed
             assertThat(SignatureVerifier.verify(alg, b.publicKey(), IN, byB)).isTrue(); // after a malformed one
             assertThat(SignatureVerifier.verify(alg, a.publicKey(), IN, byB)).isFalse();
         }
@@ -53,9 +55,12 @@ class SignatureVerifierReuseTest {
         byte[] sig = Tokens.signature(name, a, INPUT);
         byte[] buffer = Arrays.copyOf(IN, IN.length + 50);
         Arrays.fill(buffer, IN.length, buffer.length, (byte) 'x');
-        assertThat(SignatureVerifier.verify(alg, a.publicKey(), buffer, IN.length, sig)).isTrue();
-        assertThat(SignatureVerifier.verify(alg, a.publicKey(), buffer, IN.length + 1, sig)).isFalse();
-        assertThat(SignatureVerifier.verify(alg, a.publicKey(), buffer, IN.length - 1, sig)).isFalse();
+        assertThat(SignatureVerifier.verify(alg, a.publicKey(), buffer, IN.length, sig))
+                .isTrue();
+        assertThat(SignatureVerifier.verify(alg, a.publicKey(), buffer, IN.length + 1, sig))
+                .isFalse();
+        assertThat(SignatureVerifier.verify(alg, a.publicKey(), buffer, IN.length - 1, sig))
+                .isFalse();
         assertThat(SignatureVerifier.verify(alg, a.publicKey(), buffer, sig)).isFalse(); // the whole buffer
     }
 }

@@ -28,7 +28,8 @@ class SignatureVerifierTest {
         byte[] wrong = mac.clone();
         wrong[0] ^= 1;
         assertThat(SignatureVerifier.verify(JwsAlgorithm.HS256, key, IN, wrong)).isFalse();
-        assertThat(SignatureVerifier.verify(JwsAlgorithm.HS256, TestKey.rsa("r").publicKey(), IN, mac)).isFalse();
+        assertThat(SignatureVerifier.verify(JwsAlgorithm.HS256, TestKey.rsa("r").publicKey(), IN, mac))
+                .isFalse();
     }
 
     @Test
@@ -36,14 +37,19 @@ class SignatureVerifierTest {
         TestKey rsa = TestKey.rsa("r");
         TestKey ec = TestKey.ec("e", "P-256");
         byte[] rs = Tokens.signature("RS256", rsa, INPUT);
-        assertThat(SignatureVerifier.verify(JwsAlgorithm.RS256, rsa.publicKey(), IN, rs)).isTrue();
-        assertThat(SignatureVerifier.verify(JwsAlgorithm.RS256, rsa.privateKey(), IN, rs)).isFalse();
-        assertThat(SignatureVerifier.verify(JwsAlgorithm.RS256, new SecretKeySpec(new byte[32], "HmacSHA256"), IN, rs)).isFalse();
+        assertThat(SignatureVerifier.verify(JwsAlgorithm.RS256, rsa.publicKey(), IN, rs))
+                .isTrue();
+        assertThat(SignatureVerifier.verify(JwsAlgorithm.RS256, rsa.privateKey(), IN, rs))
+                .isFalse();
+        assertThat(SignatureVerifier.verify(JwsAlgorithm.RS256, new SecretKeySpec(new byte[32], "HmacSHA256"), IN, rs))
+                .isFalse();
         byte[] es = Tokens.signature("ES256", ec, INPUT);
-        assertThat(SignatureVerifier.verify(JwsAlgorithm.ES256, rsa.publicKey(), IN, es)).isFalse();
+        assertThat(SignatureVerifier.verify(JwsAlgorithm.ES256, rsa.publicKey(), IN, es))
+                .isFalse();
         byte[] tampered = rs.clone();
         tampered[10] ^= 1;
-        assertThat(SignatureVerifier.verify(JwsAlgorithm.RS256, rsa.publicKey(), IN, tampered)).isFalse();
+        assertThat(SignatureVerifier.verify(JwsAlgorithm.RS256, rsa.publicKey(), IN, tampered))
+                .isFalse();
     }
 
     @Test
@@ -51,9 +57,12 @@ class SignatureVerifierTest {
         TestKey rsa = TestKey.rsa("r");
         byte[] ps = Tokens.signature("PS256", rsa, INPUT);
         for (int i = 0; i < 3; i++) {
-            assertThat(SignatureVerifier.verify(JwsAlgorithm.PS256, rsa.publicKey(), IN, ps, null)).isTrue();
-            assertThat(SignatureVerifier.verify(JwsAlgorithm.PS256, rsa.publicKey(), IN, ps, FastProvider.EC_AND_EDDSA)).isTrue();
-            assertThat(SignatureVerifier.verify(JwsAlgorithm.RS256, rsa.publicKey(), IN, ps, null)).isFalse();
+            assertThat(SignatureVerifier.verify(JwsAlgorithm.PS256, rsa.publicKey(), IN, ps, null))
+                    .isTrue();
+            assertThat(SignatureVerifier.verify(JwsAlgorithm.PS256, rsa.publicKey(), IN, ps, FastProvider.EC_AND_EDDSA))
+                    .isTrue();
+            assertThat(SignatureVerifier.verify(JwsAlgorithm.RS256, rsa.publicKey(), IN, ps, null))
+                    .isFalse();
         }
         assertThat(JwsAlgorithm.PS256.pssParameters().getSaltLength()).isEqualTo(32);
         assertThat(JwsAlgorithm.PS512.pssParameters().getDigestAlgorithm()).isEqualTo("SHA-512");
@@ -73,26 +82,32 @@ class SignatureVerifierTest {
         Key ec = TestKey.ec("e", "P-256").publicKey();
         assertThat(FastProvider.own(ec, null)).isSameAs(ec);
         assertThat(FastProvider.own(ec, FastProvider.EC_AND_EDDSA)).isNotSameAs(ec);
-        assertThat(FastProvider.own(ec, java.security.Security.getProvider("SunEC"))).isSameAs(ec);
+        assertThat(FastProvider.own(ec, java.security.Security.getProvider("SunEC")))
+                .isSameAs(ec);
     }
 
     @Test
     void joseToDerEncodesExactlyAndRefusesOutOfRangeValues() {
-        BigInteger n = ((ECPublicKey) TestKey.ec("e", "P-256").publicKey()).getParams().getOrder();
+        BigInteger n =
+                ((ECPublicKey) TestKey.ec("e", "P-256").publicKey()).getParams().getOrder();
         byte[] one2 = new byte[64];
         one2[31] = 1;
         one2[63] = 2;
-        assertThat(HexFormat.of().formatHex(SignatureVerifier.joseToDer(one2, 32, n))).isEqualTo("3006020101020102");
+        assertThat(HexFormat.of().formatHex(SignatureVerifier.joseToDer(one2, 32, n)))
+                .isEqualTo("3006020101020102");
         byte[] high = new byte[64];
         high[0] = (byte) 0x80;
         high[63] = 1;
         assertThat(HexFormat.of().formatHex(SignatureVerifier.joseToDer(high, 32, n)))
                 .isEqualTo("3026022100" + "80" + "00".repeat(31) + "020101");
         assertThat(SignatureVerifier.joseToDer(withR(n), 32, n)).isNull();
-        assertThat(SignatureVerifier.joseToDer(withR(n.subtract(BigInteger.ONE)), 32, n)).isNotNull();
+        assertThat(SignatureVerifier.joseToDer(withR(n.subtract(BigInteger.ONE)), 32, n))
+                .isNotNull();
         assertThat(SignatureVerifier.joseToDer(new byte[64], 32, n)).isNull();
         assertThat(SignatureVerifier.joseToDer(new byte[63], 32, n)).isNull();
-        BigInteger n521 = ((ECPublicKey) TestKey.ec("e5", "P-521").publicKey()).getParams().getOrder();
+        BigInteger n521 = ((ECPublicKey) TestKey.ec("e5", "P-521").publicKey())
+                .getParams()
+                .getOrder();
         byte[] big = new byte[132];
         big[1] = 1;
         big[67] = 1;

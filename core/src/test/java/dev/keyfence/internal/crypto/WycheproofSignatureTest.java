@@ -54,7 +54,8 @@ class WycheproofSignatureTest {
         "rsa_pss_2048_sha256_mgf1_32_test.json, PS256, RSA",
         "rsa_pss_3072_sha256_mgf1_32_test.json, PS256, RSA",
         "rsa_signature_2048_sha256_test.json, RS256, RSA",
-        "rsa_signature_3072_sha256_test.json, RS256, RSA"})
+        "rsa_signature_3072_sha256_test.json, RS256, RSA"
+    })
     void noInvalidSignatureVerifiesAndEveryValidOneDoesOnBothPaths(String file, String algName, String keyAlgorithm)
             throws GeneralSecurityException {
         JwsAlgorithm alg = JwsAlgorithm.byName(algName);
@@ -64,7 +65,8 @@ class WycheproofSignatureTest {
         Map<String, Integer> counts = new TreeMap<>();
         for (Wycheproof.Case c : Wycheproof.cases(file)) {
             PublicKey key = KeyFactory.getInstance(keyAlgorithm)
-                    .generatePublic(new X509EncodedKeySpec(Wycheproof.hex((String) c.group().get("publicKeyDer"))));
+                    .generatePublic(new X509EncodedKeySpec(
+                            Wycheproof.hex((String) c.group().get("publicKeyDer"))));
             byte[] msg = Wycheproof.hex(c.string("msg"));
             byte[] sig = Wycheproof.hex(c.string("sig"));
             boolean jdk = SignatureVerifier.verify(alg, key, msg, sig, null);

@@ -44,8 +44,8 @@ class BoundedFuzzTest {
             try {
                 run.accept(input);
             } catch (RuntimeException | AssertionError | StackOverflowError e) {
-                throw new AssertionError(target + " input #" + i + " (seed " + target.hashCode() + ") broke a property: "
-                        + e, e);
+                throw new AssertionError(
+                        target + " input #" + i + " (seed " + target.hashCode() + ") broke a property: " + e, e);
             }
         }
     }
@@ -67,7 +67,11 @@ class BoundedFuzzTest {
                 case 4 -> {
                     byte[] other = corpus.get(r.nextInt(corpus.size()));
                     int from = other.length == 0 ? 0 : r.nextInt(other.length);
-                    b = splice(b, at, java.util.Arrays.copyOfRange(other, from, Math.min(other.length, from + 1 + r.nextInt(16))), 0);
+                    b = splice(
+                            b,
+                            at,
+                            java.util.Arrays.copyOfRange(other, from, Math.min(other.length, from + 1 + r.nextInt(16))),
+                            0);
                 }
                 default -> {
                     if (b.length > 0) {

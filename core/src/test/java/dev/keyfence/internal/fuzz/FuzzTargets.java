@@ -1,8 +1,8 @@
 package dev.keyfence.internal.fuzz;
 
 import dev.keyfence.ConfigurationException;
-import dev.keyfence.KeyfenceConfig;
 import dev.keyfence.KeySource;
+import dev.keyfence.KeyfenceConfig;
 import dev.keyfence.ResourcePolicy;
 import dev.keyfence.TokenValidator;
 import dev.keyfence.TrustedIssuer;
@@ -41,28 +41,42 @@ final class FuzzTargets {
     /** The keys the policy trusts: the oracle holds their private keys. */
     static final List<TestKey> TRUSTED = List.of(TestKey.rsa("r1"), TestKey.ec("e1", "P-256"), TestKey.ed25519("d1"));
     /** Keys an attacker holds: same kids, other key material, and an HMAC secret made of a trusted public key. */
-    static final List<TestKey> UNTRUSTED = List.of(TestKey.rsa("r1").fresh(), TestKey.ec("e1", "P-256").fresh(),
-            TestKey.ed25519("d1").fresh(), TestKey.hmac("r1", TRUSTED.get(0).publicKey().getEncoded()),
-            TestKey.rsa("r1", 1024), TestKey.ec("e1", "P-384"));
+    static final List<TestKey> UNTRUSTED = List.of(
+            TestKey.rsa("r1").fresh(),
+            TestKey.ec("e1", "P-256").fresh(),
+            TestKey.ed25519("d1").fresh(),
+            TestKey.hmac("r1", TRUSTED.get(0).publicKey().getEncoded()),
+            TestKey.rsa("r1", 1024),
+            TestKey.ec("e1", "P-384"));
 
     static final TokenValidator VALIDATOR = TokenValidator.create(ValidationPolicy.builder()
-            .issuer(TrustedIssuer.builder().name("fuzz").issuer(ISS)
-                    .keySource(KeySource.jwks(JwkSet.of(TRUSTED.toArray(new TestKey[0])).toJson()))
-                    .keyScope("enterprise").build())
-            .resource(ResourcePolicy.builder().audiences(AUD).acceptedKeyScopes("enterprise")
-                    .tokenTypes("at+jwt", "JWT", "").build())
+            .issuer(TrustedIssuer.builder()
+                    .name("fuzz")
+                    .issuer(ISS)
+                    .keySource(KeySource.jwks(
+                            JwkSet.of(TRUSTED.toArray(new TestKey[0])).toJson()))
+                    .keyScope("enterprise")
+                    .build())
+            .resource(ResourcePolicy.builder()
+                    .audiences(AUD)
+                    .acceptedKeyScopes("enterprise")
+                    .tokenTypes("at+jwt", "JWT", "")
+                    .build())
             .clock(MutableClock.at(NOW))
             .build());
 
-    private static final List<String> ALGS = List.of("RS256", "PS256", "ES256", "EdDSA", "HS256", "none", "RS384",
-            "ES384", "rs256", "NONE", "");
+    private static final List<String> ALGS =
+            List.of("RS256", "PS256", "ES256", "EdDSA", "HS256", "none", "RS384", "ES384", "rs256", "NONE", "");
     private static final List<String> KIDS = List.of("r1", "e1", "d1", "", "r1 ", "R1");
-    private static final List<String> ISSUERS = List.of(ISS, ISS + "/", "https://login.fuzz.example.test/v2.0#",
-            "https://evil.example.test/v2.0", "HTTPS://LOGIN.FUZZ.EXAMPLE.TEST/v2.0");
+    private static final List<String> ISSUERS = List.of(
+            ISS,
+            ISS + "/",
+            "https://login.fuzz.example.test/v2.0#",
+            "https://evil.example.test/v2.0",
+            "HTTPS://LOGIN.FUZZ.EXAMPLE.TEST/v2.0");
     private static final List<String> HEADERS = List.of("jku", "x5u", "jwk", "x5c", "crit", "b64", "cty", "zip", "typ");
 
-    private FuzzTargets() {
-    }
+    private FuzzTargets() {}
 
     /** The token parser: a token or MalformedTokenException, the same twice; the signing input is what was signed. */
     static void tokenParser(byte[] data) {
@@ -73,7 +87,9 @@ final class FuzzTargets {
             ParsedToken t = TokenParser.parse(token, 16 * 1024);
             if (!t.jwe() && !t.nested()) {
                 byte[] in = t.signingInput();
-                check(token.startsWith(new String(in, StandardCharsets.US_ASCII) + "."), "signing input is not the token's prefix");
+                check(
+                        token.startsWith(new String(in, StandardCharsets.US_ASCII) + "."),
+                        "signing input is not the token's prefix");
             }
         } catch (MalformedTokenException expected) {
             // a refusal is a fine outcome
@@ -176,7 +192,8 @@ final class FuzzTargets {
             b = b.notBefore(Instant.ofEpochSecond(NOW.getEpochSecond() + in.nextInt(7200) - 3600));
         }
         if (in.nextInt(4) == 0) {
-            b = b.claim(in.pick(List.of("exp", "iat", "nbf", "aud", "iss", "tid", "x", "cnf")),
+            b = b.claim(
+                    in.pick(List.of("exp", "iat", "nbf", "aud", "iss", "tid", "x", "cnf")),
                     in.nextBoolean() ? in.nextString(6) : (Object) (long) in.nextInt(100));
         }
         boolean trustedSigner = in.nextInt(3) > 0;

@@ -7,9 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * Parsed objects are compact array maps up to {@link JsonObject#MAX_MEMBERS} members and hash maps
@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 class JsonObjectTest {
 
     private static String object(int members) {
-        return IntStream.range(0, members).mapToObj(i -> "\"m" + i + "\":" + i)
+        return IntStream.range(0, members)
+                .mapToObj(i -> "\"m" + i + "\":" + i)
                 .collect(Collectors.joining(",", "{", "}"));
     }
 
@@ -61,16 +62,19 @@ class JsonObjectTest {
     @ValueSource(ints = {1, 15, 16, 17, 40})
     void refusesADuplicateAfterAnyNumberOfMembers(int before) {
         String json = object(before + 1).replaceFirst("}$", ",\"m0\":0}");
-        assertThatThrownBy(() -> Json.parseObject(json)).isInstanceOf(JsonException.class)
+        assertThatThrownBy(() -> Json.parseObject(json))
+                .isInstanceOf(JsonException.class)
                 .hasMessageContaining("duplicate member name");
         String late = object(before + 1).replaceFirst("}$", ",\"m" + before + "\":0}");
-        assertThatThrownBy(() -> Json.parseObject(late)).isInstanceOf(JsonException.class)
+        assertThatThrownBy(() -> Json.parseObject(late))
+                .isInstanceOf(JsonException.class)
                 .hasMessageContaining("duplicate member name");
     }
 
     @Test
     void nestedObjectsKeepTheirOwnMembers() throws JsonException {
-        Map<String, Object> parsed = Json.parseObject("{\"a\":1,\"cnf\":{\"jkt\":\"x\",\"a\":2},\"b\":" + object(20) + ",\"c\":3}");
+        Map<String, Object> parsed =
+                Json.parseObject("{\"a\":1,\"cnf\":{\"jkt\":\"x\",\"a\":2},\"b\":" + object(20) + ",\"c\":3}");
         assertThat(parsed.keySet()).containsExactly("a", "cnf", "b", "c");
         assertThat(parsed.get("cnf")).isEqualTo(Map.of("jkt", "x", "a", 2L));
         assertThat(parsed.get("b")).isEqualTo(expected(20));
@@ -79,13 +83,15 @@ class JsonObjectTest {
 
     @Test
     void aRefusedDocumentLeavesNothingBehindForTheNext() throws JsonException {
-        assertThatThrownBy(() -> Json.parseObject("{\"a\":{\"b\":{\"c\":1,\"c\":2}}}")).isInstanceOf(JsonException.class);
+        assertThatThrownBy(() -> Json.parseObject("{\"a\":{\"b\":{\"c\":1,\"c\":2}}}"))
+                .isInstanceOf(JsonException.class);
         assertThat(Json.parseObject("{\"d\":{\"e\":4}}")).isEqualTo(Map.of("d", Map.of("e", 4L)));
     }
 
     @Test
     void knownNamesAreSharedAndEqualTextOnly() throws JsonException {
-        Map<String, Object> parsed = Json.parseObject("{\"alg\":\"RS256\",\"alG\":\"x\",\"client_id\":\"JWT\",\"kid\":\"k\"}");
+        Map<String, Object> parsed =
+                Json.parseObject("{\"alg\":\"RS256\",\"alG\":\"x\",\"client_id\":\"JWT\",\"kid\":\"k\"}");
         assertThat(parsed.keySet()).containsExactly("alg", "alG", "client_id", "kid");
         assertThat(parsed.keySet().iterator().next()).isSameAs("alg");
         assertThat(parsed.get("alG")).isEqualTo("x");

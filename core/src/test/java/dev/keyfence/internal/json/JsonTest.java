@@ -30,7 +30,8 @@ class JsonTest {
     @Test
     void rejectsDuplicateMemberNames() {
         assertThatThrownBy(() -> Json.parseObject("{\"alg\":\"RS256\",\"alg\":\"none\"}"))
-                .isInstanceOf(JsonException.class).hasMessageContaining("duplicate");
+                .isInstanceOf(JsonException.class)
+                .hasMessageContaining("duplicate");
         assertThatThrownBy(() -> Json.parseObject("{\"a\":{\"b\":1,\"b\":1}}")).isInstanceOf(JsonException.class);
         assertThatThrownBy(() -> Json.parseObject("{\"a\":1,\"\\u0061\":2}")).isInstanceOf(JsonException.class);
     }
@@ -46,7 +47,9 @@ class JsonTest {
         assertThat(Json.parse(ok)).isInstanceOf(List.class);
         for (int depth : new int[] {Json.MAX_DEPTH + 1, 10_000, 1_000_000}) {
             String deep = "[".repeat(depth) + "]".repeat(depth);
-            assertThatThrownBy(() -> Json.parse(deep)).isInstanceOf(JsonException.class).hasMessageContaining("nested");
+            assertThatThrownBy(() -> Json.parse(deep))
+                    .isInstanceOf(JsonException.class)
+                    .hasMessageContaining("nested");
             String deepObj = "{\"a\":".repeat(depth) + "1" + "}".repeat(depth);
             assertThatThrownBy(() -> Json.parse(deepObj)).isInstanceOf(JsonException.class);
         }
@@ -76,8 +79,34 @@ class JsonTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"01", "+1", "1.", ".5", "1e", "1e+", "-", "0x10", "NaN", "Infinity", "1e400", "-1e400",
-        "1 2", "[1,]", "{\"a\":1,}", "{,}", "[", "{\"a\"}", "{\"a\":}", "{1:2}", "tru", "nul", "", " ", "[] x"})
+    @ValueSource(
+            strings = {
+                "01",
+                "+1",
+                "1.",
+                ".5",
+                "1e",
+                "1e+",
+                "-",
+                "0x10",
+                "NaN",
+                "Infinity",
+                "1e400",
+                "-1e400",
+                "1 2",
+                "[1,]",
+                "{\"a\":1,}",
+                "{,}",
+                "[",
+                "{\"a\"}",
+                "{\"a\":}",
+                "{1:2}",
+                "tru",
+                "nul",
+                "",
+                " ",
+                "[] x"
+            })
     void rejectsWhatIsNotStrictJson(String text) {
         assertThatThrownBy(() -> Json.parse(text)).isInstanceOf(JsonException.class);
     }
@@ -93,7 +122,9 @@ class JsonTest {
     void errorMessagesNeverQuoteTheInput() {
         String secret = "eyJzZWNyZXQiOiJ0b2tlbiJ9";
         assertThatThrownBy(() -> Json.parse("{\"" + secret + "\":1,\"" + secret + "\":2}"))
-                .isInstanceOf(JsonException.class).message().doesNotContain(secret);
+                .isInstanceOf(JsonException.class)
+                .message()
+                .doesNotContain(secret);
         assertThatThrownBy(() -> Json.parse(secret)).message().doesNotContain(secret);
     }
 
@@ -102,10 +133,23 @@ class JsonTest {
         // Character.digit accepts fullwidth digits: with it "\\u\uFF10\uFF10\uFF16\uFF19ss" spelled "iss".
         assertThat(Json.parse("\"\\u0069ss\"")).isEqualTo("iss");
         assertThat(Json.parse("\"\\u00aF\"")).isEqualTo("\u00af");
-        for (String digits : List.of("\uFF10\uFF10\uFF16\uFF19", "\u0660\u0660\u0666\u0669", "00\uFF16\uFF19",
-                "006\uFF49", "006 ", "00-9", "00g9", "00G9", "00/9", "00:9", "00@9", "00`9")) {
+        for (String digits : List.of(
+                "\uFF10\uFF10\uFF16\uFF19",
+                "\u0660\u0660\u0666\u0669",
+                "00\uFF16\uFF19",
+                "006\uFF49",
+                "006 ",
+                "00-9",
+                "00g9",
+                "00G9",
+                "00/9",
+                "00:9",
+                "00@9",
+                "00`9")) {
             assertThatThrownBy(() -> Json.parseObject("{\"\\u" + digits + "ss\":\"https://evil.test\"}"))
-                    .as("\\u%s", digits).isInstanceOf(JsonException.class).hasMessageContaining("unicode escape");
+                    .as("\\u%s", digits)
+                    .isInstanceOf(JsonException.class)
+                    .hasMessageContaining("unicode escape");
         }
     }
 
@@ -113,13 +157,26 @@ class JsonTest {
     void refusesLoneSurrogatesEscapedOrRaw() throws JsonException {
         assertThat(Json.parse("\"\\uD83D\\uDE00\"")).isEqualTo("\uD83D\uDE00");
         assertThat(Json.parse("\"a\uD83D\uDE00b\"")).isEqualTo("a\uD83D\uDE00b");
-        for (String text : List.of("\"\\uD83D\"", "\"\\uDE00\"", "\"\\uD83Dx\"", "\"\\uD83D\\u0041\"",
-                "\"\\uD83D\\uD83D\"", "\"\\uDE00\\uD83D\"", "\"\\uD83D\\n\"", "\"\\uD83D\\u\"",
-                "\"\uD83D\"", "\"\uDE00\"", "\"a\uD83Dx\"", "\"\\n\uDE00\"", "\"\uDE00\uD83D\"")) {
-            assertThatThrownBy(() -> Json.parse(text)).as(text.replace('\\', '/'))
+        for (String text : List.of(
+                "\"\\uD83D\"",
+                "\"\\uDE00\"",
+                "\"\\uD83Dx\"",
+                "\"\\uD83D\\u0041\"",
+                "\"\\uD83D\\uD83D\"",
+                "\"\\uDE00\\uD83D\"",
+                "\"\\uD83D\\n\"",
+                "\"\\uD83D\\u\"",
+                "\"\uD83D\"",
+                "\"\uDE00\"",
+                "\"a\uD83Dx\"",
+                "\"\\n\uDE00\"",
+                "\"\uDE00\uD83D\"")) {
+            assertThatThrownBy(() -> Json.parse(text))
+                    .as(text.replace('\\', '/'))
                     .isInstanceOf(JsonException.class);
         }
     }
+
     @Test
     void readsLiteralsAndWhitespaceEverywhereJsonAllowsIt() throws JsonException {
         assertThat(Json.parse("false")).isEqualTo(Boolean.FALSE);

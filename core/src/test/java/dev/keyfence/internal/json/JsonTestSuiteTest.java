@@ -31,22 +31,22 @@ class JsonTestSuiteTest {
      * makes them MALFORMED_TOKEN (RFC 7515 5.2 allows refusing them; taking the last "alg" or "iss"
      * is how parser-differential attacks pass a check and then another value).
      */
-    static final List<String> REFUSED_BY_CONTRACT = List.of("y_object_duplicated_key.json",
-            "y_object_duplicated_key_and_value.json");
+    static final List<String> REFUSED_BY_CONTRACT =
+            List.of("y_object_duplicated_key.json", "y_object_duplicated_key_and_value.json");
 
     /** Implementation-defined cases: true when Keyfence accepts, with why. */
     static final Map<String, Boolean> IMPLEMENTATION_DEFINED = new TreeMap<>(Map.ofEntries(
             // Numbers: a finite double or a long is kept; what overflows a double is refused ("number out of range").
             Map.entry("i_number_double_huge_neg_exp.json", true), // underflows to 0.0: a finite number
-            Map.entry("i_number_huge_exp.json", false),            // overflows to infinity
-            Map.entry("i_number_neg_int_huge_exp.json", false),    // overflows to -infinity
+            Map.entry("i_number_huge_exp.json", false), // overflows to infinity
+            Map.entry("i_number_neg_int_huge_exp.json", false), // overflows to -infinity
             Map.entry("i_number_pos_double_huge_exp.json", false), // overflows to infinity
-            Map.entry("i_number_real_neg_overflow.json", false),   // -1.5e308 * 10: overflows
-            Map.entry("i_number_real_pos_overflow.json", false),   // overflows
-            Map.entry("i_number_real_underflow.json", true),       // 123e-10000000 underflows to 0.0
-            Map.entry("i_number_too_big_neg_int.json", true),      // beyond long: kept as a double
-            Map.entry("i_number_too_big_pos_int.json", true),      // beyond long: kept as a double
-            Map.entry("i_number_very_big_negative_int.json", true),// beyond long: kept as a double
+            Map.entry("i_number_real_neg_overflow.json", false), // -1.5e308 * 10: overflows
+            Map.entry("i_number_real_pos_overflow.json", false), // overflows
+            Map.entry("i_number_real_underflow.json", true), // 123e-10000000 underflows to 0.0
+            Map.entry("i_number_too_big_neg_int.json", true), // beyond long: kept as a double
+            Map.entry("i_number_too_big_pos_int.json", true), // beyond long: kept as a double
+            Map.entry("i_number_very_big_negative_int.json", true), // beyond long: kept as a double
             // Lone or inverted surrogates, escaped: refused, so that no string holds half a character.
             Map.entry("i_object_key_lone_2nd_surrogate.json", false),
             Map.entry("i_string_1st_surrogate_but_2nd_missing.json", false),
@@ -78,8 +78,11 @@ class JsonTestSuiteTest {
             Map.entry("i_structure_UTF-8_BOM_empty_object.json", false)));
 
     @Test
-    void everyYesParsesEveryNoIsRefusedAndEachImplementationDefinedCaseIsPinned() throws IOException, URISyntaxException {
-        Path dir = Path.of(JsonTestSuiteTest.class.getResource("/vectors/jsontestsuite/test_parsing").toURI());
+    void everyYesParsesEveryNoIsRefusedAndEachImplementationDefinedCaseIsPinned()
+            throws IOException, URISyntaxException {
+        Path dir = Path.of(JsonTestSuiteTest.class
+                .getResource("/vectors/jsontestsuite/test_parsing")
+                .toURI());
         List<String> wrong = new ArrayList<>();
         Map<Character, Integer> counts = new TreeMap<>();
         List<String> names;
@@ -123,8 +126,12 @@ class JsonTestSuiteTest {
     static boolean accepts(byte[] bytes) {
         String text;
         try {
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+            text = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
         } catch (CharacterCodingException e) {
             return false;
         }

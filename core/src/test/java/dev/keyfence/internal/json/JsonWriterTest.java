@@ -28,8 +28,10 @@ class JsonWriterTest {
         m.put("e", Optional.empty());
         m.put("a", List.of(1L, List.of(), Map.of()));
         m.put("at", Instant.EPOCH);
-        assertThat(JsonWriter.write(m)).isEqualTo("{\"s\":\"x\",\"i\":7,\"l\":-12,\"d\":1.5,\"inf\":null,\"nan\":null,"
-                + "\"t\":true,\"n\":null,\"N\":null,\"o\":\"y\",\"e\":null,\"a\":[1,[],{}],\"at\":\"1970-01-01T00:00:00Z\"}");
+        assertThat(JsonWriter.write(m))
+                .isEqualTo(
+                        "{\"s\":\"x\",\"i\":7,\"l\":-12,\"d\":1.5,\"inf\":null,\"nan\":null,"
+                                + "\"t\":true,\"n\":null,\"N\":null,\"o\":\"y\",\"e\":null,\"a\":[1,[],{}],\"at\":\"1970-01-01T00:00:00Z\"}");
         assertThat(JsonWriter.write(List.of("a", "b"))).isEqualTo("[\"a\",\"b\"]");
         assertThat(JsonWriter.write(Map.of())).isEqualTo("{}");
     }
@@ -50,7 +52,9 @@ class JsonWriterTest {
                 case '\t' -> "\\t";
                 default -> String.format("\\u%04x", (int) c);
             };
-            assertThat(JsonWriter.quote(String.valueOf(c))).as("U+%04X", (int) c).isEqualTo("\"" + expected + "\"");
+            assertThat(JsonWriter.quote(String.valueOf(c)))
+                    .as("U+%04X", (int) c)
+                    .isEqualTo("\"" + expected + "\"");
         }
         assertThat(JsonWriter.quote("\u007f/<>'")).isEqualTo("\"\u007f/<>'\"");
         assertThat(JsonWriter.quote("")).isEqualTo("\"\"");
@@ -76,7 +80,8 @@ class JsonWriterTest {
         assertThat(JsonWriter.quote("\uDE00\uD83D")).isEqualTo("\"\uFFFD\uFFFD\"");
         assertThat(JsonWriter.quote("\uD83D\uD83D\uDE00")).isEqualTo("\"\uFFFD\uD83D\uDE00\"");
         // the strict parser refuses lone surrogates; what the writer writes it always reads back
-        assertThat(Json.parse(JsonWriter.write(List.of("x\uD800", "\uDFFFy")))).isEqualTo(List.of("x\uFFFD", "\uFFFDy"));
+        assertThat(Json.parse(JsonWriter.write(List.of("x\uD800", "\uDFFFy"))))
+                .isEqualTo(List.of("x\uFFFD", "\uFFFDy"));
     }
 
     @Test

@@ -1,15 +1,15 @@
 package dev.keyfence.internal.ledger;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.keyfence.ledger.KeyLedger;
 import dev.keyfence.ledger.KeyLedgers;
 import dev.keyfence.ledger.KeyRecord;
 import dev.keyfence.ledger.LedgerSnapshot;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
-import java.io.Writer;
 import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -27,8 +27,8 @@ class DirectoryLedgerProcessTest {
 
     static Process child(String mode, Path dir) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                LedgerChild.class.getName(), mode, dir.toString());
+        ProcessBuilder pb = new ProcessBuilder(
+                java, "-cp", System.getProperty("java.class.path"), LedgerChild.class.getName(), mode, dir.toString());
         pb.redirectError(ProcessBuilder.Redirect.INHERIT);
         return pb.start();
     }
@@ -37,7 +37,8 @@ class DirectoryLedgerProcessTest {
     void everyAcknowledgedWriteSurvivesKillDashNine() throws Exception {
         Process writer = child("write", dir);
         List<Integer> acked = new ArrayList<>();
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(writer.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader out =
+                new BufferedReader(new InputStreamReader(writer.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line = out.readLine(); line != null && acked.size() < 200; line = out.readLine()) {
                 acked.add(Integer.parseInt(line.substring("ack ".length())));
             }
@@ -51,26 +52,32 @@ class DirectoryLedgerProcessTest {
         try (KeyLedger after = KeyLedgers.directory(dir)) {
             LedgerSnapshot s = after.load();
             for (int i : acked) {
-                assertThat(s.key(LedgerChild.thumbprint(i))).as("acknowledged write %d", i).isPresent();
+                assertThat(s.key(LedgerChild.thumbprint(i)))
+                        .as("acknowledged write %d", i)
+                        .isPresent();
             }
             // the ledger stays writable after the crash
             after.revoke(LedgerChild.thumbprint(0), new KeyRecord.Action("alice", "after the crash", Instant.now()));
         }
         try (KeyLedger again = KeyLedgers.directory(dir)) {
-            assertThat(again.load().key(LedgerChild.thumbprint(0)).orElseThrow().revoked()).isTrue();
+            assertThat(again.load().key(LedgerChild.thumbprint(0)).orElseThrow().revoked())
+                    .isTrue();
         }
     }
 
     @Test
     void twoProcessesSharingADirectorySeeEachOthersRevocations() throws Exception {
         Process other = child("watch", dir);
-        try (KeyLedger ledger = dev.keyfence.internal.ledger.DirectoryLedger.open(dir, java.time.Duration.ofMillis(20));
-             BufferedReader out = new BufferedReader(new InputStreamReader(other.getInputStream(), StandardCharsets.UTF_8));
-             Writer in = new OutputStreamWriter(other.getOutputStream(), StandardCharsets.UTF_8)) {
+        try (KeyLedger ledger =
+                        dev.keyfence.internal.ledger.DirectoryLedger.open(dir, java.time.Duration.ofMillis(20));
+                BufferedReader out =
+                        new BufferedReader(new InputStreamReader(other.getInputStream(), StandardCharsets.UTF_8));
+                Writer in = new OutputStreamWriter(other.getOutputStream(), StandardCharsets.UTF_8)) {
             assertThat(out.readLine()).isEqualTo("ready");
             CountDownLatch seenHere = new CountDownLatch(1);
             ledger.subscribe(batch -> batch.keys().stream()
-                    .filter(r -> r.thumbprint().equals("fromChild") && r.revoked()).findAny()
+                    .filter(r -> r.thumbprint().equals("fromChild") && r.revoked())
+                    .findAny()
                     .ifPresent(r -> seenHere.countDown()));
 
             ledger.revoke("fromParent", new KeyRecord.Action("alice", "leaked", Instant.now()));
@@ -79,7 +86,12 @@ class DirectoryLedgerProcessTest {
             in.write("fromChild\n");
             in.flush();
             assertThat(seenHere.await(30, TimeUnit.SECONDS)).isTrue();
-            assertThat(ledger.load().key("fromChild").orElseThrow().latestRevocation().orElseThrow().actor())
+            assertThat(ledger.load()
+                            .key("fromChild")
+                            .orElseThrow()
+                            .latestRevocation()
+                            .orElseThrow()
+                            .actor())
                     .isEqualTo("child");
         } finally {
             other.destroyForcibly();

@@ -1,5 +1,9 @@
 package dev.keyfence.internal.ledger;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.keyfence.ConfigurationException;
 import dev.keyfence.ledger.KeyLedger;
 import dev.keyfence.ledger.KeyLedgers;
 import dev.keyfence.ledger.KeyRecord;
@@ -7,10 +11,6 @@ import dev.keyfence.ledger.LedgerBatch;
 import dev.keyfence.ledger.LedgerException;
 import dev.keyfence.ledger.LedgerSnapshot;
 import dev.keyfence.ledger.SourceKeySet;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
-import dev.keyfence.ConfigurationException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -43,7 +43,8 @@ class DirectoryLedgerTest {
             assertThat(s.key(JKT).orElseThrow().firstSeen()).contains(T0);
             assertThat(s.key(JKT).orElseThrow().revoked()).isTrue();
             assertThat(s.source("consumer").orElseThrow().readAt()).isEqualTo(T0);
-            assertThat(second.describe()).isEqualTo("directory " + dir.toAbsolutePath().normalize());
+            assertThat(second.describe())
+                    .isEqualTo("directory " + dir.toAbsolutePath().normalize());
         }
     }
 
@@ -91,22 +92,31 @@ class DirectoryLedgerTest {
         java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
         crc.update(payload);
         java.nio.ByteBuffer frame = java.nio.ByteBuffer.allocate(12 + payload.length);
-        frame.putInt(0x4B464C31).putInt(payload.length).putInt((int) crc.getValue()).put(payload);
+        frame.putInt(0x4B464C31)
+                .putInt(payload.length)
+                .putInt((int) crc.getValue())
+                .put(payload);
         Files.createDirectories(dir);
         Files.write(dir.resolve("ledger.log"), frame.array());
         try (KeyLedger reader = KeyLedgers.directory(dir)) {
-            assertThatThrownBy(reader::load).isInstanceOf(LedgerException.class)
-                    .hasMessageContaining("record at byte 0").hasMessageContaining("unknown format version");
+            assertThatThrownBy(reader::load)
+                    .isInstanceOf(LedgerException.class)
+                    .hasMessageContaining("record at byte 0")
+                    .hasMessageContaining("unknown format version");
         }
     }
 
     @Test
     void aDirectoryThatCannotBeUsedIsAConfigurationErrorNamingTheSetting() throws IOException {
         Path file = Files.writeString(dir.resolve("not-a-dir"), "x");
-        assertThatThrownBy(() -> KeyLedgers.directory(file)).isInstanceOf(ConfigurationException.class)
-                .extracting(e -> ((ConfigurationException) e).setting()).isEqualTo("ledger.directory");
-        assertThatThrownBy(() -> KeyLedgers.directory(file.resolve("below"))).isInstanceOf(ConfigurationException.class)
-                .extracting(e -> ((ConfigurationException) e).setting()).isEqualTo("ledger.directory");
+        assertThatThrownBy(() -> KeyLedgers.directory(file))
+                .isInstanceOf(ConfigurationException.class)
+                .extracting(e -> ((ConfigurationException) e).setting())
+                .isEqualTo("ledger.directory");
+        assertThatThrownBy(() -> KeyLedgers.directory(file.resolve("below")))
+                .isInstanceOf(ConfigurationException.class)
+                .extracting(e -> ((ConfigurationException) e).setting())
+                .isEqualTo("ledger.directory");
     }
 
     @Test
@@ -116,7 +126,8 @@ class DirectoryLedgerTest {
             Files.delete(sub);
             Files.writeString(sub, "in the way");
             assertThatThrownBy(() -> ledger.revoke(JKT, new KeyRecord.Action("alice", "leaked", T0)))
-                    .isInstanceOf(LedgerException.class).hasMessageContaining("cannot append");
+                    .isInstanceOf(LedgerException.class)
+                    .hasMessageContaining("cannot append");
             Files.delete(sub);
             Files.createDirectories(sub);
             ledger.revoke(JKT, new KeyRecord.Action("alice", "leaked", T0));
@@ -127,10 +138,10 @@ class DirectoryLedgerTest {
     @Test
     void twoInstancesOnOneDirectorySeeEachOthersWritesThroughTheirSubscriptions() throws Exception {
         try (DirectoryLedger a = DirectoryLedger.open(dir, Duration.ofMillis(20));
-             DirectoryLedger b = DirectoryLedger.open(dir, Duration.ofMillis(20))) {
+                DirectoryLedger b = DirectoryLedger.open(dir, Duration.ofMillis(20))) {
             CountDownLatch seenByB = new CountDownLatch(1);
-            b.subscribe(batch -> batch.keys().stream().filter(KeyRecord::revoked).findAny()
-                    .ifPresent(r -> seenByB.countDown()));
+            b.subscribe(batch ->
+                    batch.keys().stream().filter(KeyRecord::revoked).findAny().ifPresent(r -> seenByB.countDown()));
             a.revoke(JKT, new KeyRecord.Action("alice", "leaked", T0));
             assertThat(seenByB.await(10, TimeUnit.SECONDS)).isTrue();
             assertThat(b.load().key(JKT).orElseThrow().revoked()).isTrue();
@@ -142,21 +153,25 @@ class DirectoryLedgerTest {
     @Test
     void compactionKeepsEverythingKnownAndAnotherInstanceFollowsTheNewLog() throws Exception {
         try (DirectoryLedger writer = DirectoryLedger.open(dir, Duration.ofMillis(20), 4096);
-             DirectoryLedger reader = DirectoryLedger.open(dir, Duration.ofMillis(20))) {
+                DirectoryLedger reader = DirectoryLedger.open(dir, Duration.ofMillis(20))) {
             for (int i = 0; i < 60; i++) {
-                writer.append(LedgerBatch.of(KeyRecord.of(JKT).seen("k" + (i % 3), LedgerRecords.CONSUMER,
-                        T0.plusSeconds(i))));
+                writer.append(LedgerBatch.of(
+                        KeyRecord.of(JKT).seen("k" + (i % 3), LedgerRecords.CONSUMER, T0.plusSeconds(i))));
                 if (i == 10) {
                     assertThat(reader.load().key(JKT)).isPresent(); // the reader is now part-way into the old log
                 }
             }
             writer.revoke("other", new KeyRecord.Action("alice", "leaked", T0));
             long compacted = Files.size(dir.resolve("ledger.log"));
-            assertThat(compacted).as("compacted: one record per key, not one per write").isLessThan(4096);
+            assertThat(compacted)
+                    .as("compacted: one record per key, not one per write")
+                    .isLessThan(4096);
 
             CountDownLatch seen = new CountDownLatch(1);
-            reader.subscribe(batch -> batch.keys().stream().filter(r -> r.thumbprint().equals("late") && r.revoked())
-                    .findAny().ifPresent(r -> seen.countDown()));
+            reader.subscribe(batch -> batch.keys().stream()
+                    .filter(r -> r.thumbprint().equals("late") && r.revoked())
+                    .findAny()
+                    .ifPresent(r -> seen.countDown()));
             writer.compact();
             writer.revoke("late", new KeyRecord.Action("alice", "after compaction", T0));
             assertThat(seen.await(10, TimeUnit.SECONDS)).isTrue();
@@ -176,16 +191,20 @@ class DirectoryLedgerTest {
 
     @Test
     void aNewLedgerIsReadableAndWritableByItsOwnerOnly() throws IOException {
-        org.junit.jupiter.api.Assumptions.assumeTrue(
-                java.nio.file.FileSystems.getDefault().supportedFileAttributeViews().contains("posix"));
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.FileSystems.getDefault()
+                .supportedFileAttributeViews()
+                .contains("posix"));
         Path sub = dir.resolve("fresh");
         try (KeyLedger ledger = KeyLedgers.directory(sub)) {
             ledger.revoke(JKT, new KeyRecord.Action("alice", "leaked", T0));
         }
-        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(sub))).isEqualTo("rwx------");
-        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(sub.resolve("ledger.log"))))
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(sub)))
+                .isEqualTo("rwx------");
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
+                        Files.getPosixFilePermissions(sub.resolve("ledger.log"))))
                 .isEqualTo("rw-------");
-        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(sub.resolve("ledger.lock"))))
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
+                        Files.getPosixFilePermissions(sub.resolve("ledger.lock"))))
                 .isEqualTo("rw-------");
     }
 }

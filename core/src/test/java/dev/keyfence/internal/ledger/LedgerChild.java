@@ -18,8 +18,7 @@ import java.time.Instant;
  * each thumbprint read from standard input.
  */
 public final class LedgerChild {
-    private LedgerChild() {
-    }
+    private LedgerChild() {}
 
     public static void main(String[] args) throws Exception {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
@@ -27,8 +26,11 @@ public final class LedgerChild {
         if (args[0].equals("write")) {
             try (KeyLedger ledger = DirectoryLedger.open(dir, Duration.ofMillis(50))) {
                 for (int i = 0; ; i++) {
-                    ledger.append(LedgerBatch.of(KeyRecord.of(thumbprint(i)).seen("k" + i,
-                            new KeyRecord.Publisher("child", "https://issuer.test", "consumer"), Instant.EPOCH.plusSeconds(i))));
+                    ledger.append(LedgerBatch.of(KeyRecord.of(thumbprint(i))
+                            .seen(
+                                    "k" + i,
+                                    new KeyRecord.Publisher("child", "https://issuer.test", "consumer"),
+                                    Instant.EPOCH.plusSeconds(i))));
                     out.println("ack " + i);
                 }
             }

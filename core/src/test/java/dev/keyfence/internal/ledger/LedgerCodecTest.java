@@ -1,11 +1,11 @@
 package dev.keyfence.internal.ledger;
 
-import dev.keyfence.ledger.KeyRecord;
-import dev.keyfence.ledger.LedgerBatch;
-import dev.keyfence.ledger.SourceKeySet;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.keyfence.ledger.KeyRecord;
+import dev.keyfence.ledger.LedgerBatch;
+import dev.keyfence.ledger.SourceKeySet;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -23,7 +23,8 @@ class LedgerCodecTest {
                 .window(new KeyRecord.Window(Optional.empty(), Optional.of(T0.plusSeconds(99))))
                 .revoked(new KeyRecord.Action("alice", "leaked \"quote\" \u00e9", T0.plusSeconds(11)))
                 .reinstated(new KeyRecord.Action("bob", "false alarm", T0.plusSeconds(12)));
-        LedgerBatch batch = new LedgerBatch(List.of(full, KeyRecord.of("other")),
+        LedgerBatch batch = new LedgerBatch(
+                List.of(full, KeyRecord.of("other")),
                 List.of(new SourceKeySet("consumer", "{\"keys\":[{\"kty\":\"RSA\"}]}", T0)));
         assertThat(LedgerCodec.decode(LedgerCodec.encode(batch))).isEqualTo(batch);
     }
@@ -37,7 +38,9 @@ class LedgerCodecTest {
                 .isInstanceOf(BadRecordException.class);
         assertThatThrownBy(() -> LedgerCodec.decode("{\"v\":1,\"keys\":{},\"sources\":[]}"))
                 .isInstanceOf(BadRecordException.class);
-        assertThatThrownBy(() -> LedgerCodec.decode("{\"v\":1,\"keys\":[],\"sources\":[{\"source\":\"s\",\"json\":\"{}\",\"readAt\":\"yesterday\"}]}"))
+        assertThatThrownBy(
+                        () -> LedgerCodec.decode(
+                                "{\"v\":1,\"keys\":[],\"sources\":[{\"source\":\"s\",\"json\":\"{}\",\"readAt\":\"yesterday\"}]}"))
                 .isInstanceOf(BadRecordException.class);
     }
 }

@@ -12,6 +12,5 @@ final class LedgerRecords {
     static final KeyRecord.Publisher COMMON =
             new KeyRecord.Publisher("contoso", "https://login.example.test/{tenantid}/v2.0", "enterprise");
 
-    private LedgerRecords() {
-    }
+    private LedgerRecords() {}
 }

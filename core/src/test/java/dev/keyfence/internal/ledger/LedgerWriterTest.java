@@ -1,5 +1,7 @@
 package dev.keyfence.internal.ledger;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.keyfence.ledger.KeyLedger;
 import dev.keyfence.ledger.KeyLedgers;
 import dev.keyfence.ledger.KeyRecord;
@@ -7,8 +9,6 @@ import dev.keyfence.ledger.LedgerBatch;
 import dev.keyfence.ledger.LedgerException;
 import dev.keyfence.ledger.LedgerSnapshot;
 import dev.keyfence.ledger.LedgerState;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.keyfence.testkit.MutableClock;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -112,7 +112,8 @@ class LedgerWriterTest {
     @Test
     void aLedgerFailureWithoutAMessageIsRetriedAndTheRevocationIsStored() throws Exception {
         try (SilentOnceLedger silent = new SilentOnceLedger(KeyLedgers.directory(dir))) {
-            try (LedgerWriter writer = new LedgerWriter(silent, MutableClock.at(T0), Duration.ofMillis(1), Duration.ofMillis(10), 100)) {
+            try (LedgerWriter writer =
+                    new LedgerWriter(silent, MutableClock.at(T0), Duration.ofMillis(1), Duration.ofMillis(10), 100)) {
                 writer.submit(LedgerBatch.of(KeyRecord.of("k").revoked(new KeyRecord.Action("alice", "leaked", T0))));
                 // before the fix the writer thread died on Optional.of(null) and the batch was lost
                 assertThat(writer.flush(Duration.ofSeconds(10))).isTrue();
@@ -128,7 +129,8 @@ class LedgerWriterTest {
     @Test
     void submittingNeverWaitsForTheLedgerAndWaitingWorkIsMergedIntoOneWrite() throws Exception {
         GatedLedger gated = new GatedLedger(KeyLedgers.directory(dir));
-        try (LedgerWriter writer = new LedgerWriter(gated, MutableClock.at(T0), Duration.ofMillis(1), Duration.ofMillis(10), 100)) {
+        try (LedgerWriter writer =
+                new LedgerWriter(gated, MutableClock.at(T0), Duration.ofMillis(1), Duration.ofMillis(10), 100)) {
             writer.submit(LedgerBatch.of(KeyRecord.of("a").seen("a", CONSUMER, T0)));
             assertThat(gated.entered.await(10, TimeUnit.SECONDS)).isTrue(); // the writer thread is stuck in append
             for (int i = 0; i < 50; i++) {
@@ -149,7 +151,8 @@ class LedgerWriterTest {
         Path sub = dir.resolve("ledger");
         MutableClock clock = MutableClock.at(T0);
         try (KeyLedger ledger = KeyLedgers.directory(sub);
-             LedgerWriter writer = new LedgerWriter(ledger, clock, Duration.ofMillis(1), Duration.ofMillis(20), 100)) {
+                LedgerWriter writer =
+                        new LedgerWriter(ledger, clock, Duration.ofMillis(1), Duration.ofMillis(20), 100)) {
             Files.delete(sub);
             Files.writeString(sub, "the disk is gone"); // a real outage: every append fails
             writer.submit(LedgerBatch.of(KeyRecord.of("k").revoked(new KeyRecord.Action("alice", "leaked", T0))));
@@ -157,7 +160,9 @@ class LedgerWriterTest {
             LedgerState down = awaitStatus(writer, LedgerState.Status.DOWN); // a loaded machine may not have tried yet
             assertThat(down.status()).isEqualTo(LedgerState.Status.DOWN);
             assertThat(down.pendingOperatorActions()).isEqualTo(1);
-            assertThat(down.lastProblem().orElseThrow()).contains("cannot append").doesNotContain("alice");
+            assertThat(down.lastProblem().orElseThrow())
+                    .contains("cannot append")
+                    .doesNotContain("alice");
             assertThat(down.lastSuccess()).isEmpty();
 
             Files.delete(sub);
@@ -176,14 +181,16 @@ class LedgerWriterTest {
     @Test
     void pastTheBoundPlainObservationsAreDroppedAndCountedButRevocationsNever() throws Exception {
         GatedLedger gated = new GatedLedger(KeyLedgers.directory(dir));
-        try (LedgerWriter writer = new LedgerWriter(gated, MutableClock.at(T0), Duration.ofMillis(1), Duration.ofMillis(10), 3)) {
+        try (LedgerWriter writer =
+                new LedgerWriter(gated, MutableClock.at(T0), Duration.ofMillis(1), Duration.ofMillis(10), 3)) {
             writer.submit(LedgerBatch.of(KeyRecord.of("first").seen("f", CONSUMER, T0)));
             assertThat(gated.entered.await(10, TimeUnit.SECONDS)).isTrue();
             for (int i = 0; i < 10; i++) {
                 writer.submit(LedgerBatch.of(KeyRecord.of("seen" + i).seen("s", CONSUMER, T0)));
             }
             for (int i = 0; i < 10; i++) {
-                writer.submit(LedgerBatch.of(KeyRecord.of("revoked" + i).revoked(new KeyRecord.Action("alice", "leaked", T0))));
+                writer.submit(LedgerBatch.of(
+                        KeyRecord.of("revoked" + i).revoked(new KeyRecord.Action("alice", "leaked", T0))));
             }
             LedgerState state = writer.state();
             assertThat(state.droppedObservations()).isEqualTo(7);
@@ -196,14 +203,16 @@ class LedgerWriterTest {
             for (int i = 0; i < 10; i++) {
                 assertThat(s.key("revoked" + i).orElseThrow().revoked()).isTrue();
             }
-            assertThat(s.keys().keySet().stream().filter(k -> k.startsWith("seen"))).hasSize(3);
+            assertThat(s.keys().keySet().stream().filter(k -> k.startsWith("seen")))
+                    .hasSize(3);
         }
     }
 
     @Test
     void aRevocationBeingStoredStillCountsAsPendingUntilTheLedgerHasTakenIt() throws Exception {
         GatedLedger gated = new GatedLedger(KeyLedgers.directory(dir));
-        try (LedgerWriter writer = new LedgerWriter(gated, MutableClock.at(T0), Duration.ofMillis(1), Duration.ofMillis(10), 100)) {
+        try (LedgerWriter writer =
+                new LedgerWriter(gated, MutableClock.at(T0), Duration.ofMillis(1), Duration.ofMillis(10), 100)) {
             writer.submit(LedgerBatch.of(KeyRecord.of("k").revoked(new KeyRecord.Action("alice", "leaked", T0))));
             assertThat(gated.entered.await(10, TimeUnit.SECONDS)).isTrue(); // taken off the queue, not yet stored
             LedgerState storing = writer.state();
@@ -218,7 +227,8 @@ class LedgerWriterTest {
     @Test
     void closingStoresWhatIsPending() throws IOException {
         try (KeyLedger ledger = KeyLedgers.directory(dir)) {
-            LedgerWriter writer = new LedgerWriter(ledger, MutableClock.at(T0), Duration.ofMillis(1), Duration.ofMillis(10), 10);
+            LedgerWriter writer =
+                    new LedgerWriter(ledger, MutableClock.at(T0), Duration.ofMillis(1), Duration.ofMillis(10), 10);
             writer.submit(LedgerBatch.of(KeyRecord.of("k").revoked(new KeyRecord.Action("alice", "leaked", T0))));
             writer.close(Duration.ofSeconds(10));
             assertThat(ledger.load().key("k").orElseThrow().revoked()).isTrue();

@@ -32,8 +32,23 @@ class Base64UrlTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"QQ==", "QUI=", "QQ=", "Pz+/", "Pz/_", "QU JD", "QUJD\n", " QUJD", "QUJD\t", "Q", "QUJDR",
-        "QU\u00e9D", "QU.D", "QUJ*"})
+    @ValueSource(
+            strings = {
+                "QQ==",
+                "QUI=",
+                "QQ=",
+                "Pz+/",
+                "Pz/_",
+                "QU JD",
+                "QUJD\n",
+                " QUJD",
+                "QUJD\t",
+                "Q",
+                "QUJDR",
+                "QU\u00e9D",
+                "QU.D",
+                "QUJ*"
+            })
     void rejectsAnythingButStrictBase64url(String s) {
         assertThat(decode(s)).isNull();
     }

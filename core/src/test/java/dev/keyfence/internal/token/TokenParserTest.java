@@ -26,14 +26,16 @@ class TokenParserTest {
     @Test
     void anyCharacterFromU0080IsNonAscii() {
         assertThatThrownBy(() -> TokenParser.parse(HEADER + "." + PAYLOAD + ".AA\u0080A", 16384))
-                .isInstanceOf(MalformedTokenException.class).hasMessage("non-ASCII character");
+                .isInstanceOf(MalformedTokenException.class)
+                .hasMessage("non-ASCII character");
     }
 
     @Test
     void oneTidParsesTwoDifferingInCaseDoNot() throws MalformedTokenException {
         String one = HEADER + "." + b64("{\"tid\":\"t\"}") + ".AAAA";
         assertThat(TokenParser.parse(one, 16384).claimString("tid")).isEqualTo("t");
-        assertThatThrownBy(() -> TokenParser.parse(HEADER + "." + b64("{\"tid\":\"t\",\"TID\":\"u\"}") + ".AAAA", 16384))
+        assertThatThrownBy(
+                        () -> TokenParser.parse(HEADER + "." + b64("{\"tid\":\"t\",\"TID\":\"u\"}") + ".AAAA", 16384))
                 .hasMessageContaining("several tid");
     }
 
@@ -41,8 +43,11 @@ class TokenParserTest {
     void nonAsciiClaimsAreDecodedAsStrictUtf8() throws MalformedTokenException {
         String token = HEADER + "." + b64("{\"sub\":\"\u00e9l\u00e8ve \uD83D\uDE00\"}") + ".AAAA";
         assertThat(TokenParser.parse(token, 16384).claimString("sub")).isEqualTo("\u00e9l\u00e8ve \uD83D\uDE00");
-        String latin1 = HEADER + "." + Base64.getUrlEncoder().withoutPadding()
-                .encodeToString("{\"sub\":\"\u00e9\"}".getBytes(StandardCharsets.ISO_8859_1)) + ".AAAA";
+        String latin1 = HEADER + "."
+                + Base64.getUrlEncoder()
+                        .withoutPadding()
+                        .encodeToString("{\"sub\":\"\u00e9\"}".getBytes(StandardCharsets.ISO_8859_1))
+                + ".AAAA";
         assertThatThrownBy(() -> TokenParser.parse(latin1, 16384)).hasMessageContaining("not UTF-8");
     }
 
@@ -67,8 +72,10 @@ class TokenParserTest {
         assertThat(foo.payload()).isEmpty();
         assertThat(foo.signature()).containsExactly(0, 0, 0);
         assertThat(new String(foo.signingInput(), StandardCharsets.US_ASCII)).isEqualTo(HEADER + ".Zm9v");
-        assertThat(TokenParser.parseSignatureLayer(HEADER + "..AAAA", 16384).jwe()).isFalse();
-        assertThat(TokenParser.parseSignatureLayer(b64("{\"alg\":\"RS256\",\"cty\":\"JWT\"}") + ".Zm9v.AAAA", 16384).nested())
+        assertThat(TokenParser.parseSignatureLayer(HEADER + "..AAAA", 16384).jwe())
+                .isFalse();
+        assertThat(TokenParser.parseSignatureLayer(b64("{\"alg\":\"RS256\",\"cty\":\"JWT\"}") + ".Zm9v.AAAA", 16384)
+                        .nested())
                 .isTrue();
         assertThatThrownBy(() -> TokenParser.parseSignatureLayer(HEADER + ".Zm9vYh.AAAA", 16384))
                 .hasMessage("payload is not strict base64url");

@@ -22,8 +22,13 @@ import java.util.stream.Collectors;
  * @param ledger the {@code keyfence.ledger.*} parameters given, by their name in the file's
  *               {@code ledger:} section ({@code directory}), in registry order
  */
-public record FilterSettings(Optional<String> configFile, Optional<String> resource, Optional<String> realm,
-                             boolean allowQueryToken, boolean allowFormToken, Map<String, String> ledger) {
+public record FilterSettings(
+        Optional<String> configFile,
+        Optional<String> resource,
+        Optional<String> realm,
+        boolean allowQueryToken,
+        boolean allowFormToken,
+        Map<String, String> ledger) {
     public static final String CONFIG = "keyfence.config";
     public static final String RESOURCE = "keyfence.resource";
     public static final String REALM = "keyfence.realm";
@@ -32,7 +37,8 @@ public record FilterSettings(Optional<String> configFile, Optional<String> resou
     private static final String PREFIX = "keyfence.";
     private static final String LEDGER = "ledger";
     private static final Set<String> KNOWN = SettingsRegistry.at(FrontDoor.SERVLET).stream()
-            .map(s -> PREFIX + s.path()).collect(Collectors.toUnmodifiableSet());
+            .map(s -> PREFIX + s.path())
+            .collect(Collectors.toUnmodifiableSet());
 
     public FilterSettings {
         ledger = Collections.unmodifiableMap(new LinkedHashMap<>(ledger));
@@ -45,8 +51,8 @@ public record FilterSettings(Optional<String> configFile, Optional<String> resou
 
     /** The credential policy these settings describe. */
     public CredentialPolicy credentialPolicy() {
-        CredentialPolicy.Builder b = CredentialPolicy.builder().allowQueryToken(allowQueryToken)
-                .allowFormToken(allowFormToken);
+        CredentialPolicy.Builder b =
+                CredentialPolicy.builder().allowQueryToken(allowQueryToken).allowFormToken(allowFormToken);
         realm.ifPresent(b::realm);
         return b.build();
     }
@@ -59,7 +65,8 @@ public record FilterSettings(Optional<String> configFile, Optional<String> resou
         if (ledger.isEmpty() || !e.namesSetting()) {
             return Optional.empty();
         }
-        return SettingsRegistry.file(e.setting()).filter(s -> s.at(FrontDoor.SERVLET) && s.section().equals(LEDGER))
+        return SettingsRegistry.file(e.setting())
+                .filter(s -> s.at(FrontDoor.SERVLET) && s.section().equals(LEDGER))
                 .map(s -> PREFIX + s.path());
     }
 
@@ -70,8 +77,10 @@ public record FilterSettings(Optional<String> configFile, Optional<String> resou
                 throw new ConfigurationException(name, "unknown init parameter (known: " + new TreeSet<>(KNOWN) + ")");
             }
         }
-        Optional<String> file = text(config, CONFIG).or(() -> Optional.ofNullable(System.getProperty(CONFIG))
-                .map(String::strip).filter(s -> !s.isEmpty()));
+        Optional<String> file = text(config, CONFIG)
+                .or(() -> Optional.ofNullable(System.getProperty(CONFIG))
+                        .map(String::strip)
+                        .filter(s -> !s.isEmpty()));
         Optional<String> realm = text(config, REALM);
         if (realm.isPresent() && !CredentialPolicy.isQuotable(realm.get())) {
             throw new ConfigurationException(REALM, "must be printable ASCII without '\"' or '\\'");
@@ -82,8 +91,13 @@ public record FilterSettings(Optional<String> configFile, Optional<String> resou
                 text(config, PREFIX + s.path()).ifPresent(value -> ledger.put(s.key(), value));
             }
         }
-        return new FilterSettings(file, text(config, RESOURCE), realm,
-                flag(config, ALLOW_QUERY_TOKEN), flag(config, ALLOW_FORM_TOKEN), ledger);
+        return new FilterSettings(
+                file,
+                text(config, RESOURCE),
+                realm,
+                flag(config, ALLOW_QUERY_TOKEN),
+                flag(config, ALLOW_FORM_TOKEN),
+                ledger);
     }
 
     private static Optional<String> text(FilterConfig config, String name) {

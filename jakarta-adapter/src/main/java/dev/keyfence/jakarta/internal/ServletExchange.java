@@ -24,12 +24,13 @@ public final class ServletExchange {
     /** The servlet request attribute holding the TLS client certificate chain. */
     public static final String CERTIFICATES = "jakarta.servlet.request.X509Certificate";
 
-    private ServletExchange() {
-    }
+    private ServletExchange() {}
 
     /** The credential of the request under the policy; reads a form body only where the policy allows it. */
     public static Credential credential(CredentialPolicy policy, HttpServletRequest request) {
-        return policy.extract(Collections.list(request.getHeaders("Authorization")), request.getMethod(),
+        return policy.extract(
+                Collections.list(request.getHeaders("Authorization")),
+                request.getMethod(),
                 Objects.requireNonNullElse(request.getQueryString(), ""),
                 Objects.requireNonNullElse(request.getContentType(), ""),
                 () -> request.getParameterValues(CredentialPolicy.ACCESS_TOKEN));
@@ -41,7 +42,8 @@ public final class ServletExchange {
      */
     public static RequestContext context(HttpServletRequest request, boolean dpopScheme) {
         RequestContext.Builder b = RequestContext.builder().dpopScheme(dpopScheme);
-        if (request.getAttribute(CERTIFICATES) instanceof X509Certificate[] chain && chain.length > 0
+        if (request.getAttribute(CERTIFICATES) instanceof X509Certificate[] chain
+                && chain.length > 0
                 && chain[0] != null) {
             b.clientCertificate(chain[0]);
         }
@@ -54,8 +56,14 @@ public final class ServletExchange {
 
     private static @Nullable URI uri(HttpServletRequest request) {
         try {
-            return new URI(request.getScheme(), null, request.getServerName(), request.getServerPort(),
-                    request.getRequestURI(), null, null);
+            return new URI(
+                    request.getScheme(),
+                    null,
+                    request.getServerName(),
+                    request.getServerPort(),
+                    request.getRequestURI(),
+                    null,
+                    null);
         } catch (URISyntaxException e) {
             return null; // no URI: a DPoP proof cannot match, so a DPoP-bound token is refused
         }

@@ -20,11 +20,9 @@ public final class SharedValidators {
     private static final Object LOCK = new Object();
 
     /** A loaded configuration with the validator built from it. */
-    public record Loaded(KeyfenceConfig config, TokenValidator validator) {
-    }
+    public record Loaded(KeyfenceConfig config, TokenValidator validator) {}
 
-    private SharedValidators() {
-    }
+    private SharedValidators() {}
 
     /**
      * The validator for a file and the filter's ledger parameters, built on first use and kept
@@ -66,9 +64,11 @@ public final class SharedValidators {
             return tree;
         }
         if (map.containsKey("ledger")) {
-            String parameter = FilterSettings.ledgerParameter(ledger.keySet().iterator().next());
-            throw new ConfigurationException(parameter, "the file " + file + " has a ledger: section already;"
-                    + " give the ledger in one place");
+            String parameter =
+                    FilterSettings.ledgerParameter(ledger.keySet().iterator().next());
+            throw new ConfigurationException(
+                    parameter,
+                    "the file " + file + " has a ledger: section already;" + " give the ledger in one place");
         }
         Map<Object, Object> out = new LinkedHashMap<>(map);
         out.put("ledger", new LinkedHashMap<>(ledger));
@@ -79,7 +79,8 @@ public final class SharedValidators {
         if (!e.namesSetting()) {
             return e.at(FilterSettings.CONFIG);
         }
-        return settings.initParameterFor(e).map(e::at)
+        return settings.initParameterFor(e)
+                .map(e::at)
                 .orElseGet(() -> new ConfigurationException(e.setting(), e.problem() + " (in " + file + ")", e));
     }
 }

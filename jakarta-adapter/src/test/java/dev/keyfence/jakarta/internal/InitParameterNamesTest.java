@@ -17,7 +17,8 @@ class InitParameterNamesTest {
     void publicConstantsNameEveryInitParameterOfTheRegistryAndNoOther() throws IllegalAccessException {
         Set<String> constants = new HashSet<>();
         for (Field f : KeyfenceFilter.class.getFields()) {
-            if (Modifier.isStatic(f.getModifiers()) && f.getType() == String.class
+            if (Modifier.isStatic(f.getModifiers())
+                    && f.getType() == String.class
                     && ((String) f.get(null)).startsWith("keyfence.")) {
                 constants.add((String) f.get(null));
             }

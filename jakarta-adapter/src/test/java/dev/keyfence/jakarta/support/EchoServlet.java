@@ -19,7 +19,9 @@ public final class EchoServlet extends HttpServlet {
         Principal p = req.getUserPrincipal();
         StringBuilder out = new StringBuilder();
         out.append("path=").append(req.getRequestURI()).append('\n');
-        out.append("principalType=").append(p == null ? "none" : p.getClass().getSimpleName()).append('\n');
+        out.append("principalType=")
+                .append(p == null ? "none" : p.getClass().getSimpleName())
+                .append('\n');
         if (p instanceof KeyfencePrincipal k) {
             out.append("name=").append(k.getName()).append('\n');
             out.append("issuer=").append(k.issuer()).append('\n');
@@ -29,7 +31,9 @@ public final class EchoServlet extends HttpServlet {
         out.append("authType=").append(req.getAuthType()).append('\n');
         out.append("remoteUser=").append(req.getRemoteUser()).append('\n');
         Object attribute = req.getAttribute(KeyfenceFilter.VERIFIED_TOKEN_ATTRIBUTE);
-        out.append("attribute=").append(attribute instanceof VerifiedToken t ? t.fingerprint() : "none").append('\n');
+        out.append("attribute=")
+                .append(attribute instanceof VerifiedToken t ? t.fingerprint() : "none")
+                .append('\n');
         resp.setStatus(200);
         resp.setContentType("text/plain;charset=UTF-8");
         resp.getOutputStream().write(out.toString().getBytes(StandardCharsets.UTF_8));

@@ -11,14 +11,13 @@ import java.util.Optional;
 
 /** Real HTTP requests to a started container. */
 public final class Http {
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient CLIENT =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     /** What came back: status, the {@code WWW-Authenticate} header, the body. */
-    public record Reply(int status, Optional<String> challenge, String body) {
-    }
+    public record Reply(int status, Optional<String> challenge, String body) {}
 
-    private Http() {
-    }
+    private Http() {}
 
     /** GET with any number of {@code Authorization} headers, each sent as its own header line. */
     public static Reply get(int port, String pathAndQuery, String... authorization) {
@@ -41,8 +40,8 @@ public final class Http {
     }
 
     /** Any request: method, path and query, every {@code Authorization} header, and a form body for a POST. */
-    public static Reply send(int port, String method, String pathAndQuery, java.util.List<String> authorization,
-                             Optional<String> form) {
+    public static Reply send(
+            int port, String method, String pathAndQuery, java.util.List<String> authorization, Optional<String> form) {
         HttpRequest.Builder b = HttpRequest.newBuilder(uri(port, pathAndQuery));
         if (form.isPresent()) {
             b.header("Content-Type", "application/x-www-form-urlencoded")

@@ -40,11 +40,17 @@ public final class Incident2023 implements AutoCloseable {
     public Incident2023() {
         Instant from = Instant.parse("2022-01-01T00:00:00Z");
         Instant to = Instant.parse("2026-01-01T00:00:00Z");
-        JwkBuilder expired = expiredConsumer.jwk().certificate(Instant.parse("2016-04-01T00:00:00Z"),
-                Instant.parse("2021-04-01T00:00:00Z"));
+        JwkBuilder expired = expiredConsumer
+                .jwk()
+                .certificate(Instant.parse("2016-04-01T00:00:00Z"), Instant.parse("2021-04-01T00:00:00Z"));
         JwkBuilder msa = consumer.jwk().certificate(from, to);
-        for (JwkBuilder k : new JwkBuilder[] {enterprise.jwk().certificate(from, to), revoked.jwk().certificate(from, to),
-                retiring.jwk().certificate(from, to), msa, expired}) {
+        for (JwkBuilder k : new JwkBuilder[] {
+            enterprise.jwk().certificate(from, to),
+            revoked.jwk().certificate(from, to),
+            retiring.jwk().certificate(from, to),
+            msa,
+            expired
+        }) {
             common.put(k.key().kid(), k);
         }
         publishCommon();
@@ -74,12 +80,15 @@ public final class Incident2023 implements AutoCloseable {
                   allow-http-loopback: true
                 """.formatted(base, CONSUMER_TENANT, MAIL, CONSUMER_MAIL);
         config = KeyfenceConfig.parse(yaml, Path.of("."));
-        validator = TokenValidator.create(config.policy().toBuilder().clock(clock).build());
+        validator =
+                TokenValidator.create(config.policy().toBuilder().clock(clock).build());
     }
 
     /** The validator for the {@code consumer-mail} profile, sharing keys with {@link #validator}. */
     public TokenValidator consumerMail() {
-        NamedResource profile = config.resources().stream().filter(r -> r.name().equals("consumer-mail")).findFirst()
+        NamedResource profile = config.resources().stream()
+                .filter(r -> r.name().equals("consumer-mail"))
+                .findFirst()
                 .orElseThrow();
         return validator.forResource(profile.resource());
     }
@@ -91,12 +100,14 @@ public final class Incident2023 implements AutoCloseable {
 
     /** A token for {@code tenant}, issued now by the moving clock, not yet signed. */
     public TokenBuilder enterpriseToken(String tenant, String audience) {
-        return Tokens.accessToken(tenantIssuer(tenant), audience, clock.instant()).tenant(tenant);
+        return Tokens.accessToken(tenantIssuer(tenant), audience, clock.instant())
+                .tenant(tenant);
     }
 
     /** A consumer-issuer token, issued now, not yet signed. */
     public TokenBuilder consumerToken(String audience) {
-        return Tokens.accessToken(tenantIssuer(CONSUMER_TENANT), audience, clock.instant()).tenant(CONSUMER_TENANT);
+        return Tokens.accessToken(tenantIssuer(CONSUMER_TENANT), audience, clock.instant())
+                .tenant(CONSUMER_TENANT);
     }
 
     /** Unpublishes a key from the common key set. */

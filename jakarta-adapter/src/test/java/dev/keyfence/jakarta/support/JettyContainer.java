@@ -13,14 +13,13 @@ import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.SslConnectionFactory;
-import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.component.LifeCycle;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 
 /** Embedded Jetty 12 (EE10). */
 public final class JettyContainer implements ServletContainer {
 
-    private record TlsSetup(Tls.Identity identity, java.security.KeyStore trusted) {
-    }
+    private record TlsSetup(Tls.Identity identity, java.security.KeyStore trusted) {}
 
     @Override
     public String name() {
@@ -62,24 +61,27 @@ public final class JettyContainer implements ServletContainer {
         if (thrown == null) {
             throw new AssertionError("web application started although its filter configuration is bad");
         }
-        return StartupFailures.servletException(thrown).map(Throwable::getMessage)
+        return StartupFailures.servletException(thrown)
+                .map(Throwable::getMessage)
                 .orElseThrow(() -> new AssertionError("no filter ServletException was reported", thrown));
     }
 
     private static Started build(Deployment deployment, java.util.Optional<TlsSetup> tls) {
         Server server = new Server();
         ServerConnector connector = tls.map(setup -> {
-            SslContextFactory.Server ssl = new SslContextFactory.Server();
-            ssl.setKeyStore(setup.identity().keyStore());
-            ssl.setKeyStorePassword(new String(Tls.PASSWORD));
-            ssl.setWantClientAuth(true);
-            ssl.setTrustStore(setup.trusted());
-            HttpConfiguration https = new HttpConfiguration();
-            SecureRequestCustomizer secure = new SecureRequestCustomizer();
-            secure.setSniHostCheck(false);
-            https.addCustomizer(secure);
-            return new ServerConnector(server, new SslConnectionFactory(ssl, "http/1.1"), new HttpConnectionFactory(https));
-        }).orElseGet(() -> new ServerConnector(server));
+                    SslContextFactory.Server ssl = new SslContextFactory.Server();
+                    ssl.setKeyStore(setup.identity().keyStore());
+                    ssl.setKeyStorePassword(new String(Tls.PASSWORD));
+                    ssl.setWantClientAuth(true);
+                    ssl.setTrustStore(setup.trusted());
+                    HttpConfiguration https = new HttpConfiguration();
+                    SecureRequestCustomizer secure = new SecureRequestCustomizer();
+                    secure.setSniHostCheck(false);
+                    https.addCustomizer(secure);
+                    return new ServerConnector(
+                            server, new SslConnectionFactory(ssl, "http/1.1"), new HttpConnectionFactory(https));
+                })
+                .orElseGet(() -> new ServerConnector(server));
         connector.setHost("127.0.0.1");
         connector.setPort(0);
         server.addConnector(connector);

@@ -9,8 +9,7 @@ import java.util.Set;
 
 /** Finds the filter's ServletException in whatever a container reported. */
 final class StartupFailures {
-    private StartupFailures() {
-    }
+    private StartupFailures() {}
 
     static Optional<ServletException> servletException(Throwable thrown) {
         Deque<Throwable> todo = new ArrayDeque<>();

@@ -22,8 +22,7 @@ import org.apache.tomcat.util.net.SSLHostConfigCertificate;
 /** Embedded Tomcat 11. */
 public final class TomcatContainer implements ServletContainer {
 
-    private record TlsSetup(Tls.Identity identity, java.security.KeyStore trusted) {
-    }
+    private record TlsSetup(Tls.Identity identity, java.security.KeyStore trusted) {}
 
     @Override
     public String name() {
@@ -77,12 +76,10 @@ public final class TomcatContainer implements ServletContainer {
             }
 
             @Override
-            public void flush() {
-            }
+            public void flush() {}
 
             @Override
-            public void close() {
-            }
+            public void close() {}
         };
         Logger root = Logger.getLogger("");
         root.addHandler(capture);
@@ -93,8 +90,11 @@ public final class TomcatContainer implements ServletContainer {
         } finally {
             root.removeHandler(capture);
         }
-        return logged.stream().map(StartupFailures::servletException).flatMap(java.util.Optional::stream)
-                .map(ServletException::getMessage).findFirst()
+        return logged.stream()
+                .map(StartupFailures::servletException)
+                .flatMap(java.util.Optional::stream)
+                .map(ServletException::getMessage)
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no filter ServletException was reported: " + logged));
     }
 

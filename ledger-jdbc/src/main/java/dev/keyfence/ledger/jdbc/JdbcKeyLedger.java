@@ -51,9 +51,11 @@ public final class JdbcKeyLedger implements KeyLedger {
     public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofSeconds(5);
     /** The advisory lock key that orders writes ("kfledger"). */
     static final long APPEND_LOCK = 0x6b666c6564676572L;
+
     private static final int PAGE = 1000;
     /** The longest wait before reconnecting the listening connection. */
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+
     private static final Logger LOG = LoggerFactory.getLogger(JdbcKeyLedger.class);
 
     private final Connections connections;
@@ -209,8 +211,11 @@ public final class JdbcKeyLedger implements KeyLedger {
                 if (closed) {
                     return;
                 }
-                String problem = Objects.requireNonNullElse(e instanceof LedgerException ? e.getMessage()
-                        : failure("cannot listen", (SQLException) e).getMessage(), "ledger " + description + ": cannot listen");
+                String problem = Objects.requireNonNullElse(
+                        e instanceof LedgerException
+                                ? e.getMessage()
+                                : failure("cannot listen", (SQLException) e).getMessage(),
+                        "ledger " + description + ": cannot listen");
                 LOG.warn("{}; retrying in {} ms", problem, backoff.toMillis());
                 view.unavailable(problem, Clock.systemUTC().instant());
                 synchronized (lifecycle) {
@@ -260,7 +265,8 @@ public final class JdbcKeyLedger implements KeyLedger {
                 List<LedgerBatch> batches = new ArrayList<>();
                 long last = from;
                 try (PreparedStatement q = c.prepareStatement(
-                        "SELECT seq, format, payload FROM keyfence_ledger_record WHERE seq > ? ORDER BY seq LIMIT " + PAGE)) {
+                        "SELECT seq, format, payload FROM keyfence_ledger_record WHERE seq > ? ORDER BY seq LIMIT "
+                                + PAGE)) {
                     q.setLong(1, from);
                     try (ResultSet rs = q.executeQuery()) {
                         while (rs.next()) {
@@ -269,8 +275,8 @@ public final class JdbcKeyLedger implements KeyLedger {
                                 batches.add(LedgerCodec.decode(rs.getString(3)));
                             } catch (BadRecordException e) {
                                 view.absorb(batches, last);
-                                throw new LedgerException("ledger " + description + ": record " + seq
-                                        + " (format " + rs.getInt(2) + ") cannot be read: " + e.getMessage());
+                                throw new LedgerException("ledger " + description + ": record " + seq + " (format "
+                                        + rs.getInt(2) + ") cannot be read: " + e.getMessage());
                             }
                             last = seq;
                         }
@@ -289,8 +295,10 @@ public final class JdbcKeyLedger implements KeyLedger {
         if (message.length() > 200) {
             message = message.substring(0, 200) + "...";
         }
-        return new LedgerException("ledger " + description + ": " + what + " (" + e.getClass().getSimpleName()
-                + (e.getSQLState() == null ? "" : " " + e.getSQLState()) + ": " + message + ")", e);
+        return new LedgerException(
+                "ledger " + description + ": " + what + " (" + e.getClass().getSimpleName()
+                        + (e.getSQLState() == null ? "" : " " + e.getSQLState()) + ": " + message + ")",
+                e);
     }
 
     /** Builder: a {@link DataSource} (for example Spring's), or a JDBC URL with user and password. */
@@ -301,8 +309,7 @@ public final class JdbcKeyLedger implements KeyLedger {
         private final Properties login = new Properties();
         private @Nullable String url;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** Connections from {@code dataSource}; {@code description} names it in logs (no credentials). */
         public Builder dataSource(DataSource dataSource, String description) {

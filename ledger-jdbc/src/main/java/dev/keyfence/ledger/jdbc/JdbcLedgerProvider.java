@@ -26,7 +26,8 @@ public final class JdbcLedgerProvider implements LedgerProvider {
             String name = settings.passwordEnv().get();
             String password = environment.get(name);
             if (password == null || password.isEmpty()) {
-                throw new ConfigurationException("ledger.password-env", "the environment variable " + name + " is not set");
+                throw new ConfigurationException(
+                        "ledger.password-env", "the environment variable " + name + " is not set");
             }
             b.password(password);
         }

@@ -19,14 +19,16 @@ import java.util.concurrent.ConcurrentHashMap;
  * The poll interval is ten minutes, so that what arrives in time arrived by NOTIFY.
  */
 public final class FleetMember {
-    private FleetMember() {
-    }
+    private FleetMember() {}
 
     public static void main(String[] args) throws Exception {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         Set<String> seen = ConcurrentHashMap.newKeySet();
-        try (JdbcKeyLedger ledger = JdbcKeyLedger.builder().url(args[0]).username("postgres")
-                .pollInterval(Duration.ofMinutes(10)).build()) {
+        try (JdbcKeyLedger ledger = JdbcKeyLedger.builder()
+                .url(args[0])
+                .username("postgres")
+                .pollInterval(Duration.ofMinutes(10))
+                .build()) {
             ledger.subscribe(new KeyLedger.Listener() {
                 @Override
                 public void stored(LedgerBatch batch) {

@@ -2,23 +2,23 @@ package dev.keyfence.ledger.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.keyfence.testkit.JwkBuilder;
+import dev.keyfence.testkit.JwkSet;
+import dev.keyfence.testkit.JwksServer;
+import dev.keyfence.testkit.TestKey;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
-import java.io.Writer;
 import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import dev.keyfence.testkit.JwkBuilder;
-import dev.keyfence.testkit.JwkSet;
-import dev.keyfence.testkit.JwksServer;
-import dev.keyfence.testkit.TestKey;
-import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -49,12 +49,16 @@ class FleetPropagationTest {
 
     static Member start(Class<?> main, String... args) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"), main.getName()));
+        List<String> command =
+                new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"), main.getName()));
         command.addAll(List.of(args));
-        Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        Process p = new ProcessBuilder(command)
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
         BlockingQueue<String> lines = new LinkedBlockingQueue<>();
         Thread reader = new Thread(() -> {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            try (BufferedReader r =
+                    new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line = r.readLine(); line != null; line = r.readLine()) {
                     lines.add(line);
                 }
@@ -82,12 +86,17 @@ class FleetPropagationTest {
         }
         List<Member> fleet = new ArrayList<>();
         List<Long> propagation = new ArrayList<>();
-        try (Postgres postgres = Postgres.start(); JwksServer server = JwksServer.start()) {
+        try (Postgres postgres = Postgres.start();
+                JwksServer server = JwksServer.start()) {
             String url = postgres.newDatabase();
-            server.serveKeys(ForgeryPolicy.COMMON, JwkSet.of(keys.stream()
-                    .map(k -> k.jwk().member("issuer", ForgeryPolicy.TEMPLATE)).toArray(JwkBuilder[]::new)));
-            server.serveKeys(ForgeryPolicy.CONSUMERS, JwkSet.of(TestKey.rsa("msa-1").jwk()
-                    .member("issuer", ForgeryPolicy.CONSUMER_ISSUER)));
+            server.serveKeys(
+                    ForgeryPolicy.COMMON,
+                    JwkSet.of(keys.stream()
+                            .map(k -> k.jwk().member("issuer", ForgeryPolicy.TEMPLATE))
+                            .toArray(JwkBuilder[]::new)));
+            server.serveKeys(
+                    ForgeryPolicy.CONSUMERS,
+                    JwkSet.of(TestKey.rsa("msa-1").jwk().member("issuer", ForgeryPolicy.CONSUMER_ISSUER)));
             String base = server.uri("/").toString().replaceAll("/$", "");
             try {
                 for (int i = 0; i < MEMBERS; i++) {
@@ -103,13 +112,15 @@ class FleetPropagationTest {
                         assertThat(ask(m, "validate " + token, "verdict ")).isEqualTo("verdict VALID");
                     }
                     Member revoker = fleet.get(round % MEMBERS);
-                    long sent = Long.parseLong(ask(revoker, "revoke " + key.kid(), "sent " + key.kid()).split(" ")[2]);
+                    long sent = Long.parseLong(ask(revoker, "revoke " + key.kid(), "sent " + key.kid())
+                            .split(" ")[2]);
                     assertThat(ask(revoker, "validate " + token, "verdict ")).isEqualTo("verdict KEY_REVOKED");
                     for (Member m : fleet) {
                         if (m == revoker) {
                             continue;
                         }
-                        long seen = Long.parseLong(m.next("seen " + key.thumbprint()).split(" ")[2]);
+                        long seen = Long.parseLong(
+                                m.next("seen " + key.thumbprint()).split(" ")[2]);
                         assertThat(ask(m, "validate " + token, "verdict ")).isEqualTo("verdict KEY_REVOKED");
                         if (round >= MEMBERS) {
                             propagation.add(seen - sent);
@@ -121,14 +132,17 @@ class FleetPropagationTest {
             }
         }
         List<Long> sorted = propagation.stream().sorted().toList();
-        String report = "validator fleet over " + MEMBERS + " JVMs, " + sorted.size() + " revocations by kid after one cold "
+        String report = "validator fleet over " + MEMBERS + " JVMs, " + sorted.size()
+                + " revocations by kid after one cold "
                 + "round per member (ms, TokenValidator.revoke call to the other validator having merged it; NOTIFY, polling "
                 + "fallback 10 min): min " + sorted.get(0) + ", median " + sorted.get(sorted.size() / 2) + ", max "
                 + sorted.get(sorted.size() - 1) + "; all " + propagation;
         System.out.println(report);
         Files.writeString(Path.of("target", "fleet-validator-propagation.txt"), report + "\n");
         assertThat(sorted).hasSize(MEMBERS * (MEMBERS - 1));
-        assertThat(sorted.get(sorted.size() - 1)).as("generous bound, far below the polling fallback").isLessThan(30_000);
+        assertThat(sorted.get(sorted.size() - 1))
+                .as("generous bound, far below the polling fallback")
+                .isLessThan(30_000);
     }
 
     private static void stopAll(List<Member> fleet) throws InterruptedException {
@@ -178,12 +192,15 @@ class FleetPropagationTest {
             }
         }
         List<Long> sorted = propagation.stream().sorted().toList();
-        String report = "fleet propagation over " + MEMBERS + " JVMs, " + sorted.size() + " deliveries after one cold round per member (ms, revoke call to"
+        String report = "fleet propagation over " + MEMBERS + " JVMs, " + sorted.size()
+                + " deliveries after one cold round per member (ms, revoke call to"
                 + " the other instance's listener, NOTIFY, polling fallback 10 min): min " + sorted.get(0) + ", median "
                 + sorted.get(sorted.size() / 2) + ", max " + sorted.get(sorted.size() - 1) + "; all " + propagation;
         System.out.println(report);
         Files.writeString(Path.of("target", "fleet-propagation.txt"), report + "\n");
         assertThat(sorted).hasSize(ROUNDS * (MEMBERS - 1));
-        assertThat(sorted.get(sorted.size() - 1)).as("generous bound, far below the polling fallback").isLessThan(30_000);
+        assertThat(sorted.get(sorted.size() - 1))
+                .as("generous bound, far below the polling fallback")
+                .isLessThan(30_000);
     }
 }

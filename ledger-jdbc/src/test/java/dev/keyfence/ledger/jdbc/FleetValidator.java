@@ -25,14 +25,16 @@ import java.util.concurrent.ConcurrentHashMap;
  * it subscribed first). The poll interval is ten minutes, so what arrives in time came by NOTIFY.
  */
 public final class FleetValidator {
-    private FleetValidator() {
-    }
+    private FleetValidator() {}
 
     public static void main(String[] args) throws Exception {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         Set<String> seen = ConcurrentHashMap.newKeySet();
-        try (JdbcKeyLedger ledger = JdbcKeyLedger.builder().url(args[0]).username("postgres")
-                .pollInterval(Duration.ofMinutes(10)).build()) {
+        try (JdbcKeyLedger ledger = JdbcKeyLedger.builder()
+                .url(args[0])
+                .username("postgres")
+                .pollInterval(Duration.ofMinutes(10))
+                .build()) {
             TokenValidator validator = TokenValidator.create(ForgeryPolicy.policy(args[1], ledger, Clock.systemUTC()));
             awaitFirstReads(validator);
             ledger.subscribe(new KeyLedger.Listener() {
@@ -57,8 +59,10 @@ public final class FleetValidator {
             BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
             for (String line = in.readLine(); line != null; line = in.readLine()) {
                 if (line.startsWith("validate ")) {
-                    Verdict v = validator.validate(line.substring("validate ".length()).trim());
-                    out.println("verdict " + (v instanceof Verdict.Rejected r ? r.reason().name() : "VALID"));
+                    Verdict v = validator.validate(
+                            line.substring("validate ".length()).trim());
+                    out.println("verdict "
+                            + (v instanceof Verdict.Rejected r ? r.reason().name() : "VALID"));
                 } else if (line.startsWith("revoke ")) {
                     String kid = line.substring("revoke ".length()).trim();
                     out.println("sent " + kid + " " + System.currentTimeMillis());
@@ -76,7 +80,8 @@ public final class FleetValidator {
      */
     private static void awaitFirstReads(TokenValidator validator) throws InterruptedException {
         Instant until = Instant.now().plusSeconds(60);
-        while (!validator.sourceStatuses().stream().allMatch(s -> s.fetchedAt().isPresent()) && Instant.now().isBefore(until)) {
+        while (!validator.sourceStatuses().stream().allMatch(s -> s.fetchedAt().isPresent())
+                && Instant.now().isBefore(until)) {
             Thread.sleep(10);
         }
     }

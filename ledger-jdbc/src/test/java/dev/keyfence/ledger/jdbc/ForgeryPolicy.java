@@ -25,24 +25,41 @@ final class ForgeryPolicy {
     static final String COMMON = "/common/keys";
     static final String CONSUMERS = "/consumers/keys";
 
-    private ForgeryPolicy() {
-    }
+    private ForgeryPolicy() {}
 
     /** The policy, with the key sources at {@code baseUri} (no trailing slash) and the ledger attached (none when null). */
     static ValidationPolicy policy(String baseUri, KeyLedger ledger, Clock clock) {
         ValidationPolicy.Builder b = ValidationPolicy.builder()
-                .issuer(TrustedIssuer.builder().name("enterprise").issuer(TEMPLATE)
-                        .keySource(KeySource.jwksUri(baseUri + COMMON)).keyScope("enterprise").tenants(TENANT).build())
-                .issuer(TrustedIssuer.builder().name("consumer").issuer(CONSUMER_ISSUER)
-                        .keySource(KeySource.jwksUri(baseUri + CONSUMERS)).keyScope("consumer").build())
-                .resource(ResourcePolicy.builder().name("mail").audiences(AUDIENCE).acceptedKeyScopes("enterprise").build())
-                .jwks(JwksSettings.builder().allowHttpLoopback(true).timeout(java.time.Duration.ofSeconds(2)).build())
+                .issuer(TrustedIssuer.builder()
+                        .name("enterprise")
+                        .issuer(TEMPLATE)
+                        .keySource(KeySource.jwksUri(baseUri + COMMON))
+                        .keyScope("enterprise")
+                        .tenants(TENANT)
+                        .build())
+                .issuer(TrustedIssuer.builder()
+                        .name("consumer")
+                        .issuer(CONSUMER_ISSUER)
+                        .keySource(KeySource.jwksUri(baseUri + CONSUMERS))
+                        .keyScope("consumer")
+                        .build())
+                .resource(ResourcePolicy.builder()
+                        .name("mail")
+                        .audiences(AUDIENCE)
+                        .acceptedKeyScopes("enterprise")
+                        .build())
+                .jwks(JwksSettings.builder()
+                        .allowHttpLoopback(true)
+                        .timeout(java.time.Duration.ofSeconds(2))
+                        .build())
                 .clock(clock);
         return (ledger == null ? b : b.ledger(ledger)).build();
     }
 
     /** An enterprise token for the allowed tenant, signed by {@code key}. */
     static String enterpriseToken(TestKey key, Instant now) {
-        return Tokens.accessToken(TEMPLATE.replace("{tenantid}", TENANT), AUDIENCE, now).tenant(TENANT).signedWith(key);
+        return Tokens.accessToken(TEMPLATE.replace("{tenantid}", TENANT), AUDIENCE, now)
+                .tenant(TENANT)
+                .signedWith(key);
     }
 }

@@ -1,6 +1,5 @@
 package dev.keyfence.ledger.jdbc;
 
-import dev.keyfence.TokenValidator;
 import static dev.keyfence.ledger.jdbc.ForgeryPolicy.COMMON;
 import static dev.keyfence.ledger.jdbc.ForgeryPolicy.CONSUMERS;
 import static dev.keyfence.ledger.jdbc.ForgeryPolicy.CONSUMER_ISSUER;
@@ -8,6 +7,7 @@ import static dev.keyfence.ledger.jdbc.ForgeryPolicy.TEMPLATE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keyfence.Reason;
+import dev.keyfence.TokenValidator;
 import dev.keyfence.ValidationPolicy;
 import dev.keyfence.Verdict;
 import dev.keyfence.ledger.KeyLedger;
@@ -43,16 +43,23 @@ class JdbcLedgerRestartTest {
 
     private static TokenValidator validator(String base, KeyLedger ledger, MutableClock clock) {
         ValidationPolicy p = ForgeryPolicy.policy(base, ledger, clock);
-        return TokenValidator.create(p.toBuilder().refreshExecutor(Runnable::run).build());
+        return TokenValidator.create(
+                p.toBuilder().refreshExecutor(Runnable::run).build());
     }
 
     private static JdbcKeyLedger ledger(String url) {
-        return JdbcKeyLedger.builder().url(url).username("postgres").pollInterval(Duration.ofSeconds(1)).build();
+        return JdbcKeyLedger.builder()
+                .url(url)
+                .username("postgres")
+                .pollInterval(Duration.ofSeconds(1))
+                .build();
     }
 
     static void assertReason(Verdict v, Reason reason) {
-        assertThat(v).isInstanceOfSatisfying(Verdict.Rejected.class,
-                r -> assertThat(r.reason()).as(r.detail()).isEqualTo(reason));
+        assertThat(v)
+                .isInstanceOfSatisfying(
+                        Verdict.Rejected.class,
+                        r -> assertThat(r.reason()).as(r.detail()).isEqualTo(reason));
     }
 
     @Test
@@ -61,8 +68,11 @@ class JdbcLedgerRestartTest {
         MutableClock clock = MutableClock.at("2023-06-16T10:00:00Z");
         try (JwksServer server = JwksServer.start()) {
             String base = server.uri("/").toString().replaceAll("/$", "");
-            server.serveKeys(COMMON, JwkSet.of(ENTERPRISE_KEY.jwk().member("issuer", TEMPLATE),
-                    CONSUMER_KEY.jwk().member("issuer", TEMPLATE)));
+            server.serveKeys(
+                    COMMON,
+                    JwkSet.of(
+                            ENTERPRISE_KEY.jwk().member("issuer", TEMPLATE),
+                            CONSUMER_KEY.jwk().member("issuer", TEMPLATE)));
             server.serveKeys(CONSUMERS, JwkSet.of(CONSUMER_KEY.jwk().member("issuer", CONSUMER_ISSUER)));
             String forgery = ForgeryPolicy.enterpriseToken(CONSUMER_KEY, clock.instant());
 

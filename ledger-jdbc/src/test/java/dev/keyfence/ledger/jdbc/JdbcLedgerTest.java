@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.keyfence.ConfigurationException;
 import dev.keyfence.KeyfenceConfig;
+import dev.keyfence.internal.ledger.LedgerCodec;
 import dev.keyfence.ledger.KeyLedger;
 import dev.keyfence.ledger.KeyRecord;
 import dev.keyfence.ledger.LedgerBatch;
 import dev.keyfence.ledger.LedgerException;
 import dev.keyfence.ledger.SourceKeySet;
-import dev.keyfence.internal.ledger.LedgerCodec;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -31,7 +31,8 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
 class JdbcLedgerTest {
     static final Instant T0 = Instant.parse("2023-05-15T10:00:00Z");
     static final String JKT = "NzbLsXh8uDCcd-6MNwXF4W_7noWXFZAfHkxZsRGC9Xs";
-    static final KeyRecord.Publisher CONSUMER = new KeyRecord.Publisher("consumer", "https://login.example.test/9188/v2.0", "consumer");
+    static final KeyRecord.Publisher CONSUMER =
+            new KeyRecord.Publisher("consumer", "https://login.example.test/9188/v2.0", "consumer");
     static Postgres postgres;
     String url;
 
@@ -51,17 +52,24 @@ class JdbcLedgerTest {
     }
 
     JdbcKeyLedger ledger(Duration poll) {
-        return JdbcKeyLedger.builder().url(url).username("postgres").pollInterval(poll).build();
+        return JdbcKeyLedger.builder()
+                .url(url)
+                .username("postgres")
+                .pollInterval(poll)
+                .build();
     }
 
     @Test
     void theLibraryCreatesItsSchemaOnceAndRecordsTheVersion() throws Exception {
-        try (KeyLedger a = ledger(Duration.ofSeconds(5)); KeyLedger b = ledger(Duration.ofSeconds(5))) {
+        try (KeyLedger a = ledger(Duration.ofSeconds(5));
+                KeyLedger b = ledger(Duration.ofSeconds(5))) {
             assertThat(a.load().keys()).isEmpty();
             assertThat(b.load().keys()).isEmpty();
         }
-        try (Connection c = postgres.connect(url); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT version, description FROM keyfence_schema_version ORDER BY version")) {
+        try (Connection c = postgres.connect(url);
+                Statement s = c.createStatement();
+                ResultSet rs =
+                        s.executeQuery("SELECT version, description FROM keyfence_schema_version ORDER BY version")) {
             assertThat(rs.next()).isTrue();
             assertThat(rs.getInt(1)).isEqualTo(1);
             assertThat(rs.next()).as("applied once").isFalse();
@@ -73,19 +81,23 @@ class JdbcLedgerTest {
         try (KeyLedger a = ledger(Duration.ofSeconds(5))) {
             a.load();
         }
-        try (Connection c = postgres.connect(url); Statement s = c.createStatement()) {
+        try (Connection c = postgres.connect(url);
+                Statement s = c.createStatement()) {
             s.execute("INSERT INTO keyfence_schema_version (version, description) VALUES (99, 'from the future')");
         }
         try (KeyLedger b = ledger(Duration.ofSeconds(5))) {
-            assertThatThrownBy(b::load).isInstanceOf(LedgerException.class)
-                    .hasMessageContaining("version 99").hasMessageContaining("upgrade keyfence-ledger-jdbc");
+            assertThatThrownBy(b::load)
+                    .isInstanceOf(LedgerException.class)
+                    .hasMessageContaining("version 99")
+                    .hasMessageContaining("upgrade keyfence-ledger-jdbc");
         }
     }
 
     @Test
     void whatOneInstanceStoredIsKnownToAnotherAndAfterARestart() {
         try (KeyLedger a = ledger(Duration.ofSeconds(5))) {
-            a.append(new LedgerBatch(java.util.List.of(KeyRecord.of(JKT).seen("k1", CONSUMER, T0)),
+            a.append(new LedgerBatch(
+                    java.util.List.of(KeyRecord.of(JKT).seen("k1", CONSUMER, T0)),
                     java.util.List.of(new SourceKeySet("consumer", "{\"keys\":[]}", T0))));
             a.revoke(JKT, new KeyRecord.Action("alice", "leaked", T0.plusSeconds(1)));
         }
@@ -102,7 +114,8 @@ class JdbcLedgerTest {
 
     @Test
     void aRevocationReachesASubscriberThroughNotifyWithoutWaitingForAPoll() throws Exception {
-        try (JdbcKeyLedger watcher = ledger(Duration.ofMinutes(10)); KeyLedger revoker = ledger(Duration.ofMinutes(10))) {
+        try (JdbcKeyLedger watcher = ledger(Duration.ofMinutes(10));
+                KeyLedger revoker = ledger(Duration.ofMinutes(10))) {
             CountDownLatch seen = new CountDownLatch(1);
             CountDownLatch watching = new CountDownLatch(1);
             watcher.subscribe(new KeyLedger.Listener() {
@@ -142,9 +155,11 @@ class JdbcLedgerTest {
             });
             assertThat(watching.await(60, TimeUnit.SECONDS)).isTrue();
             assertThat(watcher.isListening()).isTrue();
-            String payload = LedgerCodec.encode(LedgerBatch.of(KeyRecord.of(JKT).revoked(new KeyRecord.Action("alice", "leaked", T0))));
+            String payload = LedgerCodec.encode(
+                    LedgerBatch.of(KeyRecord.of(JKT).revoked(new KeyRecord.Action("alice", "leaked", T0))));
             try (Connection c = postgres.connect(url);
-                 java.sql.PreparedStatement p = c.prepareStatement("INSERT INTO keyfence_ledger_record (format, payload) VALUES (1, ?)")) {
+                    java.sql.PreparedStatement p =
+                            c.prepareStatement("INSERT INTO keyfence_ledger_record (format, payload) VALUES (1, ?)")) {
                 p.setString(1, payload); // a write whose NOTIFY was lost
                 p.executeUpdate();
             }
@@ -159,12 +174,18 @@ class JdbcLedgerTest {
             port = s.getLocalPort();
         }
         try (KeyLedger down = JdbcKeyLedger.builder()
-                .url("jdbc:postgresql://127.0.0.1:" + port + "/kf?connectTimeout=2").username("kf").password("hunter2").build()) {
-            assertThatThrownBy(down::load).isInstanceOf(LedgerException.class)
+                .url("jdbc:postgresql://127.0.0.1:" + port + "/kf?connectTimeout=2")
+                .username("kf")
+                .password("hunter2")
+                .build()) {
+            assertThatThrownBy(down::load)
+                    .isInstanceOf(LedgerException.class)
                     .hasMessageContaining("jdbc:postgresql://127.0.0.1:" + port + "/kf")
-                    .hasMessageNotContaining("hunter2").hasMessageNotContaining("connectTimeout");
+                    .hasMessageNotContaining("hunter2")
+                    .hasMessageNotContaining("connectTimeout");
             assertThatThrownBy(() -> down.revoke(JKT, new KeyRecord.Action("alice", "leaked", T0)))
-                    .isInstanceOf(LedgerException.class).hasMessageContaining("cannot append");
+                    .isInstanceOf(LedgerException.class)
+                    .hasMessageContaining("cannot append");
         }
     }
 
@@ -185,15 +206,16 @@ class JdbcLedgerTest {
                   password-env: KF_TEST_LEDGER_PASSWORD
                 """.formatted(url);
         Object tree = new Load(LoadSettings.builder().build()).loadFromString(yaml);
-        KeyfenceConfig config = KeyfenceConfig.fromTree(tree, Path.of("."), Map.of("KF_TEST_LEDGER_PASSWORD", "unused-by-trust-auth"));
+        KeyfenceConfig config =
+                KeyfenceConfig.fromTree(tree, Path.of("."), Map.of("KF_TEST_LEDGER_PASSWORD", "unused-by-trust-auth"));
         try (KeyLedger ledger = config.policy().ledger().orElseThrow()) {
             assertThat(ledger).isInstanceOf(JdbcKeyLedger.class);
             assertThat(ledger.describe()).isEqualTo(url);
             ledger.revoke(JKT, new KeyRecord.Action("alice", "leaked", T0));
             assertThat(ledger.load().key(JKT).orElseThrow().revoked()).isTrue();
         }
-        ConfigurationException missing = org.junit.jupiter.api.Assertions.assertThrows(ConfigurationException.class,
-                () -> KeyfenceConfig.fromTree(tree, Path.of("."), Map.of()));
+        ConfigurationException missing = org.junit.jupiter.api.Assertions.assertThrows(
+                ConfigurationException.class, () -> KeyfenceConfig.fromTree(tree, Path.of("."), Map.of()));
         assertThat(missing.setting()).isEqualTo("ledger.password-env");
         assertThat(missing.getMessage()).contains("KF_TEST_LEDGER_PASSWORD");
     }

@@ -31,7 +31,8 @@ final class Postgres implements AutoCloseable {
     /** A fresh, empty database; its JDBC URL. */
     String newDatabase() throws SQLException {
         String name = "ledger" + (++databases);
-        try (Connection c = server.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = server.getPostgresDatabase().getConnection();
+                Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE " + name);
         }
         return "jdbc:postgresql://127.0.0.1:" + port() + "/" + name;

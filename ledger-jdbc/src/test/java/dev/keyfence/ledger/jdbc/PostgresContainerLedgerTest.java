@@ -3,8 +3,8 @@ package dev.keyfence.ledger.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keyfence.ledger.KeyLedger;
-import dev.keyfence.ledger.KeyRecord;
 import dev.keyfence.ledger.KeyLedgers;
+import dev.keyfence.ledger.KeyRecord;
 import dev.keyfence.ledger.LedgerBatch;
 import dev.keyfence.ledger.LedgerSettings;
 import java.time.Duration;
@@ -43,7 +43,8 @@ class PostgresContainerLedgerTest {
         String url = "jdbc:postgresql://" + POSTGRES.getHost() + ":" + POSTGRES.getMappedPort(5432) + "/keyfence";
         LedgerSettings settings = LedgerSettings.jdbc(url, Optional.of("keyfence"), Optional.of("KF_LEDGER_PW"));
         Map<String, String> env = Map.of("KF_LEDGER_PW", PASSWORD);
-        try (KeyLedger watcher = KeyLedgers.open(settings, env); KeyLedger revoker = KeyLedgers.open(settings, env)) {
+        try (KeyLedger watcher = KeyLedgers.open(settings, env);
+                KeyLedger revoker = KeyLedgers.open(settings, env)) {
             CountDownLatch watching = new CountDownLatch(1);
             CountDownLatch seen = new CountDownLatch(1);
             watcher.subscribe(new KeyLedger.Listener() {

@@ -12,14 +12,43 @@ public final class CompositeKeySourceListener implements KeySourceListener {
         this.listeners = List.copyOf(listeners);
     }
 
-    @Override public void fetched(String source, int keys) { listeners.forEach(l -> l.fetched(source, keys)); }
-    @Override public void fetchFailed(String source, String problem) { listeners.forEach(l -> l.fetchFailed(source, problem)); }
-    @Override public void staleServed(String source, Duration age) { listeners.forEach(l -> l.staleServed(source, age)); }
-    @Override public void kidMissRefetch(String source) { listeners.forEach(l -> l.kidMissRefetch(source)); }
-    @Override public void refetchRateLimited(String source) { listeners.forEach(l -> l.refetchRateLimited(source)); }
-    @Override public void keyAdded(String source, String kid) { listeners.forEach(l -> l.keyAdded(source, kid)); }
-    @Override public void keyRetired(String source, String kid) { listeners.forEach(l -> l.keyRetired(source, kid)); }
-    @Override public void keyRejected(String source, String kid, String problem) {
+    @Override
+    public void fetched(String source, int keys) {
+        listeners.forEach(l -> l.fetched(source, keys));
+    }
+
+    @Override
+    public void fetchFailed(String source, String problem) {
+        listeners.forEach(l -> l.fetchFailed(source, problem));
+    }
+
+    @Override
+    public void staleServed(String source, Duration age) {
+        listeners.forEach(l -> l.staleServed(source, age));
+    }
+
+    @Override
+    public void kidMissRefetch(String source) {
+        listeners.forEach(l -> l.kidMissRefetch(source));
+    }
+
+    @Override
+    public void refetchRateLimited(String source) {
+        listeners.forEach(l -> l.refetchRateLimited(source));
+    }
+
+    @Override
+    public void keyAdded(String source, String kid) {
+        listeners.forEach(l -> l.keyAdded(source, kid));
+    }
+
+    @Override
+    public void keyRetired(String source, String kid) {
+        listeners.forEach(l -> l.keyRetired(source, kid));
+    }
+
+    @Override
+    public void keyRejected(String source, String kid, String problem) {
         listeners.forEach(l -> l.keyRejected(source, kid, problem));
     }
 }

@@ -18,14 +18,14 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * as a bearer token.
  */
 public final class CurrentRequest {
-    private static final boolean SERVLET = ClassUtils.isPresent("jakarta.servlet.http.HttpServletRequest",
-            CurrentRequest.class.getClassLoader())
-            && ClassUtils.isPresent("org.springframework.web.context.request.RequestContextHolder",
-            CurrentRequest.class.getClassLoader());
+    private static final boolean SERVLET =
+            ClassUtils.isPresent("jakarta.servlet.http.HttpServletRequest", CurrentRequest.class.getClassLoader())
+                    && ClassUtils.isPresent(
+                            "org.springframework.web.context.request.RequestContextHolder",
+                            CurrentRequest.class.getClassLoader());
     private static final CredentialPolicy SCHEMES = CredentialPolicy.defaults();
 
-    private CurrentRequest() {
-    }
+    private CurrentRequest() {}
 
     /** The context of the current servlet request, or {@link RequestContext#none()}. */
     public static RequestContext context() {
@@ -39,7 +39,8 @@ public final class CurrentRequest {
                 return RequestContext.none();
             }
             HttpServletRequest request = servlet.getRequest();
-            boolean dpop = ServletExchange.credential(SCHEMES, request) instanceof Credential.Present p && p.dpopScheme();
+            boolean dpop =
+                    ServletExchange.credential(SCHEMES, request) instanceof Credential.Present p && p.dpopScheme();
             return ServletExchange.context(request, dpop);
         }
     }

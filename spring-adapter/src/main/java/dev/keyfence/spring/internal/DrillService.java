@@ -60,8 +60,12 @@ public final class DrillService implements AutoCloseable {
             if (last != null && lastRun != null && now.isBefore(lastRun.plus(minInterval))) {
                 return last;
             }
-            DrillReport report = Drill.builder().policy(validator.policy()).resources(config.resources())
-                    .minControls(minControls).build().run();
+            DrillReport report = Drill.builder()
+                    .policy(validator.policy())
+                    .resources(config.resources())
+                    .minControls(minControls)
+                    .build()
+                    .run();
             latest = report;
             lastRun = now;
             lastProblem = null;

@@ -45,15 +45,18 @@ public final class KeySourceHealth implements HealthIndicator {
     public Health health() {
         List<SourceStatus> sources = snapshot.get();
         ValidationPolicy p = policy.get();
-        Set<String> perTenant = p.issuers().stream().filter(KeySourceHealth::hasTenantSources)
-                .map(TrustedIssuer::name).collect(Collectors.toSet());
+        Set<String> perTenant = p.issuers().stream()
+                .filter(KeySourceHealth::hasTenantSources)
+                .map(TrustedIssuer::name)
+                .collect(Collectors.toSet());
         Map<String, Object> details = new LinkedHashMap<>();
         Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
         boolean down = false;
         boolean up = false;
         for (SourceStatus s : sources) {
             if (perTenant.contains(s.issuerName())) {
-                counts.computeIfAbsent(s.issuerName(), n -> new LinkedHashMap<>(Map.of("UP", 0L, "STALE", 0L, "DOWN", 0L)))
+                counts.computeIfAbsent(
+                                s.issuerName(), n -> new LinkedHashMap<>(Map.of("UP", 0L, "STALE", 0L, "DOWN", 0L)))
                         .merge(s.health().name(), 1L, Long::sum);
                 continue;
             }
@@ -102,12 +105,15 @@ public final class KeySourceHealth implements HealthIndicator {
         details.put("location", source.location());
         source.fetchedAt().ifPresent(t -> details.put("fetchedAt", t.toString()));
         source.problem().ifPresent(pr -> details.put("problem", pr));
-        details.put("keys", source.keys().stream().filter(k -> k.retiredAt().isEmpty()).count());
+        details.put(
+                "keys",
+                source.keys().stream().filter(k -> k.retiredAt().isEmpty()).count());
         Instant soon = clock.instant().plus(EXPIRY_WARNING);
         List<Map<String, Object>> expiring = source.keys().stream()
                 .filter(k -> k.state() == KeyState.ACTIVE && k.retiredAt().isEmpty())
                 .filter(k -> k.notAfter().map(na -> na.isBefore(soon)).orElse(false))
-                .map(KeySourceHealth::expiring).toList();
+                .map(KeySourceHealth::expiring)
+                .toList();
         if (!expiring.isEmpty()) {
             details.put("keysExpiringSoon", expiring);
         }

@@ -28,8 +28,11 @@ public final class KeyfenceAuthenticationArgumentResolver implements HandlerMeth
     }
 
     @Override
-    public @Nullable Object resolveArgument(MethodParameter parameter, @Nullable ModelAndViewContainer mav,
-                                            NativeWebRequest request, @Nullable WebDataBinderFactory binders) {
+    public @Nullable Object resolveArgument(
+            MethodParameter parameter,
+            @Nullable ModelAndViewContainer mav,
+            NativeWebRequest request,
+            @Nullable WebDataBinderFactory binders) {
         return of(contexts.getContext().getAuthentication());
     }
 
@@ -41,7 +44,8 @@ public final class KeyfenceAuthenticationArgumentResolver implements HandlerMeth
         if (authentication instanceof KeyfenceAuthenticationToken keyfence) {
             return keyfence;
         }
-        if (authentication instanceof JwtAuthenticationToken jwt && jwt.getToken() instanceof KeyfenceJwt verified
+        if (authentication instanceof JwtAuthenticationToken jwt
+                && jwt.getToken() instanceof KeyfenceJwt verified
                 && jwt.isAuthenticated()) {
             KeyfenceAuthenticationToken token = new KeyfenceAuthenticationToken(verified, jwt.getAuthorities());
             token.setDetails(jwt.getDetails());

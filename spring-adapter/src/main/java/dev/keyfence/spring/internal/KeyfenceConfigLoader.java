@@ -27,6 +27,7 @@ import org.springframework.core.env.Environment;
 public final class KeyfenceConfigLoader {
     /** The property naming a YAML configuration file. */
     public static final String CONFIG_PROPERTY = "keyfence.config";
+
     private static final String PREFIX = "keyfence";
 
     /**
@@ -39,8 +40,7 @@ public final class KeyfenceConfigLoader {
             .filter(top -> !SettingsRegistry.keysIn("").contains(top))
             .collect(Collectors.toUnmodifiableSet());
 
-    private KeyfenceConfigLoader() {
-    }
+    private KeyfenceConfigLoader() {}
 
     /**
      * True when the environment sets any {@code keyfence.*} property: Keyfence then either starts
@@ -66,14 +66,19 @@ public final class KeyfenceConfigLoader {
         withoutUseDataSource(tree);
         if (file != null) {
             if (file.isBlank()) {
-                throw new KeyfencePropertyException(CONFIG_PROPERTY, "must name a YAML file",
+                throw new KeyfencePropertyException(
+                        CONFIG_PROPERTY,
+                        "must name a YAML file",
                         ConfigurationException.ofWholeConfiguration("(file)", "empty"));
             }
             if (!tree.isEmpty()) {
-                String other = SpringPropertyNames.asWritten(PREFIX + "." + tree.keySet().iterator().next(),
-                        environment).property();
-                throw new KeyfencePropertyException(CONFIG_PROPERTY, "give either a configuration file or "
-                        + "keyfence.* settings, not both (also set: " + other + ")",
+                String other = SpringPropertyNames.asWritten(
+                                PREFIX + "." + tree.keySet().iterator().next(), environment)
+                        .property();
+                throw new KeyfencePropertyException(
+                        CONFIG_PROPERTY,
+                        "give either a configuration file or " + "keyfence.* settings, not both (also set: " + other
+                                + ")",
                         new ConfigurationException(other, "conflicts with keyfence.config"));
             }
             try {
@@ -87,9 +92,13 @@ public final class KeyfenceConfigLoader {
             return KeyfenceConfig.fromTree(normalised, Path.of("").toAbsolutePath());
         } catch (ConfigurationException e) {
             if (e.setting().equals("issuers") && !tree.containsKey("issuers")) {
-                throw new KeyfencePropertyException(PREFIX + ".issuers", "required: at least one trusted issuer."
-                        + " Keyfence is on because keyfence.* properties are set (" + String.join(", ",
-                        SpringPropertyNames.given(environment, 5)) + "); is one of them misspelt?", e);
+                throw new KeyfencePropertyException(
+                        PREFIX + ".issuers",
+                        "required: at least one trusted issuer."
+                                + " Keyfence is on because keyfence.* properties are set ("
+                                + String.join(", ", SpringPropertyNames.given(environment, 5))
+                                + "); is one of them misspelt?",
+                        e);
             }
             throw asProperty(environment, SpringPropertyNames.propertyFor(e, labels(normalised)), e);
         }
@@ -111,7 +120,12 @@ public final class KeyfenceConfigLoader {
         try {
             return TokenValidator.create(built);
         } catch (ConfigurationException e) {
-            throw named(environment, e, built.issuers().stream().map(i -> Set.of(i.name(), i.issuer())).toList());
+            throw named(
+                    environment,
+                    e,
+                    built.issuers().stream()
+                            .map(i -> Set.of(i.name(), i.issuer()))
+                            .toList());
         }
     }
 
@@ -123,21 +137,23 @@ public final class KeyfenceConfigLoader {
         return named(environment, e, List.of());
     }
 
-    private static KeyfencePropertyException named(Environment environment, ConfigurationException e,
-                                                   List<Set<String>> issuers) {
+    private static KeyfencePropertyException named(
+            Environment environment, ConfigurationException e, List<Set<String>> issuers) {
         String file = environment.getProperty(CONFIG_PROPERTY);
         if (file != null) {
-            return new KeyfencePropertyException(CONFIG_PROPERTY,
-                    "file " + file + ": " + SpringPropertyNames.problem(String.valueOf(e.getMessage())), e);
+            return new KeyfencePropertyException(
+                    CONFIG_PROPERTY,
+                    "file " + file + ": " + SpringPropertyNames.problem(String.valueOf(e.getMessage())),
+                    e);
         }
         return asProperty(environment, SpringPropertyNames.propertyFor(e, issuers), e);
     }
 
-    private static KeyfencePropertyException asProperty(Environment environment, String property,
-                                                        ConfigurationException e) {
+    private static KeyfencePropertyException asProperty(
+            Environment environment, String property, ConfigurationException e) {
         SpringPropertyNames.Written written = SpringPropertyNames.asWritten(property, environment);
-        return new KeyfencePropertyException(written.property(), SpringPropertyNames.problem(e.problem()),
-                written.origin(), e);
+        return new KeyfencePropertyException(
+                written.property(), SpringPropertyNames.problem(e.problem()), written.origin(), e);
     }
 
     /** Each configured issuer's labels (name and issuer), in order, from a normalised tree. */
@@ -160,8 +176,8 @@ public final class KeyfenceConfigLoader {
     }
 
     /** The names {@code keyfence.ledger.use-datasource} may be bound under. */
-    private static final java.util.List<String> USE_DATASOURCE = java.util.List.of("use-datasource", "useDatasource",
-            "use_datasource", "usedatasource");
+    private static final java.util.List<String> USE_DATASOURCE =
+            java.util.List.of("use-datasource", "useDatasource", "use_datasource", "usedatasource");
 
     /**
      * Takes the Spring-only {@code keyfence.ledger.use-datasource} switch out of the tree handed
@@ -170,7 +186,8 @@ public final class KeyfenceConfigLoader {
      */
     @SuppressWarnings("unchecked")
     private static void withoutUseDataSource(Map<String, Object> tree) {
-        if (tree.get("ledger") instanceof Map<?, ?> ledger && USE_DATASOURCE.stream().anyMatch(ledger::containsKey)) {
+        if (tree.get("ledger") instanceof Map<?, ?> ledger
+                && USE_DATASOURCE.stream().anyMatch(ledger::containsKey)) {
             Map<String, Object> rest = new LinkedHashMap<>((Map<String, Object>) ledger);
             USE_DATASOURCE.forEach(rest::remove);
             if (rest.isEmpty()) {
@@ -182,6 +199,8 @@ public final class KeyfenceConfigLoader {
     }
 
     private static Optional<Map<String, Object>> bound(Environment environment) {
-        return Optional.ofNullable(Binder.get(environment).bind(PREFIX, Bindable.mapOf(String.class, Object.class)).orElse(null));
+        return Optional.ofNullable(Binder.get(environment)
+                .bind(PREFIX, Bindable.mapOf(String.class, Object.class))
+                .orElse(null));
     }
 }

@@ -17,15 +17,17 @@ public final class KeyfenceFailureAnalyzer implements FailureAnalyzer {
         if (property != null) {
             String where = property.origin().map(o -> " (set in " + o + ")").orElse("");
             String message = java.util.Objects.requireNonNullElse(property.getMessage(), property.property());
-            return new FailureAnalysis("Keyfence configuration is invalid: " + message + where,
-                    action(property.property(), message), property);
+            return new FailureAnalysis(
+                    "Keyfence configuration is invalid: " + message + where,
+                    action(property.property(), message),
+                    property);
         }
         ConfigurationException config = find(failure, ConfigurationException.class);
         if (config != null) {
             String name = config.namesSetting() ? "keyfence." + config.setting() : "keyfence";
             String problem = SpringPropertyNames.problem(config.problem());
-            return new FailureAnalysis("Keyfence configuration is invalid: " + name + ": " + problem,
-                    action(name, problem), config);
+            return new FailureAnalysis(
+                    "Keyfence configuration is invalid: " + name + ": " + problem, action(name, problem), config);
         }
         return null;
     }

@@ -17,8 +17,8 @@ public final class KeyfencePropertyException extends IllegalStateException {
         this(property, problem, Optional.empty(), cause);
     }
 
-    public KeyfencePropertyException(String property, String problem, Optional<String> origin,
-                                     ConfigurationException cause) {
+    public KeyfencePropertyException(
+            String property, String problem, Optional<String> origin, ConfigurationException cause) {
         super(property + ": " + problem, cause);
         this.property = property;
         this.origin = origin.orElse(null);

@@ -24,17 +24,20 @@ public final class MicrometerListeners {
     /** Counter of key-source events. */
     public static final String SOURCE_EVENTS = "keyfence.key.source.events";
 
-    private MicrometerListeners() {
-    }
+    private MicrometerListeners() {}
 
     /** Counts verdicts in the registry {@code meters} gives, when there is one. */
     public static KeyfenceVerdictListener verdicts(Meters meters, Supplier<ValidationPolicy> policy) {
         return (resource, verdict) -> meters.use(r -> {
             String outcome = verdict.valid() ? "accepted" : "rejected";
             String reason = verdict instanceof Verdict.Rejected no ? no.reason().name() : "none";
-            String issuer = verdict instanceof Verdict.Accepted ok ? ok.token().issuerName()
-                    : verdict.issuer().flatMap(iss -> configuredName(policy.get().issuers(), iss)).orElse("untrusted");
-            r.counter(TOKENS, "outcome", outcome, "reason", reason, "issuer", issuer, "resource", resource).increment();
+            String issuer = verdict instanceof Verdict.Accepted ok
+                    ? ok.token().issuerName()
+                    : verdict.issuer()
+                            .flatMap(iss -> configuredName(policy.get().issuers(), iss))
+                            .orElse("untrusted");
+            r.counter(TOKENS, "outcome", outcome, "reason", reason, "issuer", issuer, "resource", resource)
+                    .increment();
         });
     }
 
@@ -50,14 +53,45 @@ public final class MicrometerListeners {
                         .increment());
             }
 
-            @Override public void fetched(String source, int keys) { count(source, "fetched"); }
-            @Override public void fetchFailed(String source, String problem) { count(source, "fetch_failed"); }
-            @Override public void staleServed(String source, Duration age) { count(source, "stale_served"); }
-            @Override public void kidMissRefetch(String source) { count(source, "kid_miss_refetch"); }
-            @Override public void refetchRateLimited(String source) { count(source, "refetch_rate_limited"); }
-            @Override public void keyAdded(String source, String kid) { count(source, "key_added"); }
-            @Override public void keyRetired(String source, String kid) { count(source, "key_retired"); }
-            @Override public void keyRejected(String source, String kid, String problem) { count(source, "key_rejected"); }
+            @Override
+            public void fetched(String source, int keys) {
+                count(source, "fetched");
+            }
+
+            @Override
+            public void fetchFailed(String source, String problem) {
+                count(source, "fetch_failed");
+            }
+
+            @Override
+            public void staleServed(String source, Duration age) {
+                count(source, "stale_served");
+            }
+
+            @Override
+            public void kidMissRefetch(String source) {
+                count(source, "kid_miss_refetch");
+            }
+
+            @Override
+            public void refetchRateLimited(String source) {
+                count(source, "refetch_rate_limited");
+            }
+
+            @Override
+            public void keyAdded(String source, String kid) {
+                count(source, "key_added");
+            }
+
+            @Override
+            public void keyRetired(String source, String kid) {
+                count(source, "key_retired");
+            }
+
+            @Override
+            public void keyRejected(String source, String kid, String problem) {
+                count(source, "key_rejected");
+            }
         };
     }
 
@@ -74,7 +108,11 @@ public final class MicrometerListeners {
     }
 
     private static Optional<String> configuredName(List<TrustedIssuer> issuers, String iss) {
-        return issuers.stream().filter(i -> i.isTemplate() ? i.tenantOf(iss).isPresent() : i.issuer().equals(iss))
-                .map(TrustedIssuer::name).findFirst();
+        return issuers.stream()
+                .filter(i -> i.isTemplate()
+                        ? i.tenantOf(iss).isPresent()
+                        : i.issuer().equals(iss))
+                .map(TrustedIssuer::name)
+                .findFirst();
     }
 }

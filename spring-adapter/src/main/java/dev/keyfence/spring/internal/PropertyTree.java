@@ -17,8 +17,7 @@ import org.jspecify.annotations.Nullable;
 public final class PropertyTree {
     private static final Set<String> LIST_SETTINGS = SettingsRegistry.listKeys();
 
-    private PropertyTree() {
-    }
+    private PropertyTree() {}
 
     /** A normalised copy of a bound tree. */
     public static Object normalise(Object node) {

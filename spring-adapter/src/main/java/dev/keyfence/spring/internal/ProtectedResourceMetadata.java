@@ -27,21 +27,25 @@ public final class ProtectedResourceMetadata {
     /** The well-known path (RFC 9728 section 3), with or without a path suffix. */
     public static final String WELL_KNOWN = "/.well-known/oauth-protected-resource";
     /** The algorithms Keyfence verifies DPoP proofs with. */
-    public static final List<String> DPOP_ALGORITHMS = List.of("RS256", "RS384", "RS512", "PS256", "PS384", "PS512",
-            "ES256", "ES384", "ES512", "EdDSA");
+    public static final List<String> DPOP_ALGORITHMS =
+            List.of("RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512", "EdDSA");
 
-    private ProtectedResourceMetadata() {
-    }
+    private ProtectedResourceMetadata() {}
 
     /** The resource identifier to publish: the first audience (sorted) that is an absolute http(s) URL. */
     public static Optional<String> resource(TokenValidator validator) {
-        return validator.resource().audiences().stream().sorted().filter(ProtectedResourceMetadata::isUrl).findFirst();
+        return validator.resource().audiences().stream()
+                .sorted()
+                .filter(ProtectedResourceMetadata::isUrl)
+                .findFirst();
     }
 
     private static boolean isUrl(String audience) {
         try {
             URI uri = new URI(audience);
-            return uri.isAbsolute() && uri.getHost() != null && uri.getRawUserInfo() == null
+            return uri.isAbsolute()
+                    && uri.getHost() != null
+                    && uri.getRawUserInfo() == null
                     && ("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme()));
         } catch (URISyntaxException e) {
             return false;
@@ -49,7 +53,8 @@ public final class ProtectedResourceMetadata {
     }
 
     /** A customizer of Spring's metadata for this resource identifier and credential policy. */
-    public static Consumer<OAuth2ProtectedResourceMetadata.Builder> enforced(String resource, CredentialPolicy credentials) {
+    public static Consumer<OAuth2ProtectedResourceMetadata.Builder> enforced(
+            String resource, CredentialPolicy credentials) {
         return b -> {
             b.resource(resource);
             b.bearerMethods(methods -> {

@@ -14,8 +14,7 @@ import java.util.Map;
 public final class SpringClaims {
     private static final List<String> TIMES = List.of("exp", "iat", "nbf");
 
-    private SpringClaims() {
-    }
+    private SpringClaims() {}
 
     /** The claims converted; a new map, the verified token's own stays untouched. */
     public static Map<String, Object> of(VerifiedToken verified) {

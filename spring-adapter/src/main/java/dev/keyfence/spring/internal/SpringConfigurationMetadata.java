@@ -23,8 +23,7 @@ import java.util.Set;
 public final class SpringConfigurationMetadata {
     private static final String PREFIX = "keyfence.";
 
-    private SpringConfigurationMetadata() {
-    }
+    private SpringConfigurationMetadata() {}
 
     /** Writes the metadata to the file named by the only argument. */
     public static void main(String[] args) throws IOException {
@@ -76,8 +75,8 @@ public final class SpringConfigurationMetadata {
             }
         }
         List<Object> groupList = new ArrayList<>();
-        groupList.add(ordered("name", "keyfence", "description",
-                "Keyfence JWT validation (same names as the YAML configuration)."));
+        groupList.add(ordered(
+                "name", "keyfence", "description", "Keyfence JWT validation (same names as the YAML configuration)."));
         groups.forEach(g -> groupList.add(ordered("name", g)));
         StringBuilder sb = new StringBuilder("{\n");
         array(sb, "groups", groupList);
@@ -93,8 +92,7 @@ public final class SpringConfigurationMetadata {
         if (!withDefault) {
             doc += "; inherited from " + property(s.path()) + " unless given";
         }
-        Map<String, Object> m = ordered("name", name, "type", s.kind().javaType(),
-                "description", plain(doc) + ".");
+        Map<String, Object> m = ordered("name", name, "type", s.kind().javaType(), "description", plain(doc) + ".");
         if (withDefault) {
             s.defaultValue().ifPresent(v -> m.put("defaultValue", v));
         }

@@ -21,12 +21,10 @@ public final class SpringPropertyNames {
     private static final String PREFIX = "keyfence";
     private static final String LOOPBACK_HINT = "jwks.allow-http-loopback: true";
 
-    private SpringPropertyNames() {
-    }
+    private SpringPropertyNames() {}
 
     /** A property name and, when known, where it was set (a file and line, an environment variable). */
-    public record Written(String property, Optional<String> origin) {
-    }
+    public record Written(String property, Optional<String> origin) {}
 
     /**
      * The Spring property for a core configuration error: a setting core names by its issuer
@@ -43,7 +41,8 @@ public final class SpringPropertyNames {
             for (String label : issuerLabels.get(i)) {
                 String named = "issuers[" + label + "]";
                 boolean byIndex = label.chars().allMatch(Character::isDigit);
-                if (!byIndex && setting.startsWith(named)
+                if (!byIndex
+                        && setting.startsWith(named)
                         && (setting.length() == named.length() || setting.charAt(named.length()) == '.')) {
                     return PREFIX + ".issuers[" + i + "]" + setting.substring(named.length());
                 }
@@ -64,8 +63,8 @@ public final class SpringPropertyNames {
                 return new Written(property, origin(exact));
             }
             if (source instanceof IterableConfigurationPropertySource iterable) {
-                Optional<ConfigurationPropertyName> below = iterable.stream()
-                        .filter(wanted::isAncestorOf).findFirst();
+                Optional<ConfigurationPropertyName> below =
+                        iterable.stream().filter(wanted::isAncestorOf).findFirst();
                 if (below.isPresent()) {
                     ConfigurationProperty given = source.getConfigurationProperty(below.get());
                     return new Written(below.get().toString(), given == null ? Optional.empty() : origin(given));
@@ -81,7 +80,9 @@ public final class SpringPropertyNames {
         java.util.Set<String> names = new java.util.LinkedHashSet<>();
         for (ConfigurationPropertySource source : ConfigurationPropertySources.get(environment)) {
             if (source instanceof IterableConfigurationPropertySource iterable) {
-                iterable.stream().filter(root::isAncestorOf).map(ConfigurationPropertyName::toString)
+                iterable.stream()
+                        .filter(root::isAncestorOf)
+                        .map(ConfigurationPropertyName::toString)
                         .forEach(names::add);
             }
         }

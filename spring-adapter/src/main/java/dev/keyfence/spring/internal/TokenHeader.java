@@ -6,8 +6,7 @@ import java.util.Map;
 
 /** The {@code alg}, {@code kid} and {@code typ} header members of a token Keyfence accepted. */
 public final class TokenHeader {
-    private TokenHeader() {
-    }
+    private TokenHeader() {}
 
     /** The string-valued {@code alg}, {@code kid} and {@code typ} members of an accepted token's header. */
     public static Map<String, Object> of(VerifiedToken accepted) {

@@ -31,7 +31,12 @@ public class TestResourceServer {
             body.put("issuer", auth.issuer());
             body.put("tenant", auth.tenant().orElse(null));
             body.put("keyScope", auth.keyScope());
-            body.put("authorities", auth.getAuthorities().stream().map(GrantedAuthority::getAuthority).sorted().toList());
+            body.put(
+                    "authorities",
+                    auth.getAuthorities().stream()
+                            .map(GrantedAuthority::getAuthority)
+                            .sorted()
+                            .toList());
             return body;
         }
     }

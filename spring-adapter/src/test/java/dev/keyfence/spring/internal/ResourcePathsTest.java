@@ -35,7 +35,8 @@ class ResourcePathsTest {
 
     @Test
     void rootPrefixMatchesEveryPath() {
-        assertThat(ResourcePaths.of("all", List.of("/**")).matches("/anything/below")).isTrue();
+        assertThat(ResourcePaths.of("all", List.of("/**")).matches("/anything/below"))
+                .isTrue();
     }
 
     @ParameterizedTest

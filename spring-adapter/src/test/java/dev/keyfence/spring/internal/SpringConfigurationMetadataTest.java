@@ -44,10 +44,14 @@ class SpringConfigurationMetadataTest {
         for (Setting s : SettingsRegistry.all()) {
             if (s.at(FrontDoor.FILE) || s.at(FrontDoor.SPRING)) {
                 Map<String, Object> p = byName.get("keyfence." + s.path().replace("[]", "[0]"));
-                assertThat((String) p.get("description")).as(s.path()).isNotBlank().doesNotContain("`");
+                assertThat((String) p.get("description"))
+                        .as(s.path())
+                        .isNotBlank()
+                        .doesNotContain("`");
                 assertThat(p.get("type")).as(s.path()).isEqualTo(s.kind().javaType());
                 if (s.defaultValue().isPresent()) {
-                    assertThat(String.valueOf(p.get("defaultValue"))).as(s.path())
+                    assertThat(String.valueOf(p.get("defaultValue")))
+                            .as(s.path())
                             .isEqualTo(String.valueOf(s.defaultValue().get()));
                 } else {
                     assertThat(p).as(s.path()).doesNotContainKey("defaultValue");
@@ -61,10 +65,19 @@ class SpringConfigurationMetadataTest {
         Map<String, Map<String, Object>> byName = properties();
         assertThat(byName.get("keyfence.verified-token-cache")).containsEntry("defaultValue", 1024L);
         assertThat(byName.get("keyfence.jwks.tenant-sources-per-minute")).containsEntry("defaultValue", 60L);
-        assertThat(byName).containsKeys("keyfence.ledger.directory", "keyfence.ledger.jdbc-url",
-                "keyfence.ledger.username", "keyfence.ledger.password-env", "keyfence.ledger.use-datasource",
-                "keyfence.drill.schedule", "keyfence.drill.min-interval", "keyfence.drill.min-controls",
-                "keyfence.drill.authority", "keyfence.config", "keyfence.keys.windows[0].not-after");
+        assertThat(byName)
+                .containsKeys(
+                        "keyfence.ledger.directory",
+                        "keyfence.ledger.jdbc-url",
+                        "keyfence.ledger.username",
+                        "keyfence.ledger.password-env",
+                        "keyfence.ledger.use-datasource",
+                        "keyfence.drill.schedule",
+                        "keyfence.drill.min-interval",
+                        "keyfence.drill.min-controls",
+                        "keyfence.drill.authority",
+                        "keyfence.config",
+                        "keyfence.keys.windows[0].not-after");
         assertThat(byName.get("keyfence.drill.authority")).containsEntry("defaultValue", "SCOPE_keyfence.admin");
         assertThat(byName).doesNotContainKeys("keyfence.realm", "keyfence.allow-query-token");
     }
@@ -75,14 +88,19 @@ class SpringConfigurationMetadataTest {
         Map<String, Map<String, Object>> byName = new LinkedHashMap<>();
         for (Object p : (List<Object>) doc.get("properties")) {
             Map<String, Object> m = (Map<String, Object>) p;
-            assertThat(byName.put((String) m.get("name"), m)).as("listed twice: " + m.get("name")).isNull();
+            assertThat(byName.put((String) m.get("name"), m))
+                    .as("listed twice: " + m.get("name"))
+                    .isNull();
         }
         return byName;
     }
 
     private static String shipped() throws IOException {
-        try (InputStream in = SpringConfigurationMetadataTest.class.getClassLoader().getResourceAsStream(RESOURCE)) {
-            assertThat(in).as(RESOURCE + " on the class path (generated in process-classes)").isNotNull();
+        try (InputStream in =
+                SpringConfigurationMetadataTest.class.getClassLoader().getResourceAsStream(RESOURCE)) {
+            assertThat(in)
+                    .as(RESOURCE + " on the class path (generated in process-classes)")
+                    .isNotNull();
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }

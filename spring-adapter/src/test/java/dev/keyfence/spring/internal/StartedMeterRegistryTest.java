@@ -28,7 +28,9 @@ class StartedMeterRegistryTest {
 
         registry.use(r -> r.counter("early").increment());
         registry.use(r -> r.counter("early").increment());
-        assertThat(created).as("no bean is created before the context has started").hasValue(0);
+        assertThat(created)
+                .as("no bean is created before the context has started")
+                .hasValue(0);
         assertThat(meters.find("early").counter()).isNull();
 
         registry.afterSingletonsInstantiated();
@@ -55,8 +57,8 @@ class StartedMeterRegistryTest {
 
     @Test
     void withoutARegistryCountsAreDropped() {
-        StartedMeterRegistry registry = new StartedMeterRegistry(
-                new DefaultListableBeanFactory().getBeanProvider(MeterRegistry.class));
+        StartedMeterRegistry registry =
+                new StartedMeterRegistry(new DefaultListableBeanFactory().getBeanProvider(MeterRegistry.class));
         AtomicInteger ran = new AtomicInteger();
         for (int i = 0; i < StartedMeterRegistry.MAX_PENDING + 50; i++) {
             registry.use(r -> ran.incrementAndGet());

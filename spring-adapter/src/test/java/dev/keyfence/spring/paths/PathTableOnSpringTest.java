@@ -27,8 +27,8 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(classes = PathTableApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class PathTableOnSpringTest {
-    private static final Map<String, String> AUDIENCE = Map.of("me", "api://me", "admin", "api://admin",
-            "default", "api://mail");
+    private static final Map<String, String> AUDIENCE =
+            Map.of("me", "api://me", "admin", "api://admin", "default", "api://mail");
     private static final TestKey KEY = TestKey.rsa("local-1");
     private static final JwksServer SERVER = JwksServer.start();
 
@@ -40,7 +40,8 @@ class PathTableOnSpringTest {
     static void keyfence(DynamicPropertyRegistry registry) {
         registry.add("keyfence.issuers[0].name", () -> "local");
         registry.add("keyfence.issuers[0].issuer", () -> SERVER.uri("/local").toString());
-        registry.add("keyfence.issuers[0].jwks-uri", () -> SERVER.uri("/local/keys").toString());
+        registry.add(
+                "keyfence.issuers[0].jwks-uri", () -> SERVER.uri("/local/keys").toString());
         registry.add("keyfence.issuers[0].key-scope", () -> "enterprise");
         registry.add("keyfence.resource.audiences", () -> "api://mail");
         registry.add("keyfence.resource.accepted-key-scopes", () -> "enterprise");
@@ -68,11 +69,15 @@ class PathTableOnSpringTest {
     void routesEveryPathOfTheSharedTable(PathTable.Row row) {
         if (row.expected().equals(PathTable.REFUSED)) {
             RawHttp.Reply reply = RawHttp.get(port, row.path(), token("default"));
-            assertThat(reply.status()).as("status for %s (challenges %s)", row.path(), reply.challenges()).isEqualTo(400);
+            assertThat(reply.status())
+                    .as("status for %s (challenges %s)", row.path(), reply.challenges())
+                    .isEqualTo(400);
             return;
         }
         RawHttp.Reply right = RawHttp.get(port, row.path(), token(row.expected()));
-        assertThat(right.status()).as("status for %s with its profile's token", row.path()).isEqualTo(200);
+        assertThat(right.status())
+                .as("status for %s with its profile's token", row.path())
+                .isEqualTo(200);
         String other = row.expected().equals("default") ? "me" : "default";
         RawHttp.Reply wrong = RawHttp.get(port, row.path(), token(other));
         assertThat(wrong.status()).isEqualTo(401);

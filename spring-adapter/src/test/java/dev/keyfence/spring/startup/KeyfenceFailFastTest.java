@@ -25,26 +25,27 @@ import org.springframework.core.env.SystemEnvironmentPropertySource;
 @ExtendWith(OutputCaptureExtension.class)
 class KeyfenceFailFastTest {
     private static final String[] GOOD = {
-            "--keyfence.issuers[0].name=contoso",
-            "--keyfence.issuers[0].issuer=https://login.example.test/{tenantid}/v2.0",
-            "--keyfence.issuers[0].jwks-uri=https://login.example.test/common/keys",
-            "--keyfence.issuers[0].key-scope=enterprise",
-            "--keyfence.issuers[0].tenants=tid-a",
-            "--keyfence.resource.audiences=api://mail",
-            "--keyfence.resource.accepted-key-scopes=enterprise"};
+        "--keyfence.issuers[0].name=contoso",
+        "--keyfence.issuers[0].issuer=https://login.example.test/{tenantid}/v2.0",
+        "--keyfence.issuers[0].jwks-uri=https://login.example.test/common/keys",
+        "--keyfence.issuers[0].key-scope=enterprise",
+        "--keyfence.issuers[0].tenants=tid-a",
+        "--keyfence.resource.audiences=api://mail",
+        "--keyfence.resource.accepted-key-scopes=enterprise"
+    };
 
     @Test
-    void singularIssuerTypoInApplicationPropertiesFailsAServletAppNamingTheProperty(@TempDir Path dir,
-                                                                                   CapturedOutput output)
-            throws Exception {
+    void singularIssuerTypoInApplicationPropertiesFailsAServletAppNamingTheProperty(
+            @TempDir Path dir, CapturedOutput output) throws Exception {
         Path properties = dir.resolve("application.properties");
         Files.writeString(properties, """
                 keyfence.issuer[0].issuer=https://login.example.test/{tenantid}/v2.0
                 keyfence.issuer[0].jwks-uri=https://login.example.test/common/keys
                 keyfence.resource.audiences=api://mail
                 """);
-        assertThatThrownBy(() -> start(WebApplicationType.SERVLET, "--server.port=0",
-                "--spring.config.location=file:" + properties)).isNotNull();
+        assertThatThrownBy(() -> start(
+                        WebApplicationType.SERVLET, "--server.port=0", "--spring.config.location=file:" + properties))
+                .isNotNull();
         assertThat(output.getOut() + output.getErr())
                 .contains("Keyfence configuration is invalid: keyfence.issuer[0].issuer: unknown setting")
                 .contains("application.properties")
@@ -67,7 +68,8 @@ class KeyfenceFailFastTest {
     void plainHttpJwksUriFailsThroughTheAnalyzerNamingThePropertyAndTheLoopbackSwitch(CapturedOutput output) {
         String[] args = GOOD.clone();
         args[2] = "--keyfence.issuers[0].jwks-uri=http://login.example.test/common/keys";
-        assertThatThrownBy(() -> start(WebApplicationType.SERVLET, withPort(args))).isNotNull();
+        assertThatThrownBy(() -> start(WebApplicationType.SERVLET, withPort(args)))
+                .isNotNull();
         String all = output.getOut() + output.getErr();
         assertThat(all)
                 .contains("Keyfence configuration is invalid: keyfence.issuers[0].jwks-uri: plain http is refused")
@@ -81,8 +83,10 @@ class KeyfenceFailFastTest {
     void plainHttpToAnotherHostFailsEvenWithTheLoopbackSwitch(CapturedOutput output) {
         String[] args = GOOD.clone();
         args[2] = "--keyfence.issuers[0].jwks-uri=http://10.0.0.1/common/keys";
-        String[] withLoopback = java.util.stream.Stream.concat(java.util.Arrays.stream(args),
-                java.util.stream.Stream.of("--keyfence.jwks.allow-http-loopback=true")).toArray(String[]::new);
+        String[] withLoopback = java.util.stream.Stream.concat(
+                        java.util.Arrays.stream(args),
+                        java.util.stream.Stream.of("--keyfence.jwks.allow-http-loopback=true"))
+                .toArray(String[]::new);
         assertThatThrownBy(() -> start(WebApplicationType.NONE, withLoopback)).isNotNull();
         assertThat(output.getOut() + output.getErr())
                 .contains("keyfence.issuers[0].jwks-uri: plain http is allowed only to 127.0.0.0/8 or ::1")
@@ -93,10 +97,15 @@ class KeyfenceFailFastTest {
     @Test
     void unknownEnvironmentVariableIsNamedWithItsOrigin(CapturedOutput output) {
         StandardEnvironment environment = new StandardEnvironment();
-        environment.getPropertySources().addFirst(new SystemEnvironmentPropertySource("test-systemEnvironment",
-                Map.of("KEYFENCE_RESOURCE_CLOCKSKEW", "PT30S")));
-        assertThatThrownBy(() -> new SpringApplicationBuilder(StartupApp.class).web(WebApplicationType.NONE)
-                .environment(environment).run(GOOD)).isNotNull();
+        environment
+                .getPropertySources()
+                .addFirst(new SystemEnvironmentPropertySource(
+                        "test-systemEnvironment", Map.of("KEYFENCE_RESOURCE_CLOCKSKEW", "PT30S")));
+        assertThatThrownBy(() -> new SpringApplicationBuilder(StartupApp.class)
+                        .web(WebApplicationType.NONE)
+                        .environment(environment)
+                        .run(GOOD))
+                .isNotNull();
         assertThat(output.getOut() + output.getErr())
                 .contains("Keyfence configuration is invalid: keyfence.resource.clockskew: unknown setting")
                 .contains("KEYFENCE_RESOURCE_CLOCKSKEW")
@@ -105,8 +114,10 @@ class KeyfenceFailFastTest {
 
     @Test
     void aProfilePathWithAWildcardInTheMiddleFailsAWebFluxAppNamingTheProperty(CapturedOutput output) {
-        String[] args = java.util.stream.Stream.concat(java.util.Arrays.stream(withPort(GOOD)),
-                java.util.stream.Stream.of("--keyfence.resources.admin.paths=/api/*/admin")).toArray(String[]::new);
+        String[] args = java.util.stream.Stream.concat(
+                        java.util.Arrays.stream(withPort(GOOD)),
+                        java.util.stream.Stream.of("--keyfence.resources.admin.paths=/api/*/admin"))
+                .toArray(String[]::new);
         assertThatThrownBy(() -> start(WebApplicationType.REACTIVE, args)).isNotNull();
         assertThat(output.getOut() + output.getErr())
                 .contains("Keyfence configuration is invalid: keyfence.resources.admin.paths[0]: ")
@@ -117,14 +128,18 @@ class KeyfenceFailFastTest {
     @Test
     void aValidConfigurationStarts() {
         try (ConfigurableApplicationContext context = start(WebApplicationType.NONE, GOOD)) {
-            assertThat(context.getBean(dev.keyfence.TokenValidator.class).policy().issuers()).hasSize(1);
+            assertThat(context.getBean(dev.keyfence.TokenValidator.class)
+                            .policy()
+                            .issuers())
+                    .hasSize(1);
         }
     }
 
     @Test
     void noKeyfencePropertyLeavesKeyfenceOff() {
         try (ConfigurableApplicationContext context = start(WebApplicationType.NONE)) {
-            assertThat(context.getBeansOfType(dev.keyfence.TokenValidator.class)).isEmpty();
+            assertThat(context.getBeansOfType(dev.keyfence.TokenValidator.class))
+                    .isEmpty();
         }
     }
 

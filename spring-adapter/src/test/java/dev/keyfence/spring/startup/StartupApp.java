@@ -4,5 +4,4 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /** An empty Spring Boot application: what Keyfence's auto-configuration alone does at startup. */
 @SpringBootApplication
-public class StartupApp {
-}
+public class StartupApp {}

@@ -43,7 +43,8 @@ class KeyfenceGatewayTest {
         backend = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         backend.createContext("/api/", exchange -> {
             BACKEND_HITS.incrementAndGet();
-            byte[] body = ("backend says hello at " + exchange.getRequestURI().getPath()).getBytes(StandardCharsets.UTF_8);
+            byte[] body =
+                    ("backend says hello at " + exchange.getRequestURI().getPath()).getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(200, body.length);
             exchange.getResponseBody().write(body);
             exchange.close();
@@ -73,7 +74,8 @@ class KeyfenceGatewayTest {
 
     @Test
     void aLegitimateEnterpriseTokenReachesTheBackend() throws Exception {
-        HttpResponse<String> r = get("/api/hello", idp.token().audience(AUDIENCE).tenant("tid-a").mint());
+        HttpResponse<String> r =
+                get("/api/hello", idp.token().audience(AUDIENCE).tenant("tid-a").mint());
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         assertThat(r.body()).isEqualTo("backend says hello at /api/hello");
     }
@@ -81,8 +83,13 @@ class KeyfenceGatewayTest {
     @Test
     void aConsumerKeyForgingAnEnterpriseTokenIsRefusedAndNeverReachesTheBackend() throws Exception {
         int before = BACKEND_HITS.get();
-        HttpResponse<String> r = get("/api/hello",
-                idp.token().audience(AUDIENCE).tenant("tid-a").signedWith(SigningKey.CONSUMER).mint());
+        HttpResponse<String> r = get(
+                "/api/hello",
+                idp.token()
+                        .audience(AUDIENCE)
+                        .tenant("tid-a")
+                        .signedWith(SigningKey.CONSUMER)
+                        .mint());
         assertThat(r.statusCode()).isEqualTo(401);
         assertThat(r.headers().allValues("WWW-Authenticate"))
                 .containsExactly("Bearer error=\"invalid_token\", error_description=\"KEY_SCOPE_NOT_ACCEPTED\"");
@@ -91,7 +98,8 @@ class KeyfenceGatewayTest {
 
     @Test
     void anExpiredKeyIsRefusedWithItsReason() throws Exception {
-        HttpResponse<String> r = get("/api/hello",
+        HttpResponse<String> r = get(
+                "/api/hello",
                 idp.token().audience(AUDIENCE).signedWith(SigningKey.EXPIRED).mint());
         assertThat(r.statusCode()).isEqualTo(401);
         assertThat(r.headers().allValues("WWW-Authenticate"))
@@ -109,20 +117,32 @@ class KeyfenceGatewayTest {
 
     @Test
     void webTestClientWithARealTokenFromKeyfenceTest() {
-        WebTestClient client = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).build();
+        WebTestClient client =
+                WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).build();
         client.mutateWith(KeyfenceWebTestClient.bearer(idp.token().audience(AUDIENCE)))
-                .get().uri("/api/hello").exchange()
-                .expectStatus().isOk()
-                .expectBody(String.class).isEqualTo("backend says hello at /api/hello");
-        client.mutateWith(KeyfenceWebTestClient.bearer(idp.token().audience(AUDIENCE).consumer()))
-                .get().uri("/api/hello").exchange()
-                .expectStatus().isUnauthorized()
-                .expectHeader().valueEquals("WWW-Authenticate",
+                .get()
+                .uri("/api/hello")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .isEqualTo("backend says hello at /api/hello");
+        client.mutateWith(KeyfenceWebTestClient.bearer(
+                        idp.token().audience(AUDIENCE).consumer()))
+                .get()
+                .uri("/api/hello")
+                .exchange()
+                .expectStatus()
+                .isUnauthorized()
+                .expectHeader()
+                .valueEquals(
+                        "WWW-Authenticate",
                         "Bearer error=\"invalid_token\", error_description=\"KEY_SCOPE_NOT_ACCEPTED\"");
     }
 
     private HttpResponse<String> get(String path, String token) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET();
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .GET();
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
         }

@@ -34,17 +34,18 @@ public class CommonSetupDecoder {
      * replay's clock, as Keyfence does; everything else is Spring's default.
      */
     @Bean
-    JwtDecoder jwtDecoder(@Value("${replay.jwks-uri}") String jwksUri,
-                          @Value("${replay.login-host}") String loginHost,
-                          @Value("${replay.audience}") String audience,
-                          Clock clock) {
+    JwtDecoder jwtDecoder(
+            @Value("${replay.jwks-uri}") String jwksUri,
+            @Value("${replay.login-host}") String loginHost,
+            @Value("${replay.audience}") String audience,
+            Clock clock) {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(jwksUri).build();
         JwtTimestampValidator timestamps = new JwtTimestampValidator();
         timestamps.setClock(clock);
-        OAuth2TokenValidator<Jwt> issuer = new JwtClaimValidator<Object>(JwtClaimNames.ISS,
-                iss -> iss != null && iss.toString().startsWith(loginHost + "/"));
-        OAuth2TokenValidator<Jwt> audiences = new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
-                aud -> aud != null && aud.contains(audience));
+        OAuth2TokenValidator<Jwt> issuer = new JwtClaimValidator<Object>(
+                JwtClaimNames.ISS, iss -> iss != null && iss.toString().startsWith(loginHost + "/"));
+        OAuth2TokenValidator<Jwt> audiences =
+                new JwtClaimValidator<List<String>>(JwtClaimNames.AUD, aud -> aud != null && aud.contains(audience));
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(timestamps, issuer, audiences));
         return decoder;
     }

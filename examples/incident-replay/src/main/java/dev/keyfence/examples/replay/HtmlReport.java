@@ -23,8 +23,7 @@ public final class HtmlReport {
     private static final int ROW = 30;
     private static final int TOP = 40;
 
-    private HtmlReport() {
-    }
+    private HtmlReport() {}
 
     /**
      * Writes the report, creating parent folders.
@@ -52,26 +51,39 @@ public final class HtmlReport {
         StringBuilder h = new StringBuilder(16_384);
         h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n")
                 .append("<title>Keyfence incident replay</title>\n<style>\n")
-                .append("body{font:14px/1.45 system-ui,-apple-system,Segoe UI,sans-serif;margin:2em auto;max-width:1100px;color:#1d232b;padding:0 1em}\n")
+                .append(
+                        "body{font:14px/1.45 system-ui,-apple-system,Segoe UI,sans-serif;margin:2em auto;max-width:1100px;color:#1d232b;padding:0 1em}\n")
                 .append("h1{font-size:1.5em;margin-bottom:.2em}h2{font-size:1.15em;margin-top:1.8em}\n")
-                .append("table{border-collapse:collapse;width:100%}th,td{border:1px solid #d5dae0;padding:.35em .55em;text-align:left;vertical-align:top}\n")
+                .append(
+                        "table{border-collapse:collapse;width:100%}th,td{border:1px solid #d5dae0;padding:.35em .55em;text-align:left;vertical-align:top}\n")
                 .append("th{background:#f1f3f5}td.n{text-align:right;color:#667}\n")
-                .append(".pass{background:#e3f5e6;color:#11571f}.through{background:#fde2e1;color:#8a1512;font-weight:600}\n")
+                .append(
+                        ".pass{background:#e3f5e6;color:#11571f}.through{background:#fde2e1;color:#8a1512;font-weight:600}\n")
                 .append(".blocked{background:#f4f5f7;color:#555}.fail{background:#8a1512;color:#fff;font-weight:700}\n")
-                .append(".story{color:#555;font-size:.9em}.fp{font-family:ui-monospace,monospace;color:#888;font-size:.85em}\n")
-                .append(".summary{font-size:1.1em;padding:.6em .8em;border-radius:4px}.ok{background:#e3f5e6}.bad{background:#fde2e1}\n")
+                .append(
+                        ".story{color:#555;font-size:.9em}.fp{font-family:ui-monospace,monospace;color:#888;font-size:.85em}\n")
+                .append(
+                        ".summary{font-size:1.1em;padding:.6em .8em;border-radius:4px}.ok{background:#e3f5e6}.bad{background:#fde2e1}\n")
                 .append("code{font-family:ui-monospace,monospace}\n")
                 .append("</style></head><body>\n");
         h.append("<h1>Keyfence incident replay</h1>\n<p>Replayed on ")
                 .append(Scenarios.DAY.toString(), 0, 10)
                 .append(" (every server's clock is set to the moment of its request). Identity provider: <code>")
-                .append(esc(result.loginHost())).append("</code>, standing in for <code>https://login.example.test</code>.</p>\n");
-        h.append("<p class=\"summary ").append(result.allAsExpected() ? "ok" : "bad").append("\">")
-                .append(esc(TextTable.summary(result))).append("</p>\n");
+                .append(esc(result.loginHost()))
+                .append("</code>, standing in for <code>https://login.example.test</code>.</p>\n");
+        h.append("<p class=\"summary ")
+                .append(result.allAsExpected() ? "ok" : "bad")
+                .append("\">")
+                .append(esc(TextTable.summary(result)))
+                .append("</p>\n");
         table(h, result);
         h.append("<h2>Servers</h2>\n<ul>\n");
         for (Column c : result.columns()) {
-            h.append("<li><b>").append(esc(c.name())).append("</b>: ").append(esc(c.description())).append("</li>\n");
+            h.append("<li><b>")
+                    .append(esc(c.name()))
+                    .append("</b>: ")
+                    .append(esc(c.description()))
+                    .append("</li>\n");
         }
         h.append("</ul>\n<h2>Signing keys and their validity windows</h2>\n");
         timeline(h);
@@ -90,12 +102,21 @@ public final class HtmlReport {
         int n = 0;
         for (ReplayRow row : result.rows()) {
             Scenario s = row.scenario();
-            h.append("<tr id=\"").append(esc(s.id())).append("\"><td class=\"n\">").append(++n).append("</td><td><b>")
-                    .append(esc(s.attack())).append("</b><br><span class=\"story\">").append(esc(s.story()))
+            h.append("<tr id=\"")
+                    .append(esc(s.id()))
+                    .append("\"><td class=\"n\">")
+                    .append(++n)
+                    .append("</td><td><b>")
+                    .append(esc(s.attack()))
+                    .append("</b><br><span class=\"story\">")
+                    .append(esc(s.story()))
                     .append("</span><br><span class=\"fp\">")
-                    .append(esc(s.at().toString().substring(11, 16))).append(" UTC, GET ").append(esc(s.path()))
+                    .append(esc(s.at().toString().substring(11, 16)))
+                    .append(" UTC, GET ")
+                    .append(esc(s.path()))
                     .append(", token ")
-                    .append(esc(row.fingerprint())).append("</span></td>");
+                    .append(esc(row.fingerprint()))
+                    .append("</span></td>");
             for (int i = 0; i < result.columns().size(); i++) {
                 Response r = row.responses().get(i);
                 String css;
@@ -106,8 +127,12 @@ public final class HtmlReport {
                 } else {
                     css = r.status() == 200 ? "through" : "blocked";
                 }
-                h.append("<td class=\"").append(css).append("\">").append(esc(r.text()))
-                        .append("through".equals(css) ? "<br>let through" : "").append("</td>");
+                h.append("<td class=\"")
+                        .append(css)
+                        .append("\">")
+                        .append(esc(r.text()))
+                        .append("through".equals(css) ? "<br>let through" : "")
+                        .append("</td>");
             }
             h.append("<td>").append(esc(s.expectedText())).append("</td></tr>\n");
         }
@@ -117,16 +142,34 @@ public final class HtmlReport {
     private static void timeline(StringBuilder h) {
         int height = TOP + IncidentIdentityProvider.KEYS.size() * ROW + 40;
         int width = LABEL + PLOT + 90;
-        h.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(width).append("\" height=\"")
-                .append(height).append("\" viewBox=\"0 0 ").append(width).append(' ').append(height)
+        h.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"")
+                .append(width)
+                .append("\" height=\"")
+                .append(height)
+                .append("\" viewBox=\"0 0 ")
+                .append(width)
+                .append(' ')
+                .append(height)
                 .append("\" font-family=\"system-ui,sans-serif\" font-size=\"12\" role=\"img\""
                         + " aria-label=\"key validity windows 2016 to 2026\">\n");
         for (int year = 2016; year <= 2026; year++) {
             int x = x(LocalDate.of(year, 1, 1).atStartOfDay(ZoneOffset.UTC).toInstant());
-            h.append("<line x1=\"").append(x).append("\" y1=\"").append(TOP - 8).append("\" x2=\"").append(x)
-                    .append("\" y2=\"").append(height - 30).append("\" stroke=\"#e3e6ea\"/>")
-                    .append("<text x=\"").append(x).append("\" y=\"").append(height - 14)
-                    .append("\" text-anchor=\"middle\" fill=\"#667\">").append(year).append("</text>\n");
+            h.append("<line x1=\"")
+                    .append(x)
+                    .append("\" y1=\"")
+                    .append(TOP - 8)
+                    .append("\" x2=\"")
+                    .append(x)
+                    .append("\" y2=\"")
+                    .append(height - 30)
+                    .append("\" stroke=\"#e3e6ea\"/>")
+                    .append("<text x=\"")
+                    .append(x)
+                    .append("\" y=\"")
+                    .append(height - 14)
+                    .append("\" text-anchor=\"middle\" fill=\"#667\">")
+                    .append(year)
+                    .append("</text>\n");
         }
         int y = TOP;
         for (DemoKey key : IncidentIdentityProvider.KEYS) {
@@ -134,20 +177,46 @@ public final class HtmlReport {
             int x1 = x(key.notBefore());
             boolean clipped = key.notAfter().isAfter(AXIS_END);
             int x2 = x(clipped ? AXIS_END : key.notAfter());
-            h.append("<text x=\"4\" y=\"").append(y + 15).append("\">").append(esc(key.kid())).append(" (")
-                    .append(esc(key.scope())).append(")</text>")
-                    .append("<rect x=\"").append(x1).append("\" y=\"").append(y + 4).append("\" width=\"")
-                    .append(Math.max(1, x2 - x1)).append("\" height=\"16\" rx=\"3\" fill=\"").append(color)
-                    .append("\" fill-opacity=\"0.8\"><title>").append(esc(key.kid())).append(": ")
-                    .append(esc(key.notBefore().toString().substring(0, 10))).append(" to ")
-                    .append(esc(key.notAfter().toString().substring(0, 10))).append(", ").append(esc(key.role()))
+            h.append("<text x=\"4\" y=\"")
+                    .append(y + 15)
+                    .append("\">")
+                    .append(esc(key.kid()))
+                    .append(" (")
+                    .append(esc(key.scope()))
+                    .append(")</text>")
+                    .append("<rect x=\"")
+                    .append(x1)
+                    .append("\" y=\"")
+                    .append(y + 4)
+                    .append("\" width=\"")
+                    .append(Math.max(1, x2 - x1))
+                    .append("\" height=\"16\" rx=\"3\" fill=\"")
+                    .append(color)
+                    .append("\" fill-opacity=\"0.8\"><title>")
+                    .append(esc(key.kid()))
+                    .append(": ")
+                    .append(esc(key.notBefore().toString().substring(0, 10)))
+                    .append(" to ")
+                    .append(esc(key.notAfter().toString().substring(0, 10)))
+                    .append(", ")
+                    .append(esc(key.role()))
                     .append("</title></rect>");
             if (clipped) {
-                h.append("<text x=\"").append(x2 + 3).append("\" y=\"").append(y + 16).append("\" fill=\"")
-                        .append(color).append("\">&#8594;</text>");
+                h.append("<text x=\"")
+                        .append(x2 + 3)
+                        .append("\" y=\"")
+                        .append(y + 16)
+                        .append("\" fill=\"")
+                        .append(color)
+                        .append("\">&#8594;</text>");
             }
-            h.append("<text x=\"").append(x1 + 4).append("\" y=\"").append(y + 16)
-                    .append("\" fill=\"#fff\" font-size=\"11\">").append(esc(key.role())).append("</text>\n");
+            h.append("<text x=\"")
+                    .append(x1 + 4)
+                    .append("\" y=\"")
+                    .append(y + 16)
+                    .append("\" fill=\"#fff\" font-size=\"11\">")
+                    .append(esc(key.role()))
+                    .append("</text>\n");
             y += ROW;
         }
         marker(h, Instant.parse("2021-04-01T00:00:00Z"), "#e07b00", "2021-04-01 msa-2016 expires", height, -4);
@@ -157,12 +226,28 @@ public final class HtmlReport {
 
     private static void marker(StringBuilder h, Instant at, String color, String label, int height, int dx) {
         int x = x(at);
-        h.append("<line x1=\"").append(x).append("\" y1=\"").append(TOP - 18).append("\" x2=\"").append(x)
-                .append("\" y2=\"").append(height - 30).append("\" stroke=\"").append(color)
+        h.append("<line x1=\"")
+                .append(x)
+                .append("\" y1=\"")
+                .append(TOP - 18)
+                .append("\" x2=\"")
+                .append(x)
+                .append("\" y2=\"")
+                .append(height - 30)
+                .append("\" stroke=\"")
+                .append(color)
                 .append("\" stroke-width=\"2\" stroke-dasharray=\"5 3\"/>")
-                .append("<text x=\"").append(x + dx).append("\" y=\"").append(TOP - 22).append("\" fill=\"")
-                .append(color).append("\" text-anchor=\"").append(dx < 0 ? "end" : "start").append("\">")
-                .append(esc(label)).append("</text>\n");
+                .append("<text x=\"")
+                .append(x + dx)
+                .append("\" y=\"")
+                .append(TOP - 22)
+                .append("\" fill=\"")
+                .append(color)
+                .append("\" text-anchor=\"")
+                .append(dx < 0 ? "end" : "start")
+                .append("\">")
+                .append(esc(label))
+                .append("</text>\n");
     }
 
     private static int x(Instant at) {

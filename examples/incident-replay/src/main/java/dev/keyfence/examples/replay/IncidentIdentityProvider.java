@@ -36,36 +36,54 @@ public final class IncidentIdentityProvider implements AutoCloseable {
     static final String ATTACKER_KEYS = "/.well-known/keys.json";
 
     /** The consumer key whose certificate ran 2016-04-01 to 2021-04-01: the key of 2023. */
-    public static final DemoKey CONSUMER_2016 = new DemoKey("msa-2016", "consumer",
-            Instant.parse("2016-04-01T00:00:00Z"), Instant.parse("2021-04-01T00:00:00Z"),
+    public static final DemoKey CONSUMER_2016 = new DemoKey(
+            "msa-2016",
+            "consumer",
+            Instant.parse("2016-04-01T00:00:00Z"),
+            Instant.parse("2021-04-01T00:00:00Z"),
             "consumer key, expired 2021-04-01");
     /** The current consumer key. */
-    public static final DemoKey CONSUMER_CURRENT = new DemoKey("msa-2022", "consumer",
-            Instant.parse("2022-01-10T00:00:00Z"), Instant.parse("2027-01-10T00:00:00Z"),
+    public static final DemoKey CONSUMER_CURRENT = new DemoKey(
+            "msa-2022",
+            "consumer",
+            Instant.parse("2022-01-10T00:00:00Z"),
+            Instant.parse("2027-01-10T00:00:00Z"),
             "current consumer key");
     /** The current enterprise key. */
-    public static final DemoKey ENTERPRISE_CURRENT = new DemoKey("ent-2023", "enterprise",
-            Instant.parse("2023-02-01T00:00:00Z"), Instant.parse("2028-02-01T00:00:00Z"),
+    public static final DemoKey ENTERPRISE_CURRENT = new DemoKey(
+            "ent-2023",
+            "enterprise",
+            Instant.parse("2023-02-01T00:00:00Z"),
+            Instant.parse("2028-02-01T00:00:00Z"),
             "current enterprise key");
     /** The enterprise key rotated out of the endpoint during the replay. */
-    public static final DemoKey ENTERPRISE_ROTATED = new DemoKey("ent-2020", "enterprise",
-            Instant.parse("2020-09-01T00:00:00Z"), Instant.parse("2025-09-01T00:00:00Z"),
+    public static final DemoKey ENTERPRISE_ROTATED = new DemoKey(
+            "ent-2020",
+            "enterprise",
+            Instant.parse("2020-09-01T00:00:00Z"),
+            Instant.parse("2025-09-01T00:00:00Z"),
             "enterprise key, rotated out 2023-05-15");
     /** The enterprise key the operator revoked after it leaked (still published by the provider). */
-    public static final DemoKey ENTERPRISE_REVOKED = new DemoKey("ent-2021", "enterprise",
-            Instant.parse("2021-06-01T00:00:00Z"), Instant.parse("2026-06-01T00:00:00Z"),
+    public static final DemoKey ENTERPRISE_REVOKED = new DemoKey(
+            "ent-2021",
+            "enterprise",
+            Instant.parse("2021-06-01T00:00:00Z"),
+            Instant.parse("2026-06-01T00:00:00Z"),
             "leaked enterprise key, revoked");
     /** The kid of the attacker's own key pair, published on the attacker's site. */
     public static final String ATTACKER_KID = "attacker-1";
 
     /** Every key the identity provider ever published, oldest window first. */
-    public static final List<DemoKey> KEYS = List.of(CONSUMER_2016, ENTERPRISE_ROTATED, ENTERPRISE_REVOKED,
-            CONSUMER_CURRENT, ENTERPRISE_CURRENT);
+    public static final List<DemoKey> KEYS =
+            List.of(CONSUMER_2016, ENTERPRISE_ROTATED, ENTERPRISE_REVOKED, CONSUMER_CURRENT, ENTERPRISE_CURRENT);
 
     /** The published JWKs, with their x5c certificates. */
-    private record Jwks(JwkBuilder consumer2016, JwkBuilder consumerCurrent, JwkBuilder enterpriseCurrent,
-                        JwkBuilder enterpriseRotated, JwkBuilder enterpriseRevoked) {
-    }
+    private record Jwks(
+            JwkBuilder consumer2016,
+            JwkBuilder consumerCurrent,
+            JwkBuilder enterpriseCurrent,
+            JwkBuilder enterpriseRotated,
+            JwkBuilder enterpriseRevoked) {}
 
     private final JwksServer server;
     private final JwksServer attackerSite;
@@ -105,10 +123,13 @@ public final class IncidentIdentityProvider implements AutoCloseable {
      * the first token is validated.
      */
     public void publishKeys() {
-        Stream.concat(KEYS.stream().map(DemoKey::kid), Stream.of(ATTACKER_KID)).parallel().forEach(TestKey::rsa);
+        Stream.concat(KEYS.stream().map(DemoKey::kid), Stream.of(ATTACKER_KID))
+                .parallel()
+                .forEach(TestKey::rsa);
         // Keys published before mid-2023 carried no `issuer` member; the current ones do.
         String enterpriseTemplate = enterpriseIssuerTemplate();
-        jwks = new Jwks(certified(CONSUMER_2016),
+        jwks = new Jwks(
+                certified(CONSUMER_2016),
                 certified(CONSUMER_CURRENT).member("issuer", consumerIssuer()),
                 certified(ENTERPRISE_CURRENT).member("issuer", enterpriseTemplate),
                 certified(ENTERPRISE_ROTATED).member("issuer", enterpriseTemplate),
@@ -169,7 +190,9 @@ public final class IncidentIdentityProvider implements AutoCloseable {
      * @return a builder ready to sign
      */
     public TokenBuilder enterpriseToken(String tenant, Instant now) {
-        return Tokens.accessToken(enterpriseIssuer(tenant), AUDIENCE, now).tenant(tenant).claim("scp", "Mail.Read");
+        return Tokens.accessToken(enterpriseIssuer(tenant), AUDIENCE, now)
+                .tenant(tenant)
+                .claim("scp", "Mail.Read");
     }
 
     /**
@@ -179,7 +202,9 @@ public final class IncidentIdentityProvider implements AutoCloseable {
      * @return a builder ready to sign
      */
     public TokenBuilder consumerToken(Instant now) {
-        return Tokens.accessToken(consumerIssuer(), AUDIENCE, now).tenant(CONSUMER_TENANT).claim("scp", "Mail.Read");
+        return Tokens.accessToken(consumerIssuer(), AUDIENCE, now)
+                .tenant(CONSUMER_TENANT)
+                .claim("scp", "Mail.Read");
     }
 
     @Override

@@ -26,8 +26,7 @@ import java.util.function.Supplier;
  */
 public final class IncidentReplay {
 
-    private IncidentReplay() {
-    }
+    private IncidentReplay() {}
 
     /**
      * Runs the replay, prints the table to standard output and exits.
@@ -67,11 +66,14 @@ public final class IncidentReplay {
             // source when its validator is built (a failed first read is retried only after
             // jwks.min-refetch-interval), so its servers are built once the keys are published
             CompletableFuture<Void> published = new CompletableFuture<>();
-            try (Servers servers = Servers.start(List.<Supplier<ProtectedServer>>of(
-                    () -> SpringMailApi.commonSetup(idp, clock),
-                    afterKeys(published, () -> KeyfenceServers.spring(config, clock)),
-                    afterKeys(published, () -> KeyfenceServers.servlet(policy, config, clock,
-                            config.resolveSibling("tomcat-replay")))),
+            try (Servers servers = Servers.start(
+                    List.<Supplier<ProtectedServer>>of(
+                            () -> SpringMailApi.commonSetup(idp, clock),
+                            afterKeys(published, () -> KeyfenceServers.spring(config, clock)),
+                            afterKeys(
+                                    published,
+                                    () -> KeyfenceServers.servlet(
+                                            policy, config, clock, config.resolveSibling("tomcat-replay")))),
                     () -> publish(idp, published))) {
                 servers.all().forEach(s -> columns.add(s.column()));
                 for (Scenario scenario : Scenarios.all()) {
@@ -122,8 +124,8 @@ public final class IncidentReplay {
     }
 
     /** A starter that waits until the keys are published. */
-    private static Supplier<ProtectedServer> afterKeys(CompletableFuture<Void> published,
-                                                       Supplier<ProtectedServer> starter) {
+    private static Supplier<ProtectedServer> afterKeys(
+            CompletableFuture<Void> published, Supplier<ProtectedServer> starter) {
         return () -> {
             published.join();
             return starter.get();

@@ -61,9 +61,16 @@ public final class KeyfencePolicy {
                   revoked: ["kid:%s"]         # leaked; revoked by the operator
                 jwks:
                   allow-http-loopback: true   # the embedded identity provider runs on 127.0.0.1
-                """.formatted(idp.enterpriseIssuerTemplate(), idp.commonKeys(), IncidentIdentityProvider.CONTOSO_TENANT,
-                idp.consumerIssuer(), idp.consumerKeys(), IncidentIdentityProvider.AUDIENCE, ADMIN_PROFILE, ADMIN_PATHS,
-                IncidentIdentityProvider.ENTERPRISE_REVOKED.kid());
+                """.formatted(
+                        idp.enterpriseIssuerTemplate(),
+                        idp.commonKeys(),
+                        IncidentIdentityProvider.CONTOSO_TENANT,
+                        idp.consumerIssuer(),
+                        idp.consumerKeys(),
+                        IncidentIdentityProvider.AUDIENCE,
+                        ADMIN_PROFILE,
+                        ADMIN_PATHS,
+                        IncidentIdentityProvider.ENTERPRISE_REVOKED.kid());
         return new KeyfencePolicy(yaml);
     }
 
@@ -108,7 +115,9 @@ public final class KeyfencePolicy {
      * @return the enterprise-only resource
      */
     public ResourcePolicy adminResource() {
-        return config().resources().stream().filter(r -> r.name().equals(ADMIN_PROFILE)).findFirst()
+        return config().resources().stream()
+                .filter(r -> r.name().equals(ADMIN_PROFILE))
+                .findFirst()
                 .map(NamedResource::resource)
                 .orElseThrow(() -> new IllegalStateException("no resource profile " + ADMIN_PROFILE));
     }

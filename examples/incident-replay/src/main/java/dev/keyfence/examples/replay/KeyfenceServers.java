@@ -16,8 +16,7 @@ final class KeyfenceServers {
     /** Header of the servlet column. */
     static final String SERVLET = "Keyfence (servlet)";
 
-    private KeyfenceServers() {
-    }
+    private KeyfenceServers() {}
 
     /**
      * {@link MailApiApplication} with the Keyfence Spring adapter: {@code keyfence.config} names
@@ -25,11 +24,16 @@ final class KeyfenceServers {
      * {@link KeyfenceSpringClock} sets the replay clock.
      */
     static ProtectedServer spring(Path configFile, Clock clock) {
-        return SpringMailApi.start(new Column(SPRING,
-                "the same Spring Boot app; JwtDecoder from the Keyfence Spring adapter (keyfence.config="
-                        + configFile.getFileName() + "), its KeyfenceResourceResolver picks the "
-                        + KeyfencePolicy.ADMIN_PROFILE + " profile for /api/admin/**", true),
-                clock, Map.of("keyfence.config", configFile.toAbsolutePath().toString()), KeyfenceSpringClock.class);
+        return SpringMailApi.start(
+                new Column(
+                        SPRING,
+                        "the same Spring Boot app; JwtDecoder from the Keyfence Spring adapter (keyfence.config="
+                                + configFile.getFileName() + "), its KeyfenceResourceResolver picks the "
+                                + KeyfencePolicy.ADMIN_PROFILE + " profile for /api/admin/**",
+                        true),
+                clock,
+                Map.of("keyfence.config", configFile.toAbsolutePath().toString()),
+                KeyfenceSpringClock.class);
     }
 
     /**
@@ -39,9 +43,16 @@ final class KeyfenceServers {
      */
     static ProtectedServer servlet(KeyfencePolicy policy, Path configFile, Clock clock, Path workDir) {
         TokenValidator mail = policy.validator(clock);
-        return ServletMailApi.start(new Column(SERVLET,
-                "a servlet on embedded Tomcat behind new KeyfenceFilter(validator), and new KeyfenceFilter("
-                        + "validator.forResource(" + KeyfencePolicy.ADMIN_PROFILE + ")) on /api/admin/*, policy from "
-                        + configFile.getFileName(), true), mail, mail.forResource(policy.adminResource()), workDir);
+        return ServletMailApi.start(
+                new Column(
+                        SERVLET,
+                        "a servlet on embedded Tomcat behind new KeyfenceFilter(validator), and new KeyfenceFilter("
+                                + "validator.forResource(" + KeyfencePolicy.ADMIN_PROFILE
+                                + ")) on /api/admin/*, policy from "
+                                + configFile.getFileName(),
+                        true),
+                mail,
+                mail.forResource(policy.adminResource()),
+                workDir);
     }
 }

@@ -40,13 +40,16 @@ public class MailApiApplication {
      * of the consumer tenant (the usual claim check for an enterprise-only API).
      */
     @Bean
-    SecurityFilterChain api(HttpSecurity http, ObjectProvider<KeyfenceResourceResolver> keyfence,
-                            @Value("${replay.consumer-tenant}") String consumerTenant) throws Exception {
+    SecurityFilterChain api(
+            HttpSecurity http,
+            ObjectProvider<KeyfenceResourceResolver> keyfence,
+            @Value("${replay.consumer-tenant}") String consumerTenant)
+            throws Exception {
         KeyfenceResourceResolver resolver = keyfence.getIfAvailable();
-        return http
-                .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/api/admin/**").access(notTenant(consumerTenant))
-                        .anyRequest().authenticated())
+        return http.authorizeHttpRequests(requests -> requests.requestMatchers("/api/admin/**")
+                        .access(notTenant(consumerTenant))
+                        .anyRequest()
+                        .authenticated())
                 .oauth2ResourceServer(server -> {
                     if (resolver != null) {
                         server.authenticationManagerResolver(resolver);
@@ -60,8 +63,8 @@ public class MailApiApplication {
     }
 
     private static AuthorizationManager<RequestAuthorizationContext> notTenant(String tenant) {
-        return (authentication, context) -> new AuthorizationDecision(
-                authentication.get() instanceof JwtAuthenticationToken token
+        return (authentication, context) ->
+                new AuthorizationDecision(authentication.get() instanceof JwtAuthenticationToken token
                         && !tenant.equals(token.getToken().getClaimAsString("tid")));
     }
 

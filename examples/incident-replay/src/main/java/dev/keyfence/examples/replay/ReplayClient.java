@@ -46,7 +46,8 @@ public final class ReplayClient {
     }
 
     private static Optional<String> reasonOf(HttpResponse<String> response) {
-        return response.headers().firstValue("WWW-Authenticate")
+        return response.headers()
+                .firstValue("WWW-Authenticate")
                 .map(DESCRIPTION::matcher)
                 .filter(Matcher::find)
                 .map(m -> m.group(1))

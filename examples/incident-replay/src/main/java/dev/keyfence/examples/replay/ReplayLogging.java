@@ -11,8 +11,7 @@ import org.springframework.boot.logging.LoggingSystem;
  */
 final class ReplayLogging {
 
-    private ReplayLogging() {
-    }
+    private ReplayLogging() {}
 
     /** Idempotent; safe from several threads. */
     static synchronized void install() {

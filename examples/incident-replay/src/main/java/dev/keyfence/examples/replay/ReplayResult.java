@@ -25,7 +25,9 @@ public record ReplayResult(String loginHost, List<Column> columns, List<ReplayRo
 
     /** @return the row of that scenario id */
     public ReplayRow row(String id) {
-        return rows.stream().filter(r -> r.scenario().id().equals(id)).findFirst()
+        return rows.stream()
+                .filter(r -> r.scenario().id().equals(id))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no row " + id));
     }
 
@@ -44,8 +46,10 @@ public record ReplayResult(String loginHost, List<Column> columns, List<ReplayRo
 
     /** @return attacks that a column answered with 200 */
     public long attacksLetThrough(int column) {
-        return rows.stream().filter(r -> !r.scenario().legitimate())
-                .filter(r -> r.responses().get(column).status() == 200).count();
+        return rows.stream()
+                .filter(r -> !r.scenario().legitimate())
+                .filter(r -> r.responses().get(column).status() == 200)
+                .count();
     }
 
     /** @return the number of attack rows */

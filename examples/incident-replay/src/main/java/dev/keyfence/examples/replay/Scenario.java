@@ -20,9 +20,15 @@ import java.util.function.Consumer;
  * @param before      what happens at the identity provider just before the request
  * @param token       mints the row's token at {@code at}
  */
-public record Scenario(String id, String attack, String story, Instant at, String path, Optional<Reason> expected,
-                       Consumer<IncidentIdentityProvider> before,
-                       BiFunction<IncidentIdentityProvider, Instant, String> token) {
+public record Scenario(
+        String id,
+        String attack,
+        String story,
+        Instant at,
+        String path,
+        Optional<Reason> expected,
+        Consumer<IncidentIdentityProvider> before,
+        BiFunction<IncidentIdentityProvider, Instant, String> token) {
 
     public Scenario {
         Objects.requireNonNull(id, "id");

@@ -20,8 +20,8 @@ public final class SpringMailApi implements ProtectedServer {
     private SpringMailApi(Column column, ConfigurableApplicationContext context) {
         this.column = column;
         this.context = context;
-        String port = Objects.requireNonNull(context.getEnvironment().getProperty("local.server.port"),
-                "local.server.port");
+        String port =
+                Objects.requireNonNull(context.getEnvironment().getProperty("local.server.port"), "local.server.port");
         this.base = URI.create("http://127.0.0.1:" + port);
     }
 
@@ -37,11 +37,16 @@ public final class SpringMailApi implements ProtectedServer {
         properties.put("replay.jwks-uri", idp.commonKeys().toString());
         properties.put("replay.login-host", idp.base());
         properties.put("replay.audience", IncidentIdentityProvider.AUDIENCE);
-        return start(new Column("common setup",
-                "Spring Boot + NimbusJwtDecoder.withJwkSetUri(common endpoint), timestamps (replay clock),"
-                        + " iss starts with the login host, aud contains " + IncidentIdentityProvider.AUDIENCE
-                        + "; /api/admin/** also refuses tid of the consumer tenant",
-                false), clock, properties, CommonSetupDecoder.class);
+        return start(
+                new Column(
+                        "common setup",
+                        "Spring Boot + NimbusJwtDecoder.withJwkSetUri(common endpoint), timestamps (replay clock),"
+                                + " iss starts with the login host, aud contains " + IncidentIdentityProvider.AUDIENCE
+                                + "; /api/admin/** also refuses tid of the consumer tenant",
+                        false),
+                clock,
+                properties,
+                CommonSetupDecoder.class);
     }
 
     /**

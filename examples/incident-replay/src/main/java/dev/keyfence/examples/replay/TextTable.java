@@ -6,8 +6,7 @@ import java.util.List;
 /** Renders a {@link ReplayResult} as a plain-text table a person reads at a glance. */
 public final class TextTable {
 
-    private TextTable() {
-    }
+    private TextTable() {}
 
     /**
      * @param result the replay
@@ -39,8 +38,12 @@ public final class TextTable {
             }
         }
         StringBuilder out = new StringBuilder();
-        out.append("Keyfence incident replay: ").append(Scenarios.DAY.toString(), 0, 10)
-                .append(", identity provider ").append(result.loginHost()).append('\n').append('\n');
+        out.append("Keyfence incident replay: ")
+                .append(Scenarios.DAY.toString(), 0, 10)
+                .append(", identity provider ")
+                .append(result.loginHost())
+                .append('\n')
+                .append('\n');
         for (int l = 0; l < lines.size(); l++) {
             appendLine(out, lines.get(l), widths);
             if (l == 0) {
@@ -64,11 +67,16 @@ public final class TextTable {
      * @return one sentence: what Keyfence did and what the common setup let through
      */
     public static String summary(ReplayResult result) {
-        long legit = result.rows().stream().filter(r -> r.scenario().legitimate()).count();
-        long legitOk = result.rows().stream().filter(r -> r.scenario().legitimate())
-                .filter(r -> r.asExpected(result.columns())).count();
-        long attacksOk = result.rows().stream().filter(r -> !r.scenario().legitimate())
-                .filter(r -> r.asExpected(result.columns())).count();
+        long legit =
+                result.rows().stream().filter(r -> r.scenario().legitimate()).count();
+        long legitOk = result.rows().stream()
+                .filter(r -> r.scenario().legitimate())
+                .filter(r -> r.asExpected(result.columns()))
+                .count();
+        long attacksOk = result.rows().stream()
+                .filter(r -> !r.scenario().legitimate())
+                .filter(r -> r.asExpected(result.columns()))
+                .count();
         return (result.allAsExpected() ? "PASS" : "FAIL") + ": Keyfence accepted " + legitOk + " of " + legit
                 + " legitimate tokens and rejected " + attacksOk + " of " + result.attacks()
                 + " attacks with the expected reason; the common setup let " + result.attacksLetThrough(0) + " of "
@@ -82,7 +90,10 @@ public final class TextTable {
                 line.append("  ");
             }
             String cell = cells.get(i);
-            line.append(i == 0 ? " ".repeat(widths[i] - cell.length()) + cell : cell + " ".repeat(widths[i] - cell.length()));
+            line.append(
+                    i == 0
+                            ? " ".repeat(widths[i] - cell.length()) + cell
+                            : cell + " ".repeat(widths[i] - cell.length()));
         }
         out.append(line.toString().stripTrailing()).append('\n');
     }

@@ -48,9 +48,12 @@ class IncidentReplayTest {
 
     @Test
     void everyRowIsPlayedOnceInTimelineOrder() {
-        assertThat(result.rows()).extracting(r -> r.scenario().id())
-                .containsExactlyElementsOf(Scenarios.all().stream().map(Scenario::id).toList());
-        assertThat(result.columns()).extracting(Column::name)
+        assertThat(result.rows())
+                .extracting(r -> r.scenario().id())
+                .containsExactlyElementsOf(
+                        Scenarios.all().stream().map(Scenario::id).toList());
+        assertThat(result.columns())
+                .extracting(Column::name)
                 .containsExactly("common setup", KeyfenceServers.SPRING, KeyfenceServers.SERVLET);
     }
 
@@ -84,7 +87,9 @@ class IncidentReplayTest {
 
     @Test
     void enterpriseOnlyApiRowsCallTheAdminPathAndTheOthersTheMailApi() {
-        assertThat(Scenarios.all()).filteredOn(s -> s.path().equals(Scenarios.ADMIN)).extracting(Scenario::id)
+        assertThat(Scenarios.all())
+                .filteredOn(s -> s.path().equals(Scenarios.ADMIN))
+                .extracting(Scenario::id)
                 .containsExactly("legit-enterprise-admin", "consumer-token-admin", "forgery-2023-admin");
     }
 
@@ -95,8 +100,8 @@ class IncidentReplayTest {
 
     @Test
     void commonSetupAcceptsThe2023ForgeryAndTheOtherKeyAttacks() {
-        for (String id : List.of("forgery-2023", "consumer-key-enterprise", "forgery-2023-admin", "cross-tenant",
-                "revoked-key")) {
+        for (String id : List.of(
+                "forgery-2023", "consumer-key-enterprise", "forgery-2023-admin", "cross-tenant", "revoked-key")) {
             assertThat(response(id, "common setup").status()).as(id).isEqualTo(200);
         }
     }
@@ -125,7 +130,9 @@ class IncidentReplayTest {
     void textTableHasOneLinePerRowAndNoMismatch() {
         List<String> lines = TextTable.render(result).lines().toList();
         for (Scenario s : Scenarios.all()) {
-            assertThat(lines).filteredOn(line -> line.contains("  " + s.attack() + "  ")).singleElement()
+            assertThat(lines)
+                    .filteredOn(line -> line.contains("  " + s.attack() + "  "))
+                    .singleElement()
                     .satisfies(line -> assertThat(line).endsWith("  ok"));
         }
     }
@@ -142,9 +149,16 @@ class IncidentReplayTest {
         for (DemoKey key : IncidentIdentityProvider.KEYS) {
             assertThat(html).contains(key.kid() + " (" + key.scope() + ")");
         }
-        assertThat(html).contains("<svg").contains("<style>")
-                .doesNotContain("<script").doesNotContain("<link").doesNotContain("<img").doesNotContain("src=")
-                .doesNotContain("href=").doesNotContain("url(").doesNotContain("@import");
+        assertThat(html)
+                .contains("<svg")
+                .contains("<style>")
+                .doesNotContain("<script")
+                .doesNotContain("<link")
+                .doesNotContain("<img")
+                .doesNotContain("src=")
+                .doesNotContain("href=")
+                .doesNotContain("url(")
+                .doesNotContain("@import");
     }
 
     @Test
@@ -160,8 +174,10 @@ class IncidentReplayTest {
     void policyFileIsWrittenBesideTheReport() throws IOException {
         Path config = report.resolveSibling("keyfence-replay.yaml");
         assertThat(config).isRegularFile();
-        assertThat(Files.readString(config)).contains("kid:" + IncidentIdentityProvider.ENTERPRISE_REVOKED.kid())
-                .contains(KeyfencePolicy.ADMIN_PROFILE + ":").contains("accepted-key-scopes: [enterprise]");
+        assertThat(Files.readString(config))
+                .contains("kid:" + IncidentIdentityProvider.ENTERPRISE_REVOKED.kid())
+                .contains(KeyfencePolicy.ADMIN_PROFILE + ":")
+                .contains("accepted-key-scopes: [enterprise]");
     }
 
     private static void assertKeyfenceColumn(Scenario scenario, String column) {
@@ -170,7 +186,9 @@ class IncidentReplayTest {
             assertThat(r.status()).as(scenario.id()).isEqualTo(200);
         } else {
             assertThat(r.status()).as(scenario.id()).isEqualTo(401);
-            assertThat(r.reason()).as(scenario.id()).contains(scenario.expected().orElseThrow().name());
+            assertThat(r.reason())
+                    .as(scenario.id())
+                    .contains(scenario.expected().orElseThrow().name());
         }
     }
 

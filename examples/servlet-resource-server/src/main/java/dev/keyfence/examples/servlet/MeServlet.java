@@ -19,8 +19,8 @@ final class MeServlet extends HttpServlet {
             resp.sendError(HttpServletResponse.SC_UNAUTHORIZED);
             return;
         }
-        String json = "{\"sub\":" + json(p.subject()) + ",\"issuer\":" + json(Optional.of(p.issuer()))
-                + ",\"tenant\":" + json(p.tenant()) + ",\"keyScope\":" + json(Optional.of(p.keyScope())) + "}";
+        String json = "{\"sub\":" + json(p.subject()) + ",\"issuer\":" + json(Optional.of(p.issuer())) + ",\"tenant\":"
+                + json(p.tenant()) + ",\"keyScope\":" + json(Optional.of(p.keyScope())) + "}";
         byte[] body = json.getBytes(StandardCharsets.UTF_8);
         resp.setStatus(HttpServletResponse.SC_OK);
         resp.setContentType("application/json");

@@ -30,8 +30,7 @@ import org.apache.tomcat.util.descriptor.web.FilterMap;
  * stderr and exits with status 2.
  */
 public final class ServletResourceServer {
-    private ServletResourceServer() {
-    }
+    private ServletResourceServer() {}
 
     public static void main(String[] args) throws LifecycleException, IOException {
         String file = System.getProperty(KeyfenceFilter.CONFIG);

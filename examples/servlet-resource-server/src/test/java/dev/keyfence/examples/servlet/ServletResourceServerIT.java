@@ -64,14 +64,18 @@ class ServletResourceServerIT {
                 reader.start();
                 int port = awaitPort(lines, dir);
 
-                String ok = Tokens.accessToken(base + "/tenant-a/v2.0", "api://mail", Instant.now()).tenant("tenant-a")
-                        .subject("alice").signedWith(enterprise);
+                String ok = Tokens.accessToken(base + "/tenant-a/v2.0", "api://mail", Instant.now())
+                        .tenant("tenant-a")
+                        .subject("alice")
+                        .signedWith(enterprise);
                 HttpResponse<String> accepted = get(port, "Bearer " + ok);
                 assertThat(accepted.statusCode()).isEqualTo(200);
-                assertThat(accepted.body()).isEqualTo("{\"sub\":\"alice\",\"issuer\":\"" + base
-                        + "/tenant-a/v2.0\",\"tenant\":\"tenant-a\",\"keyScope\":\"enterprise\"}");
+                assertThat(accepted.body())
+                        .isEqualTo("{\"sub\":\"alice\",\"issuer\":\"" + base
+                                + "/tenant-a/v2.0\",\"tenant\":\"tenant-a\",\"keyScope\":\"enterprise\"}");
 
-                String forged = Tokens.accessToken(base + "/tenant-a/v2.0", "api://mail", Instant.now()).tenant("tenant-a")
+                String forged = Tokens.accessToken(base + "/tenant-a/v2.0", "api://mail", Instant.now())
+                        .tenant("tenant-a")
                         .signedWith(consumer);
                 HttpResponse<String> rejected = get(port, "Bearer " + forged);
                 assertThat(rejected.statusCode()).isEqualTo(401);
@@ -84,7 +88,9 @@ class ServletResourceServerIT {
                 assertThat(missing.headers().allValues("WWW-Authenticate")).containsExactly("Bearer");
 
                 app.destroy(); // SIGTERM
-                assertThat(app.waitFor(20, TimeUnit.SECONDS)).as("stopped after SIGTERM").isTrue();
+                assertThat(app.waitFor(20, TimeUnit.SECONDS))
+                        .as("stopped after SIGTERM")
+                        .isTrue();
                 reader.join(TimeUnit.SECONDS.toMillis(5));
                 assertThat(lines).as("stdout after the listening line").isEmpty();
             } finally {
@@ -133,14 +139,19 @@ class ServletResourceServerIT {
                 HttpResponse<String> refused = get(port, "/api/me", "Bearer " + consumerToken);
                 assertThat(refused.statusCode()).isEqualTo(401);
                 assertThat(refused.headers().allValues("WWW-Authenticate"))
-                        .containsExactly("Bearer error=\"invalid_token\", error_description=\"KEY_SCOPE_NOT_ACCEPTED\"");
+                        .containsExactly(
+                                "Bearer error=\"invalid_token\", error_description=\"KEY_SCOPE_NOT_ACCEPTED\"");
                 // the default resource accepts the same token: it passes the filter and finds no servlet
-                assertThat(get(port, "/api/other", "Bearer " + consumerToken).statusCode()).isEqualTo(404);
+                assertThat(get(port, "/api/other", "Bearer " + consumerToken).statusCode())
+                        .isEqualTo(404);
 
                 String enterpriseToken = Tokens.accessToken(base + "/tenant-a/v2.0", "api://mail", Instant.now())
-                        .tenant("tenant-a").signedWith(enterprise);
-                assertThat(get(port, "/api/me", "Bearer " + enterpriseToken).statusCode()).isEqualTo(200);
-                assertThat(get(port, "/api/x/../me", "Bearer " + consumerToken).statusCode()).isEqualTo(400);
+                        .tenant("tenant-a")
+                        .signedWith(enterprise);
+                assertThat(get(port, "/api/me", "Bearer " + enterpriseToken).statusCode())
+                        .isEqualTo(200);
+                assertThat(get(port, "/api/x/../me", "Bearer " + consumerToken).statusCode())
+                        .isEqualTo(400);
             } finally {
                 app.destroy();
                 app.waitFor(20, TimeUnit.SECONDS);
@@ -164,7 +175,9 @@ class ServletResourceServerIT {
                   admin:
                     paths: ["/api/admin/*"]
                 """);
-        Process app = launch(dir, config).redirectOutput(dir.resolve("stdout.txt").toFile()).start();
+        Process app = launch(dir, config)
+                .redirectOutput(dir.resolve("stdout.txt").toFile())
+                .start();
         try {
             assertThat(app.waitFor(60, TimeUnit.SECONDS)).isTrue();
             assertThat(app.exitValue()).isEqualTo(2);
@@ -178,22 +191,29 @@ class ServletResourceServerIT {
 
     /** The built jar with this configuration on a free port, stderr to {@code dir/stderr.txt}. */
     private static ProcessBuilder launch(Path dir, Path config) {
-        return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dkeyfence.config=" + config, "-Dport=0", "-jar", System.getProperty("app.jar"))
+        return new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Dkeyfence.config=" + config,
+                        "-Dport=0",
+                        "-jar",
+                        System.getProperty("app.jar"))
                 .redirectError(dir.resolve("stderr.txt").toFile());
     }
 
     /** The port of the first stdout line, which must be {@code listening on PORT}. */
     private static int awaitPort(BlockingQueue<String> lines, Path dir) throws IOException, InterruptedException {
         String first = lines.poll(60, TimeUnit.SECONDS);
-        assertThat(first).as("stderr: %s", Files.readString(dir.resolve("stderr.txt"))).matches("listening on \\d+");
+        assertThat(first)
+                .as("stderr: %s", Files.readString(dir.resolve("stderr.txt")))
+                .matches("listening on \\d+");
         Matcher m = Pattern.compile("listening on (\\d+)").matcher(first);
         assertThat(m.matches()).isTrue();
         return Integer.parseInt(m.group(1));
     }
 
     private static void readLines(Process app, BlockingQueue<String> lines) {
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(app.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader out =
+                new BufferedReader(new InputStreamReader(app.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line = out.readLine(); line != null; line = out.readLine()) {
                 lines.add(line);
             }

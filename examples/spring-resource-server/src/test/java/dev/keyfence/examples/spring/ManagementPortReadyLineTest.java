@@ -44,7 +44,8 @@ class ManagementPortReadyLineTest {
             System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
             ConfigurableApplicationContext app;
             try {
-                app = SpringApplication.run(SpringResourceServer.class, "--server.port=0", "--management.server.port=0");
+                app = SpringApplication.run(
+                        SpringResourceServer.class, "--server.port=0", "--management.server.port=0");
             } finally {
                 System.setOut(original);
                 System.clearProperty("keyfence.config");
@@ -52,7 +53,10 @@ class ManagementPortReadyLineTest {
             try (app) {
                 String port = app.getEnvironment().getProperty("local.server.port");
                 String management = app.getEnvironment().getProperty("local.management.port");
-                assertThat(management).as("a separate management server runs").isNotNull().isNotEqualTo(port);
+                assertThat(management)
+                        .as("a separate management server runs")
+                        .isNotNull()
+                        .isNotEqualTo(port);
                 assertThat(captured.toString(StandardCharsets.UTF_8).lines().filter(l -> l.startsWith("listening on ")))
                         .containsExactly("listening on " + port);
             }

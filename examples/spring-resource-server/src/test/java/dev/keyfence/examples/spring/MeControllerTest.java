@@ -38,7 +38,9 @@ class MeControllerTest {
 
     @Test
     void answersMeForAnEnterpriseToken() throws Exception {
-        mvc.perform(get("/api/me").with(KeyfenceMockMvc.bearer(IDP.token().audience("api://mail").tenant("tid-a"))))
+        mvc.perform(get("/api/me")
+                        .with(KeyfenceMockMvc.bearer(
+                                IDP.token().audience("api://mail").tenant("tid-a"))))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.tenant").value("tid-a"))
                 .andExpect(jsonPath("$.keyScope").value("enterprise"));
@@ -46,19 +48,23 @@ class MeControllerTest {
 
     @Test
     void refusesTheConsumerKeyWithTheReasonCode() throws Exception {
-        mvc.perform(get("/api/me").with(KeyfenceMockMvc.bearer(
-                        IDP.token().audience("api://mail").signedWith(SigningKey.CONSUMER))))
+        mvc.perform(get("/api/me")
+                        .with(KeyfenceMockMvc.bearer(
+                                IDP.token().audience("api://mail").signedWith(SigningKey.CONSUMER))))
                 .andExpect(status().isUnauthorized())
-                .andExpect(header().string("WWW-Authenticate",
-                        "Bearer error=\"invalid_token\", error_description=\"KEY_SCOPE_NOT_ACCEPTED\""));
+                .andExpect(header().string(
+                                "WWW-Authenticate",
+                                "Bearer error=\"invalid_token\", error_description=\"KEY_SCOPE_NOT_ACCEPTED\""));
     }
 
     @Test
     void refusesAnExpiredKeyWithTheReasonCode() throws Exception {
-        mvc.perform(get("/api/me").with(KeyfenceMockMvc.bearer(
-                        IDP.token().audience("api://mail").signedWith(SigningKey.EXPIRED))))
+        mvc.perform(get("/api/me")
+                        .with(KeyfenceMockMvc.bearer(
+                                IDP.token().audience("api://mail").signedWith(SigningKey.EXPIRED))))
                 .andExpect(status().isUnauthorized())
-                .andExpect(header().string("WWW-Authenticate",
-                        "Bearer error=\"invalid_token\", error_description=\"KEY_EXPIRED\""));
+                .andExpect(header().string(
+                                "WWW-Authenticate",
+                                "Bearer error=\"invalid_token\", error_description=\"KEY_EXPIRED\""));
     }
 }

@@ -65,9 +65,11 @@ class SpringResourceServerProfilesTest {
                 HttpResponse<String> refused = get(port, consumerToken);
                 assertThat(refused.statusCode()).isEqualTo(401);
                 assertThat(refused.headers().allValues("WWW-Authenticate"))
-                        .containsExactly("Bearer error=\"invalid_token\", error_description=\"KEY_SCOPE_NOT_ACCEPTED\"");
+                        .containsExactly(
+                                "Bearer error=\"invalid_token\", error_description=\"KEY_SCOPE_NOT_ACCEPTED\"");
                 String enterpriseToken = Tokens.accessToken(base + "/tid-a/v2.0", "api://mail", Instant.now())
-                        .tenant("tid-a").signedWith(enterprise);
+                        .tenant("tid-a")
+                        .signedWith(enterprise);
                 assertThat(get(port, enterpriseToken).statusCode()).isEqualTo(200);
             }
         }
@@ -75,16 +77,17 @@ class SpringResourceServerProfilesTest {
 
     @Test
     void badPatternStopsStartupNamingIt(@TempDir Path dir) throws Exception {
-        Path yaml = Files.writeString(dir.resolve("keyfence.yaml"),
-                ISSUERS.formatted("http://127.0.0.1:9", "/api/*"));
+        Path yaml = Files.writeString(dir.resolve("keyfence.yaml"), ISSUERS.formatted("http://127.0.0.1:9", "/api/*"));
         Throwable failure = catchThrowable(() -> run(yaml).close());
         assertThat(failure).isNotNull();
         java.util.List<String> messages = new java.util.ArrayList<>();
         for (Throwable t = failure; t != null; t = t.getCause()) {
             messages.add(String.valueOf(t.getMessage()));
         }
-        assertThat(messages).anySatisfy(m -> assertThat(m).startsWith("keyfence.config: file ")
-                .contains("resources.me.paths[0]: \"/api/*\"", "write \"/api/**\""));
+        assertThat(messages)
+                .anySatisfy(m -> assertThat(m)
+                        .startsWith("keyfence.config: file ")
+                        .contains("resources.me.paths[0]: \"/api/*\"", "write \"/api/**\""));
     }
 
     private static ConfigurableApplicationContext run(Path yaml) {
@@ -97,7 +100,11 @@ class SpringResourceServerProfilesTest {
     }
 
     private HttpResponse<String> get(int port, String token) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/me"))
-                .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/me"))
+                        .header("Authorization", "Bearer " + token)
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 }

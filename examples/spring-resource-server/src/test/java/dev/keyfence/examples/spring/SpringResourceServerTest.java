@@ -91,17 +91,20 @@ class SpringResourceServerTest {
 
     @Test
     void answersMeForAnEnterpriseToken() throws Exception {
-        String token = Tokens.accessToken(issuer("tid-a"), "api://mail", Instant.now()).tenant("tid-a")
+        String token = Tokens.accessToken(issuer("tid-a"), "api://mail", Instant.now())
+                .tenant("tid-a")
                 .signedWith(ENTERPRISE);
         HttpResponse<String> r = get(token);
         assertThat(r.statusCode()).isEqualTo(200);
-        assertThat(r.body()).isEqualTo("{\"sub\":\"alice\",\"issuer\":\"" + issuer("tid-a")
-                + "\",\"tenant\":\"tid-a\",\"keyScope\":\"enterprise\"}");
+        assertThat(r.body())
+                .isEqualTo("{\"sub\":\"alice\",\"issuer\":\"" + issuer("tid-a")
+                        + "\",\"tenant\":\"tid-a\",\"keyScope\":\"enterprise\"}");
     }
 
     @Test
     void rejectsConsumerKeyForEnterpriseTenantWithReasonCode() throws Exception {
-        String forged = Tokens.accessToken(issuer("tid-a"), "api://mail", Instant.now()).tenant("tid-a")
+        String forged = Tokens.accessToken(issuer("tid-a"), "api://mail", Instant.now())
+                .tenant("tid-a")
                 .signedWith(CONSUMER);
         HttpResponse<String> r = get(forged);
         assertThat(r.statusCode()).isEqualTo(401);
@@ -121,7 +124,8 @@ class SpringResourceServerTest {
     }
 
     private HttpResponse<String> get(String token) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/me")).GET();
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/me"))
+                .GET();
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
         }

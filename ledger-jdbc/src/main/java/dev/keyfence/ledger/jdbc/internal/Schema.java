@@ -17,22 +17,21 @@ public final class Schema {
     static final long MIGRATION_LOCK = 0x6b66736368656d61L;
 
     /** One migration: its version, what it does, and its statements. */
-    record Migration(int version, String description, List<String> statements) {
-    }
+    record Migration(int version, String description, List<String> statements) {}
 
-    static final List<Migration> MIGRATIONS = List.of(
-            new Migration(1, "append-only ledger records", List.of(
-                    "CREATE TABLE keyfence_ledger_record ("
-                            + " seq bigserial PRIMARY KEY,"
-                            + " stored_at timestamptz NOT NULL DEFAULT now(),"
-                            + " format integer NOT NULL,"
-                            + " payload text NOT NULL)")));
+    static final List<Migration> MIGRATIONS = List.of(new Migration(
+            1,
+            "append-only ledger records",
+            List.of("CREATE TABLE keyfence_ledger_record ("
+                    + " seq bigserial PRIMARY KEY,"
+                    + " stored_at timestamptz NOT NULL DEFAULT now(),"
+                    + " format integer NOT NULL,"
+                    + " payload text NOT NULL)")));
 
     /** The newest version this library knows. */
     public static final int CURRENT = MIGRATIONS.get(MIGRATIONS.size() - 1).version();
 
-    private Schema() {
-    }
+    private Schema() {}
 
     /**
      * Brings the schema to {@link #CURRENT}; does nothing when it is there already.
@@ -87,7 +86,7 @@ public final class Schema {
     /** The highest migration applied, 0 for none. */
     public static int version(Connection c) throws SQLException {
         try (Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT coalesce(max(version), 0) FROM keyfence_schema_version")) {
+                ResultSet rs = s.executeQuery("SELECT coalesce(max(version), 0) FROM keyfence_schema_version")) {
             rs.next();
             return rs.getInt(1);
         }
