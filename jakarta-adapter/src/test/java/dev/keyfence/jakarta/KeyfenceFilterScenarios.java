@@ -264,6 +264,35 @@ abstract class KeyfenceFilterScenarios {
                         .doesNotContain("tid=\"forged\""));
     }
 
+    @Test
+    void extremeClaimValuesAreAnsweredWithoutExceptionAndNeverLogged() {
+        // issue #20 finding 4 on the filter: signed tokens with nbf -1e17 and scp [1] are ordinary requests
+        ch.qos.logback.classic.Logger root =
+                (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> lines =
+                new ch.qos.logback.core.read.ListAppender<>();
+        lines.start();
+        root.addAppender(lines);
+        try {
+            String nbf = idp.enterpriseToken("tenant-a", Incident2023.MAIL)
+                    .claim("nbf", -1e17)
+                    .claim("note", "secret-claim-value-1")
+                    .signedWith(idp.enterprise);
+            assertThat(call("/api/me", nbf).status()).isEqualTo(200);
+            String scp = idp.enterpriseToken("tenant-a", Incident2023.MAIL)
+                    .claim("scp", java.util.List.of(1))
+                    .claim("note", "secret-claim-value-2")
+                    .signedWith(idp.enterprise);
+            assertThat(call("/api/me", scp).status()).isEqualTo(200);
+        } finally {
+            root.detachAppender(lines);
+        }
+        assertThat(lines.list).allSatisfy(e -> {
+            assertThat(e.getFormattedMessage()).doesNotContain("secret-claim-value", "1.0E17", "-1e17");
+            assertThat(e.getThrowableProxy()).isNull();
+        });
+    }
+
     private static void assertInvalidRequest(Reply reply, String description, String token) {
         assertThat(reply.status()).isEqualTo(400);
         assertThat(reply.challenge())

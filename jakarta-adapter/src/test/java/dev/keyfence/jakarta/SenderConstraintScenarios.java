@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.keyfence.jakarta.support.Deployment;
 import dev.keyfence.jakarta.support.Incident2023;
 import dev.keyfence.jakarta.support.ServletContainer;
+import dev.keyfence.testkit.DpopCases;
 import dev.keyfence.testkit.DpopProofs;
 import dev.keyfence.testkit.TestKey;
 import dev.keyfence.testkit.Tls;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class SenderConstraintScenarios {
     private static final TestKey DPOP_KEY = TestKey.ec("dpop-client", "P-256");
+    private static final TestKey OTHER_KEY = TestKey.ec("dpop-other", "P-256");
     private final Tls.Identity client = Tls.Identity.create("client");
     private final Tls.Identity thief = Tls.Identity.create("thief");
     private Incident2023 idp;
@@ -115,5 +117,19 @@ abstract class SenderConstraintScenarios {
                 "/api/me",
                 Optional.empty(),
                 List.of(new String[] {"Authorization", "DPoP " + token}, new String[] {"DPoP", elsewhere})));
+    }
+
+    @Test
+    void answersEveryCaseOfTheSharedDpopTableAlike() {
+        String token = idp.enterpriseToken("tenant-a", Incident2023.MAIL)
+                .claim("cnf", Map.of("jkt", DPOP_KEY.thumbprint()))
+                .signedWith(idp.enterprise);
+        String url = "https://127.0.0.1:" + app.port() + "/api/me";
+        for (DpopCases.Case c : DpopCases.all(DPOP_KEY, OTHER_KEY, token, url, idp.clock.instant())) {
+            Tls.Reply reply = Tls.get(app.port(), "/api/me", Optional.empty(), c.headers());
+            assertThat(reply.status()).as(c.name()).isEqualTo(c.status());
+            assertThat(reply.challenge()).as(c.name()).isEqualTo(c.challenge());
+            c.body().ifPresent(body -> assertThat(reply.body()).as(c.name()).isEqualTo(body));
+        }
     }
 }

@@ -1,17 +1,13 @@
 package dev.keyfence.spring;
 
 import dev.keyfence.CredentialPolicy;
-import dev.keyfence.ErrorResponse;
-import dev.keyfence.Reason;
 import dev.keyfence.jakarta.internal.ServletExchange;
+import dev.keyfence.spring.internal.FailureAnswer;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Objects;
-import java.util.Optional;
 import org.springframework.security.core.AuthenticationException;
-import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
-import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.web.AuthenticationEntryPoint;
 
 /**
@@ -38,36 +34,6 @@ public final class KeyfenceAuthenticationEntryPoint implements AuthenticationEnt
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException failure)
             throws IOException {
-        ServletExchange.write(response, answer(failure));
-    }
-
-    private ErrorResponse answer(AuthenticationException failure) {
-        if (!(failure instanceof OAuth2AuthenticationException oauth)) {
-            return policy.missing();
-        }
-        OAuth2Error error = oauth.getError();
-        String description = Objects.requireNonNullElse(error.getDescription(), "");
-        if ("invalid_request".equals(error.getErrorCode())
-                && CredentialPolicy.isQuotable(description)
-                && !description.isEmpty()) {
-            return policy.invalidRequest(description);
-        }
-        Optional<Reason> reason = reason(description);
-        if (reason.isPresent()) {
-            return policy.invalidToken(reason.get());
-        }
-        // another component's error (e.g. an application's own decoder): its code only, never its text
-        String code = CredentialPolicy.isQuotable(error.getErrorCode()) ? error.getErrorCode() : "invalid_token";
-        String body = "{\"error\":\"" + code + "\"}";
-        return new ErrorResponse(401, "Bearer error=\"" + code + "\"", Optional.of(body));
-    }
-
-    private static Optional<Reason> reason(String description) {
-        for (Reason r : Reason.values()) {
-            if (r.name().equals(description)) {
-                return Optional.of(r);
-            }
-        }
-        return Optional.empty();
+        ServletExchange.write(response, FailureAnswer.of(policy, failure));
     }
 }

@@ -16,8 +16,9 @@ import org.springframework.security.oauth2.server.resource.web.BearerTokenResolv
  * two {@code Authorization} headers, a header beside a query or form token, a refused query
  * token or a malformed header are a 400 {@code invalid_request} (thrown as an
  * {@link OAuth2AuthenticationException} that {@link KeyfenceAuthenticationEntryPoint} answers);
- * no token or another scheme is {@code null}. The {@code DPoP} scheme is left to Spring
- * Security's DPoP support. Wire it with {@code o.bearerTokenResolver(resolver)}; the default
+ * no token or another scheme is {@code null}. The {@code DPoP} scheme is left to the DPoP filter
+ * Spring Security adds to the chain (in the default Keyfence chain, made to read, check and answer
+ * as Keyfence does). Wire it with {@code o.bearerTokenResolver(resolver)}; the default
  * Keyfence chain does.
  */
 public final class KeyfenceBearerTokenResolver implements BearerTokenResolver {

@@ -1,5 +1,6 @@
 package dev.keyfence.spring;
 
+import dev.keyfence.RequestContext;
 import dev.keyfence.TokenValidator;
 import dev.keyfence.Verdict;
 import dev.keyfence.spring.internal.CurrentRequest;
@@ -53,7 +54,12 @@ public final class KeyfenceJwtDecoder implements JwtDecoder {
 
     @Override
     public Jwt decode(String token) throws JwtValidationException {
-        Verdict verdict = validator.validate(token, CurrentRequest.context());
+        return decode(token, CurrentRequest.context());
+    }
+
+    /** {@link #decode(String)} for a request that presents {@code context} (the reactive decoder's way). */
+    Jwt decode(String token, RequestContext context) throws JwtValidationException {
+        Verdict verdict = validator.validate(token, context);
         String resource = validator.resource().name();
         for (KeyfenceVerdictListener listener : listeners) {
             listener.onVerdict(resource, verdict);

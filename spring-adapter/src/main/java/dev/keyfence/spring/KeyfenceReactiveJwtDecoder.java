@@ -1,10 +1,13 @@
 package dev.keyfence.spring;
 
+import dev.keyfence.RequestContext;
 import dev.keyfence.TokenValidator;
+import dev.keyfence.spring.internal.ReactiveExchange;
 import java.util.List;
 import java.util.Objects;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
@@ -14,6 +17,11 @@ import reactor.core.scheduler.Schedulers;
  * {@link KeyfenceJwt} for an accepted token and the same reason-coded error for a rejected one.
  * Validation (and any key fetch it waits for) runs on a worker scheduler
  * ({@code Schedulers.boundedElastic()} by default), never on the event loop.
+ *
+ * <p>A sender-constrained token ({@code cnf}) is checked against the exchange being served (its
+ * TLS client certificate, RFC 8705, or its DPoP proof, RFC 9449), which Spring Security's reactive
+ * chain puts in the Reactor context; outside such a chain it is refused with
+ * {@code TOKEN_BINDING_MISMATCH}.
  */
 public final class KeyfenceReactiveJwtDecoder implements ReactiveJwtDecoder {
     private final KeyfenceJwtDecoder decoder;
@@ -37,7 +45,13 @@ public final class KeyfenceReactiveJwtDecoder implements ReactiveJwtDecoder {
 
     @Override
     public Mono<Jwt> decode(String token) {
-        return Mono.fromCallable(() -> decoder.decode(token)).subscribeOn(scheduler);
+        return Mono.deferContextual(view -> {
+            // Spring Security's reactive chain puts the exchange in the Reactor context
+            RequestContext context = view.<ServerWebExchange>getOrEmpty(ServerWebExchange.class)
+                    .map(ReactiveExchange::context)
+                    .orElse(RequestContext.none());
+            return Mono.fromCallable(() -> decoder.decode(token, context)).subscribeOn(scheduler);
+        });
     }
 
     @Override

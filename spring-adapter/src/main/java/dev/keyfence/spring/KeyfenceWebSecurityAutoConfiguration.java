@@ -4,6 +4,7 @@ import dev.keyfence.CredentialPolicy;
 import dev.keyfence.TokenValidator;
 import dev.keyfence.spring.internal.KeyfenceConfiguredCondition;
 import dev.keyfence.spring.internal.ProtectedResourceMetadata;
+import dev.keyfence.spring.internal.SpringDpopFilter;
 import java.util.Optional;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -27,7 +28,10 @@ import org.springframework.security.web.header.HeaderWriterFilter;
  * {@link CredentialPolicy}, like the servlet filter (requests the HTTP firewall rejects are answered
  * 400 {@code invalid_request} by the same policy, see {@link KeyfenceAutoConfiguration}). The RFC 9728
  * metadata endpoint names the resource by its configured URL audience (never the request's
- * {@code Host}) and answers 404 when the resource has none.
+ * {@code Host}) and answers 404 when the resource has none. DPoP requests are Keyfence's too: the
+ * DPoP filter Spring Security adds reads {@code Authorization: DPoP} with the credential policy,
+ * authenticates through the Keyfence resolver (core checks the proof) and answers failures with the
+ * Keyfence entry point, so a DPoP failure gets the reason code like any other.
  */
 @AutoConfiguration(
         after = KeyfenceAutoConfiguration.class,
@@ -80,6 +84,7 @@ public class KeyfenceWebSecurityAutoConfiguration {
         } else {
             http.addFilterAfter(new ProtectedResourceMetadata.NotPublished(), HeaderWriterFilter.class);
         }
-        return http.build();
+        return SpringDpopFilter.keyfence(
+                http.build(), credentials, resolver, new KeyfenceAuthenticationEntryPoint(credentials));
     }
 }

@@ -29,7 +29,8 @@ import org.springframework.test.context.DynamicPropertySource;
             "spring.main.web-application-type=reactive",
             "management.endpoints.web.exposure.include=health",
             "management.endpoint.health.show-details=always",
-            "management.endpoint.health.show-components=always"
+            "management.endpoint.health.show-components=always",
+            "keyfence.metrics.tenant-tags=true"
         })
 class KeyfenceWebFluxTest {
     static final Fixture WORLD = new Fixture();
@@ -172,6 +173,27 @@ class KeyfenceWebFluxTest {
         double before = count("KEY_SCOPE_NOT_ACCEPTED");
         assertRejected("/api/me", forged, "KEY_SCOPE_NOT_ACCEPTED");
         assertThat(count("KEY_SCOPE_NOT_ACCEPTED")).isEqualTo(before + 1);
+    }
+
+    @Test
+    void tenantTagsNameConfiguredTenantsAndCountEveryOtherAsOther() throws Exception {
+        // keyfence.metrics.tenant-tags=true; the enterprise issuer names tid-a and tid-b
+        String named = WORLD.enterpriseToken("tid-a", "api://mail").signedWith(Fixture.SHARED_CONSUMER);
+        String unnamed = WORLD.enterpriseToken("tid-evil", "api://mail").signedWith(Fixture.ENTERPRISE);
+        double a = tenantCount("tid-a");
+        double other = tenantCount("other");
+        assertRejected("/api/me", named, "KEY_SCOPE_NOT_ACCEPTED");
+        assertRejected("/api/me", unnamed, "TENANT_NOT_ALLOWED");
+        assertThat(tenantCount("tid-a")).isEqualTo(a + 1);
+        assertThat(tenantCount("other")).isEqualTo(other + 1);
+        assertThat(meters.find("keyfence.tokens").tag("tenant", "tid-evil").counters())
+                .isEmpty();
+    }
+
+    private double tenantCount(String tenant) {
+        return meters.find("keyfence.tokens").tag("tenant", tenant).counters().stream()
+                .mapToDouble(c -> c.count())
+                .sum();
     }
 
     private double count(String reason) {

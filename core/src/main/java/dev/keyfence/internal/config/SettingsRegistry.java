@@ -264,6 +264,13 @@ public final class SettingsRegistry {
             Setting.of("drill.authority", TEXT, "authority the `keyfence-drill` endpoint requires", SPRING)
                     .byDefault("`SCOPE_keyfence.admin`", "SCOPE_keyfence.admin"),
             Setting.of(
+                            "metrics.tenant-tags",
+                            BOOLEAN,
+                            "a `tenant` tag on the Micrometer meters: a tenant an issuer's `tenants:` list names,"
+                                    + " every other tenant `other`, so the meter count stays bounded",
+                            SPRING)
+                    .byDefault("`false`", false),
+            Setting.of(
                             "ledger.use-datasource",
                             BOOLEAN,
                             "the ledger uses the context's single `DataSource` bean",

@@ -14,9 +14,10 @@ import java.util.function.Supplier;
 
 /**
  * Micrometer counters: {@code keyfence.tokens} (tags outcome, reason, issuer, resource) and
- * {@code keyfence.key.source.events} (tags source, event; the source's issuer for per-tenant sources). Tag values are configured names and
- * reason codes only, never untrusted token content: an issuer no configuration names is
- * {@code untrusted}.
+ * {@code keyfence.key.source.events} (tags source, event; the source's issuer for per-tenant
+ * sources), both with a {@code tenant} tag when {@code keyfence.metrics.tenant-tags} is on. Tag
+ * values are configured names and reason codes only, never untrusted token content: an issuer no
+ * configuration names is {@code untrusted}, a tenant no {@code tenants:} list names is {@code other}.
  */
 public final class MicrometerListeners {
     /** Counter of validated tokens. */
@@ -26,17 +27,48 @@ public final class MicrometerListeners {
 
     private MicrometerListeners() {}
 
-    /** Counts verdicts in the registry {@code meters} gives, when there is one. */
+    /** Counts verdicts in the registry {@code meters} gives, when there is one; no tenant tag. */
     public static KeyfenceVerdictListener verdicts(Meters meters, Supplier<ValidationPolicy> policy) {
+        return verdicts(meters, policy, false);
+    }
+
+    /**
+     * Counts verdicts in the registry {@code meters} gives, when there is one. With
+     * {@code tenantTags}, each count also carries a {@code tenant} tag: a tenant the issuer's
+     * {@code tenants:} list names, else {@code other} (or {@code none} without a tenant), so the
+     * number of meters stays bounded by configuration whatever tenants callers send.
+     */
+    public static KeyfenceVerdictListener verdicts(
+            Meters meters, Supplier<ValidationPolicy> policy, boolean tenantTags) {
         return (resource, verdict) -> meters.use(r -> {
             String outcome = verdict.valid() ? "accepted" : "rejected";
             String reason = verdict instanceof Verdict.Rejected no ? no.reason().name() : "none";
+            List<TrustedIssuer> issuers = policy.get().issuers();
+            Optional<TrustedIssuer> trusted = verdict instanceof Verdict.Accepted ok
+                    ? byName(issuers, ok.token().issuerName())
+                    : verdict.issuer().flatMap(iss -> configured(issuers, iss));
             String issuer = verdict instanceof Verdict.Accepted ok
                     ? ok.token().issuerName()
-                    : verdict.issuer()
-                            .flatMap(iss -> configuredName(policy.get().issuers(), iss))
-                            .orElse("untrusted");
-            r.counter(TOKENS, "outcome", outcome, "reason", reason, "issuer", issuer, "resource", resource)
+                    : trusted.map(TrustedIssuer::name).orElse("untrusted");
+            if (!tenantTags) {
+                r.counter(TOKENS, "outcome", outcome, "reason", reason, "issuer", issuer, "resource", resource)
+                        .increment();
+                return;
+            }
+            Optional<String> tenant = verdict.tenant()
+                    .or(() -> trusted.flatMap(t -> verdict.issuer().flatMap(t::tenantOf)));
+            r.counter(
+                            TOKENS,
+                            "outcome",
+                            outcome,
+                            "reason",
+                            reason,
+                            "issuer",
+                            issuer,
+                            "resource",
+                            resource,
+                            "tenant",
+                            tenantTag(trusted, tenant))
                     .increment();
         });
     }
@@ -44,12 +76,31 @@ public final class MicrometerListeners {
     /**
      * Counts key-source events, tagged with the source's issuer: a per-tenant source
      * ({@code issuer/tenant}) counts under its issuer, so the number of meters stays bounded by
-     * configuration however many tenants callers name.
+     * configuration however many tenants callers name. No tenant tag.
      */
     public static KeySourceListener keySources(Meters meters) {
+        return keySources(meters, List::of, false);
+    }
+
+    /**
+     * Counts key-source events as {@link #keySources(Meters)} does; with {@code tenantTags}, each
+     * count also carries a {@code tenant} tag: for a per-tenant source, its tenant when the
+     * issuer's {@code tenants:} list names it, else {@code other}; {@code none} for a shared source.
+     */
+    public static KeySourceListener keySources(
+            Meters meters, Supplier<List<TrustedIssuer>> issuers, boolean tenantTags) {
         return new KeySourceListener() {
             private void count(String source, String event) {
-                meters.use(r -> r.counter(SOURCE_EVENTS, "source", issuerOf(source), "event", event)
+                String issuer = issuerOf(source);
+                if (!tenantTags) {
+                    meters.use(r -> r.counter(SOURCE_EVENTS, "source", issuer, "event", event)
+                            .increment());
+                    return;
+                }
+                Optional<String> tenant =
+                        issuer.equals(source) ? Optional.empty() : Optional.of(source.substring(issuer.length() + 1));
+                String tag = tenantTag(byName(issuers.get(), issuer), tenant);
+                meters.use(r -> r.counter(SOURCE_EVENTS, "source", issuer, "event", event, "tenant", tag)
                         .increment());
             }
 
@@ -107,12 +158,27 @@ public final class MicrometerListeners {
         return slash < 0 ? source : source.substring(0, slash);
     }
 
-    private static Optional<String> configuredName(List<TrustedIssuer> issuers, String iss) {
+    /**
+     * The {@code tenant} tag: the tenant when the issuer's {@code tenants:} list names it
+     * ({@code *} names none), {@code other} for any other tenant, {@code none} without one.
+     */
+    static String tenantTag(Optional<TrustedIssuer> issuer, Optional<String> tenant) {
+        if (tenant.isEmpty()) {
+            return "none";
+        }
+        String t = tenant.get();
+        return !"*".equals(t) && issuer.map(i -> i.tenants().contains(t)).orElse(false) ? t : "other";
+    }
+
+    private static Optional<TrustedIssuer> byName(List<TrustedIssuer> issuers, String name) {
+        return issuers.stream().filter(i -> i.name().equals(name)).findFirst();
+    }
+
+    private static Optional<TrustedIssuer> configured(List<TrustedIssuer> issuers, String iss) {
         return issuers.stream()
                 .filter(i -> i.isTemplate()
                         ? i.tenantOf(iss).isPresent()
                         : i.issuer().equals(iss))
-                .map(TrustedIssuer::name)
                 .findFirst();
     }
 }
