@@ -1,8 +1,8 @@
 package dev.keyfence;
 
-import dev.keyfence.internal.config.ConfigDocument;
+import dev.keyfence.config.ConfigDocument;
+import dev.keyfence.config.SettingsRegistry;
 import dev.keyfence.internal.config.ConfigTree;
-import dev.keyfence.internal.config.SettingsRegistry;
 import dev.keyfence.ledger.KeyLedgers;
 import dev.keyfence.ledger.LedgerSettings;
 import java.net.URI;

@@ -52,19 +52,6 @@ class LayeringTest {
             "dev.keyfence.ledger.jdbc.JdbcKeyLedger -> dev.keyfence.internal.ledger.LedgerCodec",
             "dev.keyfence.ledger.jdbc.JdbcKeyLedger -> dev.keyfence.internal.ledger.LedgerView",
             "dev.keyfence.spring.KeyfenceDrillEndpoint -> dev.keyfence.internal.drill.DrillMaps",
-            // the settings registry (issue #15): the front doors read their setting names from it
-            "dev.keyfence.jakarta.internal.FilterSettings -> dev.keyfence.internal.config.FrontDoor",
-            "dev.keyfence.jakarta.internal.FilterSettings -> dev.keyfence.internal.config.Setting",
-            "dev.keyfence.jakarta.internal.FilterSettings -> dev.keyfence.internal.config.SettingsRegistry",
-            "dev.keyfence.jakarta.internal.SharedValidators -> dev.keyfence.internal.config.ConfigDocument",
-            "dev.keyfence.spring.internal.KeyfenceConfigLoader -> dev.keyfence.internal.config.FrontDoor",
-            "dev.keyfence.spring.internal.KeyfenceConfigLoader -> dev.keyfence.internal.config.Setting",
-            "dev.keyfence.spring.internal.KeyfenceConfigLoader -> dev.keyfence.internal.config.SettingsRegistry",
-            "dev.keyfence.spring.internal.PropertyTree -> dev.keyfence.internal.config.SettingsRegistry",
-            "dev.keyfence.spring.internal.SpringConfigurationMetadata -> dev.keyfence.internal.config.FrontDoor",
-            "dev.keyfence.spring.internal.SpringConfigurationMetadata -> dev.keyfence.internal.config.Setting",
-            "dev.keyfence.spring.internal.SpringConfigurationMetadata -> dev.keyfence.internal.config.SettingKind",
-            "dev.keyfence.spring.internal.SpringConfigurationMetadata -> dev.keyfence.internal.config.SettingsRegistry",
             "dev.keyfence.spring.internal.SpringConfigurationMetadata -> dev.keyfence.internal.json.JsonWriter");
 
     @Test

@@ -2,9 +2,9 @@ package dev.keyfence.spring.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.keyfence.internal.config.FrontDoor;
-import dev.keyfence.internal.config.Setting;
-import dev.keyfence.internal.config.SettingsRegistry;
+import dev.keyfence.config.FrontDoor;
+import dev.keyfence.config.Setting;
+import dev.keyfence.config.SettingsRegistry;
 import dev.keyfence.internal.json.Json;
 import java.io.IOException;
 import java.io.InputStream;

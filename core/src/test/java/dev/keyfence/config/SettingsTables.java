@@ -1,4 +1,4 @@
-package dev.keyfence.internal.config;
+package dev.keyfence.config;
 
 import java.util.Comparator;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.keyfence.internal.config;
+package dev.keyfence.config;
 
 import dev.keyfence.ConfigurationException;
 import java.io.IOException;

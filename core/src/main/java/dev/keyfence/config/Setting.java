@@ -1,4 +1,4 @@
-package dev.keyfence.internal.config;
+package dev.keyfence.config;
 
 import java.util.EnumSet;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.keyfence.internal.config;
+package dev.keyfence.config;
 
 /** The type of a setting's value: how the docs name it and which Java type Spring binds it to. */
 public enum SettingKind {

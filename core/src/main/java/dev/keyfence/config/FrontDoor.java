@@ -1,4 +1,4 @@
-package dev.keyfence.internal.config;
+package dev.keyfence.config;
 
 /** Where a setting can be given. */
 public enum FrontDoor {

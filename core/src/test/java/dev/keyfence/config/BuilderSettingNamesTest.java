@@ -1,4 +1,4 @@
-package dev.keyfence.internal.config;
+package dev.keyfence.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;

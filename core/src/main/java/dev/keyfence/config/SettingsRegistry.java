@@ -1,17 +1,17 @@
-package dev.keyfence.internal.config;
+package dev.keyfence.config;
 
-import static dev.keyfence.internal.config.FrontDoor.FILE;
-import static dev.keyfence.internal.config.FrontDoor.SERVLET;
-import static dev.keyfence.internal.config.FrontDoor.SPRING;
-import static dev.keyfence.internal.config.SettingKind.BOOLEAN;
-import static dev.keyfence.internal.config.SettingKind.DURATION;
-import static dev.keyfence.internal.config.SettingKind.INSTANT;
-import static dev.keyfence.internal.config.SettingKind.INTEGER;
-import static dev.keyfence.internal.config.SettingKind.LIST;
-import static dev.keyfence.internal.config.SettingKind.PATH;
-import static dev.keyfence.internal.config.SettingKind.REGEX;
-import static dev.keyfence.internal.config.SettingKind.TEXT;
-import static dev.keyfence.internal.config.SettingKind.URL;
+import static dev.keyfence.config.FrontDoor.FILE;
+import static dev.keyfence.config.FrontDoor.SERVLET;
+import static dev.keyfence.config.FrontDoor.SPRING;
+import static dev.keyfence.config.SettingKind.BOOLEAN;
+import static dev.keyfence.config.SettingKind.DURATION;
+import static dev.keyfence.config.SettingKind.INSTANT;
+import static dev.keyfence.config.SettingKind.INTEGER;
+import static dev.keyfence.config.SettingKind.LIST;
+import static dev.keyfence.config.SettingKind.PATH;
+import static dev.keyfence.config.SettingKind.REGEX;
+import static dev.keyfence.config.SettingKind.TEXT;
+import static dev.keyfence.config.SettingKind.URL;
 
 import java.util.LinkedHashSet;
 import java.util.List;
