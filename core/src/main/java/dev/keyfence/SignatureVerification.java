@@ -2,7 +2,6 @@ package dev.keyfence;
 
 import dev.keyfence.internal.checks.HeaderCheck;
 import dev.keyfence.internal.checks.KeyStrengthCheck;
-import dev.keyfence.internal.checks.Safe;
 import dev.keyfence.internal.crypto.JwsAlgorithm;
 import dev.keyfence.internal.crypto.SignatureVerifier;
 import dev.keyfence.internal.json.Json;
@@ -12,6 +11,7 @@ import dev.keyfence.internal.keys.JwkSetReader;
 import dev.keyfence.internal.keys.KeyRing;
 import dev.keyfence.internal.keys.KeySetException;
 import dev.keyfence.internal.keys.TrackedKey;
+import dev.keyfence.internal.text.Safe;
 import dev.keyfence.internal.token.Fingerprint;
 import dev.keyfence.internal.token.MalformedTokenException;
 import dev.keyfence.internal.token.ParsedToken;

@@ -53,7 +53,7 @@ public final class KeyRegistry {
     /** The last answer of {@link #sourcesTeachingRefusedScopes}, for the accepted-scope set it was for. */
     private record Teachers(Set<String> accepted, List<KeySourceState> sources) {}
     /** The key ledger's connection, or null without a ledger. */
-    private final dev.keyfence.internal.ledger.@Nullable LedgerLink ledger;
+    private final dev.keyfence.internal.keys.@Nullable LedgerLink ledger;
     /** The application's listener, guarded: a listener that throws never ends a refresh. */
     private final KeySourceListener listener;
 
@@ -88,7 +88,7 @@ public final class KeyRegistry {
             }
         }
         this.ledger = policy.ledger()
-                .map(l -> dev.keyfence.internal.ledger.LedgerLink.start(
+                .map(l -> dev.keyfence.internal.keys.LedgerLink.start(
                         l,
                         known,
                         policy.clock(),
@@ -232,7 +232,7 @@ public final class KeyRegistry {
     }
 
     /** The key ledger's connection, when the policy has a ledger. */
-    public java.util.Optional<dev.keyfence.internal.ledger.LedgerLink> ledger() {
+    public java.util.Optional<dev.keyfence.internal.keys.LedgerLink> ledger() {
         return java.util.Optional.ofNullable(ledger);
     }
 

@@ -1,4 +1,4 @@
-package dev.keyfence.internal.checks;
+package dev.keyfence.internal.token;
 
 import java.time.Duration;
 import java.time.Instant;

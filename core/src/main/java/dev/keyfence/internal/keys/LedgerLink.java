@@ -1,12 +1,8 @@
-package dev.keyfence.internal.ledger;
+package dev.keyfence.internal.keys;
 
 import dev.keyfence.KeySourceListener;
 import dev.keyfence.TrustedIssuer;
-import dev.keyfence.internal.keys.JwkSetReader;
-import dev.keyfence.internal.keys.KeyKnowledge;
-import dev.keyfence.internal.keys.KnowledgeObserver;
-import dev.keyfence.internal.keys.KnownKeys;
-import dev.keyfence.internal.keys.TrackedKey;
+import dev.keyfence.internal.ledger.LedgerWriter;
 import dev.keyfence.ledger.KeyLedger;
 import dev.keyfence.ledger.KeyRecord;
 import dev.keyfence.ledger.LedgerBatch;

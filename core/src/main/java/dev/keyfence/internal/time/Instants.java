@@ -1,4 +1,4 @@
-package dev.keyfence.internal;
+package dev.keyfence.internal.time;
 
 import java.time.Duration;
 import java.time.Instant;

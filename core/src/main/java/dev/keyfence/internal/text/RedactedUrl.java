@@ -1,4 +1,4 @@
-package dev.keyfence.internal;
+package dev.keyfence.internal.text;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

@@ -1,4 +1,4 @@
-package dev.keyfence.internal.checks;
+package dev.keyfence.internal.text;
 
 import org.jspecify.annotations.Nullable;
 

@@ -1,4 +1,4 @@
-package dev.keyfence.internal.checks;
+package dev.keyfence.internal.token;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
