@@ -1,6 +1,6 @@
 /**
  * Keyfence core: JWT access-token validation that checks the signing key's validity window,
- * issuer and tenant binding, and key scope. Only {@code dev.keyfence}, {@code dev.keyfence.config},
+ * issuer and tenant binding, and key scope. Only {@code dev.keyfence}, {@code dev.keyfence.config}, {@code dev.keyfence.json},
  * {@code dev.keyfence.ledger} and {@code dev.keyfence.posture} are API; every {@code dev.keyfence.internal} package is
  * encapsulated and may change in any release.
  *
@@ -18,6 +18,7 @@ module dev.keyfence {
 
     exports dev.keyfence;
     exports dev.keyfence.config;
+    exports dev.keyfence.json;
     exports dev.keyfence.ledger;
     exports dev.keyfence.posture;
 

@@ -42,17 +42,12 @@ class LayeringTest {
             "dev.keyfence.cli.internal.DrillCommand -> dev.keyfence.internal.drill.KeyBank",
             "dev.keyfence.cli.internal.DrillCommand -> dev.keyfence.internal.drill.ShadowExport",
             "dev.keyfence.cli.internal.DrillJson -> dev.keyfence.internal.drill.DrillMaps",
-            "dev.keyfence.cli.internal.DrillJson -> dev.keyfence.internal.json.JsonWriter",
             "dev.keyfence.cli.internal.HttpTargetProbe -> dev.keyfence.internal.drill.TargetProbe",
-            "dev.keyfence.cli.internal.LedgerCommands -> dev.keyfence.internal.json.JsonWriter",
-            "dev.keyfence.cli.internal.LedgerShowCommand -> dev.keyfence.internal.json.JsonWriter",
             "dev.keyfence.cli.internal.LedgerShowCommand -> dev.keyfence.internal.ledger.LedgerCodec",
-            "dev.keyfence.cli.internal.VerdictLine -> dev.keyfence.internal.json.JsonWriter",
             "dev.keyfence.ledger.jdbc.JdbcKeyLedger -> dev.keyfence.internal.ledger.BadRecordException",
             "dev.keyfence.ledger.jdbc.JdbcKeyLedger -> dev.keyfence.internal.ledger.LedgerCodec",
             "dev.keyfence.ledger.jdbc.JdbcKeyLedger -> dev.keyfence.internal.ledger.LedgerView",
-            "dev.keyfence.spring.KeyfenceDrillEndpoint -> dev.keyfence.internal.drill.DrillMaps",
-            "dev.keyfence.spring.internal.SpringConfigurationMetadata -> dev.keyfence.internal.json.JsonWriter");
+            "dev.keyfence.spring.KeyfenceDrillEndpoint -> dev.keyfence.internal.drill.DrillMaps");
 
     @Test
     void modulesOnTheCoreUseOnlyItsExportedPackages() {

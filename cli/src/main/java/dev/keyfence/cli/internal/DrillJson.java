@@ -3,7 +3,7 @@ package dev.keyfence.cli.internal;
 import dev.keyfence.DrillReport;
 import dev.keyfence.DrillResult;
 import dev.keyfence.internal.drill.DrillMaps;
-import dev.keyfence.internal.json.JsonWriter;
+import dev.keyfence.json.JsonWriter;
 
 /** The JSON lines of a drill: one object per attack, in catalogue order (members: {@link DrillMaps#result}). */
 final class DrillJson {

@@ -2,7 +2,7 @@ package dev.keyfence.internal.drill;
 
 import dev.keyfence.ConfigurationException;
 import dev.keyfence.internal.json.Json;
-import dev.keyfence.internal.json.JsonException;
+import dev.keyfence.json.JsonException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

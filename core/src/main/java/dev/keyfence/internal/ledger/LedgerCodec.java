@@ -1,8 +1,8 @@
 package dev.keyfence.internal.ledger;
 
 import dev.keyfence.internal.json.Json;
-import dev.keyfence.internal.json.JsonException;
-import dev.keyfence.internal.json.JsonWriter;
+import dev.keyfence.json.JsonException;
+import dev.keyfence.json.JsonWriter;
 import dev.keyfence.ledger.KeyRecord;
 import dev.keyfence.ledger.LedgerBatch;
 import dev.keyfence.ledger.SourceKeySet;

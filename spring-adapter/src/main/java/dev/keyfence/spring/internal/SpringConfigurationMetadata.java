@@ -3,7 +3,7 @@ package dev.keyfence.spring.internal;
 import dev.keyfence.config.FrontDoor;
 import dev.keyfence.config.Setting;
 import dev.keyfence.config.SettingsRegistry;
-import dev.keyfence.internal.json.JsonWriter;
+import dev.keyfence.json.JsonWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

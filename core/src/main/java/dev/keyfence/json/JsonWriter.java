@@ -1,20 +1,28 @@
-package dev.keyfence.internal.json;
+package dev.keyfence.json;
 
+import dev.keyfence.internal.json.Json;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
-/** Writes maps, lists, strings, numbers, booleans and null as compact JSON. */
+/**
+ * Writes maps, lists, strings, numbers, booleans and null as compact JSON: the library's only JSON
+ * writer. A map's members keep the map's iteration order; an empty {@code Optional} and
+ * {@link JsonReader#NULL} are {@code null}, a present one its value; a number that is not finite
+ * is {@code null}; any other object is written as the string of its {@code toString()}.
+ */
 public final class JsonWriter {
     private JsonWriter() {}
 
+    /** {@code value} as one line of compact JSON, written as the class comment says. */
     public static String write(Object value) {
         StringBuilder sb = new StringBuilder();
         append(sb, value);
         return sb.toString();
     }
 
+    /** Appends {@code value} to {@code sb} as compact JSON, written as the class comment says. */
     @SuppressWarnings("unchecked")
     public static void append(StringBuilder sb, @Nullable Object value) {
         if (value instanceof Optional<?> o) {
