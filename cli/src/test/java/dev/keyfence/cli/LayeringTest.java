@@ -43,10 +43,6 @@ class LayeringTest {
             "dev.keyfence.cli.internal.DrillCommand -> dev.keyfence.internal.drill.ShadowExport",
             "dev.keyfence.cli.internal.DrillJson -> dev.keyfence.internal.drill.DrillMaps",
             "dev.keyfence.cli.internal.HttpTargetProbe -> dev.keyfence.internal.drill.TargetProbe",
-            "dev.keyfence.cli.internal.LedgerShowCommand -> dev.keyfence.internal.ledger.LedgerCodec",
-            "dev.keyfence.ledger.jdbc.JdbcKeyLedger -> dev.keyfence.internal.ledger.BadRecordException",
-            "dev.keyfence.ledger.jdbc.JdbcKeyLedger -> dev.keyfence.internal.ledger.LedgerCodec",
-            "dev.keyfence.ledger.jdbc.JdbcKeyLedger -> dev.keyfence.internal.ledger.LedgerView",
             "dev.keyfence.spring.KeyfenceDrillEndpoint -> dev.keyfence.internal.drill.DrillMaps");
 
     @Test

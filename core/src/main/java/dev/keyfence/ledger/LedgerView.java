@@ -1,8 +1,5 @@
-package dev.keyfence.internal.ledger;
+package dev.keyfence.ledger;
 
-import dev.keyfence.ledger.KeyLedger;
-import dev.keyfence.ledger.LedgerBatch;
-import dev.keyfence.ledger.LedgerSnapshot;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +11,9 @@ import org.slf4j.LoggerFactory;
 /**
  * What one ledger instance has read of an append-only log so far: the merged snapshot, the
  * position up to which the log was read (a byte offset or a sequence number), and the batches
- * read but not yet handed to subscribers. Shared by the embedded and the database ledgers.
+ * read but not yet handed to subscribers. A thread-safe building block for {@link KeyLedger}
+ * implementations that read an append-only log (the embedded and the JDBC ledgers use it): a
+ * failing subscriber is logged by its exception class only and never stops the others.
  */
 public final class LedgerView {
     private static final Logger LOG = LoggerFactory.getLogger(LedgerView.class);
@@ -23,6 +22,9 @@ public final class LedgerView {
     private final List<LedgerBatch> undelivered = new ArrayList<>();
     private LedgerSnapshot snapshot = LedgerSnapshot.EMPTY;
     private long position;
+
+    /** A view that has read nothing yet: an empty snapshot at position 0, no subscribers. */
+    public LedgerView() {}
 
     /** Where the next read of the log starts. */
     public synchronized long position() {

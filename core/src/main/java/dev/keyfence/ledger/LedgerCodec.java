@@ -1,11 +1,8 @@
-package dev.keyfence.internal.ledger;
+package dev.keyfence.ledger;
 
-import dev.keyfence.internal.json.Json;
 import dev.keyfence.json.JsonException;
+import dev.keyfence.json.JsonReader;
 import dev.keyfence.json.JsonWriter;
-import dev.keyfence.ledger.KeyRecord;
-import dev.keyfence.ledger.LedgerBatch;
-import dev.keyfence.ledger.SourceKeySet;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -22,7 +19,8 @@ import java.util.function.Function;
  * {@code {"v":1,"keys":[{"jkt":..,"kids":[..],"publishers":[{"source","issuer","scope"}],
  * "firstSeen":..,"lastSeen":..,"removals":[..],"windows":[{"notBefore","notAfter"}],
  * "revocations":[{"actor","reason","at"}],"reinstatements":[..]}],"sources":[{"source","readAt","json"}]}}.
- * Decoding is strict: anything else is a {@link BadRecordException}.
+ * Decoding is strict: anything else is a {@link BadRecordException}. For {@link KeyLedger}
+ * implementations that store batches as text: the embedded ledger and the JDBC ledger both use it.
  */
 public final class LedgerCodec {
     /** The format version written. */
@@ -111,10 +109,10 @@ public final class LedgerCodec {
      *
      * @throws BadRecordException when the text is not a batch of this format
      */
-    public static LedgerBatch decode(String text) {
+    public static LedgerBatch decode(String text) throws BadRecordException {
         Map<String, Object> root;
         try {
-            root = Json.parseObject(text);
+            root = JsonReader.parseObject(text);
         } catch (JsonException e) {
             throw new BadRecordException("not JSON: " + e.getMessage());
         }
@@ -129,6 +127,8 @@ public final class LedgerCodec {
                     "sources",
                     m -> new SourceKeySet(text(m, "source"), text(m, "json"), instant(text(m, "readAt"))));
             return new LedgerBatch(keys, sources);
+        } catch (Malformed e) {
+            throw new BadRecordException(e.problem);
         } catch (IllegalArgumentException | NullPointerException e) {
             throw new BadRecordException("invalid member: " + e.getMessage());
         }
@@ -163,12 +163,12 @@ public final class LedgerCodec {
     private static <T> List<T> list(Map<String, Object> m, String name, Function<Map<String, Object>, T> each) {
         Object v = m.get(name);
         if (!(v instanceof List<?> items)) {
-            throw new BadRecordException("\"" + name + "\" is not a list");
+            throw new Malformed("\"" + name + "\" is not a list");
         }
         List<T> out = new ArrayList<>();
         for (Object item : items) {
             if (!(item instanceof Map)) {
-                throw new BadRecordException("\"" + name + "\" holds a non-object");
+                throw new Malformed("\"" + name + "\" holds a non-object");
             }
             out.add(each.apply((Map<String, Object>) item));
         }
@@ -178,12 +178,12 @@ public final class LedgerCodec {
     private static List<String> strings(Map<String, Object> m, String name) {
         Object v = m.get(name);
         if (!(v instanceof List<?> items)) {
-            throw new BadRecordException("\"" + name + "\" is not a list");
+            throw new Malformed("\"" + name + "\" is not a list");
         }
         List<String> out = new ArrayList<>();
         for (Object item : items) {
             if (!(item instanceof String s)) {
-                throw new BadRecordException("\"" + name + "\" holds a non-string");
+                throw new Malformed("\"" + name + "\" holds a non-string");
             }
             out.add(s);
         }
@@ -192,14 +192,14 @@ public final class LedgerCodec {
 
     private static String text(Map<String, Object> m, String name) {
         if (!(m.get(name) instanceof String s)) {
-            throw new BadRecordException("\"" + name + "\" is not a string");
+            throw new Malformed("\"" + name + "\" is not a string");
         }
         return s;
     }
 
     private static Optional<Instant> optionalInstant(Map<String, Object> m, String name) {
         Object v = m.get(name);
-        if (v == null || v == Json.NULL) {
+        if (v == null || v == JsonReader.NULL) {
             return Optional.empty();
         }
         return Optional.of(instant(text(m, name)));
@@ -209,7 +209,19 @@ public final class LedgerCodec {
         try {
             return Instant.parse(s);
         } catch (DateTimeParseException e) {
-            throw new BadRecordException("not an instant");
+            throw new Malformed("not an instant");
+        }
+    }
+
+    /** A member of the wrong shape, met inside the decoding lambdas; {@link #decode} reports it as a {@link BadRecordException}. */
+    private static final class Malformed extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        private final String problem;
+
+        Malformed(String problem) {
+            super(problem, null, false, false);
+            this.problem = problem;
         }
     }
 }
