@@ -31,20 +31,6 @@ class LayeringTest {
             Path.of("examples/servlet-resource-server"),
             Path.of("examples/spring-resource-server"));
 
-    /**
-     * Uses of core internals that exist today, each to be replaced by public API (issue 15): the
-     * drill's shadow and target probe, the JSON writer of the CLI's output lines (the posture JSON
-     * is being reworked separately), the ledger's record codec. A new use fails the test, and one
-     * that is gone must be removed from this list.
-     */
-    private static final Set<String> KNOWN = Set.of(
-            "dev.keyfence.cli.internal.DrillCommand -> dev.keyfence.internal.drill.DrillRunner",
-            "dev.keyfence.cli.internal.DrillCommand -> dev.keyfence.internal.drill.KeyBank",
-            "dev.keyfence.cli.internal.DrillCommand -> dev.keyfence.internal.drill.ShadowExport",
-            "dev.keyfence.cli.internal.DrillJson -> dev.keyfence.internal.drill.DrillMaps",
-            "dev.keyfence.cli.internal.HttpTargetProbe -> dev.keyfence.internal.drill.TargetProbe",
-            "dev.keyfence.spring.KeyfenceDrillEndpoint -> dev.keyfence.internal.drill.DrillMaps");
-
     @Test
     void modulesOnTheCoreUseOnlyItsExportedPackages() {
         Set<String> uses = new TreeSet<>();
@@ -56,9 +42,7 @@ class LayeringTest {
                 }
             }
         }
-        assertThat(uses)
-                .as("uses of dev.keyfence.internal outside the core")
-                .containsExactlyInAnyOrderElementsOf(KNOWN);
+        assertThat(uses).as("uses of dev.keyfence.internal outside the core").isEmpty();
     }
 
     private static JavaClasses classes() {

@@ -1,9 +1,5 @@
-package dev.keyfence.internal.drill;
+package dev.keyfence;
 
-import dev.keyfence.DrillReport;
-import dev.keyfence.DrillResult;
-import dev.keyfence.DrillTargetCheck;
-import dev.keyfence.Reason;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -13,7 +9,9 @@ import java.util.Map;
  * {@code count}, {@code required}, {@code counterpart}, {@code counterpartValid},
  * {@code counterpartReason}, {@code keyForgery}, {@code passed}, {@code finding}; and, only when a
  * target was asked ({@code drill --target}), {@code target}: {@code sent}, {@code status},
- * {@code reason}, {@code counterpartStatus}, {@code matched}, {@code note}.
+ * {@code reason}, {@code counterpartStatus}, {@code matched}, {@code note}. The maps are ready for
+ * {@link dev.keyfence.json.JsonWriter} or any JSON mapper: strings, booleans, integers, lists and
+ * maps, and {@code null} for an absent value (JSON {@code null}); members in the order above.
  */
 public final class DrillMaps {
     private DrillMaps() {}
