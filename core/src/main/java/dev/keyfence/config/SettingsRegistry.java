@@ -19,7 +19,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Every setting Keyfence knows, each declared once. The YAML reader's allowlists, Spring's list
+ * Every setting Keyfence knows, each declared once, as read-only data. The YAML reader's allowlists, Spring's list
  * settings, property names and generated metadata, the servlet filter's init parameters and the
  * generated settings tables of {@code docs/configuration.md} all come from this list.
  */
@@ -321,6 +321,8 @@ public final class SettingsRegistry {
     /**
      * The keys the file allows directly in {@code section} ({@code ""} for the top level,
      * {@code issuers[]}, {@code keys}, {@link #PROFILE}), sections included.
+     *
+     * @throws IllegalArgumentException when no setting of the file lies in {@code section}
      */
     public static Set<String> keysIn(String section) {
         Set<String> out = new LinkedHashSet<>();
