@@ -1,7 +1,7 @@
 /**
  * Keyfence core: JWT access-token validation that checks the signing key's validity window,
- * issuer and tenant binding, and key scope. Only {@code dev.keyfence}, {@code dev.keyfence.ledger}
- * and {@code dev.keyfence.posture} are API; every {@code dev.keyfence.internal} package is
+ * issuer and tenant binding, and key scope. Only {@code dev.keyfence}, {@code dev.keyfence.config}, {@code dev.keyfence.json},
+ * {@code dev.keyfence.ledger} and {@code dev.keyfence.posture} are API; every {@code dev.keyfence.internal} package is
  * encapsulated and may change in any release.
  *
  * <p>jose4j has no module descriptor, only an {@code Automatic-Module-Name}; hence the
@@ -17,6 +17,8 @@ module dev.keyfence {
     requires org.snakeyaml.engine.v2;
 
     exports dev.keyfence;
+    exports dev.keyfence.config;
+    exports dev.keyfence.json;
     exports dev.keyfence.ledger;
     exports dev.keyfence.posture;
 

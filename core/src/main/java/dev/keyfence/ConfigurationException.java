@@ -1,6 +1,8 @@
 package dev.keyfence;
 
 import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -14,6 +16,8 @@ public final class ConfigurationException extends RuntimeException {
     private final String setting;
     private final String problem;
     private final boolean namesSetting;
+    private final int issuerIndex;
+    private final @Nullable String issuerKey;
 
     /** A problem with one setting, named by its configuration-file path (e.g. {@code jwks.timeout}). */
     public ConfigurationException(String setting, String problem) {
@@ -26,10 +30,22 @@ public final class ConfigurationException extends RuntimeException {
     }
 
     private ConfigurationException(String setting, String problem, boolean namesSetting, @Nullable Throwable cause) {
+        this(setting, problem, namesSetting, cause, -1, null);
+    }
+
+    private ConfigurationException(
+            String setting,
+            String problem,
+            boolean namesSetting,
+            @Nullable Throwable cause,
+            int issuerIndex,
+            @Nullable String issuerKey) {
         super(Objects.requireNonNull(setting, "setting") + ": " + Objects.requireNonNull(problem, "problem"), cause);
         this.setting = setting;
         this.problem = problem;
         this.namesSetting = namesSetting;
+        this.issuerIndex = issuerIndex;
+        this.issuerKey = issuerKey;
     }
 
     /**
@@ -57,6 +73,38 @@ public final class ConfigurationException extends RuntimeException {
     /** False when the problem lies with the configuration as a whole, not with one setting. */
     public boolean namesSetting() {
         return namesSetting;
+    }
+
+    /**
+     * The position in the policy's list of issuers (0 for the first) of the issuer whose setting
+     * this problem is about, when it is about one issuer's setting and its position was known.
+     * Front doors name the property from it ({@code issuers[1].issuer}), never by matching the
+     * issuer's name, which {@link #setting()} shows for people.
+     */
+    public OptionalInt issuerIndex() {
+        return issuerIndex < 0 ? OptionalInt.empty() : OptionalInt.of(issuerIndex);
+    }
+
+    /**
+     * The offending setting's key within its issuer's section ({@code jwks-uri}); present exactly
+     * when {@link #issuerIndex()} is.
+     */
+    public Optional<String> issuerKey() {
+        return Optional.ofNullable(issuerKey);
+    }
+
+    /**
+     * The same problem, with the same message, marked as about the setting {@code key} of the issuer
+     * at {@code index} in the policy's list of issuers (see {@link #issuerIndex()}).
+     *
+     * @throws IllegalArgumentException when {@code index} is negative
+     */
+    public ConfigurationException ofIssuer(int index, String key) {
+        if (index < 0) {
+            throw new IllegalArgumentException("issuer index below zero: " + index);
+        }
+        return new ConfigurationException(
+                setting, problem, namesSetting, this, index, Objects.requireNonNull(key, "key"));
     }
 
     /** The same problem reported under another setting name (e.g. its full path in a file). */

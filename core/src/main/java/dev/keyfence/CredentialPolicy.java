@@ -1,7 +1,7 @@
 package dev.keyfence;
 
 import dev.keyfence.internal.credentials.BearerExtractor;
-import dev.keyfence.internal.json.JsonWriter;
+import dev.keyfence.json.JsonWriter;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;

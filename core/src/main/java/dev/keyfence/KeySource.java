@@ -50,7 +50,7 @@ public sealed interface KeySource permits KeySource.JwksUri, KeySource.Discovery
         /** The URL without user-info and query (never printed). */
         @Override
         public String describe() {
-            return dev.keyfence.internal.RedactedUrl.of(uri);
+            return dev.keyfence.internal.text.RedactedUrl.of(uri);
         }
 
         @Override
@@ -68,7 +68,7 @@ public sealed interface KeySource permits KeySource.JwksUri, KeySource.Discovery
         /** The URL without user-info and query (never printed). */
         @Override
         public String describe() {
-            return dev.keyfence.internal.RedactedUrl.of(uri);
+            return dev.keyfence.internal.text.RedactedUrl.of(uri);
         }
 
         @Override

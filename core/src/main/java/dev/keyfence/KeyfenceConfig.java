@@ -1,8 +1,8 @@
 package dev.keyfence;
 
-import dev.keyfence.internal.config.ConfigDocument;
+import dev.keyfence.config.ConfigDocument;
+import dev.keyfence.config.SettingsRegistry;
 import dev.keyfence.internal.config.ConfigTree;
-import dev.keyfence.internal.config.SettingsRegistry;
 import dev.keyfence.ledger.KeyLedgers;
 import dev.keyfence.ledger.LedgerSettings;
 import java.net.URI;
@@ -70,10 +70,11 @@ public final class KeyfenceConfig {
     public static KeyfenceConfig fromTree(Object tree, Path baseDir, Map<String, String> environment) {
         ConfigTree root = ConfigTree.root(tree).allowOnly(TOP);
         ValidationPolicy.Builder b = ValidationPolicy.builder();
-        for (ConfigTree issuer : root.trees("issuers")) {
-            b.issuer(issuer(issuer.allowOnly(ISSUER), baseDir));
+        List<ConfigTree> issuers = root.trees("issuers");
+        for (int index = 0; index < issuers.size(); index++) {
+            b.issuer(issuer(issuers.get(index).allowOnly(ISSUER), baseDir, index));
         }
-        if (root.trees("issuers").isEmpty()) {
+        if (issuers.isEmpty()) {
             throw new ConfigurationException("issuers", "required: at least one trusted issuer");
         }
         ConfigTree resourceTree = root.tree("resource").allowOnly(RESOURCE);
@@ -130,7 +131,7 @@ public final class KeyfenceConfig {
         return resources;
     }
 
-    private static TrustedIssuer issuer(ConfigTree t, Path baseDir) {
+    private static TrustedIssuer issuer(ConfigTree t, Path baseDir, int index) {
         TrustedIssuer.Builder b = TrustedIssuer.builder();
         t.optionalString("name").ifPresent(b::name);
         b.issuer(t.string("issuer"));
@@ -158,21 +159,20 @@ public final class KeyfenceConfig {
         try {
             return b.build();
         } catch (ConfigurationException e) {
-            throw renamed(e, t);
+            throw renamed(e, t, index);
         }
     }
 
     /**
-     * Reports the issuer builder's error (named {@code issuers[<name>].<key>}, the name being the
-     * issuer's {@code name} or else its {@code issuer}) under its path in the file.
+     * Reports the issuer builder's error (named {@code issuers[<name>].<key>} or
+     * {@code issuers[].<key>}) under its path in the file, marked with the issuer's position: the
+     * key is the error's last name segment, so the issuer's own name is never compared.
      */
-    private static ConfigurationException renamed(ConfigurationException e, ConfigTree t) {
-        String label = t.optionalString("name").orElseGet(() -> t.string("issuer"));
-        for (String key : ISSUER) {
-            if (e.setting().equals("issuers[" + label + "]." + key)
-                    || e.setting().equals("issuers[]." + key)) {
-                return e.at(t.path(key));
-            }
+    private static ConfigurationException renamed(ConfigurationException e, ConfigTree t, int index) {
+        String setting = e.setting();
+        String key = setting.substring(setting.lastIndexOf('.') + 1);
+        if (setting.startsWith("issuers[") && ISSUER.contains(key)) {
+            return e.at(t.path(key)).ofIssuer(index, key);
         }
         return e;
     }

@@ -190,7 +190,7 @@ public final class TokenValidator {
      * The key ledger's state (up or down, writes waiting), or empty when the policy has no ledger.
      */
     public Optional<dev.keyfence.ledger.LedgerState> ledgerState() {
-        return engine.registry().ledger().map(dev.keyfence.internal.ledger.LedgerLink::state);
+        return engine.registry().ledger().map(dev.keyfence.internal.keys.LedgerLink::state);
     }
 
     /**

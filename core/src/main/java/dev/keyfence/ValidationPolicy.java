@@ -45,12 +45,15 @@ public final class ValidationPolicy {
         Set<String> names = new HashSet<>();
         Set<String> issuerStrings = new HashSet<>();
         Set<String> scopes = new HashSet<>();
-        for (TrustedIssuer i : b.issuers) {
+        for (int index = 0; index < b.issuers.size(); index++) {
+            TrustedIssuer i = b.issuers.get(index);
             if (!names.add(i.name())) {
-                throw new ConfigurationException("issuers[" + i.name() + "].name", "used by two issuers");
+                throw new ConfigurationException("issuers[" + i.name() + "].name", "used by two issuers")
+                        .ofIssuer(index, "name");
             }
             if (!issuerStrings.add(i.issuer())) {
-                throw new ConfigurationException("issuers[" + i.name() + "].issuer", "configured twice");
+                throw new ConfigurationException("issuers[" + i.name() + "].issuer", "configured twice")
+                        .ofIssuer(index, "issuer");
             }
             scopes.add(i.keyScope());
         }

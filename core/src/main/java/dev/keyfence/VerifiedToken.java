@@ -115,7 +115,7 @@ public final class VerifiedToken {
      */
     public Optional<Instant> timeClaim(String name) {
         return Optional.ofNullable(
-                dev.keyfence.internal.checks.NumericDate.of(claims.get(Objects.requireNonNull(name, "name"))));
+                dev.keyfence.internal.token.NumericDate.of(claims.get(Objects.requireNonNull(name, "name"))));
     }
 
     /** First 12 hex digits of the SHA-256 of the token string. */

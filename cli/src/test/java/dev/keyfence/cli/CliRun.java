@@ -1,7 +1,7 @@
 package dev.keyfence.cli;
 
-import dev.keyfence.internal.json.Json;
-import dev.keyfence.internal.json.JsonException;
+import dev.keyfence.json.JsonException;
+import dev.keyfence.json.JsonReader;
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -41,7 +41,7 @@ record CliRun(int status, String out, String err) {
 
     static Map<String, Object> json(String text) {
         try {
-            return Json.parseObject(text);
+            return JsonReader.parseObject(text);
         } catch (JsonException e) {
             throw new AssertionError("not a JSON object: " + text, e);
         }
@@ -50,7 +50,7 @@ record CliRun(int status, String out, String err) {
     /** A JSON member, with JSON null as Java null. */
     static Object get(Map<String, Object> object, String member) {
         Object v = object.get(member);
-        return v == Json.NULL ? null : v;
+        return v == JsonReader.NULL ? null : v;
     }
 
     /** Stderr as lines. */

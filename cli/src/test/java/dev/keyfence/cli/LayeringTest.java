@@ -31,42 +31,6 @@ class LayeringTest {
             Path.of("examples/servlet-resource-server"),
             Path.of("examples/spring-resource-server"));
 
-    /**
-     * Uses of core internals that exist today, each to be replaced by public API (issue 15): the
-     * drill's shadow and target probe, the JSON writer of the CLI's output lines (the posture JSON
-     * is being reworked separately), the ledger's record codec. A new use fails the test, and one
-     * that is gone must be removed from this list.
-     */
-    private static final Set<String> KNOWN = Set.of(
-            "dev.keyfence.cli.internal.DrillCommand -> dev.keyfence.internal.drill.DrillRunner",
-            "dev.keyfence.cli.internal.DrillCommand -> dev.keyfence.internal.drill.KeyBank",
-            "dev.keyfence.cli.internal.DrillCommand -> dev.keyfence.internal.drill.ShadowExport",
-            "dev.keyfence.cli.internal.DrillJson -> dev.keyfence.internal.drill.DrillMaps",
-            "dev.keyfence.cli.internal.DrillJson -> dev.keyfence.internal.json.JsonWriter",
-            "dev.keyfence.cli.internal.HttpTargetProbe -> dev.keyfence.internal.drill.TargetProbe",
-            "dev.keyfence.cli.internal.LedgerCommands -> dev.keyfence.internal.json.JsonWriter",
-            "dev.keyfence.cli.internal.LedgerShowCommand -> dev.keyfence.internal.json.JsonWriter",
-            "dev.keyfence.cli.internal.LedgerShowCommand -> dev.keyfence.internal.ledger.LedgerCodec",
-            "dev.keyfence.cli.internal.VerdictLine -> dev.keyfence.internal.json.JsonWriter",
-            "dev.keyfence.ledger.jdbc.JdbcKeyLedger -> dev.keyfence.internal.ledger.BadRecordException",
-            "dev.keyfence.ledger.jdbc.JdbcKeyLedger -> dev.keyfence.internal.ledger.LedgerCodec",
-            "dev.keyfence.ledger.jdbc.JdbcKeyLedger -> dev.keyfence.internal.ledger.LedgerView",
-            "dev.keyfence.spring.KeyfenceDrillEndpoint -> dev.keyfence.internal.drill.DrillMaps",
-            // the settings registry (issue #15): the front doors read their setting names from it
-            "dev.keyfence.jakarta.internal.FilterSettings -> dev.keyfence.internal.config.FrontDoor",
-            "dev.keyfence.jakarta.internal.FilterSettings -> dev.keyfence.internal.config.Setting",
-            "dev.keyfence.jakarta.internal.FilterSettings -> dev.keyfence.internal.config.SettingsRegistry",
-            "dev.keyfence.jakarta.internal.SharedValidators -> dev.keyfence.internal.config.ConfigDocument",
-            "dev.keyfence.spring.internal.KeyfenceConfigLoader -> dev.keyfence.internal.config.FrontDoor",
-            "dev.keyfence.spring.internal.KeyfenceConfigLoader -> dev.keyfence.internal.config.Setting",
-            "dev.keyfence.spring.internal.KeyfenceConfigLoader -> dev.keyfence.internal.config.SettingsRegistry",
-            "dev.keyfence.spring.internal.PropertyTree -> dev.keyfence.internal.config.SettingsRegistry",
-            "dev.keyfence.spring.internal.SpringConfigurationMetadata -> dev.keyfence.internal.config.FrontDoor",
-            "dev.keyfence.spring.internal.SpringConfigurationMetadata -> dev.keyfence.internal.config.Setting",
-            "dev.keyfence.spring.internal.SpringConfigurationMetadata -> dev.keyfence.internal.config.SettingKind",
-            "dev.keyfence.spring.internal.SpringConfigurationMetadata -> dev.keyfence.internal.config.SettingsRegistry",
-            "dev.keyfence.spring.internal.SpringConfigurationMetadata -> dev.keyfence.internal.json.JsonWriter");
-
     @Test
     void modulesOnTheCoreUseOnlyItsExportedPackages() {
         Set<String> uses = new TreeSet<>();
@@ -78,9 +42,7 @@ class LayeringTest {
                 }
             }
         }
-        assertThat(uses)
-                .as("uses of dev.keyfence.internal outside the core")
-                .containsExactlyInAnyOrderElementsOf(KNOWN);
+        assertThat(uses).as("uses of dev.keyfence.internal outside the core").isEmpty();
     }
 
     private static JavaClasses classes() {

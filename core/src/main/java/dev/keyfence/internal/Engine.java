@@ -327,9 +327,9 @@ public final class Engine {
                     "token {} rejected: {} iss={} tid={} kid={} resource={}: {}",
                     r.fingerprint(),
                     r.reason(),
-                    r.issuer().map(dev.keyfence.internal.checks.Safe::text).orElse("-"),
-                    r.tenant().map(dev.keyfence.internal.checks.Safe::text).orElse("-"),
-                    r.kid().map(dev.keyfence.internal.checks.Safe::text).orElse("-"),
+                    r.issuer().map(dev.keyfence.internal.text.Safe::text).orElse("-"),
+                    r.tenant().map(dev.keyfence.internal.text.Safe::text).orElse("-"),
+                    r.kid().map(dev.keyfence.internal.text.Safe::text).orElse("-"),
                     resource.name(),
                     r.detail());
         }

@@ -12,6 +12,7 @@ import dev.keyfence.internal.keys.KeyRegistry;
 import dev.keyfence.internal.keys.KeyRing;
 import dev.keyfence.internal.keys.KeySourceState;
 import dev.keyfence.internal.keys.TrackedKey;
+import dev.keyfence.internal.time.Instants;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -73,7 +74,7 @@ public final class PostureReader {
         if (issuer.keySource() instanceof KeySource.JwksUri u
                 && u.perTenant()
                 && source.label().startsWith(prefix)) {
-            return dev.keyfence.internal.RedactedUrl.of(u.uri()
+            return dev.keyfence.internal.text.RedactedUrl.of(u.uri()
                     .replace(TrustedIssuer.TENANT_PLACEHOLDER, source.label().substring(prefix.length())));
         }
         return issuer.keySource().describe();

@@ -5,7 +5,7 @@ import dev.keyfence.NamedResource;
 import dev.keyfence.ResourcePolicy;
 import dev.keyfence.SourceStatus;
 import dev.keyfence.TrustedIssuer;
-import dev.keyfence.internal.json.JsonWriter;
+import dev.keyfence.json.JsonWriter;
 import dev.keyfence.ledger.LedgerState;
 import java.time.Duration;
 import java.time.Instant;

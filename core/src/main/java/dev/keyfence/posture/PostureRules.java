@@ -235,7 +235,7 @@ final class PostureRules {
         }
         String scheme = URI.create(url.replace("{tenantid}", "tenant")).getScheme();
         return scheme != null && scheme.toLowerCase(Locale.ROOT).equals("http")
-                ? dev.keyfence.internal.RedactedUrl.of(url)
+                ? dev.keyfence.internal.text.RedactedUrl.of(url)
                 : null;
     }
 

@@ -7,8 +7,8 @@ import static dev.keyfence.posture.PostureSetup.policy;
 import static dev.keyfence.posture.PostureSetup.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.keyfence.internal.json.Json;
-import dev.keyfence.internal.json.JsonException;
+import dev.keyfence.json.JsonException;
+import dev.keyfence.json.JsonReader;
 import dev.keyfence.testkit.TestKey;
 import java.time.Duration;
 import java.util.List;
@@ -25,7 +25,7 @@ class PostureJsonTest {
                 PostureJson.write(report(policy(issuer(clean(good, ISSUER)).build())));
 
         assertThat(json).doesNotContain("\n");
-        Map<String, Object> root = Json.parseObject(json);
+        Map<String, Object> root = JsonReader.parseObject(json);
         assertThat(List.copyOf(root.keySet())).containsExactly("controls", "issuers", "findings", "at", "resources");
         Map<String, Object> issuer = first(root, "issuers");
         assertThat(List.copyOf(issuer.keySet()))

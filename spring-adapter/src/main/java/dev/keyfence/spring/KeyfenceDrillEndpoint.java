@@ -1,7 +1,7 @@
 package dev.keyfence.spring;
 
+import dev.keyfence.DrillMaps;
 import dev.keyfence.DrillReport;
-import dev.keyfence.internal.drill.DrillMaps;
 import dev.keyfence.spring.internal.DrillService;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -3,9 +3,9 @@ package dev.keyfence.spring;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keyfence.Drill;
-import dev.keyfence.internal.config.FrontDoor;
-import dev.keyfence.internal.config.Setting;
-import dev.keyfence.internal.config.SettingsRegistry;
+import dev.keyfence.config.FrontDoor;
+import dev.keyfence.config.Setting;
+import dev.keyfence.config.SettingsRegistry;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;

@@ -1,12 +1,9 @@
 package dev.keyfence.cli.internal;
 
+import dev.keyfence.Drill;
 import dev.keyfence.DrillReport;
 import dev.keyfence.KeyfenceConfig;
 import dev.keyfence.ValidationPolicy;
-import dev.keyfence.internal.drill.DrillRunner;
-import dev.keyfence.internal.drill.KeyBank;
-import dev.keyfence.internal.drill.ShadowExport;
-import dev.keyfence.internal.drill.TargetProbe;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -14,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
@@ -109,8 +105,8 @@ public final class DrillCommand implements Callable<Integer> {
         ValidationPolicy policy = policyOptions.policy(config);
         PrintWriter out = spec.commandLine().getOut();
         if (shadowOut != null) {
-            List<Path> files = ShadowExport.write(
-                    policy, policyOptions.configFile(), policy.clock().instant(), shadowOut);
+            List<Path> files =
+                    Drill.builder().policy(policy).build().writeShadow(policyOptions.configFile(), shadowOut);
             out.println("shadow of " + policyOptions.configName() + " written (ephemeral keys only; the private keys "
                     + "file is readable by its owner only):");
             files.forEach(f -> out.println("  " + f));
@@ -119,13 +115,15 @@ public final class DrillCommand implements Callable<Integer> {
             out.flush();
             return ExitStatus.OK;
         }
-        KeyBank bank = shadowIn == null ? KeyBank.fresh() : KeyBank.read(shadowIn);
-        Optional<TargetProbe> probe = Optional.empty();
-        if (target != null) {
-            probe = Optional.of(probe(config, policy));
+        Drill.Builder drill =
+                Drill.builder().policy(policy).resources(config.resources()).minControls(minControls);
+        if (shadowIn != null) {
+            drill.shadowKeys(shadowIn);
         }
-        DrillReport report = DrillRunner.run(
-                policy, config.resources(), minControls, policy.clock().instant(), bank, probe);
+        if (target != null) {
+            drill.target(probe(config, policy));
+        }
+        DrillReport report = drill.build().run();
         if ("json".equals(format)) {
             out.print(DrillJson.lines(report));
         } else {

@@ -1,9 +1,9 @@
 package dev.keyfence.cli.internal;
 
+import dev.keyfence.DrillMaps;
 import dev.keyfence.DrillReport;
 import dev.keyfence.DrillResult;
-import dev.keyfence.internal.drill.DrillMaps;
-import dev.keyfence.internal.json.JsonWriter;
+import dev.keyfence.json.JsonWriter;
 
 /** The JSON lines of a drill: one object per attack, in catalogue order (members: {@link DrillMaps#result}). */
 final class DrillJson {

@@ -1,8 +1,8 @@
 package dev.keyfence.cli.internal;
 
 import dev.keyfence.DrillTargetCheck;
+import dev.keyfence.DrillTargetProbe;
 import dev.keyfence.Reason;
-import dev.keyfence.internal.drill.TargetProbe;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * requires 401 with the shadow's reason in {@code error_description} for the attack and 2xx for
  * its counterpart. Attacks at a resource other than the one the URL's path is routed to are not sent.
  */
-final class HttpTargetProbe implements TargetProbe {
+final class HttpTargetProbe implements DrillTargetProbe {
     private static final Pattern DESCRIPTION = Pattern.compile("error_description=\"([^\"]*)\"");
 
     private final HttpClient client = HttpClient.newBuilder()

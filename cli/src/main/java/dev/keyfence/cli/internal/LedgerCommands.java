@@ -2,7 +2,7 @@ package dev.keyfence.cli.internal;
 
 import dev.keyfence.KeyReference;
 import dev.keyfence.KeyfenceConfig;
-import dev.keyfence.internal.json.JsonWriter;
+import dev.keyfence.json.JsonWriter;
 import dev.keyfence.ledger.KeyLedger;
 import dev.keyfence.ledger.KeyRecord;
 import java.io.PrintWriter;

@@ -2,10 +2,10 @@ package dev.keyfence.cli.internal;
 
 import dev.keyfence.KeyReference;
 import dev.keyfence.KeyfenceConfig;
-import dev.keyfence.internal.json.JsonWriter;
-import dev.keyfence.internal.ledger.LedgerCodec;
+import dev.keyfence.json.JsonWriter;
 import dev.keyfence.ledger.KeyLedger;
 import dev.keyfence.ledger.KeyRecord;
+import dev.keyfence.ledger.LedgerCodec;
 import dev.keyfence.ledger.LedgerSnapshot;
 import java.io.PrintWriter;
 import java.time.Instant;

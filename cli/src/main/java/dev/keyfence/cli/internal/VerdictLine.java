@@ -2,7 +2,7 @@ package dev.keyfence.cli.internal;
 
 import dev.keyfence.SignatureVerification;
 import dev.keyfence.Verdict;
-import dev.keyfence.internal.json.JsonWriter;
+import dev.keyfence.json.JsonWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

@@ -1,10 +1,10 @@
 package dev.keyfence.internal.binding;
 
 import dev.keyfence.RequestContext;
-import dev.keyfence.internal.checks.NumericDate;
 import dev.keyfence.internal.crypto.JwsAlgorithm;
 import dev.keyfence.internal.crypto.SignatureVerifier;
 import dev.keyfence.internal.token.MalformedTokenException;
+import dev.keyfence.internal.token.NumericDate;
 import dev.keyfence.internal.token.ParsedToken;
 import dev.keyfence.internal.token.TokenParser;
 import java.net.URI;

@@ -2,6 +2,7 @@ package dev.keyfence.internal.checks;
 
 import dev.keyfence.Control;
 import dev.keyfence.Reason;
+import dev.keyfence.internal.token.NumericDate;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;

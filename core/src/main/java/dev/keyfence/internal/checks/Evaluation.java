@@ -12,6 +12,8 @@ import dev.keyfence.internal.keys.KeyRegistry;
 import dev.keyfence.internal.keys.KeyRing;
 import dev.keyfence.internal.keys.KeySourceState;
 import dev.keyfence.internal.keys.TrackedKey;
+import dev.keyfence.internal.text.Safe;
+import dev.keyfence.internal.token.NumericDate;
 import dev.keyfence.internal.token.ParsedToken;
 import java.time.Instant;
 import java.util.Map;

@@ -2,6 +2,7 @@ package dev.keyfence.internal.checks;
 
 import dev.keyfence.Control;
 import dev.keyfence.Reason;
+import dev.keyfence.internal.text.Safe;
 import org.jspecify.annotations.Nullable;
 
 /** ISSUER_NOT_TRUSTED: {@code iss} missing, not a string, or matching no configured issuer exactly. */

@@ -4,6 +4,7 @@ import dev.keyfence.Control;
 import dev.keyfence.Reason;
 import dev.keyfence.internal.keys.KeyLife;
 import dev.keyfence.internal.keys.TrackedKey;
+import dev.keyfence.internal.text.Safe;
 import java.time.Duration;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;

@@ -5,6 +5,7 @@ import dev.keyfence.Reason;
 import dev.keyfence.internal.keys.KeyKnowledge;
 import dev.keyfence.internal.keys.KeySourceState;
 import dev.keyfence.internal.keys.TrackedKey;
+import dev.keyfence.internal.text.Safe;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
@@ -31,8 +32,8 @@ public final class KeyRetirementCheck implements Check {
         if (retiredAt == null) {
             return null;
         }
-        Instant graceEnd =
-                dev.keyfence.internal.Instants.plus(retiredAt, e.policy().keys().retiredGrace());
+        Instant graceEnd = dev.keyfence.internal.time.Instants.plus(
+                retiredAt, e.policy().keys().retiredGrace());
         if (e.now().isBefore(graceEnd)) {
             return null;
         }

@@ -4,6 +4,7 @@ import dev.keyfence.Control;
 import dev.keyfence.Reason;
 import dev.keyfence.internal.keys.KeyKnowledge;
 import dev.keyfence.internal.keys.TrackedKey;
+import dev.keyfence.internal.text.Safe;
 import org.jspecify.annotations.Nullable;
 
 /** KEY_REVOKED: a JWK {@code revoked} member, {@code keys.revoked}, or a run-time revocation. */

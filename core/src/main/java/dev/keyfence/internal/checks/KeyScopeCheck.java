@@ -6,6 +6,7 @@ import dev.keyfence.TrustedIssuer;
 import dev.keyfence.internal.keys.KeyKnowledge;
 import dev.keyfence.internal.keys.KeySourceState;
 import dev.keyfence.internal.keys.TrackedKey;
+import dev.keyfence.internal.text.Safe;
 import java.time.Instant;
 import java.util.Set;
 import java.util.TreeSet;

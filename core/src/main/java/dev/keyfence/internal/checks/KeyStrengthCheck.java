@@ -8,6 +8,7 @@ import dev.keyfence.Reason;
 import dev.keyfence.internal.crypto.JwsAlgorithm;
 import dev.keyfence.internal.crypto.RocaFingerprint;
 import dev.keyfence.internal.keys.TrackedKey;
+import dev.keyfence.internal.text.Safe;
 import java.security.Key;
 import org.jspecify.annotations.Nullable;
 

@@ -4,6 +4,7 @@ import dev.keyfence.Control;
 import dev.keyfence.Reason;
 import dev.keyfence.internal.keys.KeyLife;
 import dev.keyfence.internal.keys.TrackedKey;
+import dev.keyfence.internal.text.Safe;
 import org.jspecify.annotations.Nullable;
 
 /** KEY_NOT_YET_VALID and KEY_EXPIRED: now must lie inside the key's effective window. */

@@ -3,6 +3,7 @@ package dev.keyfence.internal.checks;
 import dev.keyfence.Control;
 import dev.keyfence.Reason;
 import dev.keyfence.internal.json.Json;
+import dev.keyfence.internal.text.Safe;
 import org.jspecify.annotations.Nullable;
 
 /** CLAIM_MISSING: every claim the resource requires must be present and not null. */

@@ -5,6 +5,7 @@ import dev.keyfence.Reason;
 import dev.keyfence.internal.crypto.JwsAlgorithm;
 import dev.keyfence.internal.crypto.SignatureVerifier;
 import dev.keyfence.internal.keys.TrackedKey;
+import dev.keyfence.internal.text.Safe;
 import dev.keyfence.internal.token.ParsedToken;
 import org.jspecify.annotations.Nullable;
 

@@ -3,6 +3,7 @@ package dev.keyfence.internal.checks;
 import dev.keyfence.Control;
 import dev.keyfence.Reason;
 import dev.keyfence.ResourcePolicy;
+import dev.keyfence.internal.text.Safe;
 import org.jspecify.annotations.Nullable;
 
 /** TYPE_NOT_ALLOWED: JWE and nested tokens, and a {@code typ} the resource does not accept. */

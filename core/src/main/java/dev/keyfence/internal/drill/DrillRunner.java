@@ -4,6 +4,7 @@ import dev.keyfence.Control;
 import dev.keyfence.DrillReport;
 import dev.keyfence.DrillResult;
 import dev.keyfence.DrillTargetCheck;
+import dev.keyfence.DrillTargetProbe;
 import dev.keyfence.NamedResource;
 import dev.keyfence.Reason;
 import dev.keyfence.ResourcePolicy;
@@ -44,7 +45,7 @@ public final class DrillRunner {
             int minControls,
             Instant now,
             KeyBank bank,
-            Optional<TargetProbe> probe) {
+            Optional<DrillTargetProbe> probe) {
         try (Shadow shadow = Shadow.build(policy, now, bank)) {
             Catalogue catalogue = new Catalogue(shadow, profiles, minControls);
             List<Attack> attacks = catalogue.mint();
@@ -105,7 +106,7 @@ public final class DrillRunner {
     }
 
     /** The result with the target's answer; a mismatch becomes the finding when there is none yet. */
-    private static DrillResult withTarget(DrillResult r, Attack a, Optional<TargetProbe> probe) {
+    private static DrillResult withTarget(DrillResult r, Attack a, Optional<DrillTargetProbe> probe) {
         if (probe.isEmpty()) {
             return r;
         }

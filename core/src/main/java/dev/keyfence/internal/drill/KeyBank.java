@@ -2,13 +2,14 @@ package dev.keyfence.internal.drill;
 
 import dev.keyfence.ConfigurationException;
 import dev.keyfence.internal.json.Json;
-import dev.keyfence.internal.json.JsonException;
+import dev.keyfence.json.JsonException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,7 +65,12 @@ public final class KeyBank {
             throw new ConfigurationException(
                     "--shadow-in", PRIVATE_KEYS + " is not a key set written by drill --shadow-out");
         }
-        return new KeyBank(keys);
+        return new KeyBank(Collections.unmodifiableMap(keys));
+    }
+
+    /** A bank with the same stored keys (or the same fresh generation) that has handed out none yet. */
+    public KeyBank copy() {
+        return new KeyBank(stored);
     }
 
     /** The key {@code kid}: stored, or new with the given shape and members. */

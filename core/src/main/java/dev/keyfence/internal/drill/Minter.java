@@ -1,6 +1,6 @@
 package dev.keyfence.internal.drill;
 
-import dev.keyfence.internal.json.JsonWriter;
+import dev.keyfence.json.JsonWriter;
 import java.nio.charset.StandardCharsets;
 import java.security.Key;
 import java.util.Base64;

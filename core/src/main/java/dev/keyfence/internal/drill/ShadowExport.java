@@ -3,7 +3,7 @@ package dev.keyfence.internal.drill;
 import dev.keyfence.ConfigurationException;
 import dev.keyfence.KeyReference;
 import dev.keyfence.ValidationPolicy;
-import dev.keyfence.internal.json.JsonWriter;
+import dev.keyfence.json.JsonWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,6 @@
 package dev.keyfence.internal.json;
 
+import dev.keyfence.json.JsonException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;

@@ -22,7 +22,7 @@ final class CreationRate {
     synchronized boolean tryAcquire(Instant now) {
         if (windowStart == null
                 || now.isBefore(windowStart)
-                || !now.isBefore(dev.keyfence.internal.Instants.plus(windowStart, WINDOW))) {
+                || !now.isBefore(dev.keyfence.internal.time.Instants.plus(windowStart, WINDOW))) {
             windowStart = now;
             used = 0;
         }

@@ -2,7 +2,7 @@ package dev.keyfence.internal.keys;
 
 import dev.keyfence.ConfigurationException;
 import dev.keyfence.internal.json.Json;
-import dev.keyfence.internal.json.JsonException;
+import dev.keyfence.json.JsonException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;

@@ -1,7 +1,7 @@
 package dev.keyfence.internal.keys;
 
 import dev.keyfence.ConfigurationException;
-import dev.keyfence.internal.RedactedUrl;
+import dev.keyfence.internal.text.RedactedUrl;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;

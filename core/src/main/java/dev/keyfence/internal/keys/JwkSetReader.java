@@ -1,7 +1,7 @@
 package dev.keyfence.internal.keys;
 
 import dev.keyfence.internal.json.Json;
-import dev.keyfence.internal.json.JsonException;
+import dev.keyfence.json.JsonException;
 import java.io.ByteArrayInputStream;
 import java.math.BigInteger;
 import java.security.Key;

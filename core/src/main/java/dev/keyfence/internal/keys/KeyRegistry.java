@@ -53,7 +53,7 @@ public final class KeyRegistry {
     /** The last answer of {@link #sourcesTeachingRefusedScopes}, for the accepted-scope set it was for. */
     private record Teachers(Set<String> accepted, List<KeySourceState> sources) {}
     /** The key ledger's connection, or null without a ledger. */
-    private final dev.keyfence.internal.ledger.@Nullable LedgerLink ledger;
+    private final dev.keyfence.internal.keys.@Nullable LedgerLink ledger;
     /** The application's listener, guarded: a listener that throws never ends a refresh. */
     private final KeySourceListener listener;
 
@@ -88,7 +88,7 @@ public final class KeyRegistry {
             }
         }
         this.ledger = policy.ledger()
-                .map(l -> dev.keyfence.internal.ledger.LedgerLink.start(
+                .map(l -> dev.keyfence.internal.keys.LedgerLink.start(
                         l,
                         known,
                         policy.clock(),
@@ -232,7 +232,7 @@ public final class KeyRegistry {
     }
 
     /** The key ledger's connection, when the policy has a ledger. */
-    public java.util.Optional<dev.keyfence.internal.ledger.LedgerLink> ledger() {
+    public java.util.Optional<dev.keyfence.internal.keys.LedgerLink> ledger() {
         return java.util.Optional.ofNullable(ledger);
     }
 
@@ -291,7 +291,33 @@ public final class KeyRegistry {
         return life;
     }
 
+    /**
+     * The fetcher of {@code issuer}'s key source; a source the policy refuses (plain http, say) is
+     * a configuration error named after the issuer and marked with its position in the policy.
+     */
     private KeySetFetcher fetcher(TrustedIssuer issuer, @Nullable String tenant) {
+        try {
+            return unmarkedFetcher(issuer, tenant);
+        } catch (ConfigurationException e) {
+            int index = position(issuer);
+            String key = e.setting().substring(e.setting().lastIndexOf('.') + 1);
+            boolean source = key.equals("jwks-uri") || key.equals("discovery-uri");
+            throw index < 0 || !source || e.issuerIndex().isPresent() ? e : e.ofIssuer(index, key);
+        }
+    }
+
+    /** The position of {@code issuer} (the same instance) in the policy's list, or -1. */
+    private int position(TrustedIssuer issuer) {
+        List<TrustedIssuer> all = policy.issuers();
+        for (int i = 0; i < all.size(); i++) {
+            if (all.get(i) == issuer) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private KeySetFetcher unmarkedFetcher(TrustedIssuer issuer, @Nullable String tenant) {
         String at = "issuers[" + issuer.name() + "]";
         int max = policy.jwks().maxBytes();
         boolean loopback = policy.jwks().allowHttpLoopback();

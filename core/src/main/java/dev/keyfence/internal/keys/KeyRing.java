@@ -1,7 +1,7 @@
 package dev.keyfence.internal.keys;
 
-import dev.keyfence.internal.checks.Safe;
 import dev.keyfence.internal.crypto.JwsAlgorithm;
+import dev.keyfence.internal.text.Safe;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -377,7 +377,7 @@ public final class KeySourceState {
                     "key source {}: fetch failed; serving last-known-good keys fetched at {} until {} (jwks.max-stale): {}",
                     label,
                     r.fetchedAt(),
-                    dev.keyfence.internal.Instants.plus(
+                    dev.keyfence.internal.time.Instants.plus(
                             r.fetchedAt(), settings.refreshInterval().plus(settings.maxStale())),
                     problem);
         } else {

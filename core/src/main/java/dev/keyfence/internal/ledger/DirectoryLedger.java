@@ -1,10 +1,13 @@
 package dev.keyfence.internal.ledger;
 
 import dev.keyfence.ConfigurationException;
+import dev.keyfence.ledger.BadRecordException;
 import dev.keyfence.ledger.KeyLedger;
 import dev.keyfence.ledger.LedgerBatch;
+import dev.keyfence.ledger.LedgerCodec;
 import dev.keyfence.ledger.LedgerException;
 import dev.keyfence.ledger.LedgerSnapshot;
+import dev.keyfence.ledger.LedgerView;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;

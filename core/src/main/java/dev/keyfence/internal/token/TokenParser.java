@@ -1,7 +1,7 @@
 package dev.keyfence.internal.token;
 
 import dev.keyfence.internal.json.Json;
-import dev.keyfence.internal.json.JsonException;
+import dev.keyfence.json.JsonException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;

@@ -3,6 +3,7 @@ package dev.keyfence.internal.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.keyfence.json.JsonException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;

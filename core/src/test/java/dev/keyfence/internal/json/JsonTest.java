@@ -3,6 +3,7 @@ package dev.keyfence.internal.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.keyfence.json.JsonException;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -2,6 +2,7 @@ package dev.keyfence.internal.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.keyfence.json.JsonException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URISyntaxException;

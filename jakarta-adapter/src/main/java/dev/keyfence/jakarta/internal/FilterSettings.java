@@ -2,9 +2,9 @@ package dev.keyfence.jakarta.internal;
 
 import dev.keyfence.ConfigurationException;
 import dev.keyfence.CredentialPolicy;
-import dev.keyfence.internal.config.FrontDoor;
-import dev.keyfence.internal.config.Setting;
-import dev.keyfence.internal.config.SettingsRegistry;
+import dev.keyfence.config.FrontDoor;
+import dev.keyfence.config.Setting;
+import dev.keyfence.config.SettingsRegistry;
 import jakarta.servlet.FilterConfig;
 import java.util.Collections;
 import java.util.LinkedHashMap;

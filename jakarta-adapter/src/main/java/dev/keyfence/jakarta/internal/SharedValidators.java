@@ -3,7 +3,7 @@ package dev.keyfence.jakarta.internal;
 import dev.keyfence.ConfigurationException;
 import dev.keyfence.KeyfenceConfig;
 import dev.keyfence.TokenValidator;
-import dev.keyfence.internal.config.ConfigDocument;
+import dev.keyfence.config.ConfigDocument;
 import jakarta.servlet.ServletContext;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;

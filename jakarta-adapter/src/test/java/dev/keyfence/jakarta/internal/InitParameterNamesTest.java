@@ -2,8 +2,8 @@ package dev.keyfence.jakarta.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.keyfence.internal.config.FrontDoor;
-import dev.keyfence.internal.config.SettingsRegistry;
+import dev.keyfence.config.FrontDoor;
+import dev.keyfence.config.SettingsRegistry;
 import dev.keyfence.jakarta.KeyfenceFilter;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;

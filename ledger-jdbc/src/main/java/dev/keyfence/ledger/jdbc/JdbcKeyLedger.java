@@ -1,13 +1,13 @@
 package dev.keyfence.ledger.jdbc;
 
-import dev.keyfence.internal.ledger.BadRecordException;
-import dev.keyfence.internal.ledger.LedgerCodec;
-import dev.keyfence.internal.ledger.LedgerView;
+import dev.keyfence.ledger.BadRecordException;
 import dev.keyfence.ledger.KeyLedger;
 import dev.keyfence.ledger.LedgerBatch;
+import dev.keyfence.ledger.LedgerCodec;
 import dev.keyfence.ledger.LedgerException;
 import dev.keyfence.ledger.LedgerSnapshot;
 import dev.keyfence.ledger.LedgerUrls;
+import dev.keyfence.ledger.LedgerView;
 import dev.keyfence.ledger.jdbc.internal.Schema;
 import java.sql.Connection;
 import java.sql.DriverManager;

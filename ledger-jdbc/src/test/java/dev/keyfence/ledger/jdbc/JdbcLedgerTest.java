@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.keyfence.ConfigurationException;
 import dev.keyfence.KeyfenceConfig;
-import dev.keyfence.internal.ledger.LedgerCodec;
 import dev.keyfence.ledger.KeyLedger;
 import dev.keyfence.ledger.KeyRecord;
 import dev.keyfence.ledger.LedgerBatch;
+import dev.keyfence.ledger.LedgerCodec;
 import dev.keyfence.ledger.LedgerException;
 import dev.keyfence.ledger.SourceKeySet;
 import java.net.ServerSocket;

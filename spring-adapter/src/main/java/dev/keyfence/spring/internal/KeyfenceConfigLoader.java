@@ -4,13 +4,10 @@ import dev.keyfence.ConfigurationException;
 import dev.keyfence.KeyfenceConfig;
 import dev.keyfence.TokenValidator;
 import dev.keyfence.ValidationPolicy;
-import dev.keyfence.internal.config.FrontDoor;
-import dev.keyfence.internal.config.SettingsRegistry;
+import dev.keyfence.config.FrontDoor;
+import dev.keyfence.config.SettingsRegistry;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -100,7 +97,7 @@ public final class KeyfenceConfigLoader {
                                 + "); is one of them misspelt?",
                         e);
             }
-            throw asProperty(environment, SpringPropertyNames.propertyFor(e, labels(normalised)), e);
+            throw asProperty(environment, SpringPropertyNames.propertyFor(e), e);
         }
     }
 
@@ -115,17 +112,12 @@ public final class KeyfenceConfigLoader {
         try {
             built = policy.build();
         } catch (ConfigurationException e) {
-            throw named(environment, e, List.of());
+            throw named(environment, e);
         }
         try {
             return TokenValidator.create(built);
         } catch (ConfigurationException e) {
-            throw named(
-                    environment,
-                    e,
-                    built.issuers().stream()
-                            .map(i -> Set.of(i.name(), i.issuer()))
-                            .toList());
+            throw named(environment, e);
         }
     }
 
@@ -134,11 +126,6 @@ public final class KeyfenceConfigLoader {
      * property the user wrote, or as {@code keyfence.config} when a file is in use.
      */
     public static KeyfencePropertyException named(Environment environment, ConfigurationException e) {
-        return named(environment, e, List.of());
-    }
-
-    private static KeyfencePropertyException named(
-            Environment environment, ConfigurationException e, List<Set<String>> issuers) {
         String file = environment.getProperty(CONFIG_PROPERTY);
         if (file != null) {
             return new KeyfencePropertyException(
@@ -146,7 +133,7 @@ public final class KeyfenceConfigLoader {
                     "file " + file + ": " + SpringPropertyNames.problem(String.valueOf(e.getMessage())),
                     e);
         }
-        return asProperty(environment, SpringPropertyNames.propertyFor(e, issuers), e);
+        return asProperty(environment, SpringPropertyNames.propertyFor(e), e);
     }
 
     private static KeyfencePropertyException asProperty(
@@ -154,25 +141,6 @@ public final class KeyfenceConfigLoader {
         SpringPropertyNames.Written written = SpringPropertyNames.asWritten(property, environment);
         return new KeyfencePropertyException(
                 written.property(), SpringPropertyNames.problem(e.problem()), written.origin(), e);
-    }
-
-    /** Each configured issuer's labels (name and issuer), in order, from a normalised tree. */
-    private static List<Set<String>> labels(Object normalised) {
-        List<Set<String>> out = new ArrayList<>();
-        if (normalised instanceof Map<?, ?> root && root.get("issuers") instanceof List<?> issuers) {
-            for (Object issuer : issuers) {
-                Set<String> labels = new LinkedHashSet<>();
-                if (issuer instanceof Map<?, ?> m) {
-                    for (String key : new String[] {"name", "issuer"}) {
-                        if (m.get(key) instanceof String s) {
-                            labels.add(s);
-                        }
-                    }
-                }
-                out.add(labels);
-            }
-        }
-        return out;
     }
 
     /** The names {@code keyfence.ledger.use-datasource} may be bound under. */

@@ -1,6 +1,6 @@
 package dev.keyfence.spring.internal;
 
-import dev.keyfence.internal.config.SettingsRegistry;
+import dev.keyfence.config.SettingsRegistry;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,9 +1,9 @@
 package dev.keyfence.spring.internal;
 
-import dev.keyfence.internal.config.FrontDoor;
-import dev.keyfence.internal.config.Setting;
-import dev.keyfence.internal.config.SettingsRegistry;
-import dev.keyfence.internal.json.JsonWriter;
+import dev.keyfence.config.FrontDoor;
+import dev.keyfence.config.Setting;
+import dev.keyfence.config.SettingsRegistry;
+import dev.keyfence.json.JsonWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -3,7 +3,7 @@ package dev.keyfence.spring.internal;
 import dev.keyfence.ConfigurationException;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
+import java.util.OptionalInt;
 import org.springframework.boot.context.properties.source.ConfigurationProperty;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
@@ -13,7 +13,7 @@ import org.springframework.core.env.Environment;
 
 /**
  * Names a Keyfence setting the way the user wrote it to Spring: core's {@code issuers[contoso].jwks-uri}
- * becomes {@code keyfence.issuers[0].jwks-uri}, and a setting core names only by its section (an
+ * becomes {@code keyfence.issuers[0].jwks-uri} (by the issuer's position that core reports), and a setting core names only by its section (an
  * unknown {@code issuer}) becomes the first property actually given below it
  * ({@code keyfence.issuer[0].issuer}), with where it came from.
  */
@@ -27,28 +27,22 @@ public final class SpringPropertyNames {
     public record Written(String property, Optional<String> origin) {}
 
     /**
-     * The Spring property for a core configuration error: a setting core names by its issuer
-     * ({@code issuers[contoso].jwks-uri}) becomes that issuer's index, given each issuer's labels
-     * (its name and {@code issuer}) in configuration order; a problem with the whole
+     * The Spring property for a core configuration error: a problem with one issuer's setting is
+     * named by the position core reports for that issuer ({@link ConfigurationException#issuerIndex()},
+     * e.g. {@code keyfence.issuers[1].issuer}), never by matching issuer names; any other setting
+     * is {@code keyfence.} and its configuration-file name; a problem with the whole
      * configuration is {@code keyfence}.
      */
-    public static String propertyFor(ConfigurationException e, List<Set<String>> issuerLabels) {
+    public static String propertyFor(ConfigurationException e) {
         if (!e.namesSetting()) {
             return PREFIX;
         }
-        String setting = e.setting();
-        for (int i = 0; i < issuerLabels.size(); i++) {
-            for (String label : issuerLabels.get(i)) {
-                String named = "issuers[" + label + "]";
-                boolean byIndex = label.chars().allMatch(Character::isDigit);
-                if (!byIndex
-                        && setting.startsWith(named)
-                        && (setting.length() == named.length() || setting.charAt(named.length()) == '.')) {
-                    return PREFIX + ".issuers[" + i + "]" + setting.substring(named.length());
-                }
-            }
+        OptionalInt issuer = e.issuerIndex();
+        Optional<String> key = e.issuerKey();
+        if (issuer.isPresent() && key.isPresent()) {
+            return PREFIX + ".issuers[" + issuer.getAsInt() + "]." + key.get();
         }
-        return PREFIX + "." + setting;
+        return PREFIX + "." + e.setting();
     }
 
     /**

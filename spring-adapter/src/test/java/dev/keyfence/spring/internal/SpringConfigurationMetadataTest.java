@@ -2,10 +2,10 @@ package dev.keyfence.spring.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.keyfence.internal.config.FrontDoor;
-import dev.keyfence.internal.config.Setting;
-import dev.keyfence.internal.config.SettingsRegistry;
-import dev.keyfence.internal.json.Json;
+import dev.keyfence.config.FrontDoor;
+import dev.keyfence.config.Setting;
+import dev.keyfence.config.SettingsRegistry;
+import dev.keyfence.json.JsonReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -84,7 +84,7 @@ class SpringConfigurationMetadataTest {
 
     @SuppressWarnings("unchecked")
     private static Map<String, Map<String, Object>> properties() throws Exception {
-        Map<String, Object> doc = Json.parseObject(shipped());
+        Map<String, Object> doc = JsonReader.parseObject(shipped());
         Map<String, Map<String, Object>> byName = new LinkedHashMap<>();
         for (Object p : (List<Object>) doc.get("properties")) {
             Map<String, Object> m = (Map<String, Object>) p;

@@ -1,6 +1,7 @@
 package dev.keyfence.examples.servlet;
 
 import dev.keyfence.jakarta.KeyfencePrincipal;
+import dev.keyfence.json.JsonWriter;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -29,27 +30,8 @@ final class MeServlet extends HttpServlet {
         resp.getOutputStream().write(body);
     }
 
+    /** {@code value} as a JSON string, or {@code null} when empty, written by the library's one JSON writer. */
     static String json(Optional<String> value) {
-        if (value.isEmpty()) {
-            return "null";
-        }
-        StringBuilder out = new StringBuilder("\"");
-        for (char c : value.get().toCharArray()) {
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20 || c == '\u2028' || c == '\u2029') {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.append('"').toString();
+        return JsonWriter.write(value);
     }
 }
