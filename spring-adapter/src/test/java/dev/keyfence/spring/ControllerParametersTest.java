@@ -5,9 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.keyfence.spring.controllers.Parameters;
 import dev.keyfence.spring.controllers.jwtdefaults.JwtDefaultsApp;
 import dev.keyfence.spring.controllers.keyfencechain.KeyfenceChainApp;
+import dev.keyfence.spring.controllers.resolverchain.ResolverChainApp;
+import dev.keyfence.testkit.ReadmeSnippets;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -18,8 +22,9 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * Each documented way of getting the verified token in a controller ({@code @AuthenticationPrincipal
  * KeyfenceJwt}, a {@code KeyfenceAuthenticationToken} parameter), in a real Spring Boot app over
- * HTTP, under the application's own {@code o.jwt(Customizer.withDefaults())} chain and under
- * Keyfence's default chain; and a forged consumer token never reaches either.
+ * HTTP, under the application's own {@code o.jwt(Customizer.withDefaults())} chain, under the
+ * Spring README's own chain with the Keyfence resolver, and under Keyfence's default chain; and a
+ * forged consumer token never reaches any of them.
  */
 class ControllerParametersTest {
     static final Fixture WORLD = new Fixture();
@@ -73,4 +78,16 @@ class ControllerParametersTest {
     @Nested
     @SpringBootTest(classes = KeyfenceChainApp.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
     class UnderKeyfenceDefaultChain extends Ways {}
+
+    @Nested
+    @SpringBootTest(classes = ResolverChainApp.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+    class UnderTheReadmesResolverChain extends Ways {}
+
+    @Test
+    void theReadmesOwnChainIsTheOneTestedHere() {
+        ReadmeSnippets.assertShownBy(
+                Path.of("README.md"),
+                "SecurityFilterChain api(HttpSecurity http, KeyfenceResourceResolver",
+                Path.of("src/test/java/dev/keyfence/spring/controllers/resolverchain/ResolverChainApp.java"));
+    }
 }
