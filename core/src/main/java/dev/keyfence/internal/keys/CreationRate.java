@@ -20,9 +20,11 @@ final class CreationRate {
 
     /** True when one more creation fits the current window (and counts it). */
     synchronized boolean tryAcquire(Instant now) {
+        // the window's length is measured, not its end computed: at the end of time (a clock at Instant.MAX) a
+        // saturated end would start a new window on every call and lift the bound
         if (windowStart == null
                 || now.isBefore(windowStart)
-                || !now.isBefore(dev.keyfence.internal.time.Instants.plus(windowStart, WINDOW))) {
+                || Duration.between(windowStart, now).compareTo(WINDOW) >= 0) {
             windowStart = now;
             used = 0;
         }
