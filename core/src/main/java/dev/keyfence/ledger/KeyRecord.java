@@ -88,17 +88,26 @@ public record KeyRecord(
 
     /** This record plus one sighting: published under {@code kid} by {@code publisher} at {@code at}. */
     public KeyRecord seen(String kid, Publisher publisher, Instant at) {
+        return merge(sighting(Set.of(kid), publisher, at));
+    }
+
+    /** This record plus one sighting under no {@code kid}: published by {@code publisher} at {@code at}. */
+    public KeyRecord seen(Publisher publisher, Instant at) {
+        return merge(sighting(Set.of(), publisher, at));
+    }
+
+    private KeyRecord sighting(Set<String> kids, Publisher publisher, Instant at) {
         Objects.requireNonNull(at, "at");
-        return merge(new KeyRecord(
+        return new KeyRecord(
                 thumbprint,
-                Set.of(kid),
+                kids,
                 Set.of(publisher),
                 Optional.of(at),
                 Optional.of(at),
                 Set.of(),
                 Set.of(),
                 Set.of(),
-                Set.of()));
+                Set.of());
     }
 
     /** This record plus the observation that a source stopped publishing the key at {@code at}. */

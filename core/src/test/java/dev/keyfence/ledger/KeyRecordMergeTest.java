@@ -44,6 +44,20 @@ class KeyRecordMergeTest {
     }
 
     @Test
+    void aSightingUnderNoKidAddsThePublisherAndTheInstantButNoKid() {
+        KeyRecord seen = KeyRecord.of(JKT).seen(CONSUMER, T0);
+        assertThat(seen.kids()).isEmpty();
+        assertThat(seen.publishers()).containsExactly(CONSUMER);
+        assertThat(seen.firstSeen()).contains(T0);
+        assertThat(seen.lastSeen()).contains(T0);
+        assertThat(seen.scopes()).containsExactly("consumer");
+        KeyRecord later = seen.seen("k1", COMMON, T0.plusSeconds(60));
+        assertThat(later.kids()).containsExactly("k1");
+        assertThat(later.firstSeen()).contains(T0);
+        assertThat(later.lastSeen()).contains(T0.plusSeconds(60));
+    }
+
+    @Test
     void revocationHoldsUntilALaterReinstatementAndWinsATie() {
         KeyRecord revoked = KeyRecord.of(JKT).revoked(action("alice", 10));
         assertThat(revoked.revoked()).isTrue();

@@ -185,7 +185,7 @@ public final class LedgerLink implements KnowledgeObserver, KeyLedger.Listener, 
                 continue; // a secret key's thumbprint is a hash of the secret: never shared
             }
             KeyRecord r = k.kid() == null
-                    ? sighting(k.thumbprint(), publisher, now)
+                    ? KeyRecord.of(k.thumbprint()).seen(publisher, now)
                     : KeyRecord.of(k.thumbprint()).seen(k.kid(), publisher, now);
             r = withWindow(r, k.certNotBefore(), k.certNotAfter());
             r = withWindow(r, k.jwkNotBefore(), k.jwkExpires());
@@ -193,7 +193,7 @@ public final class LedgerLink implements KnowledgeObserver, KeyLedger.Listener, 
             kids.putIfAbsent(k.thumbprint(), k.label());
         }
         for (String t : read.excludedThumbprints()) {
-            out.add(sighting(t, publisher, now));
+            out.add(KeyRecord.of(t).seen(publisher, now));
         }
         for (String t : removed) {
             out.add(KeyRecord.of(t).removed(now));
@@ -227,7 +227,7 @@ public final class LedgerLink implements KnowledgeObserver, KeyLedger.Listener, 
         KeyRecord.Publisher publisher = new KeyRecord.Publisher(source, issuer.issuer(), issuer.keyScope());
         List<KeyRecord> out = new ArrayList<>();
         for (String t : thumbprints) {
-            out.add(sighting(t, publisher, now));
+            out.add(KeyRecord.of(t).seen(publisher, now));
         }
         record(new LedgerBatch(out, List.of()));
     }
@@ -380,19 +380,6 @@ public final class LedgerLink implements KnowledgeObserver, KeyLedger.Listener, 
         }
         return KeyKnowledge.remembered(
                 r.thumbprint(), r.scopes(), issuers, r.firstSeen().orElseThrow());
-    }
-
-    private static KeyRecord sighting(String thumbprint, KeyRecord.Publisher publisher, Instant at) {
-        return new KeyRecord(
-                thumbprint,
-                Set.of(),
-                Set.of(publisher),
-                Optional.of(at),
-                Optional.of(at),
-                Set.of(),
-                Set.of(),
-                Set.of(),
-                Set.of());
     }
 
     private static KeyRecord withWindow(KeyRecord r, @Nullable Instant notBefore, @Nullable Instant notAfter) {
