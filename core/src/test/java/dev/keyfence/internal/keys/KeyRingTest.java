@@ -48,9 +48,11 @@ class KeyRingTest {
         KeyRing next = first.next(read(JwkSet.of(B)), T0.plusSeconds(60), changes);
 
         assertThat(changes.events).containsExactly("retired a");
-        assertThat(next.find("b", JwsAlgorithm.ES256).key()).isNotNull();
+        assertThat(next.find("b", JwsAlgorithm.ES256).key())
+                .extracting(TrackedKey::kid)
+                .isEqualTo("b");
         KeyRing.Lookup retired = next.find("a", JwsAlgorithm.ES256);
-        assertThat(retired.key()).isNotNull();
+        assertThat(retired.key()).extracting(TrackedKey::kid).isEqualTo("a");
         assertThat(next.retiredAt(retired.key())).isEqualTo(T0.plusSeconds(60));
         assertThat(next.retiredAt(next.find("b", JwsAlgorithm.ES256).key())).isNull();
         assertThat(next.firstSeen(retired.key())).isEqualTo(T0);
