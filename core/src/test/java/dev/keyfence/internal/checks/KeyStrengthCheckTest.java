@@ -16,8 +16,16 @@ class KeyStrengthCheckTest {
 
     @Test
     void strengthCheckCallsExponentOneTooWeak() {
-        TrackedKey exponentOne = new TrackedKey(
-                "e-one",
+        assertThat(KeyStrengthCheck.weakness(rsaKey("e-one", true), KeyPolicy.defaults()))
+                .contains("exponent is 1");
+        assertThat(KeyStrengthCheck.weakness(rsaKey("rsa-1", false), KeyPolicy.defaults()))
+                .isNull();
+    }
+
+    /** A 2048-bit RSA key with no dates, issuer or use; {@code exponentOne} marks an exponent of 1. */
+    private static TrackedKey rsaKey(String kid, boolean exponentOne) {
+        return new TrackedKey(
+                kid,
                 "jkt",
                 "RSA",
                 null,
@@ -34,28 +42,7 @@ class KeyStrengthCheckTest {
                 null,
                 false,
                 null,
-                true);
-        assertThat(KeyStrengthCheck.weakness(exponentOne, KeyPolicy.defaults())).contains("exponent is 1");
-        TrackedKey normal = new TrackedKey(
-                "rsa-1",
-                "jkt",
-                "RSA",
-                null,
-                2048,
-                RSA.publicKey(),
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                false,
-                null,
-                false);
-        assertThat(KeyStrengthCheck.weakness(normal, KeyPolicy.defaults())).isNull();
+                exponentOne);
     }
 
     @Test

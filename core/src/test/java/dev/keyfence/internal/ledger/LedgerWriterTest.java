@@ -28,31 +28,17 @@ class LedgerWriterTest {
     @TempDir
     Path dir;
 
-    /** A real directory ledger whose appends wait at a gate, to show that callers never wait with them. */
-    static final class GatedLedger implements KeyLedger {
+    /** A real ledger behind a test's own {@code append}: everything else goes to the real one. */
+    abstract static class DelegatingLedger implements KeyLedger {
         final KeyLedger delegate;
-        final CountDownLatch entered = new CountDownLatch(1);
-        final CountDownLatch gate = new CountDownLatch(1);
 
-        GatedLedger(KeyLedger delegate) {
+        DelegatingLedger(KeyLedger delegate) {
             this.delegate = delegate;
         }
 
         @Override
         public LedgerSnapshot load() {
             return delegate.load();
-        }
-
-        @Override
-        public void append(LedgerBatch batch) {
-            entered.countDown();
-            try {
-                gate.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new LedgerException("interrupted");
-            }
-            delegate.append(batch);
         }
 
         @Override
@@ -71,18 +57,34 @@ class LedgerWriterTest {
         }
     }
 
-    /** A real directory ledger whose first append fails with a LedgerException that has no message. */
-    static final class SilentOnceLedger implements KeyLedger {
-        final KeyLedger delegate;
-        final AtomicInteger appends = new AtomicInteger();
+    /** A real directory ledger whose appends wait at a gate, to show that callers never wait with them. */
+    static final class GatedLedger extends DelegatingLedger {
+        final CountDownLatch entered = new CountDownLatch(1);
+        final CountDownLatch gate = new CountDownLatch(1);
 
-        SilentOnceLedger(KeyLedger delegate) {
-            this.delegate = delegate;
+        GatedLedger(KeyLedger delegate) {
+            super(delegate);
         }
 
         @Override
-        public LedgerSnapshot load() {
-            return delegate.load();
+        public void append(LedgerBatch batch) {
+            entered.countDown();
+            try {
+                gate.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new LedgerException("interrupted");
+            }
+            delegate.append(batch);
+        }
+    }
+
+    /** A real directory ledger whose first append fails with a LedgerException that has no message. */
+    static final class SilentOnceLedger extends DelegatingLedger {
+        final AtomicInteger appends = new AtomicInteger();
+
+        SilentOnceLedger(KeyLedger delegate) {
+            super(delegate);
         }
 
         @Override
@@ -91,21 +93,6 @@ class LedgerWriterTest {
                 throw new LedgerException(null); // a third-party ledger may do this
             }
             delegate.append(batch);
-        }
-
-        @Override
-        public Subscription subscribe(Listener listener) {
-            return delegate.subscribe(listener);
-        }
-
-        @Override
-        public String describe() {
-            return delegate.describe();
-        }
-
-        @Override
-        public void close() {
-            delegate.close();
         }
     }
 
