@@ -37,9 +37,9 @@ public final class VerifiedToken {
 
     /** Only the validator creates verified tokens (through {@code internal.VerifiedTokens}). */
     private VerifiedToken(dev.keyfence.internal.VerifiedTokens.Facts facts) {
-        java.util.Set<String> scopes = new java.util.TreeSet<>(Objects.requireNonNull(facts.keyScopes(), "keyScopes"));
-        scopes.add(Objects.requireNonNull(facts.keyScope(), "keyScope"));
-        this.keyScopes = java.util.Collections.unmodifiableSet(scopes);
+        this.keyScopes = sortedScopes(
+                Objects.requireNonNull(facts.keyScopes(), "keyScopes"),
+                Objects.requireNonNull(facts.keyScope(), "keyScope"));
         this.issuer = Objects.requireNonNull(facts.issuer(), "issuer");
         this.subject = Objects.requireNonNull(facts.subject(), "subject");
         this.audience = List.copyOf(facts.audience());
@@ -52,6 +52,16 @@ public final class VerifiedToken {
         this.expiresAt = Objects.requireNonNull(facts.expiresAt(), "expiresAt");
         this.claims = Collections.unmodifiableMap(Objects.requireNonNull(facts.claims(), "claims"));
         this.fingerprintSource = Objects.requireNonNull(facts.fingerprint(), "fingerprint");
+    }
+
+    /** {@code known} and {@code own}, sorted and unmodifiable; no copy in the common case of one scope. */
+    private static java.util.Set<String> sortedScopes(java.util.Set<String> known, String own) {
+        if (known.size() == 1 && known.contains(own)) {
+            return java.util.Set.of(own);
+        }
+        java.util.Set<String> scopes = new java.util.TreeSet<>(known);
+        scopes.add(own);
+        return java.util.Collections.unmodifiableSet(scopes);
     }
 
     /** The {@code iss} claim, exactly as in the token. */

@@ -47,7 +47,7 @@ public final class Engine {
     private final ValidationPolicy policy;
     private final ResourcePolicy resource;
     private final KeyRegistry registry;
-    private final List<Check> checks;
+    private final Check[] checks;
     private final Set<Control> controls;
     private final VerifiedSignatures verified;
     /** False for the drill's shadow engines: their minted attacks are no events for the audit log. */
@@ -78,7 +78,7 @@ public final class Engine {
         this.resource = resource;
         this.registry = registry;
         this.controls = java.util.Collections.unmodifiableSet(EnumSet.copyOf(controls)); // in Control order
-        this.checks = Checks.only(controls);
+        this.checks = Checks.only(controls).toArray(new Check[0]);
         this.verified = verified;
         this.dpop = dpop;
     }
@@ -280,7 +280,7 @@ public final class Engine {
     /** The claims without JSON nulls; the parsed (unmodifiable) tree itself when it holds none. */
     @SuppressWarnings("unchecked")
     private static Map<String, Object> withoutNulls(Map<String, Object> map) {
-        if (!holdsNull(map.values())) {
+        if (!Json.holdsNull(map)) {
             return map;
         }
         Map<String, Object> out = new LinkedHashMap<>();
@@ -291,17 +291,6 @@ public final class Engine {
             }
         });
         return java.util.Collections.unmodifiableMap(out);
-    }
-
-    private static boolean holdsNull(java.util.Collection<?> values) {
-        for (Object v : values) {
-            if (v == Json.NULL
-                    || v instanceof Map<?, ?> m && holdsNull(m.values())
-                    || v instanceof List<?> l && holdsNull(l)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     @SuppressWarnings("unchecked")

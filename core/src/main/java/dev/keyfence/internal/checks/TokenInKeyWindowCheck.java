@@ -22,18 +22,22 @@ public final class TokenInKeyWindowCheck implements Check {
         if (iat == null || life == null) {
             return null;
         }
-        TrackedKey key = e.key().key();
-        String label = key == null ? Safe.text(null) : Safe.text(key.label()); // a key life implies a key
         if (life.notBefore() != null && iat.plus(e.resource().clockSkew()).isBefore(life.notBefore())) {
             return new Rejection(
                     Reason.TOKEN_ISSUED_OUTSIDE_KEY_WINDOW,
-                    "token issued " + iat + ", before key " + label + " became valid " + life.notBefore());
+                    "token issued " + iat + ", before key " + label(e) + " became valid " + life.notBefore());
         }
         if (life.notAfter() != null && iat.minus(e.resource().clockSkew()).isAfter(life.notAfter())) {
             return new Rejection(
                     Reason.TOKEN_ISSUED_OUTSIDE_KEY_WINDOW,
-                    "token issued " + iat + ", after key " + label + " expired " + life.notAfter());
+                    "token issued " + iat + ", after key " + label(e) + " expired " + life.notAfter());
         }
         return null;
+    }
+
+    /** The key's label for a detail, built only when there is a rejection to word. */
+    private static String label(Evaluation e) {
+        TrackedKey key = e.key().key(); // a key life implies a key
+        return Safe.text(key == null ? null : key.label());
     }
 }

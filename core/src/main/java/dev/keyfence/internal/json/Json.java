@@ -28,7 +28,7 @@ public final class Json {
     public static final int MAX_DEPTH = 32;
 
     /** An empty object, shared. */
-    private static final Map<String, Object> EMPTY_OBJECT = new JsonObject(new Object[0]);
+    private static final Map<String, Object> EMPTY_OBJECT = new JsonObject(new Object[0], false);
     /**
      * Per-thread stack of the members of the objects being parsed (name, value, ...), so that an
      * object allocates only its exact member array. At most {@link #MAX_DEPTH} levels of
@@ -41,6 +41,8 @@ public final class Json {
     private int depth;
     private Object[] stack;
     private int top;
+    /** JSON nulls read so far, so that each object knows whether it holds one. */
+    private int nulls;
 
     private Json(String s) {
         this.s = s;
@@ -92,6 +94,7 @@ public final class Json {
             case 'f':
                 return literal("false", Boolean.FALSE);
             case 'n':
+                nulls++;
                 return literal("null", NULL);
             default:
                 if (c == '-' || (c >= '0' && c <= '9')) {
@@ -111,6 +114,7 @@ public final class Json {
             return EMPTY_OBJECT;
         }
         int start = top;
+        int nullsBefore = nulls;
         Map<String, Object> large = null; // past JsonObject.MAX_MEMBERS members
         while (true) {
             skipWs();
@@ -123,8 +127,9 @@ public final class Json {
             skipWs();
             Object v = value();
             if (large == null) {
+                int hash = name.hashCode();
                 for (int i = start; i < top; i += 2) {
-                    if (name.equals(stack[i])) {
+                    if (stack[i].hashCode() == hash && name.equals(stack[i])) {
                         throw error("duplicate member name");
                     }
                 }
@@ -156,7 +161,30 @@ public final class Json {
         }
         Object[] members = java.util.Arrays.copyOfRange(stack, start, top);
         pop(start);
-        return new JsonObject(members);
+        return new JsonObject(members, nulls > nullsBefore);
+    }
+
+    /** True when {@code value} is JSON {@code null} or holds one at any depth. */
+    public static boolean holdsNull(Object value) {
+        if (value == NULL) {
+            return true;
+        }
+        if (value instanceof JsonObject o) {
+            return o.holdsNull();
+        }
+        if (value instanceof Map<?, ?> m) {
+            return anyHoldsNull(m.values());
+        }
+        return value instanceof List<?> l && anyHoldsNull(l);
+    }
+
+    private static boolean anyHoldsNull(java.util.Collection<?> values) {
+        for (Object v : values) {
+            if (holdsNull(v)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void push(String name, Object value) {

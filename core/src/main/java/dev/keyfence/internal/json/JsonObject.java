@@ -23,8 +23,17 @@ final class JsonObject extends AbstractMap<String, Object> {
     /** name0, value0, name1, value1, ... with no nulls. */
     private final Object[] members;
 
-    JsonObject(Object[] members) {
+    /** Whether a JSON {@code null} is among the values, at any depth. */
+    private final boolean holdsNull;
+
+    JsonObject(Object[] members, boolean holdsNull) {
         this.members = members;
+        this.holdsNull = holdsNull;
+    }
+
+    /** True when a JSON {@code null} is among the values at any depth, as the parser saw. */
+    boolean holdsNull() {
+        return holdsNull;
     }
 
     @Override
@@ -48,10 +57,13 @@ final class JsonObject extends AbstractMap<String, Object> {
         return indexOf(name) >= 0;
     }
 
+    /** A scan comparing hash codes first: claim names are mostly three letters, alike in length. */
     private int indexOf(@Nullable Object name) {
-        if (name instanceof String) {
+        if (name instanceof String wanted) {
+            int hash = wanted.hashCode();
             for (int i = 0; i < members.length; i += 2) {
-                if (name.equals(members[i])) {
+                String member = (String) members[i];
+                if (member.hashCode() == hash && member.equals(wanted)) {
                     return i;
                 }
             }
