@@ -84,6 +84,7 @@ public final class KeyfenceConfig {
         root.optionalTree("jwks").ifPresent(j -> b.jwks(jwks(j.allowOnly(JWKS))));
         root.optionalInt("max-token-bytes").ifPresent(b::maxTokenBytes);
         root.optionalInt("verified-token-cache").ifPresent(b::verifiedTokenCache);
+        root.optionalInt("audit-lines-per-second").ifPresent(b::auditLinesPerSecond);
         Optional<LedgerSettings> ledger = root.optionalTree("ledger").map(l -> ledger(l, baseDir));
         ValidationPolicy policy = b.build();
         List<NamedResource> named = new ArrayList<>();

@@ -23,6 +23,8 @@ public final class ValidationPolicy {
     public static final int DEFAULT_MAX_TOKEN_BYTES = 16 * 1024;
     /** Default number of verified signatures remembered; see {@link Builder#verifiedTokenCache(int)}. */
     public static final int DEFAULT_VERIFIED_TOKEN_CACHE = 1024;
+    /** Default most rejected-token lines a second in the audit log; see {@link Builder#auditLinesPerSecond(int)}. */
+    public static final int DEFAULT_AUDIT_LINES_PER_SECOND = 100;
 
     private static final Set<Control> ALL_CONTROLS = Collections.unmodifiableSet(EnumSet.allOf(Control.class));
 
@@ -34,6 +36,7 @@ public final class ValidationPolicy {
     private final int maxTokenBytes;
     private final KeySourceListener listener;
     private final int verifiedTokenCache;
+    private final int auditLinesPerSecond;
     private final Optional<KeyLedger> ledger;
     private final Optional<Executor> refreshExecutor;
     private final Set<Control> controls;
@@ -75,6 +78,8 @@ public final class ValidationPolicy {
         this.maxTokenBytes = b.maxTokenBytes == null ? DEFAULT_MAX_TOKEN_BYTES : b.maxTokenBytes;
         this.listener = b.listener == null ? KeySourceListener.NONE : b.listener;
         this.verifiedTokenCache = b.verifiedTokenCache == null ? DEFAULT_VERIFIED_TOKEN_CACHE : b.verifiedTokenCache;
+        this.auditLinesPerSecond =
+                b.auditLinesPerSecond == null ? DEFAULT_AUDIT_LINES_PER_SECOND : b.auditLinesPerSecond;
         this.ledger = Optional.ofNullable(b.ledger);
         this.refreshExecutor = Optional.ofNullable(b.refreshExecutor);
         this.controls = b.controls == null ? ALL_CONTROLS : b.controls;
@@ -116,6 +121,10 @@ public final class ValidationPolicy {
     public int verifiedTokenCache() {
         return verifiedTokenCache;
     }
+    /** The most rejected tokens logged one line each per second on {@code dev.keyfence.audit}. */
+    public int auditLinesPerSecond() {
+        return auditLinesPerSecond;
+    }
     /** The key ledger that keeps what is learned about keys across restarts and instances; empty when none is configured. */
     public Optional<KeyLedger> ledger() {
         return ledger;
@@ -146,6 +155,7 @@ public final class ValidationPolicy {
         b.listener = listener;
         b.maxTokenBytes = maxTokenBytes;
         b.verifiedTokenCache = verifiedTokenCache;
+        b.auditLinesPerSecond = auditLinesPerSecond;
         b.ledger = ledger.orElse(null);
         b.refreshExecutor = refreshExecutor.orElse(null);
         b.controls = controls.equals(ALL_CONTROLS) ? null : controls;
@@ -163,6 +173,7 @@ public final class ValidationPolicy {
         private @Nullable Integer maxTokenBytes;
         private @Nullable KeySourceListener listener;
         private @Nullable Integer verifiedTokenCache;
+        private @Nullable Integer auditLinesPerSecond;
         private @Nullable KeyLedger ledger;
         private @Nullable Executor refreshExecutor;
         private @Nullable Set<Control> controls;
@@ -226,6 +237,20 @@ public final class ValidationPolicy {
                 throw new ConfigurationException("verified-token-cache", "must not be negative, was " + entries);
             }
             this.verifiedTokenCache = once(this.verifiedTokenCache, entries, "verified-token-cache");
+            return this;
+        }
+
+        /**
+         * The most rejected tokens written one line each to the audit log ({@code dev.keyfence.audit},
+         * INFO) per second; the rest of that second are counted by reason and reported in one WARN
+         * line, so a flood of bad tokens cannot flood the log. Between 1 and 100000; default
+         * {@value ValidationPolicy#DEFAULT_AUDIT_LINES_PER_SECOND}.
+         */
+        public Builder auditLinesPerSecond(int lines) {
+            if (lines < 1 || lines > 100_000) {
+                throw new ConfigurationException("audit-lines-per-second", "between 1 and 100000, was " + lines);
+            }
+            this.auditLinesPerSecond = once(this.auditLinesPerSecond, lines, "audit-lines-per-second");
             return this;
         }
 

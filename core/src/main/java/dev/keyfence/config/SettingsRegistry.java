@@ -209,6 +209,15 @@ public final class SettingsRegistry {
                     .byDefault("`1024`", 1024)
                     .bounded("not negative"),
             Setting.of(
+                            "audit-lines-per-second",
+                            INTEGER,
+                            "most rejected tokens logged a line each per second on"
+                                    + " `dev.keyfence.audit`; the rest are counted by reason in one"
+                                    + " line (a flood of bad tokens cannot flood the log)",
+                            FILE)
+                    .byDefault("`100`", 100)
+                    .bounded("1 to 100000"),
+            Setting.of(
                             "ledger.directory",
                             PATH,
                             "the embedded ledger: files in this directory, no server; relative"
@@ -301,7 +310,8 @@ public final class SettingsRegistry {
             "keys.windows[].jkt",
             "jwks.tenant-sources-per-minute",
             "max-token-bytes",
-            "verified-token-cache");
+            "verified-token-cache",
+            "audit-lines-per-second");
 
     private SettingsRegistry() {}
 

@@ -38,10 +38,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs the ordered checks over one token for one resource and turns the outcome into a verdict,
- * logging one audit event per rejection. Immutable and thread-safe.
+ * logging rejections to the audit log ({@link AuditLog}, bounded per second). Immutable and thread-safe.
  */
 public final class Engine {
-    private static final Logger AUDIT = LoggerFactory.getLogger("dev.keyfence.audit");
     private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
 
     private final ValidationPolicy policy;
@@ -50,8 +49,8 @@ public final class Engine {
     private final Check[] checks;
     private final Set<Control> controls;
     private final VerifiedSignatures verified;
-    /** False for the drill's shadow engines: their minted attacks are no events for the audit log. */
-    private final boolean audit;
+    /** Null for the drill's shadow engines: their minted attacks are no events for the audit log. */
+    private final @Nullable AuditLog audit;
 
     private final DpopProofVerifier dpop;
 
@@ -62,7 +61,14 @@ public final class Engine {
             Set<Control> controls,
             VerifiedSignatures verified,
             DpopProofVerifier dpop) {
-        this(policy, resource, registry, controls, verified, dpop, true);
+        this(
+                policy,
+                resource,
+                registry,
+                controls,
+                verified,
+                dpop,
+                new AuditLog(policy.auditLinesPerSecond(), policy.clock()));
     }
 
     private Engine(
@@ -72,7 +78,7 @@ public final class Engine {
             Set<Control> controls,
             VerifiedSignatures verified,
             DpopProofVerifier dpop,
-            boolean audit) {
+            @Nullable AuditLog audit) {
         this.audit = audit;
         this.policy = policy;
         this.resource = resource;
@@ -121,7 +127,7 @@ public final class Engine {
             ValidationPolicy policy, ResourcePolicy resource, KeyRegistry registry, Set<Control> controls) {
         Set<Control> set = EnumSet.of(Control.TOKEN_SHAPE);
         set.addAll(controls);
-        return new Engine(policy, resource, registry, set, VerifiedSignatures.of(0), dpop(policy), false);
+        return new Engine(policy, resource, registry, set, VerifiedSignatures.of(0), dpop(policy), null);
     }
 
     /** An engine for another resource sharing this engine's key sources and caches. */
@@ -191,15 +197,8 @@ public final class Engine {
             verified.put(token, parsed, key.thumbprint(), result);
         }
         Verdict.Accepted accepted = new Verdict.Accepted(result);
-        if (audit && AUDIT.isDebugEnabled()) {
-            AUDIT.debug(
-                    "token {} accepted: iss={} tid={} kid={} scope={} resource={}",
-                    accepted.fingerprint(),
-                    accepted.token().issuer(),
-                    accepted.token().tenant().orElse("-"),
-                    accepted.token().kid().orElse("-"),
-                    accepted.token().keyScope(),
-                    resource.name());
+        if (audit != null && AuditLog.acceptedEnabled()) {
+            AuditLog.accepted(accepted, resource.name());
         }
         return accepted;
     }
@@ -311,16 +310,8 @@ public final class Engine {
     }
 
     private void log(Verdict.Rejected r) {
-        if (audit && AUDIT.isInfoEnabled()) {
-            AUDIT.info(
-                    "token {} rejected: {} iss={} tid={} kid={} resource={}: {}",
-                    r.fingerprint(),
-                    r.reason(),
-                    r.issuer().map(dev.keyfence.internal.text.Safe::text).orElse("-"),
-                    r.tenant().map(dev.keyfence.internal.text.Safe::text).orElse("-"),
-                    r.kid().map(dev.keyfence.internal.text.Safe::text).orElse("-"),
-                    resource.name(),
-                    r.detail());
+        if (audit != null) {
+            audit.rejected(r, resource.name());
         }
     }
 }

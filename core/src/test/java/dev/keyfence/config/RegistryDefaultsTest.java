@@ -60,6 +60,7 @@ class RegistryDefaultsTest {
         actual.put("jwks.tenant-sources-per-minute", p.jwks().tenantSourcesPerMinute());
         actual.put("max-token-bytes", p.maxTokenBytes());
         actual.put("verified-token-cache", p.verifiedTokenCache());
+        actual.put("audit-lines-per-second", p.auditLinesPerSecond());
 
         Map<String, Object> documented = new LinkedHashMap<>();
         for (Setting s : SettingsRegistry.at(FrontDoor.FILE)) {

@@ -76,6 +76,7 @@ class SettingsRegistryTest {
                         "jwks",
                         "max-token-bytes",
                         "verified-token-cache",
+                        "audit-lines-per-second",
                         "ledger");
         assertThat(SettingsRegistry.keysIn("keys")).contains("windows", "revoked");
         assertThat(SettingsRegistry.keysIn(SettingsRegistry.PROFILE))

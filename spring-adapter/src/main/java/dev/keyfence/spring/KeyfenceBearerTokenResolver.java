@@ -3,6 +3,7 @@ package dev.keyfence.spring;
 import dev.keyfence.Credential;
 import dev.keyfence.CredentialPolicy;
 import dev.keyfence.jakarta.internal.ServletExchange;
+import dev.keyfence.spring.internal.CurrentRequest;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -47,6 +48,11 @@ public final class KeyfenceBearerTokenResolver implements BearerTokenResolver {
             throw new OAuth2AuthenticationException(
                     new BearerTokenError("invalid_request", HttpStatus.BAD_REQUEST, refused.description(), null));
         }
-        return credential instanceof Credential.Present present ? present.token() : null;
+        if (credential instanceof Credential.Present present) {
+            // read again by the decoder (CurrentRequest), which then need not extract it a second time
+            request.setAttribute(CurrentRequest.BEARER_CREDENTIAL, present);
+            return present.token();
+        }
+        return null;
     }
 }

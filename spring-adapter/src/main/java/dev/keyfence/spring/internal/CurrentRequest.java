@@ -25,6 +25,13 @@ public final class CurrentRequest {
                             CurrentRequest.class.getClassLoader());
     private static final CredentialPolicy SCHEMES = CredentialPolicy.defaults();
 
+    /**
+     * The request attribute under which {@code KeyfenceBearerTokenResolver} leaves the bearer
+     * credential it found, so that the context of the same request is read without extracting the
+     * credential again (a bearer credential is never the DPoP scheme).
+     */
+    public static final String BEARER_CREDENTIAL = CurrentRequest.class.getName() + ".bearer";
+
     private CurrentRequest() {}
 
     /** The context of the current servlet request, or {@link RequestContext#none()}. */
@@ -39,8 +46,9 @@ public final class CurrentRequest {
                 return RequestContext.none();
             }
             HttpServletRequest request = servlet.getRequest();
-            boolean dpop =
-                    ServletExchange.credential(SCHEMES, request) instanceof Credential.Present p && p.dpopScheme();
+            boolean dpop = !(request.getAttribute(BEARER_CREDENTIAL) instanceof Credential.Present)
+                    && ServletExchange.credential(SCHEMES, request) instanceof Credential.Present p
+                    && p.dpopScheme();
             return ServletExchange.context(request, dpop);
         }
     }
