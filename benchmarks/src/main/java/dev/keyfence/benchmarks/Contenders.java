@@ -129,6 +129,18 @@ public final class Contenders {
                         .build());
     }
 
+    /**
+     * Below the floor, for RS256 and PS256 only (else null): the RSA public-key operation alone,
+     * {@code s^e mod n} with {@code BigInteger.modPow} as the JDK's provider computes it, without
+     * hashing, padding or comparing. No verifier calling the JDK can be faster than this.
+     */
+    public java.util.function.Supplier<java.math.BigInteger> rsaMathOnly() {
+        if (!(signer.publicKey() instanceof java.security.interfaces.RSAPublicKey rsa)) {
+            return null;
+        }
+        return () -> new java.math.BigInteger(1, rawSignature).modPow(rsa.getPublicExponent(), rsa.getModulus());
+    }
+
     /** The floor: one JCA verify of the signing input, no parsing, no checks. */
     public Signature rawJca() throws Exception {
         Signature s;

@@ -57,6 +57,10 @@ public final class InterleavedRatios {
         if (auth0 != null) {
             ops.put("auth0", () -> auth0.verify(c.token));
         }
+        java.util.function.Supplier<java.math.BigInteger> rsaMath = c.rsaMathOnly();
+        if (rsaMath != null) {
+            ops.put("rsaMathOnly", () -> check(rsaMath.get().signum() > 0));
+        }
         List<String> names = new ArrayList<>(ops.keySet());
         long[] count = new long[names.size()];
         long[] cpu = new long[names.size()];

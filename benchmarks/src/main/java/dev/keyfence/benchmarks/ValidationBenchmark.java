@@ -48,6 +48,7 @@ public class ValidationBenchmark {
     private DefaultJWTProcessor<SecurityContext> nimbus;
     private NimbusJwtDecoder spring;
     private JWTVerifier auth0;
+    private java.util.function.Supplier<java.math.BigInteger> rsaMath;
 
     @Setup(Level.Trial)
     public void setUp() throws Exception {
@@ -60,6 +61,7 @@ public class ValidationBenchmark {
         nimbus = c.nimbus();
         spring = c.springDecoder();
         auth0 = c.auth0();
+        rsaMath = c.rsaMathOnly();
         Checks.allAccept(this);
     }
 
@@ -67,6 +69,12 @@ public class ValidationBenchmark {
     public boolean rawJca() throws Exception {
         raw.update(c.signingInput);
         return raw.verify(c.rawSignature);
+    }
+
+    /** Below the floor (RS256, PS256; else n/a): the RSA public-key operation alone, no hash, no padding check. */
+    @Benchmark
+    public java.math.BigInteger rsaMathOnly() {
+        return rsaMath == null ? java.math.BigInteger.ZERO : rsaMath.get();
     }
 
     @Benchmark
