@@ -44,6 +44,8 @@ public final class KeySourceState {
     private final KnownKeys known;
     /** Four fifths of the refresh interval: when a background refresh starts (computed once). */
     private final Duration refreshAhead;
+    /** How old keys may be and still be used: {@code refresh-interval + max-stale}. */
+    private final Duration usableFor;
 
     private final AtomicReference<Fetch> inFlight = new AtomicReference<>();
     private final AtomicReference<Instant> lastKidRefetch = new AtomicReference<>();
@@ -79,6 +81,7 @@ public final class KeySourceState {
         this.listener = listener;
         this.executor = executor;
         this.refreshAhead = settings.refreshInterval().multipliedBy(4).dividedBy(5);
+        this.usableFor = settings.refreshInterval().plus(settings.maxStale());
     }
 
     public String label() {
@@ -197,18 +200,20 @@ public final class KeySourceState {
     private @Nullable KeyRing current(boolean report) {
         Instant now = clock.instant();
         KeyRing r = ring;
-        if (r == null || !usable(r, now) || !fresh(r, now)) {
+        Duration age = r == null ? null : Duration.between(r.fetchedAt(), now); // one age per call, compared thrice
+        if (r == null || age == null || !usable(age) || age.compareTo(settings.refreshInterval()) >= 0) {
             if (retryAllowed(now)) {
                 await(startOrJoin(false));
                 r = ring;
             }
-            if (r == null || !usable(r, now)) {
+            age = r == null ? null : Duration.between(r.fetchedAt(), now);
+            if (r == null || age == null || !usable(age)) {
                 return null;
             }
-        } else if (refreshAheadDue(r, now)) {
+        } else if (age.compareTo(refreshAhead) >= 0 && inFlight.get() == null && retryAllowed(now)) {
+            // four fifths into the refresh interval, a background refresh starts (once, and not right after a failure)
             startOrJoin(true);
         }
-        Duration age = Duration.between(r.fetchedAt(), now);
         if (report && lastProblem != null && age.compareTo(settings.refreshInterval()) > 0) {
             listener.staleServed(label, age);
         }
@@ -236,9 +241,12 @@ public final class KeySourceState {
     }
 
     private boolean usable(KeyRing r, Instant now) {
-        return Duration.between(r.fetchedAt(), now)
-                        .compareTo(settings.refreshInterval().plus(settings.maxStale()))
-                <= 0;
+        return usable(Duration.between(r.fetchedAt(), now));
+    }
+
+    /** Keys of this age may still be used: at most {@code refresh-interval + max-stale} old. */
+    private boolean usable(Duration age) {
+        return age.compareTo(usableFor) <= 0;
     }
 
     /** After a failure, the next attempt waits {@code min-refetch-interval}. */
@@ -247,17 +255,6 @@ public final class KeySourceState {
         return lastFailure == null
                 || attempt == null
                 || Duration.between(attempt, now).compareTo(settings.minRefetchInterval()) >= 0;
-    }
-
-    private boolean fresh(KeyRing r, Instant now) {
-        return Duration.between(r.fetchedAt(), now).compareTo(settings.refreshInterval()) < 0;
-    }
-
-    /** Four fifths into the refresh interval, a background refresh starts (once, and not right after a failure). */
-    private boolean refreshAheadDue(KeyRing r, Instant now) {
-        return Duration.between(r.fetchedAt(), now).compareTo(refreshAhead) >= 0
-                && inFlight.get() == null
-                && retryAllowed(now);
     }
 
     /** The fetch in flight, or a new one: started on the executor when {@code background}. */
