@@ -65,6 +65,18 @@ class KeyfenceFailFastTest {
     }
 
     @Test
+    void anAuditBoundOutOfRangeFailsNamingTheProperty(CapturedOutput output) {
+        String[] args = java.util.Arrays.copyOf(GOOD, GOOD.length + 1);
+        args[GOOD.length] = "--keyfence.audit-lines-per-second=0";
+        assertThatThrownBy(() -> start(WebApplicationType.SERVLET, withPort(args)))
+                .isNotNull();
+        assertThat(output.getOut() + output.getErr())
+                .contains(
+                        "Keyfence configuration is invalid: keyfence.audit-lines-per-second: between 1 and 100000, was 0")
+                .doesNotContain("\tat ");
+    }
+
+    @Test
     void plainHttpJwksUriFailsThroughTheAnalyzerNamingThePropertyAndTheLoopbackSwitch(CapturedOutput output) {
         String[] args = GOOD.clone();
         args[2] = "--keyfence.issuers[0].jwks-uri=http://login.example.test/common/keys";
