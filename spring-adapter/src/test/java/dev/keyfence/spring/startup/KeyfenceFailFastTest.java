@@ -69,7 +69,7 @@ class KeyfenceFailFastTest {
         String[] args = java.util.Arrays.copyOf(GOOD, GOOD.length + 1);
         args[GOOD.length] = "--keyfence.audit-lines-per-second=0";
         assertThatThrownBy(() -> start(WebApplicationType.SERVLET, withPort(args)))
-                .isNotNull();
+                .hasStackTraceContaining("audit-lines-per-second: between 1 and 100000, was 0");
         assertThat(output.getOut() + output.getErr())
                 .contains(
                         "Keyfence configuration is invalid: keyfence.audit-lines-per-second: between 1 and 100000, was 0")
