@@ -136,7 +136,8 @@ public final class SignatureVerification {
             return Result.rejected(
                     Reason.KEY_TOO_WEAK, "key " + Safe.text(key.label()) + ": " + weakness, key.kid(), fingerprint);
         }
-        if (!SignatureVerifier.verify(alg, key.key(), parsed.signingInput(), parsed.signature())) {
+        if (!SignatureVerifier.verify(
+                alg, key.key(), parsed.ascii(), parsed.signingInputLength(), parsed.signature())) {
             return Result.rejected(
                     Reason.SIGNATURE_INVALID,
                     "signature does not verify with key " + Safe.text(key.label()),

@@ -194,7 +194,7 @@ public final class Engine {
         VerifiedToken result = seen != null && sameKeyAndIssuer(seen, e) ? seen.result() : verified(e);
         if (seen == null && e.signatureVerified()) {
             TrackedKey key = Objects.requireNonNull(e.key().key(), "a verified signature implies a key");
-            verified.put(token, parsed, key.thumbprint(), result);
+            verified.put(token, parsed.withoutBytes(), key.thumbprint(), result);
         }
         Verdict.Accepted accepted = new Verdict.Accepted(result);
         if (audit != null && AuditLog.acceptedEnabled()) {

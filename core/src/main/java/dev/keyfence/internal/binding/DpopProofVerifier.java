@@ -99,7 +99,8 @@ public final class DpopProofVerifier {
         if (jwk == null || thumbprint == null) {
             return Outcome.refused(Objects.requireNonNullElse(key.problem(), "the DPoP proof's jwk is not usable"));
         }
-        if (!SignatureVerifier.verify(alg, jwk.getPublicKey(), proof.signingInput(), proof.signature())) {
+        if (!SignatureVerifier.verify(
+                alg, jwk.getPublicKey(), proof.ascii(), proof.signingInputLength(), proof.signature())) {
             return Outcome.refused("the DPoP proof's signature does not verify with its jwk");
         }
         String claimsProblem = claims(proof, request, accessToken, now, skew);
@@ -184,7 +185,7 @@ public final class DpopProofVerifier {
         }
         String ath = proof.claimString("ath");
         if (ath == null
-                || !CertificateThumbprint.same(CertificateThumbprint.Sha256.base64Url(accessToken.rawBytes()), ath)) {
+                || !CertificateThumbprint.same(CertificateThumbprint.Sha256.base64Url(accessToken.ascii()), ath)) {
             return "the DPoP proof's ath is not the hash of the access token";
         }
         return null;

@@ -9,6 +9,8 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Base64Url {
     private static final byte[] DECODE = new byte[128];
+    /** The JDK's decoder: vectorized on CPUs that allow it; the strictness it lacks is checked around it. */
+    private static final java.util.Base64.Decoder JDK = java.util.Base64.getUrlDecoder();
 
     static {
         java.util.Arrays.fill(DECODE, (byte) -1);
@@ -63,6 +65,37 @@ public final class Base64Url {
             out[o] = (byte) (((b & 0x0f) << 4) | (c >> 2));
         }
         return out;
+    }
+
+    /**
+     * Decodes {@code ascii[from, to)}, or returns null when it is not strict base64url; the same
+     * bytes as {@link #decode(String, int, int)} over the same characters, faster on long input.
+     */
+    public static byte @Nullable [] decode(byte[] ascii, int from, int to) {
+        int len = to - from;
+        int rem = len & 3;
+        if (rem == 1) {
+            return null;
+        }
+        if (len == 0) {
+            return new byte[0];
+        }
+        // The JDK's decoder refuses every byte outside the URL alphabet except '=' padding, which must end
+        // the input, and it ignores the unused low bits of the last character: both are refused here.
+        int last = ascii[to - 1];
+        int lastValue = last < 0 ? -1 : DECODE[last];
+        if (lastValue < 0 || rem == 2 && (lastValue & 0x0f) != 0 || rem == 3 && (lastValue & 0x03) != 0) {
+            return null;
+        }
+        try {
+            java.nio.ByteBuffer out = JDK.decode(java.nio.ByteBuffer.wrap(ascii, from, len));
+            byte[] bytes = out.array();
+            return out.arrayOffset() == 0 && out.remaining() == bytes.length
+                    ? bytes
+                    : java.util.Arrays.copyOfRange(bytes, out.arrayOffset(), out.arrayOffset() + out.remaining());
+        } catch (IllegalArgumentException notBase64url) {
+            return null;
+        }
     }
 
     private static int value(char c) {

@@ -10,6 +10,9 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ParsedToken {
     private final String raw;
+    /** The token's characters as bytes (all ASCII once parsed); null in a copy kept for later, rebuilt on use. */
+    private byte @Nullable [] ascii;
+
     private final Map<String, Object> header;
     private final Map<String, Object> payload;
     private final int signingInputEnd;
@@ -20,6 +23,7 @@ public final class ParsedToken {
 
     ParsedToken(
             String raw,
+            byte @Nullable [] ascii,
             Map<String, Object> header,
             Map<String, Object> payload,
             int signingInputEnd,
@@ -27,6 +31,7 @@ public final class ParsedToken {
             boolean jwe,
             boolean nested) {
         this.raw = raw;
+        this.ascii = ascii;
         this.header = header;
         this.payload = payload;
         this.signingInputEnd = signingInputEnd;
@@ -57,7 +62,7 @@ public final class ParsedToken {
 
     /** The ASCII signing input {@code header.payload} as bytes. */
     public byte[] signingInput() {
-        return signingInput(new byte[signingInputEnd]);
+        return java.util.Arrays.copyOf(ascii(), signingInputEnd);
     }
 
     /** The length in bytes of the signing input. */
@@ -66,19 +71,22 @@ public final class ParsedToken {
     }
 
     /**
-     * Writes the signing input into the first {@link #signingInputLength()} bytes of {@code buffer}
-     * (at least that long) and returns it.
+     * The token's ASCII bytes, not a copy: the signing input is their first
+     * {@link #signingInputLength()} bytes, and RFC 9449 hashes all of them into a proof's
+     * {@code ath}. Callers must not change them.
      */
-    public byte[] signingInput(byte[] buffer) {
-        for (int i = 0; i < signingInputEnd; i++) { // the token is checked to be ASCII: one copy, no substring
-            buffer[i] = (byte) raw.charAt(i);
+    public byte[] ascii() {
+        byte[] a = ascii;
+        if (a == null) {
+            a = raw.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            ascii = a;
         }
-        return buffer;
+        return a;
     }
 
-    /** The token's ASCII bytes, as RFC 9449 hashes them into a proof's {@code ath}. */
-    public byte[] rawBytes() {
-        return raw.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    /** This token without its byte copy, to be kept (its bytes are rebuilt if ever needed again). */
+    public ParsedToken withoutBytes() {
+        return new ParsedToken(raw, null, header, payload, signingInputEnd, signature, jwe, nested);
     }
 
     /** A header member when it is a string. */

@@ -40,43 +40,45 @@ public final class TokenParser {
         if (token.length() > maxBytes) {
             throw new MalformedTokenException("token longer than " + maxBytes + " bytes");
         }
+        // one copy of the token as bytes: every character the format allows is ASCII, so it is also the signing input
+        byte[] ascii = token.getBytes(StandardCharsets.ISO_8859_1);
         int[] dots = new int[5];
         int count = 0;
-        for (int i = 0; i < token.length(); i++) {
-            char c = token.charAt(i);
-            if (c == '.') {
+        for (int i = 0; i < ascii.length; i++) {
+            byte b = ascii[i];
+            if (b == '.') {
                 if (count == dots.length) {
                     throw new MalformedTokenException("too many parts");
                 }
                 dots[count++] = i;
-            } else if (c >= 128) {
+            } else if ((b < 0 || b == '?') && token.charAt(i) >= 128) { // unmappable characters became '?'
                 throw new MalformedTokenException("non-ASCII character");
             }
         }
         if (count == 4) {
-            Map<String, Object> header = json(token, 0, dots[0], "header");
-            return new ParsedToken(token, header, Map.of(), 0, new byte[0], true, false);
+            Map<String, Object> header = json(ascii, 0, dots[0], "header");
+            return new ParsedToken(token, ascii, header, Map.of(), 0, new byte[0], true, false);
         }
         if (count != 2) {
             throw new MalformedTokenException("not three base64url parts");
         }
-        Map<String, Object> header = json(token, 0, dots[0], "header");
+        Map<String, Object> header = json(ascii, 0, dots[0], "header");
         Object cty = header.get("cty");
         if (cty instanceof String s && s.equalsIgnoreCase("JWT")) {
-            return new ParsedToken(token, header, Map.of(), dots[1], new byte[0], false, true);
+            return new ParsedToken(token, ascii, header, Map.of(), dots[1], new byte[0], false, true);
         }
         if (!claims) {
-            if (Base64Url.decode(token, dots[0] + 1, dots[1]) == null) {
+            if (Base64Url.decode(ascii, dots[0] + 1, dots[1]) == null) {
                 throw new MalformedTokenException("payload is not strict base64url");
             }
-            byte[] signature = Base64Url.decode(token, dots[1] + 1, token.length());
+            byte[] signature = Base64Url.decode(ascii, dots[1] + 1, ascii.length);
             if (signature == null) {
                 throw new MalformedTokenException("signature is not strict base64url");
             }
-            return new ParsedToken(token, header, Map.of(), dots[1], signature, false, false);
+            return new ParsedToken(token, ascii, header, Map.of(), dots[1], signature, false, false);
         }
-        Map<String, Object> payload = json(token, dots[0] + 1, dots[1], "payload");
-        byte[] signature = Base64Url.decode(token, dots[1] + 1, token.length());
+        Map<String, Object> payload = json(ascii, dots[0] + 1, dots[1], "payload");
+        byte[] signature = Base64Url.decode(ascii, dots[1] + 1, ascii.length);
         if (signature == null) {
             throw new MalformedTokenException("signature is not strict base64url");
         }
@@ -89,7 +91,7 @@ public final class TokenParser {
         if (tidLike > 1) {
             throw new MalformedTokenException("several tid members differing in case");
         }
-        return new ParsedToken(token, header, payload, dots[1], signature, false, false);
+        return new ParsedToken(token, ascii, header, payload, dots[1], signature, false, false);
     }
 
     /** Strict UTF-8 decoding; pure ASCII (valid UTF-8, and the common case) takes the fast path. */
@@ -118,12 +120,12 @@ public final class TokenParser {
         return true;
     }
 
-    private static Map<String, Object> json(String token, int from, int to, String part)
+    private static Map<String, Object> json(byte[] ascii, int from, int to, String part)
             throws MalformedTokenException {
         if (from == to) {
             throw new MalformedTokenException(part + " is empty");
         }
-        byte[] bytes = Base64Url.decode(token, from, to);
+        byte[] bytes = Base64Url.decode(ascii, from, to);
         if (bytes == null) {
             throw new MalformedTokenException(part + " is not strict base64url");
         }

@@ -31,6 +31,36 @@ class TokenParserTest {
     }
 
     @Test
+    void charactersBeyondLatin1AndAQuestionMarkAreRefusedWherever() {
+        // U+2026 becomes '?' in the parser's byte copy: it must still be named as non-ASCII
+        for (String token : new String[] {
+            HEADER + "." + PAYLOAD + ".AA\u2026A",
+            HEADER + "\u0100." + PAYLOAD + ".AAAA",
+            "\uFFFF" + HEADER + "." + PAYLOAD + ".AAAA"
+        }) {
+            assertThatThrownBy(() -> TokenParser.parse(token, 16384))
+                    .as(token)
+                    .isInstanceOf(MalformedTokenException.class)
+                    .hasMessage("non-ASCII character");
+        }
+        assertThatThrownBy(() -> TokenParser.parse(HEADER + "." + PAYLOAD + ".AA?A", 16384))
+                .hasMessage("signature is not strict base64url");
+        assertThatThrownBy(() -> TokenParser.parse(HEADER + "." + PAYLOAD + ".AA==", 16384))
+                .hasMessage("signature is not strict base64url");
+    }
+
+    @Test
+    void aTokenKeptWithoutItsBytesRebuildsTheSameSigningInput() throws MalformedTokenException {
+        ParsedToken parsed = TokenParser.parse(HEADER + "." + PAYLOAD + ".AAAA", 16384);
+        ParsedToken kept = parsed.withoutBytes();
+        assertThat(kept.ascii()).isEqualTo(parsed.ascii());
+        assertThat(kept.signingInput()).isEqualTo(parsed.signingInput());
+        assertThat(new String(kept.signingInput(), StandardCharsets.US_ASCII)).isEqualTo(HEADER + "." + PAYLOAD);
+        assertThat(kept.payload()).isEqualTo(parsed.payload());
+        assertThat(kept.fingerprint()).isEqualTo(parsed.fingerprint());
+    }
+
+    @Test
     void oneTidParsesTwoDifferingInCaseDoNot() throws MalformedTokenException {
         String one = HEADER + "." + b64("{\"tid\":\"t\"}") + ".AAAA";
         assertThat(TokenParser.parse(one, 16384).claimString("tid")).isEqualTo("t");
