@@ -40,23 +40,34 @@ public final class TokenParser {
         if (token.length() > maxBytes) {
             throw new MalformedTokenException("token longer than " + maxBytes + " bytes");
         }
-        // one copy of the token as bytes: every character the format allows is ASCII, so it is also the signing input
-        byte[] ascii = token.getBytes(StandardCharsets.ISO_8859_1);
+        try {
+            return split(token, claims);
+        } catch (MalformedTokenException e) {
+            // a non-ASCII character is named as such, whichever part it made fail
+            throw isAscii(token) ? e : new MalformedTokenException("non-ASCII character");
+        }
+    }
+
+    /**
+     * The parse proper. Every character of a header, payload and signature goes through a strict
+     * base64url decoder, which refuses anything non-ASCII; only the parts of JWE and nested tokens
+     * that are never decoded are checked for it here.
+     */
+    private static ParsedToken split(String token, boolean claims) throws MalformedTokenException {
         int[] dots = new int[5];
         int count = 0;
-        for (int i = 0; i < ascii.length; i++) {
-            byte b = ascii[i];
-            if (b == '.') {
-                if (count == dots.length) {
-                    throw new MalformedTokenException("too many parts");
-                }
-                dots[count++] = i;
-            } else if ((b < 0 || b == '?') && token.charAt(i) >= 128) { // unmappable characters became '?'
-                throw new MalformedTokenException("non-ASCII character");
+        for (int dot = token.indexOf('.'); dot >= 0; dot = token.indexOf('.', dot + 1)) {
+            if (count == dots.length) {
+                throw new MalformedTokenException("too many parts");
             }
+            dots[count++] = dot;
         }
+        // one copy of the token as bytes (a character past U+00FF becomes '?', which no part allows);
+        // once parsed, every character is ASCII, so this copy is also the signing input
+        byte[] ascii = token.getBytes(StandardCharsets.ISO_8859_1);
         if (count == 4) {
             Map<String, Object> header = json(ascii, 0, dots[0], "header");
+            requireAscii(token);
             return new ParsedToken(token, ascii, header, Map.of(), 0, new byte[0], true, false);
         }
         if (count != 2) {
@@ -65,6 +76,7 @@ public final class TokenParser {
         Map<String, Object> header = json(ascii, 0, dots[0], "header");
         Object cty = header.get("cty");
         if (cty instanceof String s && s.equalsIgnoreCase("JWT")) {
+            requireAscii(token);
             return new ParsedToken(token, ascii, header, Map.of(), dots[1], new byte[0], false, true);
         }
         if (!claims) {
@@ -109,6 +121,21 @@ public final class TokenParser {
         } catch (CharacterCodingException e) {
             throw new MalformedTokenException(part + " is not UTF-8");
         }
+    }
+
+    private static void requireAscii(String token) throws MalformedTokenException {
+        if (!isAscii(token)) {
+            throw new MalformedTokenException("non-ASCII character");
+        }
+    }
+
+    private static boolean isAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 128) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isAscii(byte[] bytes) {

@@ -31,12 +31,16 @@ class TokenParserTest {
     }
 
     @Test
-    void charactersBeyondLatin1AndAQuestionMarkAreRefusedWherever() {
-        // U+2026 becomes '?' in the parser's byte copy: it must still be named as non-ASCII
+    void aNonAsciiCharacterIsNamedWhereverItIs() {
+        // U+2026 becomes '?' in the parser's byte copy, U+00E9 a negative byte: both are still named as non-ASCII
         for (String token : new String[] {
             HEADER + "." + PAYLOAD + ".AA\u2026A",
             HEADER + "\u0100." + PAYLOAD + ".AAAA",
-            "\uFFFF" + HEADER + "." + PAYLOAD + ".AAAA"
+            "\uFFFF" + HEADER + "." + PAYLOAD + ".AAAA",
+            HEADER + "." + PAYLOAD + "\u00e9",
+            // JWE and nested tokens: parts that are never decoded
+            b64("{\"alg\":\"RSA-OAEP\",\"enc\":\"A256GCM\"}") + ".a.b\u00e9.c.d",
+            b64("{\"alg\":\"RS256\",\"cty\":\"JWT\"}") + ".e30.AA\u2026A"
         }) {
             assertThatThrownBy(() -> TokenParser.parse(token, 16384))
                     .as(token)
