@@ -20,19 +20,23 @@ public final class KeyWindowCheck implements Check {
         if (life == null) {
             return null;
         }
-        TrackedKey key = e.key().key();
-        String label = key == null ? Safe.text(null) : Safe.text(key.label()); // a key life implies a key
         if (life.notBefore() != null && e.now().isBefore(life.notBefore())) {
             return new Rejection(
                     Reason.KEY_NOT_YET_VALID,
-                    "key " + label + " is valid from " + life.notBefore() + " (" + String.join("+", life.sources())
+                    "key " + label(e) + " is valid from " + life.notBefore() + " (" + String.join("+", life.sources())
                             + ")");
         }
         if (life.notAfter() != null && e.now().isAfter(life.notAfter())) {
             return new Rejection(
                     Reason.KEY_EXPIRED,
-                    "key " + label + " expired " + life.notAfter() + " (" + String.join("+", life.sources()) + ")");
+                    "key " + label(e) + " expired " + life.notAfter() + " (" + String.join("+", life.sources()) + ")");
         }
         return null;
+    }
+
+    /** The key's label for a detail, worded only when the check rejects. */
+    private static String label(Evaluation e) {
+        TrackedKey key = e.key().key();
+        return Safe.text(key == null ? null : key.label()); // a key life implies a key
     }
 }

@@ -30,12 +30,47 @@ public final class TypeCheck implements Check {
         if (!(typ instanceof String s)) {
             return new Rejection(Reason.TYPE_NOT_ALLOWED, "typ is not a string");
         }
-        if (!e.resource().tokenTypes().contains(ResourcePolicy.normalizeType(s))) {
+        if (!accepts(e.resource().tokenTypes(), s)) {
             return new Rejection(
                     Reason.TYPE_NOT_ALLOWED,
                     "typ " + Safe.text(s) + " is not accepted here (accepted: "
                             + e.resource().tokenTypes() + ")");
         }
         return null;
+    }
+
+    /**
+     * Whether {@code typ}, normalised as {@link ResourcePolicy#normalizeType} does, is among the
+     * accepted (normalised) types; an ASCII value, the usual case, is compared without a copy.
+     */
+    static boolean accepts(java.util.Set<String> accepted, String typ) {
+        for (int i = 0; i < typ.length(); i++) {
+            if (typ.charAt(i) >= 128) {
+                return accepted.contains(ResourcePolicy.normalizeType(typ));
+            }
+        }
+        int from = typ.regionMatches(true, 0, MEDIA_PREFIX, 0, MEDIA_PREFIX.length()) ? MEDIA_PREFIX.length() : 0;
+        for (String t : accepted) {
+            if (t.length() == typ.length() - from && sameLowercased(typ, from, t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final String MEDIA_PREFIX = "application/";
+
+    /** {@code typ} from {@code from} on, ASCII letters lowercased, equals {@code t}. */
+    private static boolean sameLowercased(String typ, int from, String t) {
+        for (int i = 0; i < t.length(); i++) {
+            char c = typ.charAt(from + i);
+            if (c >= 'A' && c <= 'Z') {
+                c = (char) (c + ('a' - 'A'));
+            }
+            if (c != t.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 }
