@@ -19,6 +19,8 @@ import org.jspecify.annotations.Nullable;
 public final class SignatureVerifier {
     private static final ThreadLocal<Slot[]> SIGNATURES =
             ThreadLocal.withInitial(() -> new Slot[JwsAlgorithm.values().length * 2]);
+    private static final ThreadLocal<MacSlot[]> MACS =
+            ThreadLocal.withInitial(() -> new MacSlot[JwsAlgorithm.values().length]);
 
     /**
      * One thread's JCA object for one algorithm and provider, with the key it was last initialized
@@ -33,6 +35,18 @@ public final class SignatureVerifier {
 
         Slot(Signature signature) {
             this.signature = signature;
+        }
+    }
+
+    /** As {@link Slot}, for an HMAC: a {@code doFinal} resets the object to the key it was initialized with. */
+    private static final class MacSlot {
+        final Mac mac;
+
+        @Nullable
+        Key initializedWith;
+
+        MacSlot(Mac mac) {
+            this.mac = mac;
         }
     }
 
@@ -139,10 +153,21 @@ public final class SignatureVerifier {
 
     private static boolean verifyMac(JwsAlgorithm alg, SecretKey key, byte[] input, int inputLength, byte[] signature)
             throws GeneralSecurityException {
-        Mac mac = Mac.getInstance(alg.jcaName());
-        mac.init(key);
-        mac.update(input, 0, inputLength);
-        return MessageDigest.isEqual(mac.doFinal(), signature);
+        MacSlot[] cache = MACS.get();
+        MacSlot slot = cache[alg.ordinal()];
+        if (slot == null) {
+            slot = new MacSlot(Mac.getInstance(alg.jcaName()));
+            cache[alg.ordinal()] = slot;
+        }
+        @Nullable Key initialized = slot.initializedWith;
+        slot.initializedWith = null; // set again only when this call ends normally
+        if (initialized != key) {
+            slot.mac.init(key);
+        }
+        slot.mac.update(input, 0, inputLength);
+        boolean valid = MessageDigest.isEqual(slot.mac.doFinal(), signature);
+        slot.initializedWith = key;
+        return valid;
     }
 
     /**

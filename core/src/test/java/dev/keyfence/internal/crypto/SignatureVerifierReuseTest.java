@@ -47,6 +47,38 @@ class SignatureVerifierReuseTest {
         }
     }
 
+    /** The thread's Mac object likewise: reused across calls, re-initialized for another secret only. */
+    @ParameterizedTest
+    @ValueSource(strings = {"HS256", "HS384", "HS512"})
+    void aMacVerifiesWithItsOwnSecretOnlyWhateverCameBefore(String name) {
+        JwsAlgorithm alg = JwsAlgorithm.byName(name);
+        TestKey a = TestKey.hmac("a", secret(1));
+        TestKey b = TestKey.hmac("b", secret(2));
+        byte[] byA = Tokens.signature(name, a, INPUT);
+        byte[] byB = Tokens.signature(name, b, INPUT);
+        for (int round = 0; round < 3; round++) {
+            assertThat(SignatureVerifier.verify(alg, a.secretKey(), IN, byA)).isTrue();
+            assertThat(SignatureVerifier.verify(alg, a.secretKey(), IN, byB)).isFalse();
+            assertThat(SignatureVerifier.verify(alg, b.secretKey(), IN, byA)).isFalse();
+            assertThat(SignatureVerifier.verify(alg, b.secretKey(), IN, byB)).isTrue();
+            assertThat(SignatureVerifier.verify(alg, b.secretKey(), IN, IN.length - 1, byB))
+                    .isFalse(); // a shorter input right after the same secret
+            assertThat(SignatureVerifier.verify(alg, b.secretKey(), IN, new byte[] {1, 2, 3}))
+                    .isFalse();
+            assertThat(SignatureVerifier.verify(alg, b.secretKey(), IN, byB)).isTrue();
+            // an equal secret in another key object verifies too (the object is re-initialized, same bytes)
+            assertThat(SignatureVerifier.verify(
+                            alg, TestKey.hmac("a2", secret(1)).secretKey(), IN, byA))
+                    .isTrue();
+        }
+    }
+
+    private static byte[] secret(int seed) {
+        byte[] s = new byte[64];
+        new java.util.Random(seed).nextBytes(s);
+        return s;
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"RS256", "PS256", "ES256", "EdDSA"})
     void onlyTheGivenLengthOfABufferIsSigned(String name) {
