@@ -1,6 +1,10 @@
 package dev.keyfence.internal.json;
 
 import dev.keyfence.json.JsonException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -10,10 +14,11 @@ import java.util.Map;
 /**
  * A strict JSON parser for untrusted input (RFC 8259): no duplicate member names, no trailing
  * content, bounded nesting, exact escapes (ASCII hex digits only in <code>&#92;u</code>, no lone surrogate,
- * escaped or raw). Objects become {@code Map<String,Object>} (insertion
+ * escaped or raw), strict UTF-8. Objects become {@code Map<String,Object>} (insertion
  * ordered, unmodifiable), arrays {@code List<Object>}, integers that fit {@code Long}, other
  * numbers {@code Double}, {@code null} the {@link #NULL} sentinel. Objects of up to
- * {@link JsonObject#MAX_MEMBERS} members are compact array-backed maps.
+ * {@link JsonObject#MAX_MEMBERS} members are compact array-backed maps. It reads UTF-8 bytes:
+ * a token's decoded header and payload as they are, text as its UTF-8 encoding.
  */
 public final class Json {
     /** Stands for JSON {@code null}, so that "present but null" differs from "absent". */
@@ -36,7 +41,11 @@ public final class Json {
      */
     private static final ThreadLocal<Object[]> MEMBERS = ThreadLocal.withInitial(() -> new Object[32]);
 
-    private final String s;
+    /** UTF-8 bytes; only bytes inside strings may be non-ASCII. */
+    private final byte[] s;
+    /** The end of the input in {@link #s}. */
+    private final int end;
+
     private int pos;
     private int depth;
     private Object[] stack;
@@ -44,19 +53,28 @@ public final class Json {
     /** JSON nulls read so far, so that each object knows whether it holds one. */
     private int nulls;
 
-    private Json(String s) {
-        this.s = s;
+    private Json(byte[] utf8) {
+        this.s = utf8;
+        this.end = utf8.length;
         this.stack = MEMBERS.get();
     }
 
     /** Parses one JSON value filling the whole text. */
     public static Object parse(String text) throws JsonException {
-        Json p = new Json(text);
+        return parse(utf8(text));
+    }
+
+    /**
+     * Parses one JSON value filling all of {@code utf8}, which must be strict UTF-8: a malformed
+     * sequence, an overlong form or an encoded surrogate inside a string is refused.
+     */
+    public static Object parse(byte[] utf8) throws JsonException {
+        Json p = new Json(utf8);
         try {
             p.skipWs();
             Object v = p.value();
             p.skipWs();
-            if (p.pos != text.length()) {
+            if (p.pos != p.end) {
                 throw p.error("trailing content");
             }
             return v;
@@ -68,20 +86,45 @@ public final class Json {
     }
 
     /** Parses a JSON object filling the whole text. */
-    @SuppressWarnings("unchecked")
     public static Map<String, Object> parseObject(String text) throws JsonException {
-        Object v = parse(text);
+        return parseObject(utf8(text));
+    }
+
+    /** Parses a JSON object filling all of the strict UTF-8 {@code utf8}; see {@link #parse(byte[])}. */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> parseObject(byte[] utf8) throws JsonException {
+        Object v = parse(utf8);
         if (!(v instanceof Map)) {
             throw new JsonException("not a JSON object");
         }
         return (Map<String, Object>) v;
     }
 
+    /**
+     * The text's UTF-8 encoding; a lone surrogate, which has none (the JDK would write '?' for
+     * it), is refused.
+     */
+    private static byte[] utf8(String text) throws JsonException {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isSurrogate(c)) {
+                if (Character.isHighSurrogate(c)
+                        && i + 1 < text.length()
+                        && Character.isLowSurrogate(text.charAt(i + 1))) {
+                    i++;
+                } else {
+                    throw new JsonException("lone surrogate at offset " + i);
+                }
+            }
+        }
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
     private Object value() throws JsonException {
-        if (pos >= s.length()) {
+        if (pos >= end) {
             throw error("unexpected end");
         }
-        char c = s.charAt(pos);
+        int c = s[pos];
         switch (c) {
             case '{':
                 return object();
@@ -147,7 +190,7 @@ public final class Json {
                 throw error("duplicate member name");
             }
             skipWs();
-            char c = next();
+            int c = next();
             if (c == '}') {
                 break;
             }
@@ -216,7 +259,7 @@ public final class Json {
             skipWs();
             list.add(value());
             skipWs();
-            char c = next();
+            int c = next();
             if (c == ']') {
                 break;
             }
@@ -238,52 +281,46 @@ public final class Json {
     private String string(boolean name) throws JsonException {
         pos++; // opening quote
         int start = pos;
-        // fast path: no escapes
-        while (pos < s.length()) {
-            char c = s.charAt(pos);
-            if (c == '"') {
-                int end = pos++;
-                return name || end - start <= 7 ? KnownNames.of(s, start, end) : s.substring(start, end);
+        // fast path: printable ASCII without escapes (a negative byte is non-ASCII)
+        while (pos < end) {
+            byte b = s[pos];
+            if (b == '"') {
+                int stop = pos++;
+                return name || stop - start <= 7
+                        ? KnownNames.of(s, start, stop)
+                        : new String(s, start, stop - start, StandardCharsets.ISO_8859_1);
             }
-            if (c == '\\') {
-                break;
-            }
-            if (c < 0x20) {
-                throw error("control character in string");
-            }
-            if (Character.isSurrogate(c)) {
-                break; // checked pairwise below
+            if (b < 0x20 || b == '\\') {
+                break; // control characters, escapes and non-ASCII: below
             }
             pos++;
         }
-        StringBuilder sb = new StringBuilder(s.length() - start);
-        sb.append(s, start, pos);
+        StringBuilder sb = new StringBuilder(end - start);
+        sb.append(new String(s, start, pos - start, StandardCharsets.ISO_8859_1));
         while (true) {
-            if (pos >= s.length()) {
+            if (pos >= end) {
                 throw error("unterminated string");
             }
-            char c = s.charAt(pos++);
-            if (c == '"') {
+            byte b = s[pos];
+            if (b < 0) {
+                utf8Run(sb);
+                continue;
+            }
+            pos++;
+            if (b == '"') {
                 return sb.toString();
             }
-            if (c < 0x20) {
+            if (b < 0x20) {
                 throw error("control character in string");
             }
-            if (Character.isHighSurrogate(c) && pos < s.length() && Character.isLowSurrogate(s.charAt(pos))) {
-                sb.append(c).append(s.charAt(pos++));
+            if (b != '\\') {
+                sb.append((char) b);
                 continue;
             }
-            if (Character.isSurrogate(c)) {
-                throw error("lone surrogate in string");
-            }
-            if (c != '\\') {
-                sb.append(c);
-                continue;
-            }
-            if (pos >= s.length()) {
+            if (pos >= end) {
                 throw error("unterminated escape");
             }
-            char e = s.charAt(pos++);
+            byte e = s[pos++];
             switch (e) {
                 case '"':
                     sb.append('"');
@@ -312,7 +349,7 @@ public final class Json {
                 case 'u':
                     char unit = unicodeEscape();
                     if (Character.isHighSurrogate(unit)) {
-                        if (!s.startsWith("\\u", pos)) {
+                        if (pos + 1 >= end || s[pos] != '\\' || s[pos + 1] != 'u') {
                             throw error("lone surrogate escape");
                         }
                         pos += 2;
@@ -334,16 +371,38 @@ public final class Json {
     }
 
     /**
+     * Appends the run of non-ASCII bytes at {@code pos}, decoded as strict UTF-8. Every byte of a
+     * multi-byte UTF-8 sequence is non-ASCII, so a valid run holds whole sequences; the JDK's
+     * decoder refuses malformed and truncated ones, overlong forms and encoded surrogates.
+     */
+    private void utf8Run(StringBuilder sb) throws JsonException {
+        int start = pos;
+        while (pos < end && s[pos] < 0) {
+            pos++;
+        }
+        try {
+            sb.append(StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(s, start, pos - start)));
+        } catch (CharacterCodingException e) {
+            pos = start;
+            throw error("string is not UTF-8");
+        }
+    }
+
+    /**
      * The UTF-16 unit of the four hex digits after <code>&#92;u</code>. Only ASCII hex digits count: a
      * fullwidth or other Unicode digit is not hex (fullwidth digits never spell {@code "iss"}).
      */
     private char unicodeEscape() throws JsonException {
-        if (pos + 4 > s.length()) {
+        if (pos + 4 > end) {
             throw error("short unicode escape");
         }
         int cp = 0;
         for (int i = 0; i < 4; i++) {
-            int d = hexDigit(s.charAt(pos++));
+            int d = hexDigit(s[pos++]);
             if (d < 0) {
                 throw error("bad unicode escape");
             }
@@ -352,7 +411,7 @@ public final class Json {
         return (char) cp;
     }
 
-    private static int hexDigit(char c) {
+    private static int hexDigit(byte c) {
         if (c >= '0' && c <= '9') {
             return c - '0';
         }
@@ -404,9 +463,9 @@ public final class Json {
             }
         }
         if (integral && pos - start <= 18) {
-            return Long.parseLong(s, start, pos, 10); // no substring: NumericDates are on every token
+            return digits(start); // no string: NumericDates are on every token
         }
-        String text = s.substring(start, pos);
+        String text = new String(s, start, pos - start, StandardCharsets.ISO_8859_1);
         double d = Double.parseDouble(text);
         if (Double.isInfinite(d) || Double.isNaN(d)) {
             throw error("number out of range");
@@ -421,27 +480,43 @@ public final class Json {
         return d;
     }
 
+    /** The value of the integer of at most 18 characters (an optional '-' and digits) from {@code start} to {@code pos}. */
+    private Long digits(int start) {
+        boolean negative = s[start] == '-';
+        long v = 0;
+        for (int i = negative ? start + 1 : start; i < pos; i++) {
+            v = v * 10 + (s[i] - '0');
+        }
+        return negative ? -v : v;
+    }
+
     private Object literal(String word, Object v) throws JsonException {
-        if (!s.startsWith(word, pos)) {
+        if (pos + word.length() > end) {
             throw error("bad literal");
+        }
+        for (int i = 0; i < word.length(); i++) {
+            if (s[pos + i] != word.charAt(i)) {
+                throw error("bad literal");
+            }
         }
         pos += word.length();
         return v;
     }
 
-    private static boolean isDigit(char c) {
+    private static boolean isDigit(int c) {
         return c >= '0' && c <= '9';
     }
 
-    private char peek() {
-        return pos < s.length() ? s.charAt(pos) : '\0';
+    /** The byte at {@code pos} (negative for non-ASCII), or 0 at the end. */
+    private int peek() {
+        return pos < end ? s[pos] : '\0';
     }
 
-    private char next() throws JsonException {
-        if (pos >= s.length()) {
+    private int next() throws JsonException {
+        if (pos >= end) {
             throw error("unexpected end");
         }
-        return s.charAt(pos++);
+        return s[pos++];
     }
 
     private void expect(char c) throws JsonException {
@@ -451,8 +526,8 @@ public final class Json {
     }
 
     private void skipWs() {
-        while (pos < s.length()) {
-            char c = s.charAt(pos);
+        while (pos < end) {
+            int c = s[pos];
             if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
                 pos++;
             } else {

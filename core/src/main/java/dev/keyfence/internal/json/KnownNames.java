@@ -102,16 +102,31 @@ final class KnownNames {
         return (len * 31 + text.charAt(from) * 7 + text.charAt(from + len / 2) * 3 + text.charAt(to - 1)) & 0xff;
     }
 
-    /** {@code text[from, to)}: the shared string when it is a known name, else a new substring. */
-    static String of(String text, int from, int to) {
+    /** As {@link #hash(String, int, int)} over ASCII bytes, which equal their characters. */
+    private static int hash(byte[] ascii, int from, int to) {
+        int len = to - from;
+        return (len * 31 + ascii[from] * 7 + ascii[from + len / 2] * 3 + ascii[to - 1]) & 0xff;
+    }
+
+    /** {@code ascii[from, to)} (ASCII only): the shared string when it is a known name, else a new string. */
+    static String of(byte[] ascii, int from, int to) {
         int len = to - from;
         if (len >= 1 && len <= MAX_LENGTH) {
-            for (String n : TABLE[hash(text, from, to)]) {
-                if (n.length() == len && text.regionMatches(from, n, 0, len)) {
+            for (String n : TABLE[hash(ascii, from, to)]) {
+                if (n.length() == len && same(n, ascii, from)) {
                     return n;
                 }
             }
         }
-        return text.substring(from, to);
+        return new String(ascii, from, len, java.nio.charset.StandardCharsets.ISO_8859_1);
+    }
+
+    private static boolean same(String name, byte[] ascii, int from) {
+        for (int i = 0; i < name.length(); i++) {
+            if (ascii[from + i] != name.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 }

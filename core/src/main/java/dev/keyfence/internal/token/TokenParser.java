@@ -2,9 +2,6 @@ package dev.keyfence.internal.token;
 
 import dev.keyfence.internal.json.Json;
 import dev.keyfence.json.JsonException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
@@ -106,23 +103,6 @@ public final class TokenParser {
         return new ParsedToken(token, ascii, header, payload, dots[1], signature, false, false);
     }
 
-    /** Strict UTF-8 decoding; pure ASCII (valid UTF-8, and the common case) takes the fast path. */
-    private static String utf8(byte[] bytes, String part) throws MalformedTokenException {
-        if (isAscii(bytes)) {
-            return new String(bytes, StandardCharsets.ISO_8859_1);
-        }
-        try {
-            return StandardCharsets.UTF_8
-                    .newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes))
-                    .toString();
-        } catch (CharacterCodingException e) {
-            throw new MalformedTokenException(part + " is not UTF-8");
-        }
-    }
-
     private static void requireAscii(String token) throws MalformedTokenException {
         if (!isAscii(token)) {
             throw new MalformedTokenException("non-ASCII character");
@@ -138,15 +118,6 @@ public final class TokenParser {
         return true;
     }
 
-    private static boolean isAscii(byte[] bytes) {
-        for (byte b : bytes) {
-            if (b < 0) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     private static Map<String, Object> json(byte[] ascii, int from, int to, String part)
             throws MalformedTokenException {
         if (from == to) {
@@ -156,9 +127,8 @@ public final class TokenParser {
         if (bytes == null) {
             throw new MalformedTokenException(part + " is not strict base64url");
         }
-        String text = utf8(bytes, part);
         try {
-            return Json.parseObject(text);
+            return Json.parseObject(bytes); // strict UTF-8 inside strings, ASCII outside
         } catch (JsonException e) {
             throw new MalformedTokenException(part + " is not a strict JSON object: " + e.getMessage());
         }

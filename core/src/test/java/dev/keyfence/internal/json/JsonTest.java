@@ -28,6 +28,57 @@ class JsonTest {
         assertThat(m.get("o")).isEqualTo(Map.of());
     }
 
+    /** A token's parts are parsed from their bytes: strict UTF-8 inside strings, ASCII outside. */
+    @Test
+    void parsesUtf8BytesStrictly() throws JsonException {
+        String text = "{\"sub\":\"\u00e9l\u00e8ve \u20ac \uD83D\uDE00\",\"k\\u00e9\":\"a\\n\u00e9\"}";
+        Map<String, Object> m = Json.parseObject(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(m).isEqualTo(Json.parseObject(text));
+        assertThat(m.get("sub")).isEqualTo("\u00e9l\u00e8ve \u20ac \uD83D\uDE00");
+        assertThat(m.get("k\u00e9")).isEqualTo("a\n\u00e9");
+        for (byte[] bad : new byte[][] {
+            {'"', (byte) 0xC0, (byte) 0xAF, '"'}, // overlong '/'
+            {'"', (byte) 0xED, (byte) 0xA0, (byte) 0x80, '"'}, // an encoded surrogate
+            {'"', (byte) 0xE2, (byte) 0x82, '"'}, // truncated
+            {'"', (byte) 0xE9, '"'}, // Latin-1
+            {'"', (byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80, '"'}, // past U+10FFFF
+            {'"', 'a', '"', (byte) 0xC3, (byte) 0xA9}, // valid UTF-8, but outside a string
+            {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF, '{', '}'} // a byte order mark
+        }) {
+            assertThatThrownBy(() -> Json.parse(bad))
+                    .as(java.util.HexFormat.of().formatHex(bad))
+                    .isInstanceOf(JsonException.class);
+        }
+        assertThatThrownBy(() -> Json.parse(new byte[] {'"', (byte) 0xC0, (byte) 0xAF, '"'}))
+                .hasMessage("string is not UTF-8 at offset 1");
+    }
+
+    @Test
+    void aLoneSurrogateInTextIsRefusedWherever() {
+        for (String text : new String[] {"\"\uD800\"", "\"a\uDC00\"", "[1,\uD800]", "\uDBFF"}) {
+            assertThatThrownBy(() -> Json.parse(text)).as(text).isInstanceOf(JsonException.class);
+        }
+    }
+
+    @Test
+    void integersOfUpTo18CharactersAndBeyondParseExactly() throws JsonException {
+        for (String n : new String[] {
+            "0",
+            "-0",
+            "7",
+            "-7",
+            "999999999999999999",
+            "-99999999999999999",
+            "-999999999999999999",
+            "9223372036854775807",
+            "-9223372036854775808",
+            "1796083159"
+        }) {
+            assertThat(Json.parse(n)).as(n).isEqualTo(Long.parseLong(n));
+        }
+        assertThat(Json.parse("9223372036854775808")).isEqualTo(9.223372036854775808E18);
+    }
+
     @Test
     void rejectsDuplicateMemberNames() {
         assertThatThrownBy(() -> Json.parseObject("{\"alg\":\"RS256\",\"alg\":\"none\"}"))
