@@ -29,6 +29,8 @@ public final class KeyKnowledge {
     private final Instant firstSeen;
     private final Map<String, Instant> removedAt;
     private volatile @Nullable KeyLife life;
+    /** The first entry with the JWK {@code revoked} member, found once: the entries never change. */
+    private final @Nullable TrackedKey revokedEntry;
 
     private KeyKnowledge(
             String thumbprint,
@@ -43,6 +45,10 @@ public final class KeyKnowledge {
         this.issuers = Set.copyOf(issuers);
         this.firstSeen = Objects.requireNonNull(firstSeen, "firstSeen");
         this.removedAt = Map.copyOf(removedAt);
+        this.revokedEntry = this.entries.values().stream()
+                .filter(TrackedKey::revokedMember)
+                .findFirst()
+                .orElse(null);
     }
 
     /** A key first learned now, with nothing else known yet. */
@@ -148,12 +154,7 @@ public final class KeyKnowledge {
 
     /** The entry with the JWK {@code revoked} member, if any entry carries one; else null. */
     public @Nullable TrackedKey revokedEntry() {
-        for (TrackedKey k : entries.values()) {
-            if (k.revokedMember()) {
-                return k;
-            }
-        }
-        return null;
+        return revokedEntry;
     }
 
     /**
