@@ -33,7 +33,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Finding 4 of issue 14: one key material published under two kids, {@code old} (expired by
  * its JWK {@code exp}, or by a window declared for kid {@code old}, or revoked as
- * {@code kid:old}) and {@code new} (undated). Whatever the order of the set and of validation,
+ * {@code kid:old}, or carrying the JWK {@code revoked} member) and {@code new} (undated). Whatever the order of the set and of validation,
  * both kids get the same verdict: the key material's window is the intersection of its entries.
  */
 class KeyWindowOrderTest {
@@ -49,7 +49,8 @@ class KeyWindowOrderTest {
     enum Rule {
         JWK_EXP(Reason.KEY_EXPIRED),
         DECLARED_WINDOW_BY_KID(Reason.KEY_EXPIRED),
-        REVOKED_BY_KID(Reason.KEY_REVOKED);
+        REVOKED_BY_KID(Reason.KEY_REVOKED),
+        JWK_REVOKED_MEMBER(Reason.KEY_REVOKED);
 
         final Reason reason;
 
@@ -76,6 +77,9 @@ class KeyWindowOrderTest {
         JwkBuilder old = KEY.jwk().kid("old");
         if (rule == Rule.JWK_EXP) {
             old = old.member("exp", YESTERDAY.getEpochSecond());
+        }
+        if (rule == Rule.JWK_REVOKED_MEMBER) {
+            old = old.member("revoked", java.util.Map.of("revoked_at", YESTERDAY.getEpochSecond()));
         }
         JwkBuilder current = KEY.jwk().kid("new");
         JwkSet set = oldFirstInSet ? JwkSet.of(old, current) : JwkSet.of(current, old);
@@ -107,7 +111,7 @@ class KeyWindowOrderTest {
                     .build();
         } else {
             String keys = switch (rule) {
-                case JWK_EXP -> "";
+                case JWK_EXP, JWK_REVOKED_MEMBER -> "";
                 case DECLARED_WINDOW_BY_KID ->
                     "keys:\n  windows:\n    - kid: old\n      not-after: \"" + YESTERDAY + "\"\n";
                 case REVOKED_BY_KID -> "keys:\n  revoked: [\"kid:old\"]\n";
