@@ -79,6 +79,43 @@ class JwksSourceRotationTest {
         assertThat(setup.events.details()).containsSubsequence("keyRetired key-a", "keyAdded key-a");
     }
 
+    /**
+     * A key accepted from the set is later published with the JWK {@code revoked} member, under its
+     * own kid or only under a second kid of the same key material: the token verified before (a
+     * verified-token cache hit) and a new one are refused with KEY_REVOKED after the next refresh.
+     */
+    @Test
+    void aKeyLaterPublishedAsRevokedIsRefusedEvenForATokenVerifiedBefore() {
+        for (boolean underAnotherKid : new boolean[] {false, true}) {
+            try (RemoteSetup s = new RemoteSetup()) {
+                s.serve(A);
+                TokenValidator engine = s.engine(RemoteSetup.jwks()
+                        .refreshInterval(Duration.ofMinutes(5))
+                        .build());
+                String before = s.token(A);
+                assertThat(engine.validate(before).valid()).isTrue();
+
+                var revoked = A.jwk()
+                        .kid(underAnotherKid ? "key-a-old" : "key-a")
+                        .member(
+                                "revoked",
+                                java.util.Map.of("revoked_at", s.clock.instant().getEpochSecond()));
+                s.server.serveKeys(KEYS, underAnotherKid ? JwkSet.of(A.jwk(), revoked) : JwkSet.of(revoked));
+                s.clock.advance(Duration.ofMinutes(4)); // four fifths of the interval: refresh ahead
+                assertThat(engine.validate(before).valid()).as("the set is not read again yet").isTrue();
+                assertThat(s.refreshes.runAll()).isEqualTo(1);
+
+                for (String token : List.of(before, s.token(A))) {
+                    Verdict v = engine.validate(token);
+                    assertThat(reason(v))
+                            .as("under another kid: %s", underAnotherKid)
+                            .isEqualTo(Reason.KEY_REVOKED);
+                    assertThat(RemoteSetup.describe(v)).contains("revoked member");
+                }
+            }
+        }
+    }
+
     @Test
     void refreshRunsInBackgroundWhileRequestsUseCachedKeys() {
         setup.serve(A);
