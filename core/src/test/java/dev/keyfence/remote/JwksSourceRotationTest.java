@@ -102,7 +102,9 @@ class JwksSourceRotationTest {
                                 java.util.Map.of("revoked_at", s.clock.instant().getEpochSecond()));
                 s.server.serveKeys(KEYS, underAnotherKid ? JwkSet.of(A.jwk(), revoked) : JwkSet.of(revoked));
                 s.clock.advance(Duration.ofMinutes(4)); // four fifths of the interval: refresh ahead
-                assertThat(engine.validate(before).valid()).as("the set is not read again yet").isTrue();
+                assertThat(engine.validate(before).valid())
+                        .as("the set is not read again yet")
+                        .isTrue();
                 assertThat(s.refreshes.runAll()).isEqualTo(1);
 
                 for (String token : List.of(before, s.token(A))) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.keyfence.json.JsonException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -28,6 +29,28 @@ class JsonObjectTest {
         Map<String, Object> m = new LinkedHashMap<>();
         IntStream.range(0, members).forEach(i -> m.put("m" + i, (long) i));
         return m;
+    }
+
+    /** Sizes, emptiness and exhausted iterators of the map and its three views. */
+    @ParameterizedTest
+    @ValueSource(ints = {0, 1, 5, 16})
+    void viewsHaveTheMapsSizeAndIteratorsEndWhereTheMembersDo(int members) throws JsonException {
+        Map<String, Object> parsed = Json.parseObject(object(members));
+        assertThat(parsed.size()).isEqualTo(members);
+        assertThat(parsed.isEmpty()).isEqualTo(members == 0);
+        assertThat(parsed.keySet()).hasSize(members);
+        assertThat(parsed.values()).hasSize(members);
+        assertThat(parsed.entrySet()).hasSize(members);
+        assertThat(parsed.containsKey("absent")).isFalse();
+        for (java.util.Collection<?> view : List.of(parsed.keySet(), parsed.values(), parsed.entrySet())) {
+            java.util.Iterator<?> it = view.iterator();
+            for (int i = 0; i < members; i++) {
+                assertThat(it.hasNext()).isTrue();
+                it.next();
+            }
+            assertThat(it.hasNext()).isFalse();
+            assertThatThrownBy(it::next).isInstanceOf(java.util.NoSuchElementException.class);
+        }
     }
 
     @ParameterizedTest

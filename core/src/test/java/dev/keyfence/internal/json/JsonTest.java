@@ -53,6 +53,36 @@ class JsonTest {
                 .hasMessage("string is not UTF-8 at offset 1");
     }
 
+    /** Each literal is compared byte by byte, at any position; one of the right length but wrong is refused. */
+    @ParameterizedTest
+    @ValueSource(strings = {"trux", "tRue", "nulL", "fals3", "[nuLl]", "{\"a\":frue}", "[true,trux]"})
+    void refusesMisspelledLiterals(String text) {
+        assertThatThrownBy(() -> Json.parse(text))
+                .isInstanceOf(JsonException.class)
+                .hasMessageContaining("bad literal");
+    }
+
+    /** Refusals right after non-ASCII bytes and at the very end of the input are JSON errors, never anything else. */
+    @Test
+    void refusesWhatFollowsNonAsciiBytesAndTheEndOfInputCleanly() {
+        byte[] e = {(byte) 0xC3, (byte) 0xA9}; // U+00E9 in UTF-8
+        byte[][] inputs = {
+            {'"', e[0], e[1], 0x00, '"'}, // a control character right after non-ASCII
+            {'"', e[0], e[1], 0x1f, '"'},
+            {'"', e[0], e[1]}, // unterminated after non-ASCII
+            {'"', 'a', e[0], e[1], '\\'}, // an escape cut off after non-ASCII
+        };
+        for (byte[] in : inputs) {
+            assertThatThrownBy(() -> Json.parse(in))
+                    .as(java.util.HexFormat.of().formatHex(in))
+                    .isInstanceOf(JsonException.class)
+                    .hasMessageNotContaining("UTF-8");
+        }
+        for (String text : new String[] {"\"\\uD800\\", "\"\\uD800\\u", "\"\\uD800\\uDC0", "\"\\u00"}) {
+            assertThatThrownBy(() -> Json.parse(text)).as(text).isInstanceOf(JsonException.class);
+        }
+    }
+
     @Test
     void aLoneSurrogateInTextIsRefusedWherever() {
         for (String text : new String[] {"\"\uD800\"", "\"a\uDC00\"", "[1,\uD800]", "\uDBFF"}) {

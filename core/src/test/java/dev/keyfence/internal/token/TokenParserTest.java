@@ -31,6 +31,16 @@ class TokenParserTest {
     }
 
     @Test
+    void anEmptyFirstPartIsAnEmptyHeader() {
+        assertThatThrownBy(() -> TokenParser.parse(".e30.AAAA", 16384)).hasMessage("header is empty");
+        assertThatThrownBy(() -> TokenParser.parse("..", 16384)).hasMessage("header is empty");
+        assertThatThrownBy(() -> TokenParser.parse(HEADER + ".e30.AAAA.", 16384))
+                .hasMessage("not three base64url parts");
+        assertThatThrownBy(() -> TokenParser.parse("a.b.c.d.e.f", 16384)).hasMessage("not three base64url parts");
+        assertThatThrownBy(() -> TokenParser.parse("a.b.c.d.e.f.g", 16384)).hasMessage("too many parts");
+    }
+
+    @Test
     void aNonAsciiCharacterIsNamedWhereverItIs() {
         // U+2026 becomes '?' in the parser's byte copy, U+00E9 a negative byte: both are still named as non-ASCII
         for (String token : new String[] {
