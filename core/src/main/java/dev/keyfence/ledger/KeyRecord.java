@@ -112,58 +112,37 @@ public record KeyRecord(
 
     /** This record plus the observation that a source stopped publishing the key at {@code at}. */
     public KeyRecord removed(Instant at) {
-        return merge(new KeyRecord(
-                thumbprint,
-                Set.of(),
-                Set.of(),
-                Optional.empty(),
-                Optional.empty(),
-                Set.of(Objects.requireNonNull(at, "at")),
-                Set.of(),
-                Set.of(),
-                Set.of()));
+        return plus(Set.of(Objects.requireNonNull(at, "at")), Set.of(), Set.of(), Set.of());
     }
 
     /** This record plus a window that one of the key's entries declared. */
     public KeyRecord window(Window window) {
-        return merge(new KeyRecord(
-                thumbprint,
-                Set.of(),
-                Set.of(),
-                Optional.empty(),
-                Optional.empty(),
-                Set.of(),
-                Set.of(window),
-                Set.of(),
-                Set.of()));
+        return plus(Set.of(), Set.of(window), Set.of(), Set.of());
     }
 
     /** This record plus an operator's revocation. */
     public KeyRecord revoked(Action revocation) {
-        return merge(new KeyRecord(
-                thumbprint,
-                Set.of(),
-                Set.of(),
-                Optional.empty(),
-                Optional.empty(),
-                Set.of(),
-                Set.of(),
-                Set.of(revocation),
-                Set.of()));
+        return plus(Set.of(), Set.of(), Set.of(revocation), Set.of());
     }
 
     /** This record plus an operator's reinstatement (ends earlier revocations and retirement). */
     public KeyRecord reinstated(Action reinstatement) {
+        return plus(Set.of(), Set.of(), Set.of(), Set.of(reinstatement));
+    }
+
+    /** This record merged with one of the same key that knows only the given facts. */
+    private KeyRecord plus(
+            Set<Instant> removals, Set<Window> windows, Set<Action> revocations, Set<Action> reinstatements) {
         return merge(new KeyRecord(
                 thumbprint,
                 Set.of(),
                 Set.of(),
                 Optional.empty(),
                 Optional.empty(),
-                Set.of(),
-                Set.of(),
-                Set.of(),
-                Set.of(reinstatement)));
+                removals,
+                windows,
+                revocations,
+                reinstatements));
     }
 
     /**
