@@ -204,42 +204,26 @@ final class Catalogue {
                 Map.of()));
         KeyPair attacker = ShadowKey.generate(tk.alg(), 2048);
         String akid = "attacker-1";
-        out.add(attack(
-                main,
-                "embedded-jwk",
-                "embedded jwk header (attacker's key)",
-                Minter.sign(
-                        Minter.header("kid", akid, "typ", typ(main), "jwk", publicJwk(attacker)),
-                        claims,
-                        tk.alg(),
-                        attacker.getPrivate()),
-                good,
-                legit,
-                Map.of()));
-        out.add(attack(
-                main,
-                "jku",
-                "jku header (attacker's key set)",
-                Minter.sign(
-                        Minter.header("kid", akid, "typ", typ(main), "jku", ATTACKER_SITE),
-                        claims,
-                        tk.alg(),
-                        attacker.getPrivate()),
-                good,
-                legit,
-                Map.of()));
-        out.add(attack(
-                main,
-                "x5u",
-                "x5u header (attacker's certificate)",
-                Minter.sign(
-                        Minter.header("kid", akid, "typ", typ(main), "x5u", ATTACKER_SITE),
-                        claims,
-                        tk.alg(),
-                        attacker.getPrivate()),
-                good,
-                legit,
-                Map.of()));
+        // headers pointing at a key of the attacker's choosing, the token signed with that key
+        Object[][] pointers = {
+            {"embedded-jwk", "embedded jwk header (attacker's key)", "jwk", publicJwk(attacker)},
+            {"jku", "jku header (attacker's key set)", "jku", ATTACKER_SITE},
+            {"x5u", "x5u header (attacker's certificate)", "x5u", ATTACKER_SITE}
+        };
+        for (Object[] pointer : pointers) {
+            out.add(attack(
+                    main,
+                    (String) pointer[0],
+                    (String) pointer[1],
+                    Minter.sign(
+                            Minter.header("kid", akid, "typ", typ(main), (String) pointer[2], pointer[3]),
+                            claims,
+                            tk.alg(),
+                            attacker.getPrivate()),
+                    good,
+                    legit,
+                    Map.of()));
+        }
         out.add(attack(
                 main,
                 "crit",
