@@ -204,25 +204,19 @@ final class Catalogue {
                 Map.of()));
         KeyPair attacker = ShadowKey.generate(tk.alg(), 2048);
         String akid = "attacker-1";
-        // headers pointing at a key of the attacker's choosing, the token signed with that key
+        // tokens signed with a key of the attacker's choosing
+        java.util.function.Function<Map<String, Object>, String> byAttacker =
+                header -> Minter.sign(header, claims, tk.alg(), attacker.getPrivate());
+        // headers pointing at that key
         Object[][] pointers = {
             {"embedded-jwk", "embedded jwk header (attacker's key)", "jwk", publicJwk(attacker)},
             {"jku", "jku header (attacker's key set)", "jku", ATTACKER_SITE},
             {"x5u", "x5u header (attacker's certificate)", "x5u", ATTACKER_SITE}
         };
         for (Object[] pointer : pointers) {
-            out.add(attack(
-                    main,
-                    (String) pointer[0],
-                    (String) pointer[1],
-                    Minter.sign(
-                            Minter.header("kid", akid, "typ", typ(main), (String) pointer[2], pointer[3]),
-                            claims,
-                            tk.alg(),
-                            attacker.getPrivate()),
-                    good,
-                    legit,
-                    Map.of()));
+            String token =
+                    byAttacker.apply(Minter.header("kid", akid, "typ", typ(main), (String) pointer[2], pointer[3]));
+            out.add(attack(main, (String) pointer[0], (String) pointer[1], token, good, legit, Map.of()));
         }
         out.add(attack(
                 main,
@@ -241,11 +235,7 @@ final class Catalogue {
                 main,
                 "kid-injection",
                 "kid injection (path and SQL in kid)",
-                Minter.sign(
-                        Minter.header("kid", "../../../../dev/null' OR '1'='1", "typ", typ(main)),
-                        claims,
-                        tk.alg(),
-                        attacker.getPrivate()),
+                byAttacker.apply(Minter.header("kid", "../../../../dev/null' OR '1'='1", "typ", typ(main))),
                 good,
                 legit,
                 Map.of()));
