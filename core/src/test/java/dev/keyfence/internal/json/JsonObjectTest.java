@@ -53,6 +53,42 @@ class JsonObjectTest {
         }
     }
 
+    /**
+     * Lookups skip a scan when the name's bit (its hash code's low six bits) is clear: on random
+     * objects over names that share bits ({@code kid} and {@code x5c}; {@code tid} and
+     * {@code client_id}), known and unknown names, asked for by the same instance the parser
+     * handed out and by a fresh copy, every lookup answers as a {@code LinkedHashMap} does.
+     */
+    @Test
+    void lookupsAnswerAsAHashMapForNamesThatShareTheirBit() throws JsonException {
+        List<String> pool = List.of(
+                "kid", "x5c", "tid", "client_id", "iss", "aud", "exp", "nbf", "cnf", "zz", "Aa", "BB", "m63", "");
+        assertThat("kid".hashCode() & 63).isEqualTo("x5c".hashCode() & 63);
+        assertThat("tid".hashCode() & 63).isEqualTo("client_id".hashCode() & 63);
+        assertThat("Aa".hashCode()).isEqualTo("BB".hashCode());
+        java.util.Random random = new java.util.Random(17);
+        for (int round = 0; round < 2_000; round++) {
+            Map<String, Object> expected = new LinkedHashMap<>();
+            for (String name : pool) {
+                if (random.nextInt(3) == 0) {
+                    expected.put(name, (long) expected.size());
+                }
+            }
+            String json = expected.keySet().stream()
+                    .map(n -> "\"" + n + "\":" + expected.get(n))
+                    .collect(Collectors.joining(",", "{", "}"));
+            Map<String, Object> parsed = Json.parseObject(json);
+            for (String name : pool) {
+                for (String asked : List.of(name, new String(name.toCharArray()))) {
+                    assertThat(parsed.get(asked)).as("%s in %s", asked, json).isEqualTo(expected.get(name));
+                    assertThat(parsed.containsKey(asked))
+                            .as("%s in %s", asked, json)
+                            .isEqualTo(expected.containsKey(name));
+                }
+            }
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(ints = {1, 5, 15, 16, 17, 40})
     void behavesAsAnOrderedMapAtEverySize(int members) throws JsonException {
