@@ -8,6 +8,9 @@ import org.jspecify.annotations.Nullable;
 
 /** TYPE_NOT_ALLOWED: JWE and nested tokens, and a {@code typ} the resource does not accept. */
 public final class TypeCheck implements Check {
+    /** The media-type prefix {@link ResourcePolicy#normalizeType} drops from a {@code typ}. */
+    private static final String MEDIA_PREFIX = "application/";
+
     @Override
     public Control control() {
         return Control.TOKEN_TYPE;
@@ -57,8 +60,6 @@ public final class TypeCheck implements Check {
         }
         return false;
     }
-
-    private static final String MEDIA_PREFIX = "application/";
 
     /** {@code typ} from {@code from} on, ASCII letters lowercased, equals {@code t}. */
     private static boolean sameLowercased(String typ, int from, String t) {
